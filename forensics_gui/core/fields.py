@@ -1,0 +1,339 @@
+"""What each record kind holds, field by field, and how typed-in values are checked.
+
+The GUI forms and the CLI options are both built from these specs, so a rule written here
+holds everywhere. Values may arrive as text (CLI, forms) or already typed (services, tests).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from uuid import UUID
+
+from forensics_gui.core.errors import ValidationError
+
+SHORT, MEDIUM, LONG = 200, 2_000, 20_000
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One writable field of a record kind."""
+
+    name: str
+    label: str
+    type: str = "text"  # text int float decimal date datetime choice list ref refs hs code
+    required: bool = False
+    max_len: int = SHORT
+    choices: tuple[str, ...] = ()
+    ref: str = ""  # kind referenced by a ref/refs field
+    past_only: bool = False  # dates that cannot lie in the future
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """A kind of record: its names for users and its writable fields."""
+
+    name: str
+    label: str
+    plural: str
+    fields: tuple[FieldSpec, ...]
+    title_field: str
+
+    def field(self, name: str) -> FieldSpec:
+        """The spec of field `name`, or a ValidationError naming the kind's fields."""
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        known = ", ".join(f.name for f in self.fields)
+        raise ValidationError(name, f"{self.label} has no such field (fields: {known})")
+
+
+F = FieldSpec
+CONFIDENCE = ("confirmed", "high", "medium", "low")
+IDENTIFICATION = ("part", "manufacturer", "unidentified")
+LINK_STATUS = ("documented", "probable", "hypothesis")
+ORG_ROLES = ("manufacturer", "authorised distributor", "distributor", "trading company",
+             "logistics", "importer", "end user", "other")
+AUTHORITIES = ("OFAC", "BIS", "EU", "UK", "JP", "CA", "CH", "AU", "UN", "UA", "OTHER")
+SOURCE_KINDS = ("teardown report", "customs record", "press", "official list",
+                "field observation", "other")
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY = ("1", "2", "3", "4", "5", "6")
+DEFAULT_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
+
+KINDS: dict[str, KindSpec] = {k.name: k for k in (
+    KindSpec("marking", "handling marking", "handling markings", (
+        F("name", "Name", required=True, max_len=60),
+        F("rank", "Rank", "int", required=True),
+        F("description", "Description", max_len=MEDIUM),
+    ), "name"),
+    KindSpec("system", "weapon system type", "weapon system types", (
+        F("name", "Name", required=True),
+        F("aliases", "Aliases", "list"),
+        F("category", "Category"),
+        F("origin_country", "Country of origin", "code", max_len=2),
+        F("producer", "Producer", max_len=MEDIUM),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
+    KindSpec("item", "recovered item", "recovered items", (
+        F("system_type_id", "System type", "ref", required=True, ref="system"),
+        F("case_reference", "Case reference", required=True, max_len=100),
+        F("serial_number", "Serial number"),
+        F("production_markings", "Production markings", max_len=MEDIUM),
+        F("recovered_on", "Recovered on", "date", past_only=True),
+        F("recovery_place", "Recovery place", max_len=MEDIUM),
+        F("latitude", "Latitude", "float"),
+        F("longitude", "Longitude", "float"),
+        F("circumstances", "Circumstances", max_len=MEDIUM),
+        F("condition", "Condition", max_len=MEDIUM),
+        F("recovering_unit", "Recovering unit"),
+        F("handling_marking", "Handling marking", "ref", ref="marking"),
+        F("notes", "Notes", max_len=LONG),
+    ), "case_reference"),
+    KindSpec("part", "part", "parts", (
+        F("part_number", "Part number", required=True, help="full ordering code as marked"),
+        F("manufacturer_id", "Manufacturer", "ref", ref="org"),
+        F("function", "Function"),
+        F("category", "Category"),
+        F("hs_code", "HS code", "hs", max_len=13),
+        F("eccn", "ECCN", max_len=20),
+        F("description", "Description", max_len=MEDIUM),
+        F("notes", "Notes", max_len=LONG),
+    ), "part_number"),
+    KindSpec("finding", "component finding", "component findings", (
+        F("item_id", "Recovered item", "ref", required=True, ref="item"),
+        F("identification", "Identification", "choice", choices=IDENTIFICATION),
+        F("part_id", "Part", "ref", ref="part"),
+        F("manufacturer_id", "Manufacturer", "ref", ref="org"),
+        F("function", "Function"),
+        F("marking", "Marking as read", max_len=MEDIUM),
+        F("date_code", "Date code", max_len=40),
+        F("lot_code", "Lot code", max_len=60),
+        F("quantity", "Quantity", "int"),
+        F("location", "Location in item", max_len=500),
+        F("confidence", "Confidence", "choice", choices=CONFIDENCE),
+        F("notes", "Notes", max_len=LONG),
+        F("source_ids", "Sources", "refs", ref="source"),
+    ), "marking"),
+    KindSpec("org", "organization", "organizations", (
+        F("name", "Name", required=True, max_len=300),
+        F("roles", "Roles", "list", choices=ORG_ROLES),
+        F("country", "Country", "code", max_len=2),
+        F("aliases", "Aliases", "list"),
+        F("former_names", "Former names", "list"),
+        F("successor_id", "Successor", "ref", ref="org"),
+        F("identifiers", "Identifiers", "list", help="SCHEME:value, e.g. INN:7701234567"),
+        F("addresses", "Addresses", "list", max_len=MEDIUM),
+        F("website", "Website", max_len=500),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
+    KindSpec("designation", "sanctions designation", "sanctions designations", (
+        F("organization_id", "Organization", "ref", required=True, ref="org"),
+        F("authority", "Authority", "choice", required=True, choices=AUTHORITIES),
+        F("programme", "Programme"),
+        F("listed_on", "Listed on", "date", past_only=True),
+        F("delisted_on", "Delisted on", "date", past_only=True),
+        F("reference", "Reference", max_len=500),
+        F("source_id", "Source", "ref", ref="source"),
+        F("notes", "Notes", max_len=LONG),
+    ), "reference"),
+    KindSpec("link", "supply link", "supply links", (
+        F("seller_id", "Seller", "ref", required=True, ref="org"),
+        F("buyer_id", "Buyer", "ref", required=True, ref="org"),
+        F("part_id", "Part", "ref", ref="part"),
+        F("finding_id", "Finding", "ref", ref="finding"),
+        F("shipped_on", "Date", "date", past_only=True),
+        F("quantity", "Quantity", "int"),
+        F("value", "Value", "decimal"),
+        F("currency", "Currency", "code", max_len=3),
+        F("declared_hs_code", "Declared HS code", "hs", max_len=13),
+        F("declared_description", "Declared goods description", max_len=MEDIUM),
+        F("status", "Status", "choice", choices=LINK_STATUS),
+        F("notes", "Notes", max_len=LONG),
+        F("source_ids", "Sources", "refs", ref="source"),
+    ), "id"),
+    KindSpec("source", "source", "sources", (
+        F("title", "Title", required=True, max_len=500),
+        F("kind", "Kind", "choice", choices=SOURCE_KINDS),
+        F("publisher", "Publisher"),
+        F("published_on", "Published on", "date", past_only=True),
+        F("reference", "Reference or address", max_len=MEDIUM),
+        F("reliability", "Source reliability", "choice", choices=RELIABILITY),
+        F("credibility", "Information credibility", "choice", choices=CREDIBILITY),
+        F("notes", "Notes", max_len=LONG),
+    ), "title"),
+    KindSpec("photo", "photo", "photos", (
+        F("sha256", "SHA-256", required=True, max_len=64),
+        F("file_name", "File name", max_len=500),
+        F("item_id", "Recovered item", "ref", ref="item"),
+        F("finding_id", "Finding", "ref", ref="finding"),
+        F("caption", "Caption", max_len=MEDIUM),
+        F("media_type", "Media type", max_len=100),
+        F("byte_size", "Size in bytes", "int"),
+        F("width", "Width", "int"),
+        F("height", "Height", "int"),
+        F("taken_at", "Taken at", "datetime", past_only=True),
+        F("notes", "Notes", max_len=LONG),
+    ), "file_name"),
+)}
+
+CUSTODY_FIELDS: tuple[FieldSpec, ...] = (
+    F("released_by", "Released by", required=True),
+    F("received_by", "Received by", required=True),
+    F("occurred_at", "When", "datetime", past_only=True),
+    F("place", "Place", max_len=MEDIUM),
+    F("purpose", "Purpose", max_len=MEDIUM),
+    F("notes", "Notes", max_len=LONG),
+)
+
+_CODE = re.compile(r"^[A-Z]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def kind(name: str) -> KindSpec:
+    """The spec of record kind `name`."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValidationError("kind", f"unknown record kind {name!r}") from None
+
+
+def clean_text(spec: FieldSpec, value: Any) -> str:
+    """Strip a text value and check its length; control characters are refused."""
+    text = "" if value is None else str(value).strip()
+    if _CONTROL.search(text):
+        raise ValidationError(spec.name, "contains control characters")
+    if len(text) > spec.max_len:
+        raise ValidationError(spec.name, f"is {len(text)} characters long; at most "
+                                         f"{spec.max_len} are allowed")
+    if spec.required and not text:
+        raise ValidationError(spec.name, "is required")
+    return text
+
+
+def parse_uuid(field_name: str, value: Any) -> UUID:
+    """A UUID from text, with a message naming the field when it is not one."""
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value).strip())
+    except ValueError:
+        raise ValidationError(field_name, f"{str(value)[:80]!r} is not a valid id") from None
+
+
+def parse_date(spec: FieldSpec, value: Any, today: date | None = None) -> date | None:
+    """An ISO date (YYYY-MM-DD); dates in the future are refused where they cannot be."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError(spec.name, f"{str(value)[:40]!r} is not a date "
+                                             "(expected YYYY-MM-DD)") from None
+    if spec.past_only and value > (today or datetime.now(UTC).date()):
+        raise ValidationError(spec.name, f"{value.isoformat()} lies in the future")
+    return value
+
+
+def parse_datetime(spec: FieldSpec, value: Any) -> datetime | None:
+    """An ISO timestamp; a naive one is read as UTC. Stored in UTC."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, datetime):
+        text = str(value).strip()
+        try:
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValidationError(spec.name, f"{text[:40]!r} is not a date and time "
+                                             "(expected YYYY-MM-DD HH:MM)") from None
+    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if spec.past_only and value > datetime.now(UTC):
+        raise ValidationError(spec.name, f"{value.isoformat()} lies in the future")
+    return value
+
+
+def _parse_number(spec: FieldSpec, value: Any) -> int | float | Decimal | None:
+    if value is None or value == "":
+        return None
+    convert = {"int": int, "float": float, "decimal": Decimal}[spec.type]
+    try:
+        number = convert(str(value).strip().replace(",", "") if isinstance(value, str) else value)
+    except (ValueError, InvalidOperation, TypeError):
+        raise ValidationError(spec.name, f"{str(value)[:40]!r} is not a number") from None
+    if spec.type == "float" and number != number:  # NaN
+        raise ValidationError(spec.name, "is not a number")
+    if spec.type == "decimal" and not number.is_finite():
+        raise ValidationError(spec.name, "is not a finite number")
+    return number
+
+
+def _parse_list(spec: FieldSpec, value: Any) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    items = value.split(";") if isinstance(value, str) else list(value)
+    cleaned = tuple(dict.fromkeys(t for t in (clean_text(spec, v) for v in items) if t))
+    for item in cleaned:
+        if spec.choices and item not in spec.choices:
+            raise ValidationError(spec.name, f"{item!r} is not one of: {', '.join(spec.choices)}")
+    return cleaned
+
+
+def _parse_choice(spec: FieldSpec, value: Any) -> str | int:
+    text = clean_text(spec, value)
+    if not text:
+        return ""
+    matches = [c for c in spec.choices if c.lower() == text.lower()]
+    if not matches:
+        raise ValidationError(spec.name, f"{text[:40]!r} is not one of: {', '.join(spec.choices)}")
+    return int(matches[0]) if spec.name == "credibility" else matches[0]
+
+
+def _parse_code(spec: FieldSpec, value: Any) -> str:
+    text = clean_text(spec, value).upper()
+    if text and (len(text) != spec.max_len or not _CODE.match(text)):
+        raise ValidationError(spec.name, f"{text[:20]!r} is not a {spec.max_len}-letter code")
+    return text
+
+
+def parse_value(spec: FieldSpec, value: Any) -> Any:
+    """Convert one value to the field's type, raising ValidationError naming the field."""
+    if spec.type in ("int", "float", "decimal"):
+        number = _parse_number(spec, value)
+        if number is None and spec.required:
+            raise ValidationError(spec.name, "is required")
+        return number
+    parsers = {
+        "date": lambda: parse_date(spec, value),
+        "datetime": lambda: parse_datetime(spec, value),
+        "list": lambda: _parse_list(spec, value),
+        "choice": lambda: _parse_choice(spec, value),
+        "code": lambda: _parse_code(spec, value),
+        "refs": lambda: tuple(parse_uuid(spec.name, v) for v in (value or ())),
+    }
+    if spec.type in parsers:
+        return parsers[spec.type]()
+    return clean_text(spec, value)
+
+
+def parse_values(kind_spec: KindSpec, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+    """Check every given value; for a new record (partial=False) required fields must be there.
+
+    References ('ref' fields) are returned as given: resolving a name to a record needs the
+    store, which the services do.
+    """
+    parsed: dict[str, Any] = {}
+    for name, value in values.items():
+        spec = kind_spec.field(name)
+        parsed[name] = value if spec.type in ("ref", "hs") else parse_value(spec, value)
+    if not partial:
+        for spec in kind_spec.fields:
+            if spec.required and spec.name not in parsed:
+                raise ValidationError(spec.name, "is required")
+    return parsed

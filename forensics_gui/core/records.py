@@ -1,0 +1,230 @@
+"""Plain frozen data objects that services hand to the GUI, the CLI and reports.
+
+Field names match the store's column names; fields after `notes` marked "derived" are read
+from related records and cannot be written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """What every editable record carries."""
+
+    id: UUID
+    version: int = 1
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandlingMarking(Record):
+    name: str
+    rank: int
+    description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class WeaponSystemType(Record):
+    name: str
+    aliases: tuple[str, ...] = ()
+    category: str = ""
+    origin_country: str = ""
+    producer: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecoveredItem(Record):
+    system_type_id: UUID
+    case_reference: str
+    serial_number: str = ""
+    production_markings: str = ""
+    recovered_on: date | None = None
+    recovery_place: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    circumstances: str = ""
+    condition: str = ""
+    recovering_unit: str = ""
+    handling_marking: str = "UNCLASSIFIED"
+    notes: str = ""
+    system_type_name: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class CustodyEvent:
+    """One transfer of a recovered item; append-only, never edited."""
+
+    id: UUID
+    item_id: UUID
+    occurred_at: datetime
+    released_by: str
+    received_by: str
+    place: str = ""
+    purpose: str = ""
+    notes: str = ""
+    created_at: datetime | None = None
+    created_by: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Part(Record):
+    part_number: str
+    manufacturer_id: UUID | None = None
+    search_key: str = ""
+    confusable_key: str = ""
+    function: str = ""
+    category: str = ""
+    hs_code: str = ""
+    chpl_tier: str = ""
+    eccn: str = ""
+    description: str = ""
+    notes: str = ""
+    manufacturer_name: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComponentFinding(Record):
+    item_id: UUID
+    identification: str = "unidentified"
+    part_id: UUID | None = None
+    manufacturer_id: UUID | None = None
+    function: str = ""
+    marking: str = ""
+    date_code: str = ""
+    lot_code: str = ""
+    produced_from: date | None = None
+    produced_to: date | None = None
+    date_code_format: str = ""
+    date_code_note: str = ""
+    quantity: int = 1
+    location: str = ""
+    confidence: str = "medium"
+    notes: str = ""
+    source_ids: tuple[UUID, ...] = ()
+    part_number: str = ""  # derived
+    manufacturer_name: str = ""  # derived
+    case_reference: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organization(Record):
+    name: str
+    roles: tuple[str, ...] = ()
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    successor_id: UUID | None = None
+    identifiers: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    website: str = ""
+    notes: str = ""
+    successor_name: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class SanctionsDesignation(Record):
+    organization_id: UUID
+    authority: str
+    programme: str = ""
+    listed_on: date | None = None
+    delisted_on: date | None = None
+    reference: str = ""
+    source_id: UUID | None = None
+    notes: str = ""
+    organization_name: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupplyLink(Record):
+    seller_id: UUID
+    buyer_id: UUID
+    part_id: UUID | None = None
+    finding_id: UUID | None = None
+    shipped_on: date | None = None
+    quantity: int | None = None
+    value: Decimal | None = None
+    currency: str = ""
+    declared_hs_code: str = ""
+    declared_description: str = ""
+    status: str = "hypothesis"
+    notes: str = ""
+    source_ids: tuple[UUID, ...] = ()
+    seller_name: str = ""  # derived
+    buyer_name: str = ""  # derived
+    part_number: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
+    title: str
+    kind: str = "press"
+    publisher: str = ""
+    published_on: date | None = None
+    reference: str = ""
+    reliability: str = "F"
+    credibility: int = 6
+    notes: str = ""
+
+    @property
+    def grade(self) -> str:
+        """Admiralty grade such as 'B2'."""
+        return f"{self.reliability}{self.credibility}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Photo(Record):
+    sha256: str
+    file_name: str = ""
+    item_id: UUID | None = None
+    finding_id: UUID | None = None
+    caption: str = ""
+    media_type: str = ""
+    byte_size: int | None = None
+    width: int | None = None
+    height: int | None = None
+    taken_at: datetime | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditEvent:
+    """One write to the store, as it happened; never changed."""
+
+    id: UUID
+    occurred_at: datetime
+    actor: str
+    action: str
+    record_kind: str
+    record_id: UUID | None
+    old_values: dict[str, Any] = field(default_factory=dict)
+    new_values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing, with the cursor that continues it."""
+
+    rows: tuple[Any, ...]
+    next_cursor: str | None = None
+    total: int | None = None
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """Counts of what a store holds, for status lines and `forensics info`."""
+
+    location: str
+    kind: str
+    user: str
+    schema_revision: str
+    counts: dict[str, int]

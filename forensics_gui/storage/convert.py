@@ -1,0 +1,59 @@
+"""Rows to plain data objects, and values to JSON for the audit trail."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import fields
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from forensics_gui.core import records
+
+DTO_OF_KIND: dict[str, type[Any]] = {
+    "marking": records.HandlingMarking, "system": records.WeaponSystemType,
+    "org": records.Organization, "source": records.Source, "item": records.RecoveredItem,
+    "part": records.Part, "finding": records.ComponentFinding,
+    "designation": records.SanctionsDesignation, "link": records.SupplyLink,
+    "photo": records.Photo,
+}
+
+
+def to_dto(kind: str, row: Any, source_ids: tuple[UUID, ...] = ()) -> Any:
+    """The frozen data object for an ORM row (lists become tuples; derived names never None)."""
+    dto_type = DTO_OF_KIND[kind]
+    values: dict[str, Any] = {}
+    for spec in fields(dto_type):
+        if spec.name == "source_ids":
+            values["source_ids"] = source_ids
+            continue
+        value = getattr(row, spec.name)
+        if isinstance(value, list):
+            value = tuple(value)
+        values[spec.name] = "" if value is None and spec.default == "" else value
+    return dto_type(**values)
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-safe form of a column value, for audit records and cursors."""
+    if isinstance(value, UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    return value
+
+
+def encode_cursor(values: list[Any]) -> str:
+    """An opaque continuation token for keyset paging."""
+    raw = json.dumps([json_value(v) for v in values]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> list[Any]:
+    """The values inside a continuation token."""
+    padded = token + "=" * (-len(token) % 4)
+    return list(json.loads(base64.urlsafe_b64decode(padded.encode())))

@@ -1,0 +1,68 @@
+"""Turning database driver exceptions into plain messages that say what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import exc
+
+from forensics_gui.core.errors import (
+    IntegrityRuleError,
+    KnownError,
+    StoreAuthError,
+    StoreDamagedError,
+    StoreError,
+    StoreLockedError,
+    StoreUnreachableError,
+)
+
+_RULES: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
+    (("database is locked", "database table is locked"), StoreLockedError,
+     "the store {where} is locked by another program writing to it; wait a moment and try "
+     "again, or close the other program"),
+    (("file is not a database", "malformed", "not a database"), StoreDamagedError,
+     "{where} is not a forensic store or is damaged; open another file or restore a backup"),
+    (("disk is full", "disk full", "no space left"), StoreError,
+     "the disk holding {where} is full; free some space and try again"),
+    (("unable to open database file", "readonly database", "read-only"), StoreError,
+     "cannot write to {where}; check that the folder exists and that you may write to it"),
+    (("password authentication failed", "no password supplied", "authentication failed"),
+     StoreAuthError,
+     "the PostgreSQL server {where} refused the login; check the user name and the password "
+     "in your .pgpass or service file"),
+    (("does not exist",), StoreError,
+     "{where}: {detail}; check the database name, or create it first"),
+    (("connection refused", "could not connect", "timeout expired", "could not translate host",
+      "server closed the connection", "connection timed out", "name or service not known",
+      "no such host", "connection is bad", "consuming input failed"),
+     StoreUnreachableError,
+     "cannot reach the PostgreSQL server {where}; check that it is running and that the host "
+     "and port are right"),
+    (("permission denied",), StoreError,
+     "{where}: {detail}; ask the database administrator for the rights you need"),
+)
+
+
+def translate(error: exc.DBAPIError | exc.OperationalError, where: str) -> KnownError | None:
+    """The known error matching a driver exception, or None when it looks like a bug."""
+    detail = str(getattr(error, "orig", error) or error).strip().splitlines()[0][:300]
+    lowered = str(error).lower()
+    if isinstance(error, exc.IntegrityError):
+        return IntegrityRuleError(f"the change breaks a rule of the store: {detail}")
+    for needles, error_type, template in _RULES:
+        if any(n in lowered for n in needles):
+            return error_type(template.format(where=where, detail=detail))
+    return None
+
+
+@contextmanager
+def known_errors(where: str) -> Iterator[None]:
+    """Re-raise driver errors of the environment as known errors with a plain message."""
+    try:
+        yield
+    except (exc.DBAPIError, exc.OperationalError) as error:
+        known = translate(error, where)
+        if known is None:
+            raise
+        raise known from error

@@ -1,0 +1,325 @@
+"""The store's tables as SQLAlchemy 2 typed models: one schema for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    Uuid,
+    select,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, declared_attr, mapped_column
+
+from forensics_gui.core.ids import new_id
+from forensics_gui.storage.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Tracked:
+    """Identity, who made and last changed a row, and the version counter for conflicts."""
+
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+def _text(length: int | None = None) -> Any:
+    return mapped_column(String(length) if length else Text, nullable=False, default="")
+
+
+class HandlingMarkingRow(Tracked, Base):
+    __tablename__ = "handling_marking"
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    rank: Mapped[int] = mapped_column(Integer, unique=True)
+    description: Mapped[str] = _text()
+
+
+class WeaponSystemTypeRow(Tracked, Base):
+    __tablename__ = "weapon_system_type"
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+    category: Mapped[str] = _text(200)
+    origin_country: Mapped[str] = _text(2)
+    producer: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+
+
+class OrganizationRow(Tracked, Base):
+    __tablename__ = "organization"
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    roles: Mapped[list[str]] = mapped_column(default=list)
+    country: Mapped[str] = _text(2)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+    former_names: Mapped[list[str]] = mapped_column(default=list)
+    successor_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True)
+    identifiers: Mapped[list[str]] = mapped_column(default=list)
+    addresses: Mapped[list[str]] = mapped_column(default=list)
+    website: Mapped[str] = _text(500)
+    notes: Mapped[str] = _text()
+
+
+class SourceRow(Tracked, Base):
+    __tablename__ = "source"
+    __table_args__ = (
+        CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="reliability"),
+        CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility"),
+    )
+    title: Mapped[str] = mapped_column(String(500), index=True)
+    kind: Mapped[str] = _text(40)
+    publisher: Mapped[str] = _text(200)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    reference: Mapped[str] = _text()
+    reliability: Mapped[str] = mapped_column(String(1), default="F")
+    credibility: Mapped[int] = mapped_column(Integer, default=6)
+    notes: Mapped[str] = _text()
+
+
+class RecoveredItemRow(Tracked, Base):
+    __tablename__ = "recovered_item"
+    system_type_id: Mapped[UUID] = mapped_column(
+        ForeignKey("weapon_system_type.id", ondelete="RESTRICT"), index=True)
+    case_reference: Mapped[str] = mapped_column(String(100), unique=True)
+    serial_number: Mapped[str] = _text(200)
+    production_markings: Mapped[str] = _text()
+    recovered_on: Mapped[date | None] = mapped_column(Date, index=True)
+    recovery_place: Mapped[str] = _text()
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    circumstances: Mapped[str] = _text()
+    condition: Mapped[str] = _text()
+    recovering_unit: Mapped[str] = _text(200)
+    handling_marking: Mapped[str] = mapped_column(
+        ForeignKey("handling_marking.name", ondelete="RESTRICT", onupdate="CASCADE"))
+    notes: Mapped[str] = _text()
+
+
+class CustodyEventRow(Base):
+    """Append-only: the database refuses updates (see the migration's triggers)."""
+
+    __tablename__ = "custody_event"
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    item_id: Mapped[UUID] = mapped_column(
+        ForeignKey("recovered_item.id", ondelete="CASCADE"), index=True)
+    occurred_at: Mapped[datetime]
+    released_by: Mapped[str] = mapped_column(String(200))
+    received_by: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = _text()
+    purpose: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+
+class PartRow(Tracked, Base):
+    __tablename__ = "part"
+    __table_args__ = (
+        Index("uq_part_manufacturer_key", "manufacturer_id", "search_key", unique=True),
+    )
+    part_number: Mapped[str] = mapped_column(String(200))
+    manufacturer_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    search_key: Mapped[str] = mapped_column(String(200), index=True)
+    confusable_key: Mapped[str] = mapped_column(String(200), index=True)
+    function: Mapped[str] = _text(200)
+    category: Mapped[str] = _text(200)
+    hs_code: Mapped[str] = _text(10)
+    chpl_tier: Mapped[str] = _text(3)
+    eccn: Mapped[str] = _text(20)
+    description: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+
+
+finding_source = Table(
+    "finding_source", Base.metadata,
+    Column("finding_id", ForeignKey("component_finding.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", ForeignKey("source.id", ondelete="RESTRICT"), primary_key=True,
+           index=True),
+)
+
+link_source = Table(
+    "link_source", Base.metadata,
+    Column("link_id", ForeignKey("supply_link.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", ForeignKey("source.id", ondelete="RESTRICT"), primary_key=True,
+           index=True),
+)
+
+
+class ComponentFindingRow(Tracked, Base):
+    __tablename__ = "component_finding"
+    __table_args__ = (
+        CheckConstraint("quantity >= 1", name="quantity"),
+        CheckConstraint("identification <> 'part' OR part_id IS NOT NULL", name="identified"),
+        Index("ix_finding_sort_part", "sort_part", "id"),
+        Index("ix_finding_sort_maker", "sort_maker", "id"),
+        Index("ix_finding_sort_produced", "sort_produced", "id"),
+        Index("ix_finding_item_sort_part", "item_id", "sort_part", "id"),
+    )
+    item_id: Mapped[UUID] = mapped_column(ForeignKey("recovered_item.id", ondelete="CASCADE"))
+    identification: Mapped[str] = mapped_column(String(20), default="unidentified")
+    part_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("part.id", ondelete="RESTRICT"), index=True)
+    manufacturer_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    function: Mapped[str] = _text(200)
+    marking: Mapped[str] = _text()
+    date_code: Mapped[str] = _text(40)
+    lot_code: Mapped[str] = _text(60)
+    produced_from: Mapped[date | None] = mapped_column(Date)
+    produced_to: Mapped[date | None] = mapped_column(Date)
+    date_code_format: Mapped[str] = _text(40)
+    date_code_note: Mapped[str] = _text()
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    location: Mapped[str] = _text(500)
+    confidence: Mapped[str] = mapped_column(String(20), default="medium")
+    notes: Mapped[str] = _text()
+    # Sort keys kept by the services so that large listings page through an index.
+    sort_part: Mapped[str] = mapped_column(String(200), default="~")
+    sort_maker: Mapped[str] = mapped_column(String(300), default="~")
+    sort_produced: Mapped[str] = mapped_column(String(10), default="~")
+
+
+class SanctionsDesignationRow(Tracked, Base):
+    __tablename__ = "sanctions_designation"
+    organization_id: Mapped[UUID] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    authority: Mapped[str] = mapped_column(String(20))
+    programme: Mapped[str] = _text(200)
+    listed_on: Mapped[date | None] = mapped_column(Date)
+    delisted_on: Mapped[date | None] = mapped_column(Date)
+    reference: Mapped[str] = _text(500)
+    source_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("source.id", ondelete="RESTRICT"), index=True)
+    notes: Mapped[str] = _text()
+
+
+class SupplyLinkRow(Tracked, Base):
+    __tablename__ = "supply_link"
+    __table_args__ = (
+        CheckConstraint("status IN ('documented','probable','hypothesis')", name="status"),
+    )
+    seller_id: Mapped[UUID] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    buyer_id: Mapped[UUID] = mapped_column(
+        ForeignKey("organization.id", ondelete="RESTRICT"), index=True)
+    part_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("part.id", ondelete="RESTRICT"), index=True)
+    finding_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("component_finding.id", ondelete="SET NULL"), index=True)
+    shipped_on: Mapped[date | None] = mapped_column(Date)
+    quantity: Mapped[int | None]
+    value: Mapped[Decimal | None] = mapped_column(Numeric(18, 2, asdecimal=True))
+    currency: Mapped[str] = _text(3)
+    declared_hs_code: Mapped[str] = _text(10)
+    declared_description: Mapped[str] = _text()
+    status: Mapped[str] = mapped_column(String(20), default="hypothesis")
+    notes: Mapped[str] = _text()
+
+
+class PhotoRow(Tracked, Base):
+    __tablename__ = "photo"
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = _text(500)
+    item_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("recovered_item.id", ondelete="CASCADE"), index=True)
+    finding_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("component_finding.id", ondelete="CASCADE"), index=True)
+    caption: Mapped[str] = _text()
+    media_type: Mapped[str] = _text(100)
+    byte_size: Mapped[int | None]
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    taken_at: Mapped[datetime | None]
+    notes: Mapped[str] = _text()
+
+
+class AuditEventRow(Base):
+    """Append-only: the database refuses updates and deletes (see the migration's triggers)."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_record", "record_kind", "record_id", "occurred_at"),)
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    record_kind: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[UUID | None] = mapped_column(Uuid)
+    old_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    new_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+def _name_of(model: type[Any], key_column: Any) -> Any:
+    return select(model.name).where(model.id == key_column).scalar_subquery()
+
+
+# Derived, read-only names shown beside references.
+RecoveredItemRow.system_type_name = column_property(
+    _name_of(WeaponSystemTypeRow, RecoveredItemRow.system_type_id))
+PartRow.manufacturer_name = column_property(_name_of(OrganizationRow, PartRow.manufacturer_id))
+_Successor = OrganizationRow.__table__.alias("successor")
+OrganizationRow.successor_name = column_property(
+    select(_Successor.c.name).where(_Successor.c.id == OrganizationRow.successor_id)
+    .scalar_subquery())
+SanctionsDesignationRow.organization_name = column_property(
+    _name_of(OrganizationRow, SanctionsDesignationRow.organization_id))
+SupplyLinkRow.seller_name = column_property(_name_of(OrganizationRow, SupplyLinkRow.seller_id))
+SupplyLinkRow.buyer_name = column_property(_name_of(OrganizationRow, SupplyLinkRow.buyer_id))
+SupplyLinkRow.part_number = column_property(
+    select(PartRow.part_number).where(PartRow.id == SupplyLinkRow.part_id).scalar_subquery())
+ComponentFindingRow.part_number = column_property(
+    select(PartRow.part_number).where(PartRow.id == ComponentFindingRow.part_id).scalar_subquery())
+ComponentFindingRow.manufacturer_name = column_property(
+    _name_of(OrganizationRow, ComponentFindingRow.manufacturer_id))
+ComponentFindingRow.case_reference = column_property(
+    select(RecoveredItemRow.case_reference)
+    .where(RecoveredItemRow.id == ComponentFindingRow.item_id).scalar_subquery())
+
+MODEL_OF_KIND: dict[str, type[Tracked]] = {
+    "marking": HandlingMarkingRow, "system": WeaponSystemTypeRow, "org": OrganizationRow,
+    "source": SourceRow, "item": RecoveredItemRow, "part": PartRow,
+    "finding": ComponentFindingRow, "designation": SanctionsDesignationRow,
+    "link": SupplyLinkRow, "photo": PhotoRow,
+}
+CITATION_TABLES: dict[str, tuple[Table, str]] = {
+    "finding": (finding_source, "finding_id"),
+    "link": (link_source, "link_id"),
+}

@@ -1,0 +1,481 @@
+"""The unit of work: every read and write of records, with the audit trail and conflict checks.
+
+Services receive a UnitOfWork from `Store.reading()` or `Store.writing()` and never see the
+SQLAlchemy session behind it. Everything returned is a plain frozen data object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from forensics_gui.core import records
+from forensics_gui.core.errors import ConflictError, IntegrityRuleError, NotFoundError
+from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.ids import new_id
+from forensics_gui.storage import models as m
+from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
+
+FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
+_SENTINELS: dict[type, Any] = {
+    str: "", int: -(2**62), float: -1e308, date: date(1, 1, 1),
+    datetime: datetime(1, 1, 1, tzinfo=UTC),
+}
+_META = {"id", "version", "created_at", "created_by", "updated_at", "updated_by"}
+# (label, model, column, effect) for what a deletion affects; effect is "blocks", "deletes"
+# or "unlinks".
+DEPENDENTS: dict[str, tuple[tuple[str, Any, str, str], ...]] = {
+    "marking": (("recovered items", m.RecoveredItemRow, "handling_marking", "blocks"),),
+    "system": (("recovered items", m.RecoveredItemRow, "system_type_id", "blocks"),),
+    "item": (("component findings", m.ComponentFindingRow, "item_id", "deletes"),
+             ("custody events", m.CustodyEventRow, "item_id", "deletes"),
+             ("photos", m.PhotoRow, "item_id", "deletes")),
+    "part": (("component findings", m.ComponentFindingRow, "part_id", "blocks"),
+             ("supply links", m.SupplyLinkRow, "part_id", "blocks")),
+    "finding": (("supply links", m.SupplyLinkRow, "finding_id", "unlinks"),
+                ("photos", m.PhotoRow, "finding_id", "deletes")),
+    "org": (("parts", m.PartRow, "manufacturer_id", "blocks"),
+            ("component findings", m.ComponentFindingRow, "manufacturer_id", "blocks"),
+            ("supply links as seller", m.SupplyLinkRow, "seller_id", "blocks"),
+            ("supply links as buyer", m.SupplyLinkRow, "buyer_id", "blocks"),
+            ("sanctions designations", m.SanctionsDesignationRow, "organization_id", "deletes"),
+            ("successor of organizations", m.OrganizationRow, "successor_id", "unlinks")),
+    "source": (("findings citing it", m.finding_source, "source_id", "blocks"),
+               ("supply links citing it", m.link_source, "source_id", "blocks"),
+               ("designations citing it", m.SanctionsDesignationRow, "source_id", "blocks")),
+    "designation": (), "link": (), "photo": (),
+}
+
+
+class UnitOfWork:
+    """Reads and writes inside one transaction, acting as `actor`."""
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session = session
+        self.actor = actor
+        self.dialect = session.get_bind().dialect.name
+
+    # ----------------------------------------------------------------- reading
+    def _row(self, kind: str, record_id: UUID) -> Any:
+        row = self.session.get(m.MODEL_OF_KIND[kind], record_id)
+        if row is None:
+            raise NotFoundError(f"there is no {kind_spec(kind).label} with id {record_id}")
+        return row
+
+    def get(self, kind: str, record_id: UUID) -> Any:
+        """The record of `kind` with `record_id`, or NotFoundError."""
+        row = self._row(kind, record_id)
+        return to_dto(kind, row, self._citations(kind, [row.id]).get(row.id, ()))
+
+    def find(self, kind: str, **equals: Any) -> list[Any]:
+        """Records whose columns equal the given values."""
+        model = m.MODEL_OF_KIND[kind]
+        query = select(model).filter_by(**equals).order_by(model.id).limit(1000)
+        return self._dtos(kind, self.session.scalars(query).all())
+
+    def find_by_name(self, kind: str, column: str, name: str) -> list[Any]:
+        """Records whose `column` matches `name` ignoring case (exact otherwise)."""
+        model = m.MODEL_OF_KIND[kind]
+        col = getattr(model, column)
+        query = select(model).where(func.lower(col) == name.lower()).limit(50)
+        return self._dtos(kind, self.session.scalars(query).all())
+
+    def find_in_list(self, kind: str, column: str, value: str) -> list[Any]:
+        """Records whose JSON list `column` holds `value` (case-insensitive); small tables only."""
+        model = m.MODEL_OF_KIND[kind]
+        pattern = f"%{value.lower()}%"
+        rows = self.session.scalars(
+            select(model).where(func.lower(func.cast(getattr(model, column), String))
+                                .like(pattern)).limit(200)).all()
+        hits = [r for r in rows if value.lower() in (a.lower() for a in getattr(r, column))]
+        return self._dtos(kind, hits)
+
+    def _dtos(self, kind: str, rows: Sequence[Any]) -> list[Any]:
+        cited = self._citations(kind, [r.id for r in rows])
+        return [to_dto(kind, r, cited.get(r.id, ())) for r in rows]
+
+    def _citations(self, kind: str, ids: list[UUID]) -> dict[UUID, tuple[UUID, ...]]:
+        if kind not in m.CITATION_TABLES or not ids:
+            return {}
+        table, column = m.CITATION_TABLES[kind]
+        found: dict[UUID, list[UUID]] = {}
+        for chunk in _chunks(ids, 500):
+            query = select(table.c[column], table.c.source_id).where(table.c[column].in_(chunk))
+            for owner, source in self.session.execute(query):
+                found.setdefault(owner, []).append(source)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    def list_page(self, kind: str, *, filters: dict[str, Any] | None = None,
+                  contains: str = "", sort: str = "", descending: bool = False,
+                  cursor: str | None = None, limit: int = 50,
+                  with_total: bool = False) -> records.Page:
+        """One page of records, sorted in SQL and continued by keyset (see `cursor`)."""
+        model = m.MODEL_OF_KIND[kind]
+        key = self._sort_expression(kind, sort)
+        query = self._filtered(kind, select(model), filters, contains)
+        if cursor:
+            query = query.where(self._after(key, model.id, cursor, descending))
+        order = (key.desc(), model.id.desc()) if descending else (key, model.id)
+        rows = self.session.scalars(query.order_by(*order).limit(limit + 1)).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            next_cursor = encode_cursor([self._key_value(kind, sort, last), last.id])
+        total = self.count(kind, filters, contains) if with_total else None
+        return records.Page(tuple(self._dtos(kind, rows)), next_cursor, total)
+
+    def list_ids(self, kind: str, *, filters: dict[str, Any] | None = None,
+                 contains: str = "", sort: str = "", descending: bool = False,
+                 offset: int = 0, limit: int = 1000) -> list[UUID]:
+        """The ids of a window of records in sort order (for lazy table models)."""
+        model = m.MODEL_OF_KIND[kind]
+        key = self._sort_expression(kind, sort)
+        order = (key.desc(), model.id.desc()) if descending else (key, model.id)
+        query = self._filtered(kind, select(model.id), filters, contains)
+        return list(self.session.scalars(query.order_by(*order).offset(offset).limit(limit)))
+
+    def get_many(self, kind: str, ids: Sequence[UUID]) -> list[Any]:
+        """The records with the given ids, in the order of `ids` (missing ones left out)."""
+        model = m.MODEL_OF_KIND[kind]
+        rows: dict[UUID, Any] = {}
+        for chunk in _chunks(list(ids), 500):
+            rows.update((r.id, r) for r in self.session.scalars(
+                select(model).where(model.id.in_(chunk))))
+        return self._dtos(kind, [rows[i] for i in ids if i in rows])
+
+    def count(self, kind: str, filters: dict[str, Any] | None = None, contains: str = "") -> int:
+        """How many records match."""
+        model = m.MODEL_OF_KIND[kind]
+        query = self._filtered(kind, select(func.count()).select_from(model), filters, contains)
+        return int(self.session.execute(query).scalar_one())
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the store holds."""
+        totals = {k: self.count(k) for k in m.MODEL_OF_KIND}
+        totals["custody"] = int(self.session.execute(
+            select(func.count()).select_from(m.CustodyEventRow)).scalar_one())
+        totals["audit"] = int(self.session.execute(
+            select(func.count()).select_from(m.AuditEventRow)).scalar_one())
+        return totals
+
+    def _filtered(self, kind: str, query: Select[Any], filters: dict[str, Any] | None,
+                  contains: str) -> Select[Any]:
+        model = m.MODEL_OF_KIND[kind]
+        for name, value in (filters or {}).items():
+            query = query.where(getattr(model, name) == value)
+        if contains:
+            column = getattr(model, kind_spec(kind).title_field)
+            escaped = contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(column.ilike(f"%{escaped}%", escape="\\"))
+        return query
+
+    def _sort_expression(self, kind: str, sort: str) -> ColumnElement[Any]:
+        model = m.MODEL_OF_KIND[kind]
+        if not sort or sort == "created":
+            return model.id
+        if kind == "finding" and sort in FINDING_SORTS:
+            return getattr(model, FINDING_SORTS[sort])
+        column = model.__table__.c.get(sort)
+        if column is None or sort.startswith("sort_"):
+            raise NotFoundError(f"{kind_spec(kind).plural} cannot be sorted by {sort!r}")
+        if not column.nullable:
+            return column
+        sentinel = _SENTINELS.get(column.type.python_type, "")
+        return func.coalesce(column, literal(sentinel, column.type))
+
+    def _key_value(self, kind: str, sort: str, row: Any) -> Any:
+        if not sort or sort == "created":
+            return row.id
+        column = FINDING_SORTS.get(sort, sort) if kind == "finding" else sort
+        value = getattr(row, column)
+        if value is None:
+            python_type = m.MODEL_OF_KIND[kind].__table__.c[column].type.python_type
+            value = _SENTINELS.get(python_type, "")
+        return value
+
+    def _after(self, key: ColumnElement[Any], id_column: Any, cursor: str,
+               descending: bool) -> ColumnElement[bool]:
+        try:
+            raw_key, raw_id = decode_cursor(cursor)
+            last_id = UUID(raw_id)
+            python_type = key.type.python_type
+            last_key = _from_json(raw_key, python_type)
+        except (ValueError, TypeError, NotImplementedError):
+            raise NotFoundError("the page cursor is not valid; start from the first page") \
+                from None
+        if key is id_column:
+            return id_column < last_id if descending else id_column > last_id
+        pair, last = tuple_(key, id_column), tuple_(literal(last_key, key.type), literal(last_id))
+        return pair < last if descending else pair > last
+
+    def dependents(self, kind: str, record_id: UUID) -> list[tuple[str, int, str]]:
+        """What deleting the record would affect: (what, how many, 'blocks'/'deletes'/...)."""
+        found = []
+        for label, model, column, effect in DEPENDENTS[kind]:
+            table = model if hasattr(model, "c") else model.__table__
+            key = record_id
+            if kind == "marking":
+                key = self._row(kind, record_id).name
+            n = self.session.execute(select(func.count()).select_from(table)
+                                     .where(table.c[column] == key)).scalar_one()
+            if n:
+                found.append((label, int(n), effect))
+        return found
+
+    # ----------------------------------------------------------------- writing
+    def insert(self, kind: str, values: dict[str, Any]) -> Any:
+        """Add a record; the audit trail records every value it was given."""
+        model = m.MODEL_OF_KIND[kind]
+        values = dict(values)
+        source_ids = values.pop("source_ids", None)
+        now = datetime.now(UTC)
+        row = model(**values, id=values.pop("id", None) or new_id(), created_at=now,
+                    created_by=self.actor, updated_at=now, updated_by=self.actor)
+        if kind == "finding":
+            self._set_finding_sort_keys(row)
+        self.session.add(row)
+        self.session.flush()
+        if source_ids is not None:
+            self._set_citations(kind, row.id, source_ids)
+        new = {k: json_value(v) for k, v in values.items()}
+        if source_ids:
+            new["source_ids"] = json_value(list(source_ids))
+        self.record_audit("create", kind, row.id, {}, new)
+        return self.get(kind, row.id)
+
+    def update(self, kind: str, record_id: UUID, expected_version: int | None,
+               changes: dict[str, Any]) -> Any:
+        """Change a record that is still at `expected_version`, else raise ConflictError."""
+        row = self._row(kind, record_id)
+        self._check_version(kind, row, expected_version)
+        changes = dict(changes)
+        source_ids = changes.pop("source_ids", None)
+        old, new = self._apply(row, changes)
+        if source_ids is not None:
+            before = self._citations(kind, [row.id]).get(row.id, ())
+            if tuple(sorted(source_ids)) != before:
+                self._set_citations(kind, row.id, source_ids)
+                old["source_ids"], new["source_ids"] = json_value(before), json_value(source_ids)
+        if not new:
+            return self.get(kind, record_id)
+        row.updated_at, row.updated_by = datetime.now(UTC), self.actor
+        if kind == "finding":
+            self._set_finding_sort_keys(row)
+        self._flush_versioned(kind, row)
+        self._refresh_dependent_sort_keys(kind, row, new)
+        self.record_audit("update", kind, row.id, old, new)
+        return self.get(kind, record_id)
+
+    def _apply(self, row: Any, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        old: dict[str, Any] = {}
+        new: dict[str, Any] = {}
+        for name, value in changes.items():
+            current = getattr(row, name)
+            comparable = list(value) if isinstance(value, tuple) else value
+            if current != comparable:
+                old[name], new[name] = json_value(current), json_value(value)
+                setattr(row, name, comparable)
+        return old, new
+
+    def delete(self, kind: str, record_id: UUID, expected_version: int | None = None) -> Any:
+        """Remove a record (and what depends on it by cascade); refused while others need it."""
+        row = self._row(kind, record_id)
+        self._check_version(kind, row, expected_version)
+        affected = self.dependents(kind, record_id)
+        blocking = [f"{n} {label}" for label, n, effect in affected if effect == "blocks"]
+        if blocking:
+            raise IntegrityRuleError(
+                f"{kind_spec(kind).label} {_title(kind, row)} cannot be deleted: it is used by "
+                f"{', '.join(blocking)}; remove or re-link those first")
+        dto = self.get(kind, record_id)
+        old = {k: json_value(v) for k, v in vars(dto).items() if k not in _META}
+        if affected:
+            old["_also_deleted_or_unlinked"] = {label: n for label, n, _ in affected}
+        self.session.delete(row)
+        self._flush_versioned(kind, row)
+        self.record_audit("delete", kind, record_id, old, {})
+        return dto
+
+    def _check_version(self, kind: str, row: Any, expected: int | None) -> None:
+        if expected is not None and row.version != expected:
+            raise ConflictError(kind_spec(kind).label, row.id, row.updated_by,
+                                row.updated_at.isoformat(timespec="seconds"), row.version)
+
+    def _flush_versioned(self, kind: str, row: Any) -> None:
+        try:
+            self.session.flush()
+        except StaleDataError:
+            self.session.rollback()
+            current = self.session.get(m.MODEL_OF_KIND[kind], row.id)
+            who = current.updated_by if current else "another user (deleted it)"
+            when = current.updated_at.isoformat(timespec="seconds") if current else "just now"
+            raise ConflictError(kind_spec(kind).label, row.id, who, when,
+                                current.version if current else 0) from None
+
+    def _set_citations(self, kind: str, record_id: UUID, source_ids: Iterable[UUID]) -> None:
+        table, column = m.CITATION_TABLES[kind]
+        self.session.execute(delete(table).where(table.c[column] == record_id))
+        rows = [{column: record_id, "source_id": s} for s in dict.fromkeys(source_ids)]
+        if rows:
+            self.session.execute(insert(table), rows)
+
+    def _set_finding_sort_keys(self, row: m.ComponentFindingRow) -> None:
+        row.sort_part = self._part_key(row.part_id)
+        row.sort_maker = self._org_key(row.manufacturer_id)
+        row.sort_produced = row.produced_from.isoformat() if row.produced_from else "~"
+
+    def _part_key(self, part_id: UUID | None) -> str:
+        if part_id is None:
+            return "~"
+        key = self.session.execute(select(m.PartRow.search_key)
+                                   .where(m.PartRow.id == part_id)).scalar()
+        return key or "~"
+
+    def _org_key(self, org_id: UUID | None) -> str:
+        if org_id is None:
+            return "~"
+        key = self.session.execute(select(m.OrganizationRow.name_key)
+                                   .where(m.OrganizationRow.id == org_id)).scalar()
+        return key or "~"
+
+    def _refresh_dependent_sort_keys(self, kind: str, row: Any, new: dict[str, Any]) -> None:
+        table = m.ComponentFindingRow.__table__
+        if kind == "part" and "search_key" in new:
+            self.session.execute(update(table).where(table.c.part_id == row.id)
+                                 .values(sort_part=row.search_key or "~"))
+        if kind == "org" and "name_key" in new:
+            self.session.execute(update(table).where(table.c.manufacturer_id == row.id)
+                                 .values(sort_maker=row.name_key or "~"))
+
+    def bulk_insert(self, kind: str, rows: list[dict[str, Any]]) -> list[UUID]:
+        """Add many records at once; one audit event names every record of the batch."""
+        if not rows:
+            return []
+        model = m.MODEL_OF_KIND[kind]
+        now = datetime.now(UTC)
+        meta = {"version": 1, "created_at": now, "created_by": self.actor,
+                "updated_at": now, "updated_by": self.actor}
+        citations = [(r["id"], r.pop("source_ids", ())) for r in rows if "id" in r]
+        prepared = [{"id": r.get("id") or new_id(), **r, **meta} for r in rows]
+        if kind == "finding":
+            self._bulk_finding_sort_keys(prepared)
+        self.session.execute(insert(model), prepared)
+        self._bulk_citations(kind, citations)
+        ids = [r["id"] for r in prepared]
+        self.record_audit("bulk create", kind, None, {},
+                          {"count": len(ids), "ids": json_value(ids)})
+        return ids
+
+    def _bulk_finding_sort_keys(self, rows: list[dict[str, Any]]) -> None:
+        parts = self._keys_of(m.PartRow.search_key, {r.get("part_id") for r in rows})
+        orgs = self._keys_of(m.OrganizationRow.name_key, {r.get("manufacturer_id") for r in rows})
+        for r in rows:
+            r["sort_part"] = parts.get(r.get("part_id"), "~")
+            r["sort_maker"] = orgs.get(r.get("manufacturer_id"), "~")
+            produced = r.get("produced_from")
+            r["sort_produced"] = produced.isoformat() if produced else "~"
+
+    def _keys_of(self, column: Any, ids: set[UUID | None]) -> dict[UUID, str]:
+        model = column.class_
+        found: dict[UUID, str] = {}
+        for chunk in _chunks([i for i in ids if i is not None], 500):
+            found.update(self.session.execute(select(model.id, column)
+                                              .where(model.id.in_(chunk))).tuples())
+        return found
+
+    def _bulk_citations(self, kind: str, citations: list[tuple[UUID, Iterable[UUID]]]) -> None:
+        if kind not in m.CITATION_TABLES:
+            return
+        table, column = m.CITATION_TABLES[kind]
+        rows = [{column: owner, "source_id": s} for owner, ids in citations for s in ids]
+        if rows:
+            self.session.execute(insert(table), rows)
+
+    # ------------------------------------------------------- custody and audit
+    def add_custody_event(self, values: dict[str, Any]) -> records.CustodyEvent:
+        """Append one transfer of a recovered item."""
+        self._row("item", values["item_id"])
+        row = m.CustodyEventRow(id=new_id(), created_at=datetime.now(UTC),
+                                created_by=self.actor, **values)
+        self.session.add(row)
+        self.session.flush()
+        self.record_audit("transfer", "item", row.item_id, {},
+                          {k: json_value(v) for k, v in values.items()} | {"event": str(row.id)})
+        return _custody_dto(row)
+
+    def custody_events(self, item_id: UUID) -> list[records.CustodyEvent]:
+        """Every transfer of an item, oldest first."""
+        query = (select(m.CustodyEventRow).where(m.CustodyEventRow.item_id == item_id)
+                 .order_by(m.CustodyEventRow.occurred_at, m.CustodyEventRow.id))
+        return [_custody_dto(r) for r in self.session.scalars(query)]
+
+    def record_audit(self, action: str, kind: str, record_id: UUID | None,
+                     old: dict[str, Any], new: dict[str, Any]) -> None:
+        """Append one event to the audit trail."""
+        self.session.add(m.AuditEventRow(
+            id=new_id(), occurred_at=datetime.now(UTC), actor=self.actor, action=action,
+            record_kind=kind, record_id=record_id, old_values=old, new_values=new))
+        self.session.flush()
+
+    def audit_events(self, kind: str | None = None, record_id: UUID | None = None,
+                     limit: int = 200) -> list[records.AuditEvent]:
+        """The newest audit events, optionally of one record."""
+        row = m.AuditEventRow
+        query = select(row).order_by(row.occurred_at.desc(), row.id.desc()).limit(limit)
+        if kind:
+            query = query.where(row.record_kind == kind)
+        if record_id:
+            query = query.where(or_(row.record_id == record_id))
+        return [records.AuditEvent(id=r.id, occurred_at=r.occurred_at, actor=r.actor,
+                                   action=r.action, record_kind=r.record_kind,
+                                   record_id=r.record_id, old_values=dict(r.old_values or {}),
+                                   new_values=dict(r.new_values or {}))
+                for r in self.session.scalars(query)]
+
+
+def _custody_dto(row: m.CustodyEventRow) -> records.CustodyEvent:
+    return records.CustodyEvent(
+        id=row.id, item_id=row.item_id, occurred_at=row.occurred_at,
+        released_by=row.released_by, received_by=row.received_by, place=row.place,
+        purpose=row.purpose, notes=row.notes, created_at=row.created_at,
+        created_by=row.created_by)
+
+
+def _title(kind: str, row: Any) -> str:
+    value = getattr(row, kind_spec(kind).title_field, "")
+    return repr(str(value)[:60]) if value else str(row.id)
+
+
+def _from_json(value: Any, python_type: type) -> Any:
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is date:
+        return date.fromisoformat(value)
+    if python_type is UUID:
+        return UUID(value)
+    return python_type(value)
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

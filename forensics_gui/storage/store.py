@@ -1,0 +1,164 @@
+"""Opening a store (SQLite file or PostgreSQL database) and running units of work on it."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session
+
+from forensics_gui.core.errors import StoreAuthError, StoreDamagedError, StoreError
+from forensics_gui.storage import migrate
+from forensics_gui.storage.errors import known_errors
+from forensics_gui.storage.locator import StoreLocation, resolve_location, risky_location
+from forensics_gui.storage.repository import UnitOfWork
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+PasswordPrompt = Callable[[str], str | None]
+
+
+class Store:
+    """An open store: where it is, who acts on it, and the engine that reaches it."""
+
+    def __init__(self, location: StoreLocation, engine: Engine, actor: str) -> None:
+        self.location = location
+        self.engine = engine
+        self.actor = actor
+        self.warnings: list[str] = []
+        self.backup_path: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.location.kind
+
+    @contextmanager
+    def reading(self) -> Iterator[UnitOfWork]:
+        """A read-only unit of work."""
+        with known_errors(self.location.display), Session(self.engine) as session:
+            yield UnitOfWork(session, self.actor)
+            session.rollback()
+
+    @contextmanager
+    def writing(self) -> Iterator[UnitOfWork]:
+        """A unit of work that commits when the block ends without error, else rolls back."""
+        engine = self.engine.execution_options(forensics_write=True)
+        with known_errors(self.location.display), Session(engine) as session:
+            try:
+                yield UnitOfWork(session, self.actor)
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def schema_revision(self) -> str | None:
+        """The schema revision the store is at."""
+        with known_errors(self.location.display), self.engine.connect() as connection:
+            return migrate.current_revision(connection)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def open_store(text: str | None = None, *, create: bool = False,
+               prompt: PasswordPrompt | None = None, upgrade: bool = True) -> Store:
+    """Open (and if needed upgrade) the store named by `text`, the environment or the default.
+
+    A missing SQLite file is created only when `create` is true. A store written by a newer
+    version is refused. On PostgreSQL a missing password is asked for through `prompt`.
+    """
+    location = resolve_location(text)
+    if location.kind == "sqlite":
+        store = _open_sqlite(location, create)
+    else:
+        store = _open_postgresql(location, prompt)
+    try:
+        _bring_up_to_date(store, upgrade)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _open_sqlite(location: StoreLocation, create: bool) -> Store:
+    path = location.path
+    assert path is not None
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give the path of a store file")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"there is no store at {path}; create one with `forensics init`")
+        with known_errors(str(path)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.stat().st_size and path.open("rb").read(16) != SQLITE_MAGIC:
+        raise StoreDamagedError(f"{path} is not a forensic store (not a SQLite database)")
+    engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite)
+    store = Store(location, engine, _os_user())
+    warning = risky_location(path)
+    if warning:
+        store.warnings.append(warning)
+    return store
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    # Transactions are begun by hand (see _begin_sqlite) so that writers take the lock at once.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _begin_sqlite(connection: Any) -> None:
+    write = connection.get_execution_options().get("forensics_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _open_postgresql(location: StoreLocation, prompt: PasswordPrompt | None) -> Store:
+    engine = create_engine(location.url, pool_pre_ping=True)
+    try:
+        actor = _session_user(engine, location)
+    except StoreAuthError:
+        engine.dispose()
+        password = prompt(location.display) if prompt else None
+        if not password:
+            raise
+        engine = create_engine(location.url, pool_pre_ping=True,
+                               connect_args={"password": password})
+        actor = _session_user(engine, location)
+    return Store(location, engine, actor)
+
+
+def _session_user(engine: Engine, location: StoreLocation) -> str:
+    with known_errors(location.display), engine.connect() as connection:
+        return str(connection.execute(text("SELECT session_user")).scalar_one())
+
+
+def _bring_up_to_date(store: Store, upgrade: bool) -> None:
+    where = store.location.display
+    with known_errors(where), store.engine.connect() as connection:
+        migrate.check_is_store(connection, where)
+        revision = migrate.current_revision(connection)
+        migrate.check_known(revision, where)
+    if revision == migrate.head_revision() or not upgrade:
+        return
+    if revision is not None and store.location.path is not None:
+        store.backup_path = str(migrate.backup_sqlite(store.location.path, revision))
+    with known_errors(where), store.engine.execution_options(
+            forensics_write=True).begin() as connection:
+        migrate.upgrade(connection)
