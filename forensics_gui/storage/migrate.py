@@ -90,3 +90,14 @@ def schema_differences(connection: Connection) -> list[Any]:
     """Differences between the models and the store's schema (empty when they agree)."""
     context = MigrationContext.configure(connection, opts={"compare_type": True})
     return list(compare_metadata(context, Base.metadata))
+
+
+def integrity_problems(connection: Connection) -> list[str]:
+    """Damage found by the database's own checks (SQLite integrity and foreign keys)."""
+    if connection.dialect.name != "sqlite":
+        return []
+    problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")
+                if row[0] != "ok"]
+    for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    return problems

@@ -195,6 +195,8 @@ class UnitOfWork:
             return model.id
         if kind == "finding" and sort in FINDING_SORTS:
             return getattr(model, FINDING_SORTS[sort])
+        if kind == "org" and sort == "name":
+            return model.name_key
         column = model.__table__.c.get(sort)
         if column is None or sort.startswith("sort_"):
             raise NotFoundError(f"{kind_spec(kind).plural} cannot be sorted by {sort!r}")
@@ -207,6 +209,8 @@ class UnitOfWork:
         if not sort or sort == "created":
             return row.id
         column = FINDING_SORTS.get(sort, sort) if kind == "finding" else sort
+        if kind == "org" and sort == "name":
+            column = "name_key"
         value = getattr(row, column)
         if value is None:
             python_type = m.MODEL_OF_KIND[kind].__table__.c[column].type.python_type

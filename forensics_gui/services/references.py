@@ -1,0 +1,102 @@
+"""Finding the record a user means, by id or by the name people use for it."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from forensics_gui.core.errors import NotFoundError, ValidationError
+from forensics_gui.core.fields import FieldSpec, KindSpec
+from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.names import name_key
+from forensics_gui.core.partnumbers import search_key
+
+# kind -> (column compared case-insensitively, JSON list column of aliases or "")
+_NAMED: dict[str, tuple[str, str]] = {
+    "system": ("name", "aliases"), "org": ("name", "aliases"), "item": ("case_reference", ""),
+    "source": ("title", ""), "marking": ("name", ""),
+}
+
+
+def _as_uuid(reference: str | UUID) -> UUID | None:
+    if isinstance(reference, UUID):
+        return reference
+    try:
+        return UUID(str(reference).strip())
+    except ValueError:
+        return None
+
+
+def lookup(uow: Any, kind: str, reference: str | UUID) -> UUID | None:
+    """The id of the record of `kind` given by id or name, None when there is none.
+
+    A name that fits several records is refused rather than guessed.
+    """
+    as_id = _as_uuid(reference)
+    if as_id is not None:
+        return as_id if uow.find(kind, id=as_id) else None
+    text = str(reference).strip()
+    if not text:
+        return None
+    matches = _by_name(uow, kind, text)
+    if len({m.id for m in matches}) > 1:
+        names = ", ".join(sorted({_describe(kind, m) for m in matches})[:5])
+        raise ValidationError(kind, f"{text!r} fits several {kind_spec(kind).plural} ({names}); "
+                                    "give the id instead")
+    return matches[0].id if matches else None
+
+
+def _by_name(uow: Any, kind: str, text: str) -> list[Any]:
+    if kind == "part":
+        return uow.find("part", search_key=search_key(text))
+    if kind == "org":
+        found = uow.find("org", name_key=name_key(text))
+        return found or uow.find_in_list("org", "aliases", text)
+    if kind not in _NAMED:
+        return []
+    column, aliases = _NAMED[kind]
+    found = uow.find_by_name(kind, column, text)
+    if not found and aliases:
+        found = uow.find_in_list(kind, aliases, text)
+    return found
+
+
+def _describe(kind: str, record: Any) -> str:
+    if kind == "part":
+        return f"{record.part_number} by {record.manufacturer_name or 'unknown maker'}"
+    return str(getattr(record, kind_spec(kind).title_field, record.id))
+
+
+def resolve_references(uow: Any, spec: KindSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """Replace every reference given by name with the id of the record it names."""
+    resolved = dict(values)
+    for name, value in values.items():
+        field = spec.field(name)
+        if field.type == "ref":
+            resolved[name] = _resolve_field(uow, field, value)
+        elif field.type == "refs":
+            resolved[name] = tuple(_resolve_field(uow, field, v) for v in value or ())
+    return resolved
+
+
+def _resolve_field(uow: Any, field: FieldSpec, value: Any) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        found = lookup(uow, field.ref, value)
+    except ValidationError as error:
+        raise ValidationError(field.name, error.reason) from None
+    if found is None:
+        label = kind_spec(field.ref).label
+        raise ValidationError(field.name, f"unknown {label} {str(value)[:80]!r}")
+    if field.ref == "marking":
+        return uow.get("marking", found).name
+    return found
+
+
+def require(uow: Any, kind: str, record_id: UUID) -> Any:
+    """The record, or NotFoundError naming the kind."""
+    try:
+        return uow.get(kind, record_id)
+    except NotFoundError:
+        raise NotFoundError(f"there is no {kind_spec(kind).label} with id {record_id}") from None

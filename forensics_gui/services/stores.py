@@ -1,0 +1,62 @@
+"""Opening, creating, upgrading and checking stores."""
+
+from __future__ import annotations
+
+from forensics_gui.core import records
+from forensics_gui.storage import migrate
+from forensics_gui.storage.errors import known_errors
+from forensics_gui.storage.locator import default_store_path, has_password, resolve_location
+from forensics_gui.storage.store import PasswordPrompt, Store, open_store
+
+__all__ = ["PasswordPrompt", "Store", "check", "current", "default_store_path", "has_password",
+           "init", "open_existing", "summary", "upgrade"]
+
+
+def open_existing(location: str | None = None, *, prompt: PasswordPrompt | None = None,
+                  upgrade: bool = True) -> Store:
+    """Open the store at `location` (or FORENSICS_STORE, or the default), upgrading it."""
+    return open_store(location, create=False, prompt=prompt, upgrade=upgrade)
+
+
+def init(location: str | None = None, *, prompt: PasswordPrompt | None = None) -> Store:
+    """Create the store if it does not exist yet, and bring its schema up to date."""
+    return open_store(location, create=True, prompt=prompt)
+
+
+def summary(store: Store) -> records.StoreSummary:
+    """Where the store is, who acts on it, its schema revision, and what it holds."""
+    with store.reading() as uow:
+        counts = uow.counts()
+    return records.StoreSummary(store.location.display, store.kind, store.actor,
+                                store.schema_revision() or "none", counts)
+
+
+def current(store: Store) -> tuple[str | None, str]:
+    """(the store's schema revision, the newest revision this version knows)."""
+    return store.schema_revision(), migrate.head_revision()
+
+
+def upgrade(store: Store) -> str | None:
+    """Bring the store to the newest schema (opening a store already does this)."""
+    with known_errors(store.location.display), store.engine.execution_options(
+            forensics_write=True).begin() as connection:
+        migrate.upgrade(connection)
+    return store.schema_revision()
+
+
+def check(store: Store) -> list[str]:
+    """Problems found in the store's schema (an empty list when it is sound)."""
+    problems = []
+    revision, head = current(store)
+    if revision != head:
+        problems.append(f"schema is at {revision}, the newest is {head}")
+    with known_errors(store.location.display), store.engine.connect() as connection:
+        problems += [f"schema differs from the models: {d}"
+                     for d in migrate.schema_differences(connection)]
+        problems += migrate.integrity_problems(connection)
+    return problems
+
+
+def resolve(location: str | None) -> str:
+    """How a store location reads for people (passwords hidden)."""
+    return resolve_location(location).display
