@@ -1,0 +1,256 @@
+"""What each command does: calls the services, prints for people or for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from forensics_gui.cli.output import (
+    LIST_COLUMNS,
+    print_json,
+    print_record,
+    print_table,
+)
+from forensics_gui.core import datecodes, hs, partnumbers
+from forensics_gui.core.errors import KnownError, ValidationError
+from forensics_gui.core.fields import KINDS
+from forensics_gui.services import audit, custody, demo, records, stores
+
+Prompt = Callable[[str], str | None]
+
+
+def run(args: argparse.Namespace, prompt: Prompt) -> int:
+    """Run the command chosen on the command line; returns the exit code."""
+    handler = HANDLERS[args.handler]
+    if args.handler in TOOLS:
+        return handler(args)
+    opener = stores.init if args.handler in ("init", "demo") else stores.open_existing
+    store = opener(getattr(args, "store", None), prompt=prompt)
+    try:
+        for warning in store.warnings:
+            print(f"forensics: warning: {warning}", file=sys.stderr)
+        if store.backup_path:
+            print(f"forensics: upgraded the store; the old version is kept at "
+                  f"{store.backup_path}", file=sys.stderr)
+        return handler(args, store)
+    finally:
+        store.close()
+
+
+def _json(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+def _field_values(args: argparse.Namespace) -> dict[str, Any]:
+    return {k.removeprefix("field_"): v for k, v in vars(args).items()
+            if k.startswith("field_") and v is not None}
+
+
+def cmd_init(args: argparse.Namespace, store: Any) -> int:
+    return cmd_info(args, store)
+
+
+def cmd_demo(args: argparse.Namespace, store: Any) -> int:
+    counts = demo.load_demo(store)
+    if _json(args):
+        print_json(counts)
+    else:
+        print(f"Loaded the demo data into {store.location.display}")
+    return cmd_info(args, store) if not _json(args) else 0
+
+
+def cmd_info(args: argparse.Namespace, store: Any) -> int:
+    summary = stores.summary(store)
+    if _json(args):
+        print_json(summary)
+        return 0
+    print(f"Store:   {summary.location} ({summary.kind}, schema {summary.schema_revision})")
+    print(f"Acting as: {summary.user}")
+    for kind, n in summary.counts.items():
+        label = KINDS[kind].plural if kind in KINDS else {"custody": "custody events",
+                                                          "audit": "audit events"}[kind]
+        print(f"  {label:<26} {n:>9,}")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace, store: Any) -> int:
+    revision, head = stores.current(store)
+    if _json(args):
+        print_json({"revision": revision, "head": head, "up_to_date": revision == head})
+    else:
+        print(f"{revision} (newest known: {head})")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace, store: Any) -> int:
+    revision = stores.upgrade(store)
+    print_json({"revision": revision}) if _json(args) else print(f"schema at {revision}")
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace, store: Any) -> int:
+    problems = stores.check(store)
+    if _json(args):
+        print_json({"ok": not problems, "problems": problems})
+    else:
+        print("\n".join(problems) if problems else "the store is sound")
+    return 0 if not problems else 1
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    spec = KINDS[args.kind]
+    names = {f.name for f in spec.fields}
+    filters: dict[str, Any] = {}
+    for text in args.filter:
+        field, sep, value = text.partition("=")
+        field = field.strip().replace("-", "_")
+        field = next((n for n in (field, f"{field}_id") if n in names), field)
+        if not sep:
+            raise ValidationError("filter", f"{text!r} is not FIELD=VALUE")
+        filters[field] = value
+    return filters
+
+
+def cmd_list(args: argparse.Namespace, store: Any) -> int:
+    pages, cursor = [], args.cursor
+    while True:
+        page = records.list_records(store, args.kind, filters=_filters(args),
+                                    contains=args.contains, sort=args.sort,
+                                    descending=args.desc, cursor=cursor, limit=args.limit,
+                                    with_total=not pages)
+        pages.append(page)
+        cursor = page.next_cursor
+        if not (args.all and cursor):
+            break
+    rows = [r for p in pages for r in p.rows]
+    if _json(args):
+        print_json({"rows": rows, "total": pages[0].total, "next_cursor": cursor})
+        return 0
+    print_table(rows, LIST_COLUMNS[args.kind])
+    more = f"; more with --cursor {cursor}" if cursor else ""
+    print(f"({len(rows)} of {pages[0].total}{more})", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace, record: Any) -> int:
+    print_json(record) if _json(args) else print_record(record)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, store: Any) -> int:
+    return _show(args, records.get(store, args.kind, args.ref))
+
+
+def cmd_add(args: argparse.Namespace, store: Any) -> int:
+    return _show(args, records.create(store, args.kind, _field_values(args)))
+
+
+def cmd_edit(args: argparse.Namespace, store: Any) -> int:
+    changes = _field_values(args)
+    if not changes:
+        raise ValidationError("edit", "give at least one field to change (see --help)")
+    return _show(args, records.update(store, args.kind, args.ref, args.expected_version, changes))
+
+
+def cmd_delete(args: argparse.Namespace, store: Any) -> int:
+    affected = records.dependents(store, args.kind, args.ref)
+    effects = [f"{effect} {n} {label}" for label, n, effect in affected]
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("delete", "add --yes to delete without being asked")
+        question = f"Delete {KINDS[args.kind].label} {args.ref}"
+        answer = input(f"{question}{' (' + ', '.join(effects) + ')' if effects else ''}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing deleted")
+            return 1
+    removed = records.delete(store, args.kind, args.ref, args.expected_version)
+    if _json(args):
+        print_json({"deleted": removed, "affected": [list(a) for a in affected]})
+    else:
+        print(f"deleted {KINDS[args.kind].label} {removed.id}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, store: Any) -> int:
+    events = audit.history(store, args.kind, args.ref, limit=getattr(args, "limit", 200))
+    if _json(args):
+        print_json(events)
+        return 0
+    for e in events:
+        changes = ", ".join(f"{k}: {e.old_values.get(k)!r} → {v!r}"
+                            for k, v in e.new_values.items() if k != "ids")
+        print(f"{e.occurred_at:%Y-%m-%d %H:%M:%S}  {e.actor:<12} {e.action:<11} "
+              f"{e.record_kind:<8} {e.record_id or ''}  {changes[:200]}")
+    return 0
+
+
+def cmd_transfer(args: argparse.Namespace, store: Any) -> int:
+    values = {k: getattr(args, k) for k in ("released_by", "received_by", "occurred_at",
+                                            "place", "purpose", "notes")}
+    return _show(args, custody.record_transfer(store, args.ref, values))
+
+
+def cmd_custody(args: argparse.Namespace, store: Any) -> int:
+    events = custody.custody_history(store, args.ref)
+    holder = custody.current_custodian(events)
+    if _json(args):
+        print_json({"current_custodian": holder, "events": events})
+        return 0
+    for e in events:
+        print(f"{e.occurred_at:%Y-%m-%d %H:%M}  {e.released_by} → {e.received_by}"
+              f"{'  at ' + e.place if e.place else ''}{'  (' + e.purpose + ')' if e.purpose else ''}")
+    print(f"Current custodian: {holder or 'none recorded'}")
+    return 0
+
+
+def tool_datecode(args: argparse.Namespace) -> int:
+    not_after = None
+    if args.not_after:
+        try:
+            not_after = date.fromisoformat(args.not_after)
+        except ValueError:
+            raise ValidationError("not-after", f"{args.not_after!r} is not a date") from None
+    result = datecodes.parse_date_code(args.code, not_after=not_after)
+    if _json(args):
+        print_json(result)
+    else:
+        print(result.message)
+    return 0 if result.reading else 1
+
+
+def tool_hs(args: argparse.Namespace) -> int:
+    code = hs.normalise_hs_code(args.code)
+    entry = hs.chpl_entry(code)
+    if _json(args):
+        print_json({"hs_code": code, "chpl": entry})
+    elif entry:
+        print(f"{code}: CHPL tier {entry.tier} ({entry.hs6}: {entry.description})")
+    else:
+        print(f"{code}: not on the Common High Priority List")
+    return 0
+
+
+def tool_partnumber(args: argparse.Namespace) -> int:
+    result = {"search_key": partnumbers.search_key(args.number),
+              "confusable_key": partnumbers.confusable_key(args.number),
+              "candidates": partnumbers.candidate_keys(args.number, limit=20)}
+    if _json(args):
+        print_json(result)
+    else:
+        print(f"search key: {result['search_key']}")
+        print(f"misread candidates: {', '.join(result['candidates'][1:]) or 'none'}")
+    return 0
+
+
+TOOLS = {"datecode", "hs", "partnumber"}
+HANDLERS: dict[str, Callable[..., int]] = {
+    "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "db_current": cmd_db_current,
+    "db_upgrade": cmd_db_upgrade, "db_check": cmd_db_check, "list": cmd_list, "show": cmd_show,
+    "add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "history": cmd_history,
+    "transfer": cmd_transfer, "custody": cmd_custody, "datecode": tool_datecode,
+    "hs": tool_hs, "partnumber": tool_partnumber,
+}
+__all__ = ["HANDLERS", "KnownError", "run"]

@@ -1,0 +1,83 @@
+"""Printing records for people (aligned tables, field lists) and for scripts (JSON)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, fields, is_dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TextIO
+from uuid import UUID
+
+# Columns shown by `list` for each kind (all fields are in `show` and in --json).
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "marking": ("rank", "name", "description"),
+    "system": ("name", "category", "origin_country", "aliases"),
+    "item": ("case_reference", "system_type_name", "recovered_on", "recovery_place",
+             "handling_marking"),
+    "part": ("part_number", "manufacturer_name", "function", "hs_code", "chpl_tier"),
+    "finding": ("case_reference", "part_number", "manufacturer_name", "function", "date_code",
+                "produced_from", "confidence"),
+    "org": ("name", "country", "roles", "successor_name"),
+    "designation": ("organization_name", "authority", "programme", "listed_on", "reference"),
+    "link": ("seller_name", "buyer_name", "part_number", "shipped_on", "quantity", "status"),
+    "source": ("title", "kind", "publisher", "published_on", "reliability", "credibility"),
+    "photo": ("file_name", "sha256", "caption", "taken_at"),
+}
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of any value a service returns."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+def print_json(value: Any, out: TextIO = sys.stdout) -> None:
+    """Write `value` as indented JSON."""
+    json.dump(plain(value), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def cell(value: Any, width: int = 40) -> str:
+    """One table cell: lists joined, None empty, long text cut, lines joined."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, datetime):
+        value = value.strftime("%Y-%m-%d %H:%M")
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: list[Any], columns: tuple[str, ...], out: TextIO = sys.stdout) -> None:
+    """Rows as an aligned table with a header; the id comes first so it can be copied."""
+    header = ("id", *columns)
+    table = [[str(r.id), *(cell(getattr(r, c)) for c in columns)] for r in rows]
+    widths = [max(len(h), *(len(t[i]) for t in table)) if table else len(h)
+              for i, h in enumerate(header)]
+    for line in ([h.upper() for h in header], *table):
+        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def print_record(record: Any, out: TextIO = sys.stdout) -> None:
+    """Every field of a record, one per line; several lines of text stay indented."""
+    names = [f.name for f in fields(record)]
+    width = max(len(n) for n in names)
+    for name in names:
+        value = getattr(record, name)
+        text = cell(value, 10_000) if not isinstance(value, str) else value
+        lines = text.splitlines() or [""]
+        out.write(f"{name.ljust(width)}  {lines[0]}\n")
+        for extra in lines[1:]:
+            out.write(f"{' ' * width}  {extra}\n")

@@ -1,0 +1,145 @@
+"""The command line's grammar, built from the record kinds' field specs."""
+
+from __future__ import annotations
+
+import argparse
+
+from forensics_gui.core.fields import KINDS, FieldSpec
+
+HIDDEN_KINDS = ("photo",)  # photos get their own commands with the photo store
+
+
+def option_name(spec: FieldSpec) -> str:
+    """The option for a field: references drop their '_id' ('--system-type', '--source')."""
+    name = spec.name.removesuffix("_ids").removesuffix("_id")
+    return "--" + name.replace("_", "-")
+
+
+def _common(json_flag: bool) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", default=argparse.SUPPRESS,
+                        help="SQLite file, postgresql:// URL or service:NAME "
+                             "(default: $FORENSICS_STORE or the local store)")
+    if json_flag:
+        common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                            help="print JSON for scripts")
+    return common
+
+
+def _field_options(parser: argparse.ArgumentParser, kind: str) -> None:
+    for spec in KINDS[kind].fields:
+        extra = f" ({', '.join(spec.choices)})" if spec.choices else ""
+        hint = {"list": "; several separated by ';'", "refs": "; repeat for several",
+                "date": " (YYYY-MM-DD)", "datetime": " (YYYY-MM-DD HH:MM)",
+                "ref": ": id or name"}.get(spec.type, "")
+        parser.add_argument(option_name(spec), dest=f"field_{spec.name}",
+                            action="append" if spec.type == "refs" else "store",
+                            metavar=spec.type.upper() if spec.type != "text" else "TEXT",
+                            help=f"{spec.label}{extra}{hint}{' ' + spec.help if spec.help else ''}")
+
+
+def _kind_commands(sub: argparse._SubParsersAction, kind: str) -> None:
+    spec = KINDS[kind]
+    kind_parser = sub.add_parser(kind, help=f"{spec.plural}")
+    verbs = kind_parser.add_subparsers(dest="verb", metavar="VERB")
+    listing = verbs.add_parser("list", help=f"list {spec.plural}", parents=[_common(True)])
+    listing.add_argument("--sort", default="", help="field to sort by")
+    listing.add_argument("--desc", action="store_true", help="sort in descending order")
+    listing.add_argument("--limit", type=int, default=50, help="rows per page (default 50)")
+    listing.add_argument("--cursor", help="continue after the page that printed this cursor")
+    listing.add_argument("--all", action="store_true", help="every page, not only the first")
+    listing.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
+                         help="only records whose field has this value (repeatable)")
+    listing.add_argument("--contains", default="", help=f"text in the {spec.title_field}")
+    listing.set_defaults(handler="list", kind=kind)
+    show = verbs.add_parser("show", help=f"show one {spec.label}", parents=[_common(True)])
+    show.add_argument("ref", help="id or name")
+    show.set_defaults(handler="show", kind=kind)
+    add = verbs.add_parser("add", help=f"add a {spec.label}", parents=[_common(True)])
+    _field_options(add, kind)
+    add.set_defaults(handler="add", kind=kind)
+    edit = verbs.add_parser("edit", help=f"change a {spec.label}", parents=[_common(True)])
+    edit.add_argument("ref", help="id or name")
+    edit.add_argument("--expect-version", type=int, dest="expected_version",
+                      help="refuse if the record is no longer at this version")
+    _field_options(edit, kind)
+    edit.set_defaults(handler="edit", kind=kind)
+    remove = verbs.add_parser("delete", help=f"delete a {spec.label}", parents=[_common(True)])
+    remove.add_argument("ref", help="id or name")
+    remove.add_argument("--expect-version", type=int, dest="expected_version")
+    remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    remove.set_defaults(handler="delete", kind=kind)
+    history = verbs.add_parser("history", help="audit trail of one record",
+                               parents=[_common(True)])
+    history.add_argument("ref", help="id or name")
+    history.set_defaults(handler="history", kind=kind)
+    if kind == "item":
+        _custody_commands(verbs)
+
+
+def _custody_commands(verbs: argparse._SubParsersAction) -> None:
+    transfer = verbs.add_parser("transfer", help="record a transfer of custody",
+                                parents=[_common(True)])
+    transfer.add_argument("ref", help="id or case reference of the item")
+    transfer.add_argument("--released-by", required=True)
+    transfer.add_argument("--received-by", required=True)
+    transfer.add_argument("--at", dest="occurred_at", help="when (default: now)")
+    transfer.add_argument("--place", default="")
+    transfer.add_argument("--purpose", default="")
+    transfer.add_argument("--notes", default="")
+    transfer.set_defaults(handler="transfer", kind="item")
+    custody = verbs.add_parser("custody", help="chain of custody and current custodian",
+                               parents=[_common(True)])
+    custody.add_argument("ref", help="id or case reference of the item")
+    custody.set_defaults(handler="custody", kind="item")
+
+
+def _store_commands(sub: argparse._SubParsersAction) -> None:
+    sub.add_parser("init", help="create the store (and bring an old one up to date)",
+                   parents=[_common(True)]).set_defaults(handler="init")
+    sub.add_parser("demo", help="load the demo data set (creates the store if needed)",
+                   parents=[_common(True)]).set_defaults(handler="demo")
+    sub.add_parser("info", help="what the store holds", parents=[_common(True)]).set_defaults(
+        handler="info")
+    db = sub.add_parser("db", help="schema version: upgrade, current, check")
+    db_verbs = db.add_subparsers(dest="verb", metavar="VERB")
+    for verb, text in (("upgrade", "bring the schema to the newest version"),
+                       ("current", "show the schema version"),
+                       ("check", "check the schema and the data's integrity")):
+        db_verbs.add_parser(verb, help=text, parents=[_common(True)]).set_defaults(
+            handler=f"db_{verb}")
+    history = sub.add_parser("history", help="the newest audit events of the whole store",
+                             parents=[_common(True)])
+    history.add_argument("--limit", type=int, default=50)
+    history.set_defaults(handler="history", kind=None, ref=None)
+
+
+def _tool_commands(sub: argparse._SubParsersAction) -> None:
+    code = sub.add_parser("datecode", help="read a date code (no store needed)",
+                          parents=[_common(True)])
+    code.add_argument("code")
+    code.add_argument("--not-after", help="latest possible date, e.g. the recovery date")
+    code.set_defaults(handler="datecode")
+    hs = sub.add_parser("hs", help="check an HS code and its CHPL tier", parents=[_common(True)])
+    hs.add_argument("code")
+    hs.set_defaults(handler="hs")
+    pn = sub.add_parser("partnumber", help="search key and misread candidates of a part number",
+                        parents=[_common(True)])
+    pn.add_argument("number")
+    pn.set_defaults(handler="partnumber")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `forensics` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="forensics", parents=[_common(True)],
+        description="Forensic database of components found in recovered weapons.",
+        epilog="Exit codes: 0 done, 2 bad input, 3 not found, 4 conflict, 5 refused by a rule "
+               "of the store, 6 store unavailable, 70 bug.")
+    sub = parser.add_subparsers(metavar="COMMAND")
+    _store_commands(sub)
+    for kind in KINDS:
+        if kind not in HIDDEN_KINDS:
+            _kind_commands(sub, kind)
+    _tool_commands(sub)
+    return parser
