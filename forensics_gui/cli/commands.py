@@ -200,8 +200,9 @@ def cmd_custody(args: argparse.Namespace, store: Any) -> int:
         print_json({"current_custodian": holder, "events": events})
         return 0
     for e in events:
-        print(f"{e.occurred_at:%Y-%m-%d %H:%M}  {e.released_by} → {e.received_by}"
-              f"{'  at ' + e.place if e.place else ''}{'  (' + e.purpose + ')' if e.purpose else ''}")
+        place = f"  at {e.place}" if e.place else ""
+        purpose = f"  ({e.purpose})" if e.purpose else ""
+        print(f"{e.occurred_at:%Y-%m-%d %H:%M}  {e.released_by} → {e.received_by}{place}{purpose}")
     print(f"Current custodian: {holder or 'none recorded'}")
     return 0
 

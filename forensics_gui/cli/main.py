@@ -37,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(f"forensics: error: {error}", file=sys.stderr)
         code = error.exit_code
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        code = 0
     except KeyboardInterrupt:
         print("forensics: interrupted; nothing more was written", file=sys.stderr)
         code = 130

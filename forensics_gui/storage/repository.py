@@ -399,9 +399,13 @@ class UnitOfWork:
             produced = r.get("produced_from")
             r["sort_produced"] = produced.isoformat() if produced else "~"
 
-    def _keys_of(self, column: Any, ids: set[UUID | None]) -> dict[UUID, str]:
+    def values_of(self, kind: str, column: str, ids: Iterable[UUID | None]) -> dict[UUID, Any]:
+        """{id: value of `column`} for the records with the given ids (for bulk work)."""
+        return self._keys_of(getattr(m.MODEL_OF_KIND[kind], column), set(ids))
+
+    def _keys_of(self, column: Any, ids: set[UUID | None]) -> dict[UUID, Any]:
         model = column.class_
-        found: dict[UUID, str] = {}
+        found: dict[UUID, Any] = {}
         for chunk in _chunks([i for i in ids if i is not None], 500):
             found.update(self.session.execute(select(model.id, column)
                                               .where(model.id.in_(chunk))).tuples())

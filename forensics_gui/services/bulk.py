@@ -1,0 +1,104 @@
+"""Adding many records at once: imports and the generation of large test stores.
+
+Every row is checked as `records.create` would check it; rules that need a look at other
+records (uniqueness, references) are left to the store's constraints, which refuse the whole
+batch. References must be ids. Each batch is one transaction and one audit event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+from uuid import UUID
+
+from forensics_gui.core.datecodes import parse_date_code
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.fields import parse_values
+from forensics_gui.core.hs import chpl_tier
+from forensics_gui.core.ids import new_id
+from forensics_gui.core.names import name_key
+from forensics_gui.core.partnumbers import confusable_key, search_key
+from forensics_gui.services.derive import hs_code
+from forensics_gui.storage.store import Store
+
+Progress = Callable[[int], bool]  # rows done so far -> False to stop
+
+
+def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
+                batch_size: int = 5000, progress: Progress | None = None) -> list[UUID]:
+    """Add every row as a record of `kind`; returns the new ids in order.
+
+    A row that breaks a rule stops the import with an error naming its position; batches
+    already committed stay (each is complete and audited).
+    """
+    spec = kind_spec(kind)
+    ids: list[UUID] = []
+    for batch in _batches(rows, batch_size):
+        prepared = [_checked(spec, kind, row, len(ids) + i) for i, row in enumerate(batch)]
+        with store.writing() as uow:
+            _derive_batch(uow, kind, prepared)
+            ids += uow.bulk_insert(kind, prepared)
+        if progress is not None and progress(len(ids)) is False:
+            break
+    return ids
+
+
+def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _checked(spec: Any, kind: str, row: dict[str, Any], position: int) -> dict[str, Any]:
+    try:
+        values = parse_values(spec, {k: v for k, v in row.items() if k != "id"}, partial=False)
+        values["id"] = row.get("id") or new_id()
+        return _derive_row(kind, values)
+    except ValidationError as error:
+        raise ValidationError(error.field, f"{error.reason} (row {position + 1})") from None
+
+
+def _derive_row(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    if kind == "part":
+        code = hs_code("hs_code", values.get("hs_code"))
+        key = search_key(values["part_number"])
+        if not key:
+            raise ValidationError("part_number", "must contain letters or digits")
+        values |= {"search_key": key, "confusable_key": confusable_key(values["part_number"]),
+                   "hs_code": code, "chpl_tier": chpl_tier(code) or ""}
+    elif kind == "org":
+        values["name_key"] = name_key(values["name"])
+    elif kind == "finding":
+        values.setdefault("quantity", 1)
+        if values["quantity"] is None or values["quantity"] < 1:
+            raise ValidationError("quantity", "must be at least 1")
+    return values
+
+
+def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+    if kind != "finding":
+        return
+    makers = uow.values_of("part", "manufacturer_id", (r.get("part_id") for r in rows))
+    recovered = uow.values_of("item", "recovered_on", (r["item_id"] for r in rows))
+    for row in rows:
+        part = row.get("part_id")
+        row["manufacturer_id"] = row.get("manufacturer_id") or makers.get(part)
+        row["identification"] = row.get("identification") or (
+            "part" if part else "manufacturer" if row["manufacturer_id"] else "unidentified")
+        if row["identification"] == "part" and not part:
+            raise ValidationError("part_id", "is empty but the finding is marked as identified")
+        _period(row, recovered.get(row["item_id"]))
+
+
+def _period(row: dict[str, Any], not_after: Any) -> None:
+    code = row.get("date_code") or ""
+    if not code:
+        return
+    result = parse_date_code(code, not_after=not_after)
+    reading = result.reading
+    row |= {"produced_from": reading.start if reading else None,
+            "produced_to": reading.end if reading else None,
+            "date_code_format": reading.format if reading else "",
+            "date_code_note": result.message}
