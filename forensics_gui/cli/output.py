@@ -10,21 +10,10 @@ from decimal import Decimal
 from typing import Any, TextIO
 from uuid import UUID
 
-# Columns shown by `list` for each kind (all fields are in `show` and in --json).
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {
-    "marking": ("rank", "name", "description"),
-    "system": ("name", "category", "origin_country", "aliases"),
-    "item": ("case_reference", "system_type_name", "recovered_on", "recovery_place",
-             "handling_marking"),
-    "part": ("part_number", "manufacturer_name", "function", "hs_code", "chpl_tier"),
-    "finding": ("case_reference", "part_number", "manufacturer_name", "function", "date_code",
-                "produced_from", "confidence"),
-    "org": ("name", "country", "roles", "successor_name"),
-    "designation": ("organization_name", "authority", "programme", "listed_on", "reference"),
-    "link": ("seller_name", "buyer_name", "part_number", "shipped_on", "quantity", "status"),
-    "source": ("title", "kind", "publisher", "published_on", "reliability", "credibility"),
-    "photo": ("file_name", "sha256", "caption", "taken_at"),
-}
+from forensics_gui.core.fields import LIST_COLUMNS
+
+__all__ = ["LIST_COLUMNS", "print_json", "print_record", "print_table"]
+
 
 
 def plain(value: Any) -> Any:

@@ -181,6 +181,69 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
     ), "file_name"),
 )}
 
+# Columns listed by default for each kind (tables in the GUI, `list` in the CLI).
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "marking": ("rank", "name", "description"),
+    "system": ("name", "category", "origin_country", "aliases"),
+    "item": ("case_reference", "system_type_name", "recovered_on", "recovery_place",
+             "handling_marking"),
+    "part": ("part_number", "manufacturer_name", "function", "hs_code", "chpl_tier"),
+    "finding": ("case_reference", "part_number", "manufacturer_name", "function", "date_code",
+                "produced_from", "confidence"),
+    "org": ("name", "country", "roles", "successor_name"),
+    "designation": ("organization_name", "authority", "programme", "listed_on", "reference"),
+    "link": ("seller_name", "buyer_name", "part_number", "shipped_on", "quantity", "status"),
+    "source": ("title", "kind", "publisher", "published_on", "reliability", "credibility"),
+    "photo": ("file_name", "sha256", "caption", "taken_at"),
+}
+
+# Labels of values shown beside records that are not fields of their own.
+EXTRA_LABELS = {
+    "id": "Id", "version": "Version", "created_at": "Created", "created_by": "Created by",
+    "updated_at": "Changed", "updated_by": "Changed by", "system_type_name": "System type",
+    "manufacturer_name": "Manufacturer", "part_number": "Part number",
+    "case_reference": "Item", "successor_name": "Successor", "organization_name": "Organization",
+    "seller_name": "Seller", "buyer_name": "Buyer", "search_key": "Search key",
+    "confusable_key": "Misread key", "chpl_tier": "CHPL tier", "produced_from": "Produced from",
+    "produced_to": "Produced to", "date_code_format": "Date-code format",
+    "date_code_note": "Date-code reading",
+}
+
+
+# Values shown with records that come from related records (not stored with the record).
+DERIVED: dict[str, frozenset[str]] = {
+    "item": frozenset({"system_type_name"}), "part": frozenset({"manufacturer_name"}),
+    "finding": frozenset({"part_number", "manufacturer_name", "case_reference", "source_ids"}),
+    "org": frozenset({"successor_name"}), "designation": frozenset({"organization_name"}),
+    "link": frozenset({"seller_name", "buyer_name", "part_number", "source_ids"}),
+}
+# Derived values the store can still sort by, and the sort key that does it.
+DERIVED_SORTS: dict[str, dict[str, str]] = {
+    "finding": {"part_number": "part", "manufacturer_name": "manufacturer",
+                "produced_from": "produced"},
+}
+
+
+def sort_key_for(kind_name: str, name: str) -> str | None:
+    """The sort key that orders records of a kind by value `name`, or None if none can."""
+    special = DERIVED_SORTS.get(kind_name, {})
+    if name in special:
+        return special[name]
+    if name in DERIVED.get(kind_name, ()):
+        return None
+    spec = next((f for f in KINDS[kind_name].fields if f.name == name), None)
+    return None if spec is not None and spec.type in ("list", "refs") else name
+
+
+def label_of(kind_name: str, name: str) -> str:
+    """What users call a value of a record of `kind_name`."""
+    spec = KINDS[kind_name]
+    for field_spec in spec.fields:
+        if field_spec.name == name and not (name == "case_reference" and kind_name != "item"):
+            return field_spec.label
+    return EXTRA_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
 CUSTODY_FIELDS: tuple[FieldSpec, ...] = (
     F("released_by", "Released by", required=True),
     F("received_by", "Received by", required=True),

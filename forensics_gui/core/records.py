@@ -228,3 +228,10 @@ class StoreSummary:
     user: str
     schema_revision: str
     counts: dict[str, int]
+
+
+DTO_OF_KIND: dict[str, type[Record]] = {
+    "marking": HandlingMarking, "system": WeaponSystemType, "org": Organization,
+    "source": Source, "item": RecoveredItem, "part": Part, "finding": ComponentFinding,
+    "designation": SanctionsDesignation, "link": SupplyLink, "photo": Photo,
+}

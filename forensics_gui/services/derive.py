@@ -97,17 +97,20 @@ def _finding(uow: Any, merged: dict[str, Any], given: dict[str, Any]) -> dict[st
     derived: dict[str, Any] = {}
     part = uow.get("part", merged["part_id"]) if merged.get("part_id") else None
     if part and part.manufacturer_id:
-        if merged.get("manufacturer_id") not in (None, part.manufacturer_id):
+        # Only a maker given with this write can contradict the part; a stored one is replaced.
+        if given.get("manufacturer_id") not in (None, part.manufacturer_id):
             raise ValidationError("manufacturer_id", f"part {part.part_number} is made by "
                                                      f"{part.manufacturer_name}, not this maker")
-        derived["manufacturer_id"] = part.manufacturer_id
-    identification = merged.get("identification") or _identification(merged, part)
+        derived["manufacturer_id"] = merged["manufacturer_id"] = part.manufacturer_id
+    # A new part or maker re-derives the identification unless it is given too.
+    kept = None if {"part_id", "manufacturer_id"} & given.keys() else merged.get("identification")
+    identification = given.get("identification") or kept or _identification(merged, part)
     if identification == "part" and part is None:
         raise ValidationError("part_id", "is empty but the finding is marked as identified")
     if identification == "manufacturer" and not (merged.get("manufacturer_id") or part):
         raise ValidationError("manufacturer_id", "is empty but the finding names its maker")
     derived["identification"] = identification
-    if (merged.get("quantity") or 1) < 1:
+    if merged.get("quantity") is not None and merged["quantity"] < 1:
         raise ValidationError("quantity", "must be at least 1")
     if "date_code" in given or "item_id" in given:
         derived |= _production_period(uow, merged)

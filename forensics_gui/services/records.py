@@ -70,12 +70,13 @@ def dependents(store: Store, kind: str, record_id: str | UUID) -> list[tuple[str
 
 def list_records(store: Store, kind: str, *, filters: dict[str, Any] | None = None,
                  contains: str = "", sort: str = "", descending: bool = False,
-                 cursor: str | None = None, limit: int = 50,
+                 cursor: str | None = None, limit: int = 50, offset: int = 0,
                  with_total: bool = False) -> records.Page:
     """One page of records of `kind`, sorted and filtered in the store.
 
     Filters are exact column values (references may be names); `contains` matches the kind's
-    title field; pass the returned `next_cursor` to get the next page.
+    title field; pass the returned `next_cursor` to get the next page, or an `offset` to
+    jump into the middle of the listing.
     """
     spec = kind_spec(kind)
     if not 1 <= limit <= 10_000:
@@ -84,13 +85,16 @@ def list_records(store: Store, kind: str, *, filters: dict[str, Any] | None = No
         resolved = resolve_references(uow, spec, parse_values(spec, filters or {}, partial=True))
         return uow.list_page(kind, filters=resolved, contains=contains, sort=sort,
                              descending=descending, cursor=cursor, limit=limit,
-                             with_total=with_total)
+                             offset=offset, with_total=with_total)
 
 
-def count(store: Store, kind: str) -> int:
-    """How many records of `kind` the store holds."""
+def count(store: Store, kind: str, *, filters: dict[str, Any] | None = None,
+          contains: str = "") -> int:
+    """How many records of `kind` match the filters (all of them without filters)."""
+    spec = kind_spec(kind)
     with store.reading() as uow:
-        return uow.count(kind)
+        resolved = resolve_references(uow, spec, parse_values(spec, filters or {}, partial=True))
+        return uow.count(kind, resolved, contains)
 
 
 def resolve_one(uow: Any, kind: str, reference: str | UUID) -> UUID:
@@ -106,3 +110,32 @@ def resolve_one(uow: Any, kind: str, reference: str | UUID) -> UUID:
 def parse_id(field: str, value: Any) -> UUID:
     """An id typed by a user, or a ValidationError naming the field."""
     return parse_uuid(field, value)
+
+
+def get_many(store: Store, kind: str, ids: list[UUID]) -> list[Any]:
+    """The records with these ids, in the same order (ids that no longer exist left out)."""
+    with store.reading() as uow:
+        return uow.get_many(kind, ids)
+
+
+def titles(store: Store, kind: str, ids: list[UUID]) -> dict[UUID, str]:
+    """{id: what people call the record} for showing references by name."""
+    field = kind_spec(kind).title_field
+    return {r.id: str(getattr(r, field) or r.id) for r in get_many(store, kind, ids)}
+
+
+def names(store: Store, kind: str, limit: int = 5000) -> list[str]:
+    """Names of records of `kind` (and aliases where it has them), for completion lists."""
+    field = kind_spec(kind).title_field
+    page = list_records(store, kind, sort=field if kind != "org" else "name", limit=limit)
+    found: list[str] = []
+    for record in page.rows:
+        found.append(str(getattr(record, field)))
+        found += list(getattr(record, "aliases", ()))
+    return found
+
+
+
+def dto_type(kind: str) -> type:
+    """The data class that records of `kind` are returned as."""
+    return records.DTO_OF_KIND[kind]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from forensics_gui.core import records
-from forensics_gui.storage import migrate
 from forensics_gui.storage.errors import known_errors
 from forensics_gui.storage.locator import default_store_path, has_password, resolve_location
 from forensics_gui.storage.store import PasswordPrompt, Store, open_store
@@ -33,11 +32,15 @@ def summary(store: Store) -> records.StoreSummary:
 
 def current(store: Store) -> tuple[str | None, str]:
     """(the store's schema revision, the newest revision this version knows)."""
+    from forensics_gui.storage import migrate  # Alembic is loaded only when needed
+
     return store.schema_revision(), migrate.head_revision()
 
 
 def upgrade(store: Store) -> str | None:
     """Bring the store to the newest schema (opening a store already does this)."""
+    from forensics_gui.storage import migrate
+
     with known_errors(store.location.display), store.engine.execution_options(
             forensics_write=True).begin() as connection:
         migrate.upgrade(connection)
@@ -46,6 +49,8 @@ def upgrade(store: Store) -> str | None:
 
 def check(store: Store) -> list[str]:
     """Problems found in the store's schema (an empty list when it is sound)."""
+    from forensics_gui.storage import migrate
+
     problems = []
     revision, head = current(store)
     if revision != head:

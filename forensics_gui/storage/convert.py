@@ -12,13 +12,7 @@ from uuid import UUID
 
 from forensics_gui.core import records
 
-DTO_OF_KIND: dict[str, type[Any]] = {
-    "marking": records.HandlingMarking, "system": records.WeaponSystemType,
-    "org": records.Organization, "source": records.Source, "item": records.RecoveredItem,
-    "part": records.Part, "finding": records.ComponentFinding,
-    "designation": records.SanctionsDesignation, "link": records.SupplyLink,
-    "photo": records.Photo,
-}
+DTO_OF_KIND = records.DTO_OF_KIND
 
 
 def to_dto(kind: str, row: Any, source_ids: tuple[UUID, ...] = ()) -> Any:

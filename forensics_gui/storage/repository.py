@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -35,9 +36,10 @@ from forensics_gui.storage import models as m
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
 
 FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
+# Stand-ins for NULL in sort keys, below every real value; money is never negative.
 _SENTINELS: dict[type, Any] = {
     str: "", int: -(2**62), float: -1e308, date: date(1, 1, 1),
-    datetime: datetime(1, 1, 1, tzinfo=UTC),
+    datetime: datetime(1, 1, 1, tzinfo=UTC), Decimal: Decimal(-1), UUID: UUID(int=0),
 }
 _META = {"id", "version", "created_at", "created_by", "updated_at", "updated_by"}
 # (label, model, column, effect) for what a deletion affects; effect is "blocks", "deletes"
@@ -125,16 +127,20 @@ class UnitOfWork:
 
     def list_page(self, kind: str, *, filters: dict[str, Any] | None = None,
                   contains: str = "", sort: str = "", descending: bool = False,
-                  cursor: str | None = None, limit: int = 50,
+                  cursor: str | None = None, limit: int = 50, offset: int = 0,
                   with_total: bool = False) -> records.Page:
-        """One page of records, sorted in SQL and continued by keyset (see `cursor`)."""
+        """One page of records, sorted in SQL and continued by keyset (see `cursor`).
+
+        `offset` jumps into the middle of a listing (slower at depth than a cursor).
+        """
         model = m.MODEL_OF_KIND[kind]
         key = self._sort_expression(kind, sort)
         query = self._filtered(kind, select(model), filters, contains)
         if cursor:
             query = query.where(self._after(key, model.id, cursor, descending))
         order = (key.desc(), model.id.desc()) if descending else (key, model.id)
-        rows = self.session.scalars(query.order_by(*order).limit(limit + 1)).all()
+        query = query.order_by(*order).limit(limit + 1)
+        rows = self.session.scalars(query.offset(offset) if offset else query).all()
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = None
@@ -274,17 +280,21 @@ class UnitOfWork:
         self._check_version(kind, row, expected_version)
         changes = dict(changes)
         source_ids = changes.pop("source_ids", None)
-        old, new = self._apply(row, changes)
-        if source_ids is not None:
-            before = self._citations(kind, [row.id]).get(row.id, ())
-            if tuple(sorted(source_ids)) != before:
-                self._set_citations(kind, row.id, source_ids)
-                old["source_ids"], new["source_ids"] = json_value(before), json_value(source_ids)
-        if not new:
-            return self.get(kind, record_id)
-        row.updated_at, row.updated_by = datetime.now(UTC), self.actor
-        if kind == "finding":
-            self._set_finding_sort_keys(row)
+        # Every flush of a changed row raises its version: queries made while the edit is
+        # assembled must not flush it early, so that one edit is one version.
+        with self.session.no_autoflush:
+            old, new = self._apply(row, changes)
+            if source_ids is not None:
+                before = self._citations(kind, [row.id]).get(row.id, ())
+                if tuple(sorted(source_ids)) != before:
+                    self._set_citations(kind, row.id, source_ids)
+                    old["source_ids"] = json_value(before)
+                    new["source_ids"] = json_value(source_ids)
+            if not new:
+                return self.get(kind, record_id)
+            row.updated_at, row.updated_by = datetime.now(UTC), self.actor
+            if kind == "finding":
+                self._set_finding_sort_keys(row)
         self._flush_versioned(kind, row)
         self._refresh_dependent_sort_keys(kind, row, new)
         self.record_audit("update", kind, row.id, old, new)

@@ -7,16 +7,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
 from forensics_gui.core.errors import StoreAuthError, StoreDamagedError, StoreError
-from forensics_gui.storage import migrate
 from forensics_gui.storage.errors import known_errors
 from forensics_gui.storage.locator import StoreLocation, resolve_location, risky_location
 from forensics_gui.storage.repository import UnitOfWork
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# The newest schema revision (the last file in migrations/versions); a test keeps them equal.
+SCHEMA_HEAD = "0001"
 BUSY_TIMEOUT_MS = 5000
 PasswordPrompt = Callable[[str], str | None]
 
@@ -57,7 +58,7 @@ class Store:
     def schema_revision(self) -> str | None:
         """The schema revision the store is at."""
         with known_errors(self.location.display), self.engine.connect() as connection:
-            return migrate.current_revision(connection)
+            return _read_revision(connection)
 
     def close(self) -> None:
         """Release every connection."""
@@ -149,11 +150,22 @@ def _session_user(engine: Engine, location: StoreLocation) -> str:
         return str(connection.execute(text("SELECT session_user")).scalar_one())
 
 
+def _read_revision(connection: Any) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _bring_up_to_date(store: Store, upgrade: bool) -> None:
     where = store.location.display
     with known_errors(where), store.engine.connect() as connection:
+        revision = _read_revision(connection)
+    if revision == SCHEMA_HEAD:
+        return  # the common case, decided without loading Alembic (start-up time)
+    from forensics_gui.storage import migrate
+
+    with known_errors(where), store.engine.connect() as connection:
         migrate.check_is_store(connection, where)
-        revision = migrate.current_revision(connection)
         migrate.check_known(revision, where)
     if revision == migrate.head_revision() or not upgrade:
         return

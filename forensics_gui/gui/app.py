@@ -1,0 +1,64 @@
+"""`forensics-gui`: start the desktop client.
+
+Start-up imports only what the first screen needs; the store opens on the worker thread
+while the window is already on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from forensics_gui.gui.context import SETTINGS_ORG, AppContext
+from forensics_gui.gui.icons import icon
+from forensics_gui.gui.main_window import MainWindow
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="forensics-gui", description="Forensic database client")
+    parser.add_argument("--store", help="SQLite file, postgresql:// URL or service:NAME "
+                                        "(default: the store opened last, else the local store)")
+    parser.add_argument("--demo-if-empty", action="store_true",
+                        help="load the demo data if the store is empty")
+    return parser.parse_args(argv)
+
+
+def start_location(context: AppContext, args: argparse.Namespace) -> tuple[str | None, bool]:
+    """(where to open, whether it is the local default store that may be created)."""
+    if args.store:
+        return args.store, False
+    last = context.settings.value("stores/last")
+    return (str(last), False) if last else (None, True)
+
+
+def create_window(args: argparse.Namespace) -> tuple[AppContext, MainWindow]:
+    """The application context and main window, with the store opening in the background."""
+    context = AppContext()
+    window = MainWindow(context)
+    location, is_default = start_location(context, args)
+    first_start = is_default and not context.settings.value("stores/recent")
+    window.store_menu.open(location, create=is_default,
+                           demo_if_empty=args.demo_if_empty or first_start)
+    return context, window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop client until its window is closed."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(SETTINGS_ORG)
+    app.setApplicationName(SETTINGS_ORG)
+    app.setApplicationDisplayName("Forensic component database")
+    app.setWindowIcon(icon("app"))
+    context, window = create_window(args)
+    window.show()
+    code = app.exec()
+    context.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Every store call runs on one background worker; results come back to the main thread.
+
+A progress dialog appears only for work that lasts longer than PROGRESS_DELAY_MS, and long
+work can be cancelled: the task function receives a `TaskControl` to report progress and to
+ask whether the user cancelled.
+"""
+
+from __future__ import annotations
+
+import queue
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+PROGRESS_DELAY_MS = 600
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+@dataclass
+class TaskControl:
+    """Handed to long tasks: report progress, notice cancellation."""
+
+    cancelled: bool = False
+    _report: Callable[[int, int, str], None] = field(default=lambda done, total, text: None)
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Tell the user how far the task is (shown in the progress dialog)."""
+        self._report(done, total, text)
+
+    def check(self) -> None:
+        """Stop the task here if the user cancelled it."""
+        if self.cancelled:
+            raise Cancelled()
+
+
+@dataclass(eq=False)
+class Task:
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException, str], None] | None
+    label: str
+    wants_control: bool
+    control: TaskControl = field(default_factory=TaskControl)
+    dialog: QProgressDialog | None = None
+    finished: bool = False
+
+
+class _Worker(QThread):
+    done = Signal(object, object)
+    failed = Signal(object, object, str)
+    progressed = Signal(object, int, int, str)
+    started_task = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: queue.Queue[Task | None] = queue.Queue()
+
+    def run(self) -> None:
+        while (task := self.tasks.get()) is not None:
+            self.started_task.emit(task)
+            try:
+                if task.wants_control:
+                    task.control._report = lambda d, t, s, task=task: self.progressed.emit(
+                        task, d, t, s)
+                    result = task.fn(*task.args, control=task.control)
+                else:
+                    result = task.fn(*task.args)
+            except BaseException as error:  # handed to the main thread, shown there
+                self.failed.emit(task, error, traceback.format_exc())
+            else:
+                # Wrapped: a bare None crossing threads in a queued signal upsets PySide's
+                # reference counting.
+                self.done.emit(task, [result])
+
+
+class TaskRunner(QObject):
+    """Runs functions on the one store worker thread; callbacks run on the main thread."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent_widget: Callable[[], QWidget | None],
+                 default_error: Callable[[BaseException, str], None]) -> None:
+        super().__init__()
+        self._parent_widget = parent_widget
+        self._default_error = default_error
+        self._pending = 0
+        self._worker = _Worker()
+        self._worker.done.connect(self._finish)
+        self._worker.failed.connect(self._fail)
+        self._worker.progressed.connect(self._progress)
+        self._worker.started_task.connect(self._arm_dialog)
+        self._worker.start()
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException, str], None] | None = None, label: str = "",
+            control: bool = False) -> Task:
+        """Queue `fn(*args)`; `control=True` passes a TaskControl as keyword `control`."""
+        task = Task(fn, args, on_done, on_error, label, control)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._worker.tasks.put(task)
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def _arm_dialog(self, task: Task) -> None:
+        if task.label:
+            QTimer.singleShot(PROGRESS_DELAY_MS, lambda: self._show_dialog(task))
+
+    def _show_dialog(self, task: Task) -> None:
+        if task.finished or task.dialog is not None:
+            return
+        dialog = QProgressDialog(task.label, "Cancel" if task.wants_control else "",
+                                 0, 0, self._parent_widget())
+        dialog.setWindowTitle("Working")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        if not task.wants_control:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(lambda: setattr(task.control, "cancelled", True))
+        dialog.show()
+        task.dialog = dialog
+
+    def _progress(self, task: Task, done: int, total: int, text: str) -> None:
+        if task.dialog is not None:
+            task.dialog.setMaximum(max(total, 0))
+            task.dialog.setValue(min(done, total) if total else 0)
+            if text:
+                task.dialog.setLabelText(text)
+
+    def _close(self, task: Task) -> None:
+        task.finished = True
+        if task.dialog is not None:
+            task.dialog.hide()
+            task.dialog.deleteLater()
+            task.dialog = None
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+
+    def _finish(self, task: Task, wrapped: list[Any]) -> None:
+        self._close(task)
+        if task.on_done is not None:
+            task.on_done(wrapped[0])
+
+    def _fail(self, task: Task, error: BaseException, trace: str) -> None:
+        self._close(task)
+        if isinstance(error, Cancelled):
+            return
+        (task.on_error or self._default_error)(error, trace)
+
+    def call_sync(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run on the worker and wait (tests and shutdown only; never from a user action)."""
+        result: dict[str, Any] = {}
+        self.run(fn, *args, on_done=lambda r: result.setdefault("value", r),
+                 on_error=lambda e, t: result.setdefault("error", e))
+        while "value" not in result and "error" not in result:
+            QThread.msleep(5)
+            QCoreApplication.processEvents()
+        if "error" in result:
+            raise result["error"]
+        return result["value"]
+
+    def shutdown(self) -> None:
+        """Finish queued work and stop the worker thread."""
+        self._worker.tasks.put(None)
+        self._worker.wait(10_000)

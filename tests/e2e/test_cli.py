@@ -1,0 +1,298 @@
+"""The `forensics` command line end to end, run as a subprocess against real stores.
+
+Each run of the CLI costs a fresh interpreter, so commands that do not depend on each other run
+side by side (`cli_all`), and every test works on its own copy of one demo store made once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CLI = (sys.executable, "-m", "forensics_gui.cli.main")
+MAIN_KINDS = ("item", "part", "finding", "org", "source", "link", "designation", "system")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished run of the CLI."""
+
+    args: tuple[str, ...]
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    def __str__(self) -> str:
+        return f"forensics {' '.join(self.args)} -> {self.code}\n{self.out[:2000]}{self.err}"
+
+
+def cli(store: Path | str, *args: str) -> Run:
+    """Run `forensics ARGS` on `store` with stdin not a terminal (as in scripts)."""
+    env = {**os.environ, "FORENSICS_STORE": str(store)}
+    done = subprocess.run([*CLI, *args], env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=120)
+    return Run(tuple(args), done.returncode, done.stdout, done.stderr)
+
+
+def cli_all(store: Path | str, *commands: Sequence[str]) -> list[Run]:
+    """Run independent commands side by side; results in the order given."""
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        return list(pool.map(lambda args: cli(store, *args), commands))
+
+
+def ok(run: Run) -> Any:
+    """The JSON a successful run printed."""
+    assert run.code == 0, str(run)
+    assert "Traceback" not in run.err, str(run)
+    return run.json()
+
+
+def assert_user_error(run: Run, code: int, *words: str) -> str:
+    """Exactly one line on stderr, 'forensics: error: ...', naming what was wrong."""
+    assert run.code == code, str(run)
+    assert "Traceback" not in run.err, str(run)
+    lines = run.err.splitlines()
+    assert len(lines) == 1, str(run)
+    assert lines[0].startswith("forensics: error: "), str(run)
+    for word in words:
+        assert word in lines[0], str(run)
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run]:
+    """A store made by `forensics demo` on a missing file, and that run."""
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    return path, cli(path, "demo", "--json")
+
+
+@pytest.fixture
+def demo_file(demo_run: tuple[Path, Run], tmp_path: Path) -> Path:
+    """A private copy of the demo store."""
+    source, run = demo_run
+    assert run.code == 0, str(run)
+    target = tmp_path / "store.sqlite"
+    shutil.copy(source, target)
+    return target
+
+
+def test_init_creates_an_empty_store_at_the_newest_schema(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "store.sqlite"
+    info = ok(cli(path, "init", "--json"))
+    assert path.is_file()
+    assert info["kind"] == "sqlite" and info["location"] == str(path)
+    assert info["counts"]["marking"] == 4  # the handling markings every store starts with
+    assert not any(n for kind, n in info["counts"].items() if kind != "marking")
+    current, check, upgrade = cli_all(path, ("db", "current", "--json"),
+                                      ("db", "check", "--json"), ("db", "upgrade", "--json"))
+    assert ok(current) == {"revision": info["schema_revision"], "head": info["schema_revision"],
+                           "up_to_date": True}
+    assert ok(check) == {"ok": True, "problems": []}
+    assert ok(upgrade) == {"revision": info["schema_revision"]}
+
+
+def test_demo_fills_a_new_store_and_info_counts_it(demo_run: tuple[Path, Run],
+                                                   demo_file: Path) -> None:
+    loaded = ok(demo_run[1])
+    assert loaded["finding"] > 0 and loaded["item"] > 0 and loaded["link"] > 0
+    info, again = cli_all(demo_file, ("info", "--json"), ("demo",))
+    assert ok(info)["counts"] == loaded
+    assert_user_error(again, 5, "already holds the demo data")
+
+
+def test_list_page_filter_every_kind(demo_run: tuple[Path, Run], demo_file: Path) -> None:
+    counts = demo_run[1].json()
+    plain_kinds = ("item", "source", "link", "designation", "system")
+    *lists, first, high, by_maker, table = cli_all(
+        demo_file, *[(kind, "list", "--json") for kind in plain_kinds],
+        ("org", "list", "--json", "--limit", "10"),
+        ("finding", "list", "--json", "--filter", "confidence=high"),
+        ("part", "list", "--json", "--filter", "manufacturer=Analog Devices"),
+        ("part", "list", "--limit", "3"))
+    for kind, run in zip(plain_kinds, lists, strict=True):
+        page = ok(run)
+        assert page["total"] == counts[kind] == len({row["id"] for row in page["rows"]}), kind
+        assert page["next_cursor"] is None
+    rows = ok(high)["rows"]
+    assert 0 < len(rows) == ok(high)["total"] < counts["finding"]
+    assert {r["confidence"] for r in rows} == {"high"}
+    assert {r["manufacturer_name"] for r in ok(by_maker)["rows"]} == {"Analog Devices"}
+    assert table.code == 0 and "Traceback" not in table.err
+    header, *lines = table.out.splitlines()
+    assert header.split()[:3] == ["ID", "PART_NUMBER", "MANUFACTURER_NAME"] and len(lines) == 3
+    assert table.err.startswith(f"(3 of {counts['part']}; more with --cursor ")
+    page_one = ok(first)
+    assert (len(page_one["rows"]), page_one["total"]) == (10, counts["org"])
+    cursor = page_one["next_cursor"]
+    after = ("org", "list", "--json", "--limit", "10", "--cursor", cursor)
+    second, rest = cli_all(demo_file, after, (*after, "--all"))
+    after_first = [row["id"] for row in ok(rest)["rows"]]
+    assert ok(rest)["next_cursor"] is None
+    assert [row["id"] for row in ok(second)["rows"]] == after_first[:10]
+    every = [row["id"] for row in page_one["rows"]] + after_first
+    assert len(every) == len(set(every)) == counts["org"]
+
+
+@dataclass(frozen=True)
+class KindCase:
+    """How to add, name, change and check one record of a kind through the CLI."""
+
+    kind: str
+    add: tuple[str, ...]
+    name: str | None  # what `show` may be given instead of the id (None: id only)
+    edit: tuple[str, str]  # option and new value
+    field: str  # the field the option sets, as --json shows it
+    expected: Any
+
+
+CASES = (
+    KindCase("system", ("--name", "Test-Missile", "--aliases", "TM-1;TM one", "--category",
+                        "cruise missile"), "TM-1", ("--notes", "edited"), "notes", "edited"),
+    KindCase("item", ("--system-type", "Kh-101", "--case-reference", "CASE-E2E-1",
+                      "--recovered-on", "2023-05-01"), "case-e2e-1",
+             ("--recovery-place", "Kharkiv"), "recovery_place", "Kharkiv"),
+    KindCase("part", ("--part-number", "LM358DR", "--manufacturer", "Texas Instruments",
+                      "--hs-code", "8542.39"), "lm358dr", ("--function", "Op-amp"),
+             "function", "Op-amp"),
+    KindCase("finding", ("--item", "DEMO-SHAHED-136-001", "--part", "AD22100STZ",
+                         "--date-code", "2220", "--confidence", "high"), None,
+             ("--confidence", "low"), "confidence", "low"),
+    KindCase("org", ("--name", "E2E Trading LLC", "--country", "ae", "--roles",
+                     "trading company"), "e2e trading llc",
+             ("--website", "https://example.org"), "website", "https://example.org"),
+    KindCase("source", ("--title", "E2E teardown", "--reliability", "B", "--credibility", "2"),
+             "E2E teardown", ("--publisher", "E2E Press"), "publisher", "E2E Press"),
+    KindCase("link", ("--seller", "Mornsun", "--buyer", "Canon", "--quantity", "10",
+                      "--value", "12.50", "--currency", "usd"), None,
+             ("--status", "documented"), "status", "documented"),
+    KindCase("designation", ("--organization", "Mornsun", "--authority", "OFAC",
+                             "--listed-on", "2023-02-24", "--reference", "E2E-OFAC-1"), None,
+             ("--programme", "RUSSIA-EO14024"), "programme", "RUSSIA-EO14024"),
+)
+
+
+def _add_show_edit_delete(store: Path, case: KindCase) -> dict[str, Run]:
+    """add, show, edit at version 1, delete at version 2 (items also: a stale edit, history)."""
+    runs = {"add": cli(store, case.kind, "add", *case.add, "--json")}
+    if runs["add"].code:
+        return runs
+    record_id = runs["add"].json()["id"]
+    runs["show"] = cli(store, case.kind, "show", case.name or record_id, "--json")
+    runs["edit"] = cli(store, case.kind, "edit", record_id, "--expect-version", "1", *case.edit,
+                       "--json")
+    if case.kind == "item":
+        runs["stale"] = cli(store, "item", "edit", record_id, "--expect-version", "1",
+                            "--notes", "written over a newer version")
+        runs["history"] = cli(store, "item", "history", record_id, "--json")
+    runs["delete"] = cli(store, case.kind, "delete", record_id, "--yes", "--expect-version", "2",
+                         "--json")
+    return runs
+
+
+def test_add_show_edit_delete_every_kind(demo_run: tuple[Path, Run], demo_file: Path) -> None:
+    with ThreadPoolExecutor(max_workers=len(CASES)) as pool:
+        results = list(pool.map(lambda case: _add_show_edit_delete(demo_file, case), CASES))
+    for case, runs in zip(CASES, results, strict=True):
+        added = ok(runs["add"])
+        assert ok(runs["show"]) == added, case.kind
+        edited = ok(runs["edit"])
+        assert edited["version"] == 2 and edited[case.field] == case.expected, case.kind
+        deleted = ok(runs["delete"])["deleted"]
+        assert deleted["id"] == added["id"] and deleted[case.field] == case.expected
+    item_runs = results[[c.kind for c in CASES].index("item")]
+    assert_user_error(item_runs["stale"], 4, "changed by", "version 2")
+    assert [e["action"] for e in ok(item_runs["history"])] == ["update", "create"]
+    counts = ok(cli(demo_file, "info", "--json"))["counts"]
+    assert {k: counts[k] for k in MAIN_KINDS} == {k: demo_run[1].json()[k] for k in MAIN_KINDS}
+
+
+def test_transfer_and_current_custodian(demo_file: Path) -> None:
+    item = "DEMO-SHAHED-136-001"
+    moved, wrong = cli_all(
+        demo_file, ("item", "transfer", item, "--released-by", "Demo forensic laboratory",
+                    "--received-by", "Evidence store B", "--at", "2024-02-01 09:30", "--json"),
+        ("item", "transfer", "DEMO-ORLAN-10-001", "--released-by", "Somebody else",
+         "--received-by", "Lab C"))
+    assert ok(moved)["received_by"] == "Evidence store B"
+    assert_user_error(wrong, 2, "released_by", "Demo forensic laboratory")
+    custody, history = cli_all(demo_file, ("item", "custody", item, "--json"),
+                               ("history", "--limit", "5", "--json"))
+    chain = ok(custody)
+    assert chain["current_custodian"] == "Evidence store B"
+    assert [e["received_by"] for e in chain["events"]] == ["Demo forensic laboratory",
+                                                           "Evidence store B"]
+    newest = ok(history)[0]
+    assert (newest["action"], newest["record_kind"]) == ("transfer", "item")
+    assert newest["new_values"]["received_by"] == "Evidence store B"
+
+
+def test_tools_need_no_store(tmp_path: Path) -> None:
+    missing = tmp_path / "no-store.sqlite"
+    code, hs, number = cli_all(missing, ("datecode", "2220", "--json"),
+                               ("hs", "8542.31", "--json"),
+                               ("partnumber", "STM32F765VIT6", "--json"))
+    reading = ok(code)["readings"][0]
+    assert (reading["format"], reading["year"], reading["week"]) == ("YYWW", 2022, 20)
+    assert ok(hs)["hs_code"] == "854231" and ok(hs)["chpl"]["tier"] == "1"
+    result = ok(number)
+    assert result["search_key"] == "STM32F765VIT6"
+    assert "STM32F765V1T6" in result["candidates"]  # I read as 1
+    assert not missing.exists()
+
+
+def test_user_errors_are_one_line_with_the_right_exit_code(demo_run: tuple[Path, Run],
+                                                           demo_file: Path,
+                                                           tmp_path: Path) -> None:
+    cases: list[tuple[tuple[str, ...], int, tuple[str, ...]]] = [
+        (("item", "add", "--system-type", "Kh-101", "--case-reference", "X-1",
+          "--recovered-on", "2023-13-01"), 2, ("recovered_on", "2023-13-01")),
+        (("link", "add", "--seller", "Mornsun", "--buyer", "Canon", "--quantity",
+          "99999999999999999999"), 2, ("quantity",)),
+        (("link", "add", "--seller", "Mornsun", "--buyer", "Canon", "--value", "1e20"), 2,
+         ("value",)),
+        (("org", "list", "--filter", "nosuchfield=1"), 2, ("nosuchfield",)),
+        (("org", "list", "--sort", "nosuchfield"), 2, ("sort", "nosuchfield")),
+        (("org", "list", "--cursor", "garbage"), 2, ("cursor",)),
+        (("history", "--limit", "-1"), 2, ("limit",)),
+        (("hs", "abc"), 2, ("hs_code",)),
+        (("item", "show", "NO-SUCH-CASE"), 3, ("NO-SUCH-CASE",)),
+        (("part", "delete", "AD22100STZ", "--yes"), 5, ("AD22100STZ", "findings")),
+        (("item", "delete", "DEMO-ORLAN-10-001"), 2, ("--yes",)),
+        (("info", "--store", str(tmp_path / "missing.sqlite")), 6,
+         ("missing.sqlite", "forensics init")),
+    ]
+    runs = cli_all(demo_file, *[args for args, _, _ in cases])
+    for (_, code, words), run in zip(cases, runs, strict=True):
+        assert_user_error(run, code, *words)
+    assert ok(cli(demo_file, "info", "--json"))["counts"] == demo_run[1].json()  # none written
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+@pytest.mark.postgres
+def test_the_same_commands_on_postgresql(pg_store: Any, pg_migrated: str) -> None:
+    url = pg_migrated
+    info = ok(cli(url, "init", "--json"))
+    assert info["kind"] == "postgresql" and info["counts"]["item"] == 0
+    assert ok(cli(url, "demo", "--json"))["finding"] > 0
+    listed, shown = cli_all(url, ("item", "list", "--json", "--filter", "system-type=Shahed-136"),
+                            ("item", "show", "DEMO-SHAHED-136-001", "--json"))
+    item = ok(shown)
+    assert [row["id"] for row in ok(listed)["rows"]] == [item["id"]]
+    edited = ok(cli(url, "item", "edit", item["id"], "--expect-version", "1",
+                    "--recovery-place", "Kyiv", "--json"))
+    assert (edited["version"], edited["recovery_place"]) == (2, "Kyiv")
+    stale = cli(url, "item", "edit", item["id"], "--expect-version", "1", "--notes", "late")
+    assert_user_error(stale, 4, "version 2")

@@ -1,0 +1,30 @@
+"""Names and helpers shared by the integration tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from forensics_gui.services import stores
+
+CASE = "CASE-2023-001"
+RECOVERED_ON = date(2023, 1, 10)
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """The records made by the `case_file` fixture, as the services returned them."""
+
+    system: Any
+    item: Any
+    maker: Any
+    distributor: Any
+    part: Any
+    source: Any
+    other_source: Any
+
+
+def store_counts(store: stores.Store) -> dict[str, int]:
+    """How many records of every kind the store holds, audit and custody events included."""
+    return stores.summary(store).counts

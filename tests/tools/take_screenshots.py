@@ -1,0 +1,86 @@
+"""Write a screenshot of each main screen, on a fresh demo store, to a folder.
+
+    .venv/bin/python tests/tools/take_screenshots.py [--out assets/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from forensics_gui.gui.context import AppContext  # noqa: E402
+from forensics_gui.gui.main_window import MainWindow  # noqa: E402
+
+
+def wait_until(app: QApplication, condition, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get ready in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, context: AppContext) -> None:
+    import time
+
+    for _ in range(3):
+        wait_until(app, lambda: not context.runner.busy)
+        end = time.monotonic() + 0.2
+        while time.monotonic() < end:
+            app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="assets/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp())
+    app = QApplication(sys.argv[:1])
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext(settings)
+    window = MainWindow(context)
+    window.resize(1440, 860)
+    window.show()
+    window.store_menu.open(str(work / "demo.sqlite"), create=True, demo_if_empty=True)
+    wait_until(app, lambda: context.store is not None)
+    settle(app, context)
+    shots = []
+    for kind in ("item", "finding", "part", "org", "link", "source"):
+        window.show_kind(kind)
+        settle(app, context)
+        table = window.current_table()
+        if table.model.rowCount():
+            window.show_record(kind, table.select_row(0))
+            settle(app, context)
+        path = out / f"{kind}s.png"
+        window.grab().save(str(path))
+        shots.append(path)
+    window.show_kind("item")
+    settle(app, context)
+    window.show_record("item", window.current_table().select_row(3))
+    window.editor.tabs.setCurrentIndex(1)
+    settle(app, context)
+    window.grab().save(str(out / "item-custody.png"))
+    window.editor.tabs.setCurrentIndex(2)
+    settle(app, context)
+    window.grab().save(str(out / "item-findings.png"))
+    print("\n".join(str(p) for p in [*shots, out / "item-custody.png", out / "item-findings.png"]))
+    context.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
