@@ -16,6 +16,9 @@ from uuid import UUID
 from forensics_gui.core.errors import ValidationError
 
 SHORT, MEDIUM, LONG = 200, 2_000, 20_000
+# The store keeps whole numbers as 32-bit integers and amounts as NUMERIC(18, 2).
+INT_LIMIT = 2**31 - 1
+DECIMAL_LIMIT = Decimal("9999999999999999.99")
 
 
 @dataclass(frozen=True)
@@ -334,6 +337,9 @@ def _parse_number(spec: FieldSpec, value: Any) -> int | float | Decimal | None:
         raise ValidationError(spec.name, "is not a number")
     if spec.type == "decimal" and not number.is_finite():
         raise ValidationError(spec.name, "is not a finite number")
+    limit = {"int": INT_LIMIT, "decimal": DECIMAL_LIMIT}.get(spec.type)
+    if limit is not None and abs(number) > limit:
+        raise ValidationError(spec.name, f"{str(value)[:40]!r} is too large (at most {limit:,})")
     return number
 
 

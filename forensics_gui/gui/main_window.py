@@ -149,7 +149,8 @@ class MainWindow(QMainWindow):
         """Show the table of records of `kind`."""
         if kind not in self.tables:
             table = RecordTable(self.context, kind)
-            table.open_requested.connect(lambda r, k=kind: self.guard(lambda: self.show_record(k, r)))
+            table.open_requested.connect(
+                lambda r, k=kind: self.guard(lambda: self.show_record(k, r)))
             self.tables[kind] = table
             self.table_stack.addWidget(table)
             if self.context.store is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,6 +18,7 @@ from forensics_gui.core.errors import (
     StoreUnreachableError,
 )
 
+_UNKNOWN_ROLE = re.compile(r'connection to server .*\brole "([^"]*)" does not exist', re.I)
 _RULES: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
     (("database is locked", "database table is locked"), StoreLockedError,
      "the store {where} is locked by another program writing to it; wait a moment and try "
@@ -31,6 +33,9 @@ _RULES: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
      StoreAuthError,
      "the PostgreSQL server {where} refused the login; check the user name and the password "
      "in your .pgpass or service file"),
+    (("definition of service", 'service file "'), StoreError,
+     "{where} is not defined in your PostgreSQL service file (pg_service.conf or "
+     "$PGSERVICEFILE); check the name"),
     (("does not exist",), StoreError,
      "{where}: {detail}; check the database name, or create it first"),
     (("connection refused", "could not connect", "timeout expired", "could not translate host",
@@ -50,6 +55,10 @@ def translate(error: exc.DBAPIError | exc.OperationalError, where: str) -> Known
     lowered = str(error).lower()
     if isinstance(error, exc.IntegrityError):
         return IntegrityRuleError(f"the change breaks a rule of the store: {detail}")
+    role = _UNKNOWN_ROLE.search(str(error))
+    if role:  # a login refused, not a missing database: say which user
+        return StoreAuthError(f"the PostgreSQL server {where} has no user {role[1]!r}; check "
+                              "the user name in the address or in your service file")
     for needles, error_type, template in _RULES:
         if any(n in lowered for n in needles):
             return error_type(template.format(where=where, detail=detail))

@@ -57,7 +57,8 @@ def _sqlite(path: Path) -> StoreLocation:
 
 def mask_password(url: str) -> str:
     """The URL with any password replaced by '***', for messages and settings."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    masked = re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    return re.sub(r"(\bpassword=)[^&\s]*", r"\1***", masked, flags=re.IGNORECASE)
 
 
 def has_password(text: str) -> bool:

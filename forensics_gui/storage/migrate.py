@@ -42,8 +42,8 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def is_empty(connection: Connection) -> bool:
-    """True when the database holds no table at all."""
-    return not inspect(connection).get_table_names()
+    """True when the database holds no table but Alembic's own (left by a downgrade to base)."""
+    return not set(inspect(connection).get_table_names()) - {"alembic_version"}
 
 
 def check_known(revision: str | None, location: str) -> None:

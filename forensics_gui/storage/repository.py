@@ -36,6 +36,7 @@ from forensics_gui.storage import models as m
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
 
 FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
+UNKNOWN = "~"  # sort key of findings whose part, maker or production date is not known
 # Stand-ins for NULL in sort keys, below every real value; money is never negative.
 _SENTINELS: dict[type, Any] = {
     str: "", int: -(2**62), float: -1e308, date: date(1, 1, 1),
@@ -136,11 +137,14 @@ class UnitOfWork:
         model = m.MODEL_OF_KIND[kind]
         key = self._sort_expression(kind, sort)
         query = self._filtered(kind, select(model), filters, contains)
-        if cursor:
-            query = query.where(self._after(key, model.id, cursor, descending))
-        order = (key.desc(), model.id.desc()) if descending else (key, model.id)
-        query = query.order_by(*order).limit(limit + 1)
-        rows = self.session.scalars(query.offset(offset) if offset else query).all()
+        if descending and kind == "finding" and sort in FINDING_SORTS:
+            rows = self._unknown_last(query, key, model.id, cursor, limit + 1, offset)
+        else:
+            if cursor:
+                query = query.where(self._after(key, model.id, cursor, descending))
+            order = (key.desc(), model.id.desc()) if descending else (key, model.id)
+            query = query.order_by(*order).limit(limit + 1)
+            rows = self.session.scalars(query.offset(offset) if offset else query).all()
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = None
@@ -149,6 +153,34 @@ class UnitOfWork:
             next_cursor = encode_cursor([self._key_value(kind, sort, last), last.id])
         total = self.count(kind, filters, contains) if with_total else None
         return records.Page(tuple(self._dtos(kind, rows)), next_cursor, total)
+
+    def _unknown_last(self, query: Select[Any], key: Any, id_column: Any, cursor: str | None,
+                      n: int, offset: int) -> list[Any]:
+        """Descending order with unknown values ('~') after the known ones, not before.
+
+        Two index range scans: the known values from the top, then the unknown ones.
+        """
+        last_key, last_id = decode_cursor(cursor) if cursor else (None, None)
+        known = query.where(key < UNKNOWN)
+        unknown = query.where(key == UNKNOWN)
+        rows: list[Any] = []
+        skip_known = 0
+        if offset:
+            skip_known = self.session.execute(
+                select(func.count()).select_from(known.subquery())).scalar_one()
+        if last_key != UNKNOWN and offset <= skip_known:
+            if cursor:
+                known = known.where(self._after(key, id_column, cursor, True))
+            known = known.order_by(key.desc(), id_column.desc()).limit(n).offset(offset)
+            rows = list(self.session.scalars(known))
+        if len(rows) < n:
+            if last_key == UNKNOWN:
+                unknown = unknown.where(id_column < UUID(last_id))
+            unknown = unknown.order_by(id_column.desc()).limit(n - len(rows))
+            if offset > skip_known:
+                unknown = unknown.offset(offset - skip_known)
+            rows += list(self.session.scalars(unknown))
+        return rows
 
     def list_ids(self, kind: str, *, filters: dict[str, Any] | None = None,
                  contains: str = "", sort: str = "", descending: bool = False,
@@ -418,7 +450,7 @@ class UnitOfWork:
         found: dict[UUID, Any] = {}
         for chunk in _chunks([i for i in ids if i is not None], 500):
             found.update(self.session.execute(select(model.id, column)
-                                              .where(model.id.in_(chunk))).tuples())
+                                              .where(model.id.in_(chunk))).all())
         return found
 
     def _bulk_citations(self, kind: str, citations: list[tuple[UUID, Iterable[UUID]]]) -> None:

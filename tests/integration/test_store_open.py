@@ -246,6 +246,7 @@ def _add_a_newer_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     real = migrate.resource_dir
     monkeypatch.setattr(migrate, "resource_dir",
                         lambda name: target if name == "migrations" else real(name))
+    monkeypatch.setattr(store_module, "SCHEMA_HEAD", "0002_test")
 
 
 def test_upgrading_an_older_store_copies_the_file_aside_first(

@@ -1,0 +1,177 @@
+"""Editors: create, edit, validation at the field, unsaved changes, delete, conflicts, custody."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from forensics_gui.gui.conflict import ConflictDialog
+from forensics_gui.gui.item_page import TransferDialog
+from forensics_gui.services import audit, custody, records
+from tests.gui.conftest import settle
+
+
+def _open_first(qtbot: Any, window: Any, kind: str, row: int = 0) -> Any:
+    window.show_kind(kind)
+    settle(qtbot, window.context)
+    record = window.current_table().select_row(row)
+    window.show_record(kind, record)
+    settle(qtbot, window.context)
+    return window.editor
+
+
+def test_create_an_item_from_the_editor(qtbot: Any, window: Any, context: Any) -> None:
+    window.new_record()
+    editor = window.editor
+    assert editor.title.text() == "New recovered item"
+    editor.inputs["system_type_id"].set_value("Geran-2")  # an alias of Shahed-136
+    editor.inputs["case_reference"].set_value("UA-2024-0117")
+    editor.inputs["recovered_on"].set_value("2024-03-02")
+    editor._on_edit()
+    window.save_action.trigger()
+    settle(qtbot, context)
+    assert editor.record is not None and editor.record.system_type_name == "Shahed-136"
+    assert records.get(context.store, "item", "UA-2024-0117").recovered_on.isoformat() == \
+        "2024-03-02"
+    qtbot.waitUntil(lambda: window.current_table().model.rowCount() == 7)
+
+
+def test_edit_and_save_increments_the_version(qtbot: Any, window: Any, context: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    version = editor.record.version
+    editor.inputs["serial_number"].set_value("SN 0042")
+    editor._on_edit()
+    assert editor.dirty and window.save_action.isEnabled()
+    editor.save()
+    settle(qtbot, context)
+    assert editor.record.version == version + 1 and not editor.dirty
+    events = audit.history(context.store, "item", editor.record.id)
+    assert events[0].new_values == {"serial_number": "SN 0042"}
+
+
+def test_validation_is_shown_at_the_field(qtbot: Any, window: Any, context: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    editor.inputs["recovered_on"].set_value("2999-01-01")
+    editor._on_edit()
+    editor.save()
+    settle(qtbot, context)
+    assert editor.errors["recovered_on"].isVisible()
+    assert "future" in editor.errors["recovered_on"].text()
+    assert editor.inputs["recovered_on"].editor.property("invalid") is True
+    assert records.get(context.store, "item", editor.record.id).version == editor.record.version
+
+
+def test_unsaved_changes_prompt_before_they_are_lost(qtbot: Any, window: Any, answers: Any
+                                                     ) -> None:
+    editor = _open_first(qtbot, window, "item")
+    editor.inputs["condition"].set_value("burnt")
+    editor._on_edit()
+    answers.question = QMessageBox.StandardButton.Cancel
+    window.step(1)
+    assert answers.asked and "not saved" in answers.asked[-1]
+    assert window.editor is editor and editor.dirty
+    answers.question = QMessageBox.StandardButton.Discard
+    window.step(1)
+    settle(qtbot, window.context)
+    assert not window.editor.dirty
+    assert window.current_table().view.currentIndex().row() == 1
+
+
+def test_delete_asks_and_says_what_else_goes(qtbot: Any, window: Any, context: Any,
+                                             answers: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    case = editor.record.case_reference
+    window.delete_action.trigger()
+    settle(qtbot, context)
+    assert "Also deletes" in answers.asked[-1] and "component findings" in answers.asked[-1]
+    qtbot.waitUntil(lambda: window.current_table().model.rowCount() == 5)
+    assert records.count(context.store, "item") == 5
+    assert all(r.case_reference != case for r in records.list_records(context.store, "item").rows)
+
+
+def test_delete_refused_while_records_depend_on_it(qtbot: Any, window: Any, context: Any,
+                                                   answers: Any) -> None:
+    editor = _open_first(qtbot, window, "part")
+    window.delete_action.trigger()
+    settle(qtbot, context)
+    assert answers.shown and "Cannot delete" in answers.shown[-1]
+    assert records.count(context.store, "part") == 10
+
+
+def test_conflict_shows_both_versions_and_applies_mine_on_top(
+        qtbot: Any, window: Any, context: Any, monkeypatch: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    records.update(context.store, "item", editor.record.id, None, {"condition": "theirs"})
+    shown: list[ConflictDialog] = []
+
+    def choose(dialog: ConflictDialog) -> str:
+        shown.append(dialog)
+        return ConflictDialog.APPLY_MINE
+
+    monkeypatch.setattr(ConflictDialog, "exec_choice", choose)
+    editor.inputs["serial_number"].set_value("mine")
+    editor._on_edit()
+    editor.save()
+    settle(qtbot, context)
+    assert shown, "the conflict dialog was not shown"
+    table = shown[0].table
+    cells = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+             for r in range(table.rowCount())}
+    assert cells["Serial number"][0] == "mine"
+    assert cells["Condition"][1] == "theirs"
+    settle(qtbot, context)
+    saved = records.get(context.store, "item", editor.record.id)
+    assert (saved.serial_number, saved.condition) == ("mine", "theirs")
+
+
+def test_conflict_reload_discards_mine(qtbot: Any, window: Any, context: Any,
+                                       monkeypatch: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    records.update(context.store, "item", editor.record.id, None, {"condition": "theirs"})
+    monkeypatch.setattr(ConflictDialog, "exec_choice", lambda self: ConflictDialog.RELOAD)
+    editor.inputs["condition"].set_value("mine")
+    editor._on_edit()
+    editor.save()
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: editor.inputs["condition"].value() == "theirs")
+    assert not editor.dirty
+
+
+def test_record_a_transfer_from_the_item_page(qtbot: Any, window: Any, context: Any,
+                                              monkeypatch: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    settle(qtbot, context)
+    assert "Demo forensic laboratory" in editor.custody.holder.text()
+
+    def fill_and_save(dialog: TransferDialog) -> int:
+        assert dialog.inputs["released_by"].text() == "Demo forensic laboratory"
+        dialog.inputs["received_by"].setText("Archive")
+        dialog._save()
+        qtbot.waitUntil(lambda: dialog.result() == 1)
+        return 1
+
+    monkeypatch.setattr(TransferDialog, "exec", fill_and_save)
+    editor.custody.record_transfer()
+    settle(qtbot, context)
+    assert "Archive" in editor.custody.holder.text()
+    events = custody.custody_history(context.store, editor.record.id)
+    assert custody.current_custodian(events) == "Archive"
+
+
+def test_finding_links_open_its_part(qtbot: Any, window: Any, context: Any) -> None:
+    editor = _open_first(qtbot, window, "finding")
+    part_id = editor.record.part_id
+    editor.open_requested.emit("part", part_id)
+    settle(qtbot, context)
+    assert window.editor.kind == "part" and window.editor.record.id == part_id
+    assert window.current_kind() == "part"
+    assert window.editor.derived["chpl_tier"].text() == "1"
+
+
+def test_shortcuts_exist_for_common_actions(window: Any) -> None:
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString()
+                 for a in window.actions() if not a.shortcut().isEmpty()}
+    for name in ("New record", "Save", "Delete…", "Find", "Refresh", "Next record",
+                 "Previous record", "History"):
+        assert shortcuts.get(name), name
