@@ -238,6 +238,34 @@ def sort_key_for(kind_name: str, name: str) -> str | None:
     return None if spec is not None and spec.type in ("list", "refs") else name
 
 
+# What the filter box of a table searches, where it is more than the title field.
+FILTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "link": ("seller_name", "buyer_name", "declared_description"),
+    "designation": ("organization_name", "reference"),
+    "finding": ("marking", "function"),
+}
+
+
+def filter_label(kind_name: str) -> str:
+    """What the filter box of a table of `kind_name` looks in, in users' words."""
+    names = FILTER_COLUMNS.get(kind_name, (KINDS[kind_name].title_field,))
+    labels = [label_of(kind_name, n).lower() for n in names]
+    return ", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 1 else labels[0]
+
+
+def describe(kind_name: str, record: Any) -> str:
+    """A one-line name for a record, as titles and confirmations show it."""
+    if kind_name == "link":
+        return f"{record.seller_name} → {record.buyer_name}"
+    if kind_name == "designation":
+        return f"{record.organization_name} ({record.authority})"
+    if kind_name == "finding":
+        first = (record.part_number or record.marking or record.function or "").splitlines()
+        return f"{first[0] if first else 'unidentified'} in {record.case_reference}"
+    value = getattr(record, KINDS[kind_name].title_field, "") or record.id
+    return str(value).splitlines()[0] if str(value) else str(record.id)
+
+
 def label_of(kind_name: str, name: str) -> str:
     """What users call a value of a record of `kind_name`."""
     spec = KINDS[kind_name]

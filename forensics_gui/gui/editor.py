@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import ConflictError, ValidationError
+from forensics_gui.core.fields import describe, label_of
 from forensics_gui.core.fields import kind as kind_spec
-from forensics_gui.core.fields import label_of
 from forensics_gui.gui.fields import FieldInput, SourceList
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.table_model import display
@@ -116,9 +116,13 @@ class RecordEditor(QWidget):
             value.setWordWrap(True)
             form.addRow(label_of(self.kind, name), value)
             self.derived[name] = value
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.addWidget(form_widget)
+        column.addStretch(1)  # extra height goes below the form, not between its rows
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(form_widget)
+        scroll.setWidget(holder)
         return scroll
 
     def _with_open_button(self, spec: Any, widget: QWidget) -> QWidget:
@@ -196,8 +200,7 @@ class RecordEditor(QWidget):
             self.title.setText(f"New {self.spec.label}")
             self.meta.setText("Not saved yet")
         else:
-            title = getattr(record, self.spec.title_field, "") or str(record.id)
-            self.title.setText(f"{self.spec.label.capitalize()}: {str(title).splitlines()[0]}")
+            self.title.setText(f"{self.spec.label.capitalize()}: {describe(self.kind, record)}")
             self.meta.setText(f"Version {record.version} · changed "
                               f"{record.updated_at:%Y-%m-%d %H:%M} UTC by {record.updated_by}")
         self.delete_button.setEnabled(record is not None)
@@ -331,7 +334,7 @@ class RecordEditor(QWidget):
 
     def _confirm_delete(self, record: Any, affected: list[tuple[str, int, str]]) -> None:
         blocking = [f"{n} {label}" for label, n, effect in affected if effect == "blocks"]
-        title = getattr(record, self.spec.title_field, "") or record.id
+        title = describe(self.kind, record)
         if blocking:
             QMessageBox.information(self, "Cannot delete", f"This {self.spec.label} is used by "
                                     f"{', '.join(blocking)}. Remove or re-link those first.")

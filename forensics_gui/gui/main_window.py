@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from forensics_gui.core.fields import KINDS
+from forensics_gui.core.fields import KINDS, describe
 from forensics_gui.gui.editor import RecordEditor
 from forensics_gui.gui.history import show_history
 from forensics_gui.gui.icons import icon
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         if editor is None or editor.record is None:
             return
         record = editor.record
-        title = str(getattr(record, editor.spec.title_field, "") or record.id)
+        title = describe(editor.kind, record)
         show_history(self.context, self, editor.kind, record.id, title)
 
     def choose_columns(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensics_gui.core.fields import KINDS, LIST_COLUMNS, label_of
+from forensics_gui.core.fields import LIST_COLUMNS, filter_label, label_of
 from forensics_gui.gui.table_model import RecordTableModel, display
 
 FILTER_DELAY_MS = 250
@@ -59,8 +59,7 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.filter = QLineEdit()
-        title = label_of(self.kind, KINDS[self.kind].title_field).lower()
-        self.filter.setPlaceholderText(f"Filter by {title}… (Ctrl+F)")
+        self.filter.setPlaceholderText(f"Filter by {filter_label(self.kind)}… (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)

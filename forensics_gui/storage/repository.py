@@ -30,6 +30,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from forensics_gui.core import records
 from forensics_gui.core.errors import ConflictError, IntegrityRuleError, NotFoundError
+from forensics_gui.core.fields import FILTER_COLUMNS
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.ids import new_id
 from forensics_gui.storage import models as m
@@ -222,9 +223,10 @@ class UnitOfWork:
         for name, value in (filters or {}).items():
             query = query.where(getattr(model, name) == value)
         if contains:
-            column = getattr(model, kind_spec(kind).title_field)
+            names = FILTER_COLUMNS.get(kind, (kind_spec(kind).title_field,))
             escaped = contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(column.ilike(f"%{escaped}%", escape="\\"))
+            query = query.where(or_(*(getattr(model, n).ilike(f"%{escaped}%", escape="\\")
+                                      for n in names)))
         return query
 
     def _sort_expression(self, kind: str, sort: str) -> ColumnElement[Any]:
