@@ -27,8 +27,8 @@ from forensics_gui.core.fields import describe, label_of
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.gui.fields import FieldInput, SourceList
 from forensics_gui.gui.icons import icon
+from forensics_gui.gui.lazy import records
 from forensics_gui.gui.table_model import display
-from forensics_gui.services import records
 
 # Which derived value names the record a reference points to, per (kind, field).
 REF_NAMES = {

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensics_gui.services import audit
+from forensics_gui.gui.lazy import audit
 
 
 def describe_changes(event: Any) -> str:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.gui.editor import RecordEditor
 from forensics_gui.gui.icons import icon
+from forensics_gui.gui.lazy import custody
 from forensics_gui.gui.record_table import RecordTable
-from forensics_gui.services import custody
 
 
 class TransferDialog(QDialog):

@@ -22,9 +22,9 @@ from forensics_gui.gui.editor import RecordEditor
 from forensics_gui.gui.history import show_history
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.item_page import ItemEditor
+from forensics_gui.gui.lazy import records
 from forensics_gui.gui.record_table import RecordTable
 from forensics_gui.gui.store_menu import StoreMenu
-from forensics_gui.services import records
 
 NAVIGATION = ("system", "item", "finding", "part", "org", "link", "designation", "source",
               "marking")
@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         context.store_opened.connect(self._store_opened)
+        last_kind = context.settings.value("window/kind")
+        self.show_kind(last_kind if last_kind in NAVIGATION else "item")
         context.runner.busy_changed.connect(
             lambda busy: self.busy.setText("Working…" if busy else ""))
         self._restore_layout()
@@ -139,10 +141,6 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.load_completions()
         self._show_placeholder()
-        if self.navigator.currentRow() < 0:
-            self.navigator.setCurrentRow(NAVIGATION.index("item"))
-        else:
-            self.current_table().reload()
 
     # ---------------------------------------------------------------- tables
     def show_kind(self, kind: str) -> None:
@@ -312,6 +310,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/kind", self.current_kind())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.editor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import LIST_COLUMNS, filter_label, label_of
+from forensics_gui.core.records import DTO_OF_KIND
 from forensics_gui.gui.table_model import RecordTableModel, display
 
 FILTER_DELAY_MS = 250
@@ -26,11 +28,7 @@ MAX_COLUMN_WIDTH = 280
 
 def all_columns(kind: str, sample: Any = None) -> list[str]:
     """Every value a table of `kind` can show, default columns first."""
-    from dataclasses import fields
-
-    from forensics_gui.services.records import dto_type
-
-    names = [f.name for f in fields(dto_type(kind)) if f.name not in ("source_ids",)]
+    names = [f.name for f in fields(DTO_OF_KIND[kind]) if f.name not in ("source_ids",)]
     defaults = list(LIST_COLUMNS[kind])
     return defaults + [n for n in names if n not in defaults]
 
@@ -112,12 +110,21 @@ class RecordTable(QWidget):
     def _update_count(self) -> None:
         if not self._sized and self.model.rowCount():
             self._sized = True
-            self.view.resizeColumnsToContents()
-            header = self.view.horizontalHeader()
-            for column in range(self.model.columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+            self.fit_columns()
         n = self.model.rowCount()
         self.count.setText(f"{n:,} {'record' if n == 1 else 'records'}")
+
+    def fit_columns(self, sample: int = 50) -> None:
+        """Width of each column from its header and the first rows (Qt's own sizing reads a
+        thousand rows, which is slow on a large store)."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        rows = min(sample, self.model.rowCount())
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal))]
+            texts += [str(self.model.data(self.model.index(r, column)) or "") for r in range(rows)]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 24
+            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
 
     def _open_row(self, row: int) -> None:
         record = self.model.record_at(row) if row >= 0 else None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import CREDIBILITY, RELIABILITY, SOURCE_KINDS
-from forensics_gui.services import records
+from forensics_gui.gui.lazy import records
 
 ROLE = 256
 

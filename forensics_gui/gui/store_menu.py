@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import StoreAuthError
 from forensics_gui.gui.icons import icon
-from forensics_gui.services import demo, stores
+from forensics_gui.gui.lazy import demo, stores
 
 MAX_RECENT = 8
 FILE_FILTER = "Forensic stores (*.sqlite *.db);;All files (*)"

@@ -15,7 +15,8 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from forensics_gui.core.fields import label_of, sort_key_for
-from forensics_gui.services import records
+from forensics_gui.core.records import Page
+from forensics_gui.gui.lazy import records
 
 PAGE_SIZE = 200
 MAX_PAGES = 60
@@ -131,18 +132,18 @@ class RecordTableModel(QAbstractTableModel):
         return {"filters": dict(self.filters), "contains": self.contains,
                 "sort": self.sort_key, "descending": self.descending}
 
-    def _count(self, store: Any, query: dict[str, Any]) -> tuple[int, records.Page]:
+    def _count(self, store: Any, query: dict[str, Any]) -> tuple[int, Page]:
         total = records.count(store, self.kind, filters=query["filters"],
                               contains=query["contains"])
         return total, self._fetch(store, query, 0, None)
 
     def _fetch(self, store: Any, query: dict[str, Any], page: int,
-               cursor: str | None) -> records.Page:
+               cursor: str | None) -> Page:
         return records.list_records(
             store, self.kind, limit=PAGE_SIZE, cursor=cursor,
             offset=0 if cursor or page == 0 else page * PAGE_SIZE, **query)
 
-    def _set_total(self, generation: int, result: tuple[int, records.Page]) -> None:
+    def _set_total(self, generation: int, result: tuple[int, Page]) -> None:
         if generation != self._generation:
             return
         total, first = result
@@ -180,7 +181,7 @@ class RecordTableModel(QAbstractTableModel):
                          self._cursors.get(page),
                          on_done=lambda result: self._page_loaded(generation, page, result))
 
-    def _page_loaded(self, generation: int, page: int, result: records.Page) -> None:
+    def _page_loaded(self, generation: int, page: int, result: Page) -> None:
         if generation != self._generation:
             return
         self._requested.discard(page)
@@ -191,7 +192,7 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0),
                                   self.index(last, max(len(self._columns) - 1, 0)))
 
-    def _store_page(self, page: int, result: records.Page) -> None:
+    def _store_page(self, page: int, result: Page) -> None:
         self._pages[page] = result.rows
         self._pages.move_to_end(page)
         if result.next_cursor:

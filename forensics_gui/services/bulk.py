@@ -38,7 +38,7 @@ def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
     for batch in _batches(rows, batch_size):
         prepared = [_checked(spec, kind, row, len(ids) + i) for i, row in enumerate(batch)]
         with store.writing() as uow:
-            _derive_batch(uow, kind, prepared)
+            _derive_batch(uow, kind, prepared, first_row=len(ids) + 1)
             ids += uow.bulk_insert(kind, prepared)
         if progress is not None and progress(len(ids)) is False:
             break
@@ -77,18 +77,19 @@ def _derive_row(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]]) -> None:
+def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: int) -> None:
     if kind != "finding":
         return
     makers = uow.values_of("part", "manufacturer_id", (r.get("part_id") for r in rows))
     recovered = uow.values_of("item", "recovered_on", (r["item_id"] for r in rows))
-    for row in rows:
+    for number, row in enumerate(rows, start=first_row):
         part = row.get("part_id")
         row["manufacturer_id"] = row.get("manufacturer_id") or makers.get(part)
         row["identification"] = row.get("identification") or (
             "part" if part else "manufacturer" if row["manufacturer_id"] else "unidentified")
         if row["identification"] == "part" and not part:
-            raise ValidationError("part_id", "is empty but the finding is marked as identified")
+            raise ValidationError("part_id", "is empty but the finding is marked as identified "
+                                             f"(row {number})")
         _period(row, recovered.get(row["item_id"]))
 
 

@@ -30,30 +30,33 @@ class Catalogue:
 
 @pytest.fixture
 def catalogue(store: stores.Store, case_file: CaseFile) -> Catalogue:
-    gowin = records.create(store, "org", {"name": "Gowin Semiconductor"})
-    traco = records.create(store, "org", {"name": "traco power"})
-    records.create(store, "part", {"part_number": "GW1N-UV9UG169C6/I5",
-                                   "manufacturer_id": gowin.id})
-    records.create(store, "part", {"part_number": "TSM 0505S", "manufacturer_id": traco.id})
-    records.create(store, "part", {"part_number": "1986VE91T"})  # maker unknown
-    second = records.create(store, "item", {"system_type_id": "Kh-101",
-                                            "case_reference": "CASE-2024-200",
-                                            "recovered_on": "2024-06-15"})
+    with store.writing() as uow:  # one transaction keeps this fixture quick
+        def create(kind: str, values: dict[str, Any]) -> Any:
+            return records.create_in(uow, kind, values)
+
+        create("org", {"name": "Gowin Semiconductor"})
+        create("org", {"name": "traco power"})
+        create("part", {"part_number": "GW1N-UV9UG169C6/I5",
+                        "manufacturer_id": "Gowin Semiconductor"})
+        create("part", {"part_number": "TSM 0505S", "manufacturer_id": "traco power"})
+        create("part", {"part_number": "1986VE91T"})  # maker unknown
+        second = create("item", {"system_type_id": "Kh-101", "case_reference": "CASE-2024-200",
+                                 "recovered_on": "2024-06-15"})
+        findings = [create("finding", _finding_values(n, second.id)) for n in range(22)]
+    return Catalogue(tuple(findings), second)
+
+
+def _finding_values(n: int, second_item: Any) -> dict[str, Any]:
     parts = ["AD22100STZ", "GW1NUV9UG169C6I5", "TSM0505S", "1986VE91T", None]
     makers = [None, "traco power", None, "Gowin Semiconductor", None, "ADI"]
     codes = ["2220", "2229", "", "2413", "220", "2021-03", "2220", "1950"]
-    findings = []
-    for n in range(22):
-        part = parts[n % len(parts)]
-        values: dict[str, Any] = {"item_id": CASE if n % 3 else second.id,
-                                  "marking": f"M{n:02d}", "quantity": 1 + n % 4,
-                                  "date_code": codes[n % len(codes)]}
-        if part:
-            values["part_id"] = part
-        elif makers[n % len(makers)]:
-            values["manufacturer_id"] = makers[n % len(makers)]
-        findings.append(records.create(store, "finding", values))
-    return Catalogue(tuple(findings), second)
+    values: dict[str, Any] = {"item_id": CASE if n % 3 else second_item, "marking": f"M{n:02d}",
+                              "quantity": 1 + n % 4, "date_code": codes[n % len(codes)]}
+    if parts[n % len(parts)]:
+        values["part_id"] = parts[n % len(parts)]
+    elif makers[n % len(makers)]:
+        values["manufacturer_id"] = makers[n % len(makers)]
+    return values
 
 
 def _walk(store: stores.Store, kind: str, page_size: int, **options: Any) -> list[Any]:
@@ -69,6 +72,16 @@ def _walk(store: stores.Store, kind: str, page_size: int, **options: Any) -> lis
         cursor = page.next_cursor
 
 
+def _expected(rows: list[Any], key: Callable[[Any], Any], descending: bool) -> list[Any]:
+    """The order users expect: by key, then by age; unknown parts, makers, dates last."""
+    def order(row: Any) -> tuple[Any, int]:
+        return key(row), row.id.int
+
+    known = sorted((r for r in rows if key(r) != LAST), key=order, reverse=descending)
+    unknown = sorted((r for r in rows if key(r) == LAST), key=order, reverse=descending)
+    return known + unknown
+
+
 FINDING_KEYS: dict[str, Callable[[Any], Any]] = {
     "part": lambda f: search_key(f.part_number) or LAST,
     "manufacturer": lambda f: name_key(f.manufacturer_name) or LAST,
@@ -79,27 +92,29 @@ FINDING_KEYS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
-def test_finding_pages_hold_every_row_once_in_order(store: stores.Store, catalogue: Catalogue,
-                                                    descending: bool) -> None:
+def test_finding_pages_hold_every_row_once_in_order(store: stores.Store,
+                                                    catalogue: Catalogue) -> None:
     everything = {f.id for f in catalogue.findings}
     for sort, key in FINDING_KEYS.items():
-        for page_size in (1, 4, 7):
+        for page_size, descending in ((3, False), (5, True), (8, True)):
             walked = _walk(store, "finding", page_size, sort=sort, descending=descending)
             ids = [f.id for f in walked]
             assert len(ids) == len(set(ids)) == len(everything), (sort, page_size)
             assert set(ids) == everything
-            expected = sorted(walked, key=lambda f, k=key: (k(f), f.id.int), reverse=descending)
-            assert ids == [f.id for f in expected], (sort, page_size)
+            assert ids == [f.id for f in _expected(walked, key, descending)], \
+                (sort, page_size, descending)
 
 
-def test_findings_without_part_come_last_when_sorted_by_part(store: stores.Store,
+def test_findings_without_part_come_last_either_way(store: stores.Store,
                                                              catalogue: Catalogue) -> None:
-    rows = records.list_records(store, "finding", sort="part", limit=100).rows
-    numbers = [f.part_number for f in rows]
-    first_blank = numbers.index("")
-    assert set(numbers[first_blank:]) == {""}
-    assert numbers[0] == "1986VE91T" and numbers[first_blank - 1] == "TSM 0505S"
+    for descending, first, last in ((False, "1986VE91T", "TSM 0505S"),
+                                    (True, "TSM 0505S", "1986VE91T")):
+        rows = records.list_records(store, "finding", sort="part", descending=descending,
+                                    limit=100).rows
+        numbers = [f.part_number for f in rows]
+        first_blank = numbers.index("")
+        assert set(numbers[first_blank:]) == {""}
+        assert (numbers[0], numbers[first_blank - 1]) == (first, last)
     newest_first = records.list_records(store, "finding", sort="produced", descending=True,
                                         limit=100).rows
     dated = [f.produced_from for f in newest_first if f.produced_from]
@@ -116,28 +131,40 @@ def test_sort_follows_a_renamed_part_and_maker(store: stores.Store, catalogue: C
     assert by_maker[0].manufacturer_name == "Aaa Traco"
 
 
-@pytest.mark.parametrize(("kind", "sort", "key"), [
+OTHER_SORTS: list[tuple[str, str, Callable[[Any], Any]]] = [
     ("item", "recovered_on", lambda r: r.recovered_on or date.min),
     ("org", "name", lambda r: name_key(r.name)),
     ("part", "part_number", lambda r: r.part_number),
     ("part", "hs_code", lambda r: r.hs_code),
     ("link", "value", lambda r: r.value if r.value is not None else Decimal(-1)),
     ("link", "shipped_on", lambda r: r.shipped_on or date.min),
-])
-def test_other_lists_page_in_order(store: stores.Store, catalogue: Catalogue, kind: str,
-                                   sort: str, key: Callable[[Any], Any]) -> None:
-    if kind == "item":
-        records.create(store, "item", {"system_type_id": "Kh-101", "case_reference": "NO-DATE"})
-    if kind == "link":
+    ("source", "published_on", lambda r: r.published_on or date.min),
+]
+
+
+def test_other_lists_page_in_order(store: stores.Store, case_file: CaseFile) -> None:
+    with store.writing() as uow:
+        for n in range(5):
+            records.create_in(uow, "item", {
+                "system_type_id": "Kh-101", "case_reference": f"CASE-X{n}",
+                "recovered_on": None if n % 2 else f"2022-0{n + 1}-15"})
+            records.create_in(uow, "org", {"name": f"Trader {5 - n}"})
+            records.create_in(uow, "part", {"part_number": f"P-{n % 3}{n}",
+                                            "hs_code": "8542.31" if n % 2 else ""})
+            records.create_in(uow, "source", {"title": f"Report {n}",
+                                              "published_on": None if n % 2 else "2022-01-01"})
         for n, value in enumerate(["10.50", None, "10.50", "7", None, "1200"]):
-            records.create(store, "link", {
-                "seller_id": "ADI", "buyer_id": "Gowin Semiconductor", "value": value,
+            records.create_in(uow, "link", {
+                "seller_id": "ADI", "buyer_id": "Trader 1", "value": value,
                 "shipped_on": None if n % 3 else f"2022-0{n + 1}-01"})
-    everything = records.list_records(store, kind, limit=1000).rows
-    for descending in (False, True):
-        walked = _walk(store, kind, 2, sort=sort, descending=descending)
-        expected = sorted(everything, key=lambda r: (key(r), r.id.int), reverse=descending)
-        assert [r.id for r in walked] == [r.id for r in expected], descending
+    for kind, sort, key in OTHER_SORTS:
+        everything = records.list_records(store, kind, limit=1000).rows
+        assert len(everything) >= 5
+        for descending in (False, True):
+            walked = _walk(store, kind, 3, sort=sort, descending=descending)
+            expected = sorted(everything, key=lambda r, k=key: (k(r), r.id.int),
+                              reverse=descending)
+            assert [r.id for r in walked] == [r.id for r in expected], (kind, sort, descending)
 
 
 def test_filters_take_references_by_name(store: stores.Store, catalogue: Catalogue) -> None:

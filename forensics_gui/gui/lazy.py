@@ -1,0 +1,40 @@
+"""Service modules loaded on first use, so that the window shows before the store layers load.
+
+Until a module is imported, its functions are handed out as wrappers that import it when
+called; store calls run on the worker thread, so the import happens there, not while the
+user waits for the window.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from typing import Any
+
+
+class LazyModule:
+    """Stands for a module of the services layer until it is loaded."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        module = sys.modules.get(self._name)
+        if module is not None:
+            return getattr(module, attribute)
+        return self._deferred(attribute)
+
+    def _deferred(self, attribute: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(self._name), attribute)(*args, **kwargs)
+
+        call.__name__ = attribute
+        return call
+
+
+records = LazyModule("forensics_gui.services.records")
+custody = LazyModule("forensics_gui.services.custody")
+audit = LazyModule("forensics_gui.services.audit")
+stores = LazyModule("forensics_gui.services.stores")
+demo = LazyModule("forensics_gui.services.demo")
