@@ -17,7 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from forensics_gui.services import demo, stores  # noqa: E402
+from forensics_gui.services import demo, stores
 
 PG_URL_VAR = "FORENSICS_TEST_PG_URL"
 PG_REQUIRED = os.environ.get("FORENSICS_REQUIRE_PG") == "1"

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from forensics_gui.core.fields import KINDS, FieldSpec
 
-HIDDEN_KINDS = ("photo",)  # photos get their own commands with the photo store
+HIDDEN_KINDS = ("photo",)
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors as one line, like every other user error of the command line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"forensics: error: {message} (see `{self.prog} --help`)\n")  # photos get their own commands with the photo store
 
 
 def option_name(spec: FieldSpec) -> str:
@@ -131,7 +139,7 @@ def _tool_commands(sub: argparse._SubParsersAction) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The `forensics` argument parser."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="forensics", parents=[_common(True)],
         description="Forensic database of components found in recovered weapons.",
         epilog="Exit codes: 0 done, 2 bad input, 3 not found, 4 conflict, 5 refused by a rule "

@@ -95,7 +95,7 @@ def _open_sqlite(location: StoreLocation, create: bool) -> Store:
             raise StoreError(f"there is no store at {path}; create one with `forensics init`")
         with known_errors(str(path)):
             path.parent.mkdir(parents=True, exist_ok=True)
-    elif path.stat().st_size and path.open("rb").read(16) != SQLITE_MAGIC:
+    elif path.stat().st_size and _header(path) != SQLITE_MAGIC:
         raise StoreDamagedError(f"{path} is not a forensic store (not a SQLite database)")
     engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite_connection)
@@ -105,6 +105,11 @@ def _open_sqlite(location: StoreLocation, create: bool) -> Store:
     if warning:
         store.warnings.append(warning)
     return store
+
+
+def _header(path: Any) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(16)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:

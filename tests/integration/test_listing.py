@@ -103,10 +103,7 @@ def test_finding_pages_hold_every_row_once_in_order(store: stores.Store,
             assert set(ids) == everything
             assert ids == [f.id for f in _expected(walked, key, descending)], \
                 (sort, page_size, descending)
-
-
-def test_findings_without_part_come_last_either_way(store: stores.Store,
-                                                             catalogue: Catalogue) -> None:
+    # Findings whose part is unknown come last, whichever the direction.
     for descending, first, last in ((False, "1986VE91T", "TSM 0505S"),
                                     (True, "TSM 0505S", "1986VE91T")):
         rows = records.list_records(store, "finding", sort="part", descending=descending,
@@ -165,9 +162,11 @@ def test_other_lists_page_in_order(store: stores.Store, case_file: CaseFile) -> 
             expected = sorted(everything, key=lambda r, k=key: (k(r), r.id.int),
                               reverse=descending)
             assert [r.id for r in walked] == [r.id for r in expected], (kind, sort, descending)
+    with pytest.raises(NotFoundError, match="first page"):
+        records.list_records(store, "item", sort="recovered_on", cursor="not-a-cursor")
 
 
-def test_filters_take_references_by_name(store: stores.Store, catalogue: Catalogue) -> None:
+def test_filters_by_name_totals_and_search(store: stores.Store, catalogue: Catalogue) -> None:
     expected = [f.id for f in catalogue.findings if f.case_reference == CASE]
     by_case = _walk(store, "finding", 3, filters={"item_id": CASE.lower()})
     assert sorted(f.id for f in by_case) == sorted(expected)
@@ -187,9 +186,6 @@ def test_filters_take_references_by_name(store: stores.Store, catalogue: Catalog
     assert both and all(f.case_reference == "CASE-2024-200" and f.part_number == "TSM 0505S"
                         for f in both)
 
-
-def test_with_total_counts_every_match_not_the_page(store: stores.Store,
-                                                    catalogue: Catalogue) -> None:
     on_case = sum(f.case_reference == CASE for f in catalogue.findings)
     page = records.list_records(store, "finding", filters={"item_id": CASE}, limit=5,
                                 with_total=True)
@@ -198,6 +194,10 @@ def test_with_total_counts_every_match_not_the_page(store: stores.Store,
     assert records.list_records(store, "finding", limit=5).total is None
     whole = records.list_records(store, "finding", limit=100, with_total=True)
     assert (len(whole.rows), whole.total, whole.next_cursor) == (22, 22, None)
+    marked = records.list_records(store, "finding", contains="m1", limit=3, with_total=True)
+    assert (len(marked.rows), marked.total) == (3, 10)  # M10 ... M19
+    assert {f.marking for f in _walk(store, "finding", 3, contains="m1")} == {
+        f"M1{n}" for n in range(10)}
 
 
 def test_contains_takes_wildcards_literally(store: stores.Store) -> None:
@@ -218,14 +218,3 @@ def test_contains_takes_wildcards_literally(store: stores.Store) -> None:
     assert names("PARTS") == ["100% Parts Ltd", "100 Parts Ltd"]  # same name key: by age
     assert names("trading") == ["A_B Trading", "AXB Trading"]
     assert names("nothing like it") == []
-
-
-def test_contains_searches_finding_markings(store: stores.Store, catalogue: Catalogue) -> None:
-    found = records.list_records(store, "finding", contains="m1", with_total=True)
-    assert found.total == 10
-    assert {f.marking for f in found.rows} == {f"M1{n}" for n in range(10)}
-
-
-def test_a_damaged_cursor_says_to_start_again(store: stores.Store, catalogue: Catalogue) -> None:
-    with pytest.raises(NotFoundError, match="first page"):
-        records.list_records(store, "finding", sort="part", cursor="not-a-cursor")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from forensics_gui.gui.context import AppContext  # noqa: E402
-from forensics_gui.gui.main_window import MainWindow  # noqa: E402
+from forensics_gui.gui.context import AppContext
+from forensics_gui.gui.main_window import MainWindow
 
 
 def wait_until(app: QApplication, condition, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
