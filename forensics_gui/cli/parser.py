@@ -7,14 +7,14 @@ from typing import NoReturn
 
 from forensics_gui.core.fields import KINDS, FieldSpec
 
-HIDDEN_KINDS = ("photo",)
+HIDDEN_KINDS = ("photo",)  # photos get their own commands with the photo store
 
 
 class Parser(argparse.ArgumentParser):
     """Usage errors as one line, like every other user error of the command line."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"forensics: error: {message} (see `{self.prog} --help`)\n")  # photos get their own commands with the photo store
+        self.exit(2, f"forensics: error: {message} (see `{self.prog} --help`)\n")
 
 
 def option_name(spec: FieldSpec) -> str:

@@ -3,6 +3,7 @@ cancelled, and problems are shown as plain messages or, for bugs, with the trace
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import Any
 
@@ -95,5 +96,5 @@ def test_main_thread_keeps_ticking_during_store_work(qtbot: Any, window: Any, ki
     window.refresh()
     settle(qtbot, window.context)
     timer.stop()
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 20 and max(gaps) < 0.25

@@ -92,7 +92,7 @@ def test_delete_asks_and_says_what_else_goes(qtbot: Any, window: Any, context: A
 
 def test_delete_refused_while_records_depend_on_it(qtbot: Any, window: Any, context: Any,
                                                    answers: Any) -> None:
-    editor = _open_first(qtbot, window, "part")
+    _open_first(qtbot, window, "part")
     window.delete_action.trigger()
     settle(qtbot, context)
     assert answers.shown and "Cannot delete" in answers.shown[-1]
