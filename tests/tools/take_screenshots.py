@@ -41,14 +41,40 @@ def settle(app: QApplication, context: AppContext) -> None:
             app.processEvents()
 
 
+def dark_palette() -> object:
+    """A dark palette like the one a dark desktop theme hands to Qt."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e8e8e8"),
+                         (role.Base, "#1e1e1e"), (role.AlternateBase, "#262626"),
+                         (role.Text, "#e8e8e8"), (role.Button, "#353535"),
+                         (role.ButtonText, "#e8e8e8"), (role.Highlight, "#2f80ed"),
+                         (role.HighlightedText, "#ffffff"), (role.PlaceholderText, "#8a8a8a"),
+                         (role.ToolTipBase, "#353535"), (role.ToolTipText, "#e8e8e8")):
+        palette.setColor(name, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#777777"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#777777"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#777777"))
+    return palette
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="assets/screenshots")
+    parser.add_argument("--dark", action="store_true", help="dark colour scheme")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp())
     app = QApplication(sys.argv[:1])
+    if args.dark:
+        from PySide6.QtCore import Qt
+
+        app.setStyle("Fusion")
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     context = AppContext(settings)
     window = MainWindow(context)
@@ -65,7 +91,7 @@ def main() -> int:
         if table.model.rowCount():
             window.show_record(kind, table.select_row(0))
             settle(app, context)
-        path = out / f"{kind}s.png"
+        path = out / f"{kind}s{'-dark' if args.dark else ''}.png"
         window.grab().save(str(path))
         shots.append(path)
     window.show_kind("item")
@@ -73,11 +99,12 @@ def main() -> int:
     window.show_record("item", window.current_table().select_row(3))
     window.editor.tabs.setCurrentIndex(1)
     settle(app, context)
-    window.grab().save(str(out / "item-custody.png"))
+    suffix = "-dark" if args.dark else ""
+    window.grab().save(str(out / f"item-custody{suffix}.png"))
     window.editor.tabs.setCurrentIndex(2)
     settle(app, context)
-    window.grab().save(str(out / "item-findings.png"))
-    print("\n".join(str(p) for p in [*shots, out / "item-custody.png", out / "item-findings.png"]))
+    window.grab().save(str(out / f"item-findings{suffix}.png"))
+    print("\n".join(str(p) for p in shots))
     context.shutdown()
     return 0
 
