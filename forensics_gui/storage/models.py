@@ -61,6 +61,10 @@ class Tracked:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
+def _sort_key(length: int) -> Any:
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 def _text(length: int | None = None) -> Any:
     return mapped_column(String(length) if length else Text, nullable=False, default="")
 
@@ -213,9 +217,11 @@ class ComponentFindingRow(Tracked, Base):
     confidence: Mapped[str] = mapped_column(String(20), default="medium")
     notes: Mapped[str] = _text()
     # Sort keys kept by the services so that large listings page through an index.
-    sort_part: Mapped[str] = mapped_column(String(200), default="~")
-    sort_maker: Mapped[str] = mapped_column(String(300), default="~")
-    sort_produced: Mapped[str] = mapped_column(String(10), default="~")
+    # Byte order ("C" collation on PostgreSQL) so that '~' (unknown) sorts after every key
+    # whatever the database's language collation.
+    sort_part: Mapped[str] = mapped_column(_sort_key(200), default="~")
+    sort_maker: Mapped[str] = mapped_column(_sort_key(300), default="~")
+    sort_produced: Mapped[str] = mapped_column(_sort_key(10), default="~")
 
 
 class SanctionsDesignationRow(Tracked, Base):

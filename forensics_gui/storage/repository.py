@@ -29,7 +29,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from forensics_gui.core import records
-from forensics_gui.core.errors import ConflictError, IntegrityRuleError, NotFoundError
+from forensics_gui.core.errors import (
+    ConflictError,
+    IntegrityRuleError,
+    NotFoundError,
+    ValidationError,
+)
 from forensics_gui.core.fields import FILTER_COLUMNS
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.ids import new_id
@@ -239,7 +244,8 @@ class UnitOfWork:
             return model.name_key
         column = model.__table__.c.get(sort)
         if column is None or sort.startswith("sort_"):
-            raise NotFoundError(f"{kind_spec(kind).plural} cannot be sorted by {sort!r}")
+            raise ValidationError("sort", f"{kind_spec(kind).plural} cannot be sorted by "
+                                          f"{sort[:60]!r}")
         if not column.nullable:
             return column
         sentinel = _SENTINELS.get(column.type.python_type, "")
@@ -265,8 +271,7 @@ class UnitOfWork:
             python_type = key.type.python_type
             last_key = _from_json(raw_key, python_type)
         except (ValueError, TypeError, NotImplementedError):
-            raise NotFoundError("the page cursor is not valid; start from the first page") \
-                from None
+            raise ValidationError("cursor", "is not valid; start from the first page") from None
         if key is id_column:
             return id_column < last_id if descending else id_column > last_id
         pair, last = tuple_(key, id_column), tuple_(literal(last_key, key.type), literal(last_id))

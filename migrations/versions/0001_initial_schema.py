@@ -209,9 +209,9 @@ def upgrade() -> None:
     sa.Column('location', sa.String(length=500), nullable=False),
     sa.Column('confidence', sa.String(length=20), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
-    sa.Column('sort_part', sa.String(length=200), nullable=False),
-    sa.Column('sort_maker', sa.String(length=300), nullable=False),
-    sa.Column('sort_produced', sa.String(length=10), nullable=False),
+    sa.Column('sort_part', sa.String(length=200).with_variant(sa.String(length=200, collation='C'), 'postgresql'), nullable=False),
+    sa.Column('sort_maker', sa.String(length=300).with_variant(sa.String(length=300, collation='C'), 'postgresql'), nullable=False),
+    sa.Column('sort_produced', sa.String(length=10).with_variant(sa.String(length=10, collation='C'), 'postgresql'), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
@@ -440,9 +440,16 @@ def _append_only_triggers() -> None:
           NEW.actor := session_user;
           RETURN NEW;
         END $$""")
+    op.execute("""
+        CREATE FUNCTION forensics_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME;
+        END $$""")
     for table in APPEND_ONLY:
         op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                    "FOR EACH ROW EXECUTE FUNCTION forensics_append_only()")
+        op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION forensics_no_truncate()")
     op.execute("CREATE TRIGGER audit_event_actor BEFORE INSERT ON audit_event "
                "FOR EACH ROW EXECUTE FUNCTION forensics_audit_actor()")
 
@@ -456,6 +463,8 @@ def _drop_append_only_triggers() -> None:
     op.execute("DROP TRIGGER IF EXISTS audit_event_actor ON audit_event")
     for table in APPEND_ONLY:
         op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+        op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+    op.execute("DROP FUNCTION IF EXISTS forensics_no_truncate()")
     op.execute("DROP FUNCTION IF EXISTS forensics_append_only()")
     op.execute("DROP FUNCTION IF EXISTS forensics_audit_actor()")
 

@@ -176,3 +176,13 @@ def test_bad_transfers_are_refused_and_leave_nothing(store: stores.Store,
     with pytest.raises(NotFoundError):
         custody.record_transfer(store, "CASE-9999", {"released_by": "a", "received_by": "b"})
     assert store_counts(store) == before
+
+
+@pytest.mark.postgres
+def test_truncate_cannot_erase_the_trail_on_postgresql(pg_store: stores.Store) -> None:
+    records.create(pg_store, "system", {"name": "Kh-55"})
+    trail = _audit_rows(pg_store)
+    for statement in ("TRUNCATE audit_event", "TRUNCATE custody_event",
+                      "TRUNCATE recovered_item CASCADE"):
+        _refused_by_database(pg_store, statement)
+    assert _audit_rows(pg_store) == trail

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from forensics_gui.core.errors import NotFoundError
+from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.services import records, stores
@@ -162,7 +162,7 @@ def test_other_lists_page_in_order(store: stores.Store, case_file: CaseFile) -> 
             expected = sorted(everything, key=lambda r, k=key: (k(r), r.id.int),
                               reverse=descending)
             assert [r.id for r in walked] == [r.id for r in expected], (kind, sort, descending)
-    with pytest.raises(NotFoundError, match="first page"):
+    with pytest.raises(ValidationError, match="first page"):
         records.list_records(store, "item", sort="recovered_on", cursor="not-a-cursor")
 
 

@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_the_quick_head_check_matches_the_migrations() -> None:
-    assert store.SCHEMA_HEAD == migrate.head_revision()
+    assert migrate.head_revision() == store.SCHEMA_HEAD
 
 
 def test_there_is_a_fixture_for_every_revision() -> None:
