@@ -78,6 +78,10 @@ class StoreUnreachableError(StoreError):
 class StoreAuthError(StoreError):
     """The database server refused the login."""
 
+    def __init__(self, message: str, *, password_may_help: bool = True) -> None:
+        super().__init__(message)
+        self.password_may_help = password_may_help
+
 
 class StoreDamagedError(StoreError):
     """The file is not a store, or the store is damaged."""

@@ -58,7 +58,8 @@ def translate(error: exc.DBAPIError | exc.OperationalError, where: str) -> Known
     role = _UNKNOWN_ROLE.search(str(error))
     if role:  # a login refused, not a missing database: say which user
         return StoreAuthError(f"the PostgreSQL server {where} has no user {role[1]!r}; check "
-                              "the user name in the address or in your service file")
+                              "the user name in the address or in your service file",
+                              password_may_help=False)
     for needles, error_type, template in _RULES:
         if any(n in lowered for n in needles):
             return error_type(template.format(where=where, detail=detail))

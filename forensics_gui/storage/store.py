@@ -139,9 +139,9 @@ def _open_postgresql(location: StoreLocation, prompt: PasswordPrompt | None) -> 
     engine = create_engine(location.url, pool_pre_ping=True)
     try:
         actor = _session_user(engine, location)
-    except StoreAuthError:
+    except StoreAuthError as error:
         engine.dispose()
-        password = prompt(location.display) if prompt else None
+        password = prompt(location.display) if prompt and error.password_may_help else None
         if not password:
             raise
         engine = create_engine(location.url, pool_pre_ping=True,
