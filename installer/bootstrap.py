@@ -31,7 +31,7 @@ def _run(*command: str | Path) -> None:
 
 def set_up() -> None:
     """Create the virtual environment and install the application with its test tools."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this runs on whatever python3 the user has
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"Creating the environment in {VENV.name}/ ...", flush=True)
