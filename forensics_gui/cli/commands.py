@@ -17,7 +17,7 @@ from forensics_gui.cli.output import (
 from forensics_gui.core import datecodes, hs, partnumbers
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.fields import KINDS
-from forensics_gui.services import audit, custody, demo, records, stores
+from forensics_gui.services import audit, custody, demo, photos, records, stores
 
 Prompt = Callable[[str], str | None]
 
@@ -207,6 +207,51 @@ def cmd_custody(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
+def cmd_photo_add(args: argparse.Namespace, store: Any) -> int:
+    limits = photos.ImageLimits(max_bytes=int(args.max_mb * 1024 * 1024))
+    report = photos.add_photos(store, args.files, item=args.item, finding=args.finding,
+                               caption=args.caption, limits=limits)
+    if _json(args):
+        print_json(report)
+    else:
+        for photo in report.added:
+            print(f"added {photo.file_name}  {photo.sha256[:16]}…  {photo.id}")
+        for path in report.already_attached:
+            print(f"already attached: {path}")
+        for refused in report.refused:
+            print(f"forensics: refused: {refused.path}: {refused.reason}", file=sys.stderr)
+        print(f"{len(report.added)} added, {len(report.already_attached)} already attached, "
+              f"{len(report.refused)} refused", file=sys.stderr)
+    return 2 if report.refused else 0
+
+
+def cmd_photo_export(args: argparse.Namespace, store: Any) -> int:
+    ids = [records.parse_id("ids", i) for i in args.ids]
+    written = photos.export(store, ids, args.folder, redacted=not args.original)
+    if _json(args):
+        print_json([str(p) for p in written])
+    else:
+        kind = "original" if args.original else "redacted"
+        for path in written:
+            print(f"{kind}: {path}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, store: Any) -> int:
+    report = photos.verify(store)
+    if _json(args):
+        print_json(report)
+    else:
+        for failure in report.failures:
+            for photo in failure.photos or (None,):
+                where = f"{photo.file_name} (item {photo.item_case_reference}, added by " \
+                        f"{photo.created_by} on {photo.created_at:%Y-%m-%d})" if photo else ""
+                print(f"MISMATCH {failure.sha256[:16]}… now {failure.actual[:16]}… {where}")
+        print(f"{report.checked} originals checked, {len(report.failures)} mismatches; "
+              "the check is recorded in the audit trail")
+    return 1 if report.failures else 0
+
+
 def tool_datecode(args: argparse.Namespace) -> int:
     not_after = None
     if args.not_after:
@@ -252,6 +297,7 @@ HANDLERS: dict[str, Callable[..., int]] = {
     "db_upgrade": cmd_db_upgrade, "db_check": cmd_db_check, "list": cmd_list, "show": cmd_show,
     "add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "history": cmd_history,
     "transfer": cmd_transfer, "custody": cmd_custody, "datecode": tool_datecode,
-    "hs": tool_hs, "partnumber": tool_partnumber,
+    "hs": tool_hs, "partnumber": tool_partnumber, "photo_add": cmd_photo_add,
+    "photo_export": cmd_photo_export, "verify": cmd_verify,
 }
 __all__ = ["HANDLERS", "KnownError", "run"]

@@ -7,7 +7,7 @@ from typing import NoReturn
 
 from forensics_gui.core.fields import KINDS, FieldSpec
 
-HIDDEN_KINDS = ("photo",)  # photos get their own commands with the photo store
+HIDDEN_KINDS = ()
 
 
 class Parser(argparse.ArgumentParser):
@@ -63,9 +63,12 @@ def _kind_commands(sub: argparse._SubParsersAction, kind: str) -> None:
     show = verbs.add_parser("show", help=f"show one {spec.label}", parents=[_common(True)])
     show.add_argument("ref", help="id or name")
     show.set_defaults(handler="show", kind=kind)
-    add = verbs.add_parser("add", help=f"add a {spec.label}", parents=[_common(True)])
-    _field_options(add, kind)
-    add.set_defaults(handler="add", kind=kind)
+    if kind == "photo":
+        _photo_commands(verbs)
+    else:
+        add = verbs.add_parser("add", help=f"add a {spec.label}", parents=[_common(True)])
+        _field_options(add, kind)
+        add.set_defaults(handler="add", kind=kind)
     edit = verbs.add_parser("edit", help=f"change a {spec.label}", parents=[_common(True)])
     edit.add_argument("ref", help="id or name")
     edit.add_argument("--expect-version", type=int, dest="expected_version",
@@ -83,6 +86,27 @@ def _kind_commands(sub: argparse._SubParsersAction, kind: str) -> None:
     history.set_defaults(handler="history", kind=kind)
     if kind == "item":
         _custody_commands(verbs)
+
+
+def _photo_commands(verbs: argparse._SubParsersAction) -> None:
+    add = verbs.add_parser("add", help="add picture files or folders to an item or a finding",
+                           parents=[_common(True)])
+    add.add_argument("files", nargs="+", help="picture files (JPEG, PNG, TIFF, WebP, HEIC) "
+                                              "or folders holding them")
+    target = add.add_mutually_exclusive_group(required=True)
+    target.add_argument("--item", help="recovered item (id or case reference)")
+    target.add_argument("--finding", help="component finding (id)")
+    add.add_argument("--caption", default="")
+    add.add_argument("--max-mb", type=float, default=200, help="largest file accepted (MB)")
+    add.set_defaults(handler="photo_add", kind="photo")
+    export = verbs.add_parser("export", help="write photos to a folder: redacted copies (no GPS "
+                              "or identifying metadata) unless --original",
+                              parents=[_common(True)])
+    export.add_argument("ids", nargs="+", help="photo ids")
+    export.add_argument("--to", required=True, dest="folder", help="target folder")
+    export.add_argument("--original", action="store_true",
+                        help="the originals byte for byte (for use inside the organisation)")
+    export.set_defaults(handler="photo_export", kind="photo")
 
 
 def _custody_commands(verbs: argparse._SubParsersAction) -> None:
@@ -116,6 +140,8 @@ def _store_commands(sub: argparse._SubParsersAction) -> None:
                        ("check", "check the schema and the data's integrity")):
         db_verbs.add_parser(verb, help=text, parents=[_common(True)]).set_defaults(
             handler=f"db_{verb}")
+    sub.add_parser("verify", help="re-hash every original photo and report any mismatch",
+                   parents=[_common(True)]).set_defaults(handler="verify")
     history = sub.add_parser("history", help="the newest audit events of the whole store",
                              parents=[_common(True)])
     history.add_argument("--limit", type=int, default=50)

@@ -89,3 +89,14 @@ class StoreDamagedError(StoreError):
 
 class StoreTooNewError(StoreError):
     """The store was written by a newer version of the application."""
+
+
+class MediaError(KnownError):
+    """A file was refused as a photo (not an image, damaged, too large...); names the file."""
+
+    exit_code = 2
+
+    def __init__(self, file_name: str, reason: str) -> None:
+        super().__init__(f"{file_name}: {reason}")
+        self.file_name = file_name
+        self.reason = reason

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -48,11 +49,17 @@ class KindSpec:
 
     def field(self, name: str) -> FieldSpec:
         """The spec of field `name`, or a ValidationError naming the kind's fields."""
-        for spec in self.fields:
-            if spec.name == name:
-                return spec
+        spec = _field_index(self.name).get(name)
+        if spec is not None:
+            return spec
         known = ", ".join(f.name for f in self.fields)
         raise ValidationError(name, f"{self.label} has no such field (fields: {known})")
+
+
+@cache
+def _field_index(kind_name: str) -> dict[str, FieldSpec]:
+    # Large imports look fields up for every value (keyed by name: hashing a spec is slow).
+    return {spec.name: spec for spec in KINDS[kind_name].fields}
 
 
 F = FieldSpec
@@ -182,6 +189,16 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("taken_at", "Taken at", "datetime", past_only=True),
         F("notes", "Notes", max_len=LONG),
     ), "file_name"),
+    KindSpec("annotation", "photo annotation", "photo annotations", (
+        F("photo_id", "Photo", "ref", required=True, ref="photo"),
+        F("finding_id", "Finding", "ref", ref="finding"),
+        F("label", "Label", help="e.g. U12"),
+        F("x", "Left", "float", required=True),
+        F("y", "Top", "float", required=True),
+        F("width", "Width", "float", required=True),
+        F("height", "Height", "float", required=True),
+        F("notes", "Notes", max_len=LONG),
+    ), "label"),
 )}
 
 # Columns listed by default for each kind (tables in the GUI, `list` in the CLI).
@@ -197,7 +214,8 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "designation": ("organization_name", "authority", "programme", "listed_on", "reference"),
     "link": ("seller_name", "buyer_name", "part_number", "shipped_on", "quantity", "status"),
     "source": ("title", "kind", "publisher", "published_on", "reliability", "credibility"),
-    "photo": ("file_name", "sha256", "caption", "taken_at"),
+    "photo": ("file_name", "item_case_reference", "caption", "taken_at", "camera_model"),
+    "annotation": ("label", "finding_label", "x", "y", "width", "height"),
 }
 
 # Labels of values shown beside records that are not fields of their own.
@@ -209,7 +227,10 @@ EXTRA_LABELS = {
     "seller_name": "Seller", "buyer_name": "Buyer", "search_key": "Search key",
     "confusable_key": "Misread key", "chpl_tier": "CHPL tier", "produced_from": "Produced from",
     "produced_to": "Produced to", "date_code_format": "Date-code format",
-    "date_code_note": "Date-code reading",
+    "date_code_note": "Date-code reading", "item_case_reference": "Item",
+    "finding_label": "Finding", "camera_model": "Camera", "camera_make": "Camera maker",
+    "gps_latitude": "GPS latitude", "gps_longitude": "GPS longitude",
+    "gps_altitude": "GPS altitude",
 }
 
 
@@ -219,6 +240,8 @@ DERIVED: dict[str, frozenset[str]] = {
     "finding": frozenset({"part_number", "manufacturer_name", "case_reference", "source_ids"}),
     "org": frozenset({"successor_name"}), "designation": frozenset({"organization_name"}),
     "link": frozenset({"seller_name", "buyer_name", "part_number", "source_ids"}),
+    "photo": frozenset({"item_case_reference", "exif"}),
+    "annotation": frozenset({"finding_label"}),
 }
 # Derived values the store can still sort by, and the sort key that does it.
 DERIVED_SORTS: dict[str, dict[str, str]] = {

@@ -194,6 +194,34 @@ class Photo(Record):
     height: int | None = None
     taken_at: datetime | None = None
     notes: str = ""
+    orientation: int = 1
+    camera_make: str = ""
+    camera_model: str = ""
+    lens: str = ""
+    gps_latitude: float | None = None
+    gps_longitude: float | None = None
+    gps_altitude: float | None = None
+    exif: dict[str, Any] = field(default_factory=dict, compare=False)
+    item_case_reference: str = ""  # derived
+
+    @property
+    def has_gps(self) -> bool:
+        return self.gps_latitude is not None and self.gps_longitude is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhotoAnnotation(Record):
+    """A rectangle on a photo (fractions of the upright picture) naming what it shows."""
+
+    photo_id: UUID
+    x: float
+    y: float
+    width: float
+    height: float
+    finding_id: UUID | None = None
+    label: str = ""
+    notes: str = ""
+    finding_label: str = ""  # derived
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,4 +262,5 @@ DTO_OF_KIND: dict[str, type[Record]] = {
     "marking": HandlingMarking, "system": WeaponSystemType, "org": Organization,
     "source": Source, "item": RecoveredItem, "part": Part, "finding": ComponentFinding,
     "designation": SanctionsDesignation, "link": SupplyLink, "photo": Photo,
+    "annotation": PhotoAnnotation,
 }

@@ -1,4 +1,5 @@
-"""A recovered item's page: details, chain of custody (with "record a transfer"), findings."""
+"""A recovered item's page: details, chain of custody (with "record a transfer"), findings,
+photos."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from forensics_gui.core.errors import ValidationError
 from forensics_gui.gui.editor import RecordEditor
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.lazy import custody
+from forensics_gui.gui.photo_panel import PhotoPanel
 from forensics_gui.gui.record_table import RecordTable
 
 
@@ -129,21 +131,36 @@ class ItemEditor(RecordEditor):
         self.findings_holder = QWidget()
         QVBoxLayout(self.findings_holder).setContentsMargins(0, 0, 0, 0)
         self.findings: RecordTable | None = None
+        self.photos = PhotoPanel(context, offer_place=True)
         self.tabs.addTab(self.custody, "Custody")
         self.tabs.addTab(self.findings_holder, "Findings")
+        self.photos_tab = self.tabs.addTab(self.photos, "Photos")
+        self.photos.controller.gps_chosen.connect(self.use_position)
+        self.photos.controller.open_finding_requested.connect(
+            lambda finding_id: self.open_requested.emit("finding", finding_id))
 
     def load(self, record: Any) -> None:
         super().load(record)
         self.tabs.setTabEnabled(1, True)
         self.tabs.setTabEnabled(2, True)
+        self.tabs.setTabEnabled(self.photos_tab, True)
         self.custody.show_item(record)
         self._show_findings(record)
+        self.photos.controller.show_item(record)
 
     def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
             ) -> None:
         super().new(defaults, shown)
         self.tabs.setTabEnabled(1, False)
         self.tabs.setTabEnabled(2, False)
+        self.tabs.setTabEnabled(self.photos_tab, False)
+
+    def use_position(self, latitude: float, longitude: float) -> None:
+        """Fill the form's latitude and longitude (from a photo's GPS); saved only on Save."""
+        self.inputs["latitude"].set_value(f"{latitude:.6f}")
+        self.inputs["longitude"].set_value(f"{longitude:.6f}")
+        self._on_edit()
+        self.tabs.setCurrentIndex(0)
 
     def _show_findings(self, item: Any) -> None:
         layout = self.findings_holder.layout()

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.fields import KINDS, describe
 from forensics_gui.gui.editor import RecordEditor
+from forensics_gui.gui.finding_page import FindingEditor
 from forensics_gui.gui.history import show_history
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.item_page import ItemEditor
 from forensics_gui.gui.lazy import records
+from forensics_gui.gui.photo_tools import PhotoTools
 from forensics_gui.gui.record_table import RecordTable
 from forensics_gui.gui.store_menu import StoreMenu
 
@@ -115,6 +117,11 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.refresh_action):
             view_menu.addAction(action)
         view_menu.addAction("&Columns…", self.choose_columns)
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.photo_tools = PhotoTools(self.context, self)
+        self.verify_photos_action = tools_menu.addAction("&Verify photo integrity…",
+                                                         self.photo_tools.verify)
+        self.export_photos_action = tools_menu.addAction("&Export photos…", self.export_photos)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About", self.about)
         toolbar = self.addToolBar("Records")
@@ -167,8 +174,8 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------- editors
     def editor_for(self, kind: str) -> RecordEditor:
         if kind not in self.editors:
-            editor = ItemEditor(self.context) if kind == "item" else RecordEditor(
-                self.context, kind)
+            page = {"item": ItemEditor, "finding": FindingEditor}.get(kind)
+            editor = page(self.context) if page else RecordEditor(self.context, kind)
             editor.open_requested.connect(lambda k, i: self.guard(lambda: self.open_record(k, i)))
             editor.history_requested.connect(lambda k, i: self.show_history())
             editor.deleted.connect(lambda *_: self._show_placeholder())
@@ -276,6 +283,14 @@ class MainWindow(QMainWindow):
         record = editor.record
         title = describe(editor.kind, record)
         show_history(self.context, self, editor.kind, record.id, title)
+
+    def export_photos(self) -> None:
+        """Export the photos of the open item (or of the open finding's item)."""
+        record = self.editor.record if self.editor is not None else None
+        kind = self.editor.kind if self.editor is not None else ""
+        item_id = {"item": "id", "finding": "item_id"}.get(kind)
+        self.photo_tools.export_item(getattr(record, item_id) if record and item_id else None,
+                                     getattr(record, "case_reference", ""))
 
     def choose_columns(self) -> None:
         table = self.current_table()

@@ -8,6 +8,7 @@ batch. References must be ids. Each batch is one transaction and one audit event
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 from uuid import UUID
@@ -35,11 +36,12 @@ def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
     """
     spec = kind_spec(kind)
     ids: list[UUID] = []
+    cache: dict[Any, Any] = {}  # what batches look up about other records, asked once
     for batch in _batches(rows, batch_size):
         prepared = [_checked(spec, kind, row, len(ids) + i) for i, row in enumerate(batch)]
         with store.writing() as uow:
-            _derive_batch(uow, kind, prepared, first_row=len(ids) + 1)
-            ids += uow.bulk_insert(kind, prepared)
+            _derive_batch(uow, kind, prepared, len(ids) + 1, cache)
+            ids += uow.bulk_insert(kind, prepared, cache)
         if progress is not None and progress(len(ids)) is False:
             break
     return ids
@@ -70,6 +72,8 @@ def _derive_row(kind: str, values: dict[str, Any]) -> dict[str, Any]:
                    "hs_code": code, "chpl_tier": chpl_tier(code) or ""}
     elif kind == "org":
         values["name_key"] = name_key(values["name"])
+    elif kind == "item":
+        values["handling_marking"] = values.get("handling_marking") or "UNCLASSIFIED"
     elif kind == "finding":
         values.setdefault("quantity", 1)
         if values["quantity"] is None or values["quantity"] < 1:
@@ -77,11 +81,12 @@ def _derive_row(kind: str, values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: int) -> None:
+def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: int,
+                  cache: dict[Any, Any]) -> None:
     if kind != "finding":
         return
-    makers = uow.values_of("part", "manufacturer_id", (r.get("part_id") for r in rows))
-    recovered = uow.values_of("item", "recovered_on", (r["item_id"] for r in rows))
+    makers = uow.values_of("part", "manufacturer_id", (r.get("part_id") for r in rows), cache)
+    recovered = uow.values_of("item", "recovered_on", (r["item_id"] for r in rows), cache)
     for number, row in enumerate(rows, start=first_row):
         part = row.get("part_id")
         row["manufacturer_id"] = row.get("manufacturer_id") or makers.get(part)
@@ -93,11 +98,17 @@ def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: in
         _period(row, recovered.get(row["item_id"]))
 
 
+@lru_cache(maxsize=65_536)
+def _read_date_code(code: str, not_after: Any) -> Any:
+    # Date codes repeat a great deal across a large import; each is read once.
+    return parse_date_code(code, not_after=not_after)
+
+
 def _period(row: dict[str, Any], not_after: Any) -> None:
     code = row.get("date_code") or ""
     if not code:
         return
-    result = parse_date_code(code, not_after=not_after)
+    result = _read_date_code(code, not_after)
     reading = result.reading
     row |= {"produced_from": reading.start if reading else None,
             "produced_to": reading.end if reading else None,

@@ -167,14 +167,29 @@ def _link(uow: Any, merged: dict[str, Any], given: dict[str, Any]) -> dict[str, 
     return derived
 
 
-def _photo(_uow: Any, merged: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+def _photo(uow: Any, merged: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
     digest = str(merged.get("sha256", "")).lower()
     if not _SHA256.match(digest):
         raise ValidationError("sha256", "must be 64 hexadecimal digits")
+    if "sha256" in given and not uow.blobs.has(digest):
+        raise ValidationError("sha256", "no picture with this hash is in the store; add "
+                                        "pictures with `forensics photo add` or the Photos tab")
     return {"sha256": digest} if "sha256" in given else {}
+
+
+def _annotation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
+    for name in ("x", "y", "width", "height"):
+        value = merged.get(name)
+        if value is None or not 0 <= value <= 1:
+            raise ValidationError(name, "must be a fraction of the picture, from 0 to 1")
+    if merged["width"] <= 0 or merged["height"] <= 0:
+        raise ValidationError("width" if merged["width"] <= 0 else "height", "must be above 0")
+    if merged["x"] + merged["width"] > 1.0001 or merged["y"] + merged["height"] > 1.0001:
+        raise ValidationError("width", "the rectangle reaches outside the picture")
+    return {}
 
 
 _RULES: dict[str, Rule] = {
     "system": _system, "item": _item, "part": _part, "finding": _finding, "org": _org,
-    "designation": _designation, "link": _link, "photo": _photo,
+    "designation": _designation, "link": _link, "photo": _photo, "annotation": _annotation,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forensics_gui.core import records
+from forensics_gui.core.errors import StoreDamagedError
 from forensics_gui.storage.errors import known_errors
 from forensics_gui.storage.locator import default_store_path, has_password, resolve_location
 from forensics_gui.storage.store import PasswordPrompt, Store, open_store
@@ -55,10 +56,13 @@ def check(store: Store) -> list[str]:
     revision, head = current(store)
     if revision != head:
         problems.append(f"schema is at {revision}, the newest is {head}")
-    with known_errors(store.location.display), store.engine.connect() as connection:
-        problems += [f"schema differs from the models: {d}"
-                     for d in migrate.schema_differences(connection)]
-        problems += migrate.integrity_problems(connection)
+    try:
+        with known_errors(store.location.display), store.engine.connect() as connection:
+            problems += migrate.integrity_problems(connection)
+            problems += [f"schema differs from the models: {d}"
+                         for d in migrate.schema_differences(connection)]
+    except StoreDamagedError as error:
+        problems.append(str(error))
     return problems
 
 

@@ -9,18 +9,21 @@ from uuid import UUID
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
     Table,
     Text,
     Uuid,
+    func,
     select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, declared_attr, mapped_column
@@ -261,9 +264,35 @@ class SupplyLinkRow(Tracked, Base):
     notes: Mapped[str] = _text()
 
 
+class PhotoBlobRow(Base):
+    """An original picture, byte for byte, named by its SHA-256; never changed (triggers)."""
+
+    __tablename__ = "photo_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    byte_size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+
+
+class PhotoDerivativeRow(Base):
+    """A thumbnail or display copy made from an original, cached in the store."""
+
+    __tablename__ = "photo_derivative"
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("photo_blob.sha256", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(100))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class PhotoRow(Tracked, Base):
     __tablename__ = "photo"
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("photo_blob.sha256", ondelete="RESTRICT"), index=True)
     file_name: Mapped[str] = _text(500)
     item_id: Mapped[UUID | None] = mapped_column(
         ForeignKey("recovered_item.id", ondelete="CASCADE"), index=True)
@@ -275,6 +304,33 @@ class PhotoRow(Tracked, Base):
     width: Mapped[int | None]
     height: Mapped[int | None]
     taken_at: Mapped[datetime | None]
+    notes: Mapped[str] = _text()
+    orientation: Mapped[int] = mapped_column(Integer, default=1)
+    camera_make: Mapped[str] = _text(200)
+    camera_model: Mapped[str] = _text(200)
+    lens: Mapped[str] = _text(200)
+    gps_latitude: Mapped[float | None]
+    gps_longitude: Mapped[float | None]
+    gps_altitude: Mapped[float | None]
+    exif: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PhotoAnnotationRow(Tracked, Base):
+    """A rectangle on a photo, in fractions of the upright picture, naming a finding."""
+
+    __tablename__ = "photo_annotation"
+    __table_args__ = (
+        CheckConstraint("x >= 0 AND y >= 0 AND width > 0 AND height > 0 AND x + width <= 1.0001 "
+                        "AND y + height <= 1.0001", name="inside"),
+    )
+    photo_id: Mapped[UUID] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"), index=True)
+    finding_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("component_finding.id", ondelete="SET NULL"), index=True)
+    label: Mapped[str] = _text(200)
+    x: Mapped[float]
+    y: Mapped[float]
+    width: Mapped[float]
+    height: Mapped[float]
     notes: Mapped[str] = _text()
 
 
@@ -319,11 +375,20 @@ ComponentFindingRow.case_reference = column_property(
     select(RecoveredItemRow.case_reference)
     .where(RecoveredItemRow.id == ComponentFindingRow.item_id).scalar_subquery())
 
+PhotoAnnotationRow.finding_label = column_property(
+    select(func.coalesce(PartRow.part_number, ComponentFindingRow.marking))
+    .select_from(ComponentFindingRow)
+    .outerjoin(PartRow, PartRow.id == ComponentFindingRow.part_id)
+    .where(ComponentFindingRow.id == PhotoAnnotationRow.finding_id).scalar_subquery())
+PhotoRow.item_case_reference = column_property(
+    select(RecoveredItemRow.case_reference)
+    .where(RecoveredItemRow.id == PhotoRow.item_id).scalar_subquery())
+
 MODEL_OF_KIND: dict[str, type[Tracked]] = {
     "marking": HandlingMarkingRow, "system": WeaponSystemTypeRow, "org": OrganizationRow,
     "source": SourceRow, "item": RecoveredItemRow, "part": PartRow,
     "finding": ComponentFindingRow, "designation": SanctionsDesignationRow,
-    "link": SupplyLinkRow, "photo": PhotoRow,
+    "link": SupplyLinkRow, "photo": PhotoRow, "annotation": PhotoAnnotationRow,
 }
 CITATION_TABLES: dict[str, tuple[Table, str]] = {
     "finding": (finding_source, "finding_id"),

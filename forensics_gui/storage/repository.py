@@ -39,6 +39,7 @@ from forensics_gui.core.fields import FILTER_COLUMNS
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.ids import new_id
 from forensics_gui.storage import models as m
+from forensics_gui.storage.blobs import BlobStore
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
 
 FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
@@ -60,7 +61,8 @@ DEPENDENTS: dict[str, tuple[tuple[str, Any, str, str], ...]] = {
     "part": (("component findings", m.ComponentFindingRow, "part_id", "blocks"),
              ("supply links", m.SupplyLinkRow, "part_id", "blocks")),
     "finding": (("supply links", m.SupplyLinkRow, "finding_id", "unlinks"),
-                ("photos", m.PhotoRow, "finding_id", "deletes")),
+                ("photos", m.PhotoRow, "finding_id", "deletes"),
+                ("photo annotations", m.PhotoAnnotationRow, "finding_id", "unlinks")),
     "org": (("parts", m.PartRow, "manufacturer_id", "blocks"),
             ("component findings", m.ComponentFindingRow, "manufacturer_id", "blocks"),
             ("supply links as seller", m.SupplyLinkRow, "seller_id", "blocks"),
@@ -70,7 +72,8 @@ DEPENDENTS: dict[str, tuple[tuple[str, Any, str, str], ...]] = {
     "source": (("findings citing it", m.finding_source, "source_id", "blocks"),
                ("supply links citing it", m.link_source, "source_id", "blocks"),
                ("designations citing it", m.SanctionsDesignationRow, "source_id", "blocks")),
-    "designation": (), "link": (), "photo": (),
+    "designation": (), "link": (), "annotation": (),
+    "photo": (("photo annotations", m.PhotoAnnotationRow, "photo_id", "deletes"),),
 }
 
 
@@ -81,6 +84,7 @@ class UnitOfWork:
         self.session = session
         self.actor = actor
         self.dialect = session.get_bind().dialect.name
+        self.blobs = BlobStore(session, actor)
 
     # ----------------------------------------------------------------- reading
     def _row(self, kind: str, record_id: UUID) -> Any:
@@ -420,7 +424,8 @@ class UnitOfWork:
             self.session.execute(update(table).where(table.c.manufacturer_id == row.id)
                                  .values(sort_maker=row.name_key or "~"))
 
-    def bulk_insert(self, kind: str, rows: list[dict[str, Any]]) -> list[UUID]:
+    def bulk_insert(self, kind: str, rows: list[dict[str, Any]],
+                    cache: dict[Any, Any] | None = None) -> list[UUID]:
         """Add many records at once; one audit event names every record of the batch."""
         if not rows:
             return []
@@ -429,30 +434,62 @@ class UnitOfWork:
         meta = {"version": 1, "created_at": now, "created_by": self.actor,
                 "updated_at": now, "updated_by": self.actor}
         citations = [(r["id"], r.pop("source_ids", ())) for r in rows if "id" in r]
-        prepared = [{"id": r.get("id") or new_id(), **r, **meta} for r in rows]
+        prepared = [{"id": r.get("id") or new_id(), **r} for r in rows]
         if kind == "finding":
-            self._bulk_finding_sort_keys(prepared)
-        self.session.execute(insert(model), prepared)
+            self._bulk_finding_sort_keys(prepared, cache)
+        self._executemany(model.__table__, prepared, meta)
         self._bulk_citations(kind, citations)
         ids = [r["id"] for r in prepared]
         self.record_audit("bulk create", kind, None, {},
                           {"count": len(ids), "ids": json_value(ids)})
         return ids
 
-    def _bulk_finding_sort_keys(self, rows: list[dict[str, Any]]) -> None:
-        parts = self._keys_of(m.PartRow.search_key, {r.get("part_id") for r in rows})
-        orgs = self._keys_of(m.OrganizationRow.name_key, {r.get("manufacturer_id") for r in rows})
+    def _executemany(self, table: Any, rows: list[dict[str, Any]],
+                     constants: dict[str, Any]) -> None:
+        """INSERT through the driver's executemany, values converted by each column's type.
+
+        SQLAlchemy's per-row parameter handling would cost more than writing the rows; values
+        shared by the whole batch (`constants`) are converted once.
+        """
+        dialect = self.session.get_bind().dialect
+        fixed = [c for c in table.columns if c.name in constants]
+        varying = [c for c in table.columns if c.name not in constants]
+        tail = tuple(_converted(c, dialect, constants[c.name]) for c in fixed)
+        plan = [(c.type.bind_processor(dialect), c.name, _default_of(c)) for c in varying]
+        params = [tuple((v if f is None else f(v)) for f, n, d in plan
+                        for v in (r[n] if n in r else d(),)) + tail for r in rows]
+        names = [c.name for c in varying + fixed]
+        marker = "?" if dialect.paramstyle == "qmark" else "%s"
+        sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
+               f"VALUES ({', '.join(marker for _ in names)})")
+        self.session.connection().exec_driver_sql(sql, params)
+
+    def _bulk_finding_sort_keys(self, rows: list[dict[str, Any]],
+                                cache: dict[Any, Any] | None) -> None:
+        parts = self._keys_of(m.PartRow.search_key, {r.get("part_id") for r in rows}, cache)
+        orgs = self._keys_of(m.OrganizationRow.name_key, {r.get("manufacturer_id") for r in rows},
+                             cache)
         for r in rows:
             r["sort_part"] = parts.get(r.get("part_id"), "~")
             r["sort_maker"] = orgs.get(r.get("manufacturer_id"), "~")
             produced = r.get("produced_from")
             r["sort_produced"] = produced.isoformat() if produced else "~"
 
-    def values_of(self, kind: str, column: str, ids: Iterable[UUID | None]) -> dict[UUID, Any]:
-        """{id: value of `column`} for the records with the given ids (for bulk work)."""
-        return self._keys_of(getattr(m.MODEL_OF_KIND[kind], column), set(ids))
+    def values_of(self, kind: str, column: str, ids: Iterable[UUID | None],
+                  cache: dict[Any, Any] | None = None) -> dict[UUID, Any]:
+        """{id: value of `column`} for the records with the given ids (for bulk work).
 
-    def _keys_of(self, column: Any, ids: set[UUID | None]) -> dict[UUID, Any]:
+        `cache`, a dict the caller keeps across batches, saves asking twice for the same id.
+        """
+        return self._keys_of(getattr(m.MODEL_OF_KIND[kind], column), set(ids), cache)
+
+    def _keys_of(self, column: Any, ids: set[UUID | None],
+                 cache: dict[Any, Any] | None = None) -> dict[UUID, Any]:
+        if cache is not None:
+            known = cache.setdefault(column.key + "@" + column.class_.__tablename__, {})
+            missing = {i for i in ids if i is not None and i not in known}
+            known.update(self._keys_of(column, missing) if missing else {})
+            return known
         model = column.class_
         found: dict[UUID, Any] = {}
         for chunk in _chunks([i for i in ids if i is not None], 500):
@@ -508,6 +545,21 @@ class UnitOfWork:
                                    record_id=r.record_id, old_values=dict(r.old_values or {}),
                                    new_values=dict(r.new_values or {}))
                 for r in self.session.scalars(query)]
+
+
+def _converted(column: Any, dialect: Any, value: Any) -> Any:
+    process = column.type.bind_processor(dialect)
+    return value if process is None else process(value)
+
+
+def _default_of(column: Any) -> Any:
+    """A function giving the column's Python-side default (what an ORM insert would use)."""
+    default = column.default
+    if default is None:
+        return lambda: None
+    if default.is_scalar:
+        return lambda: default.arg
+    return lambda: default.arg(None)
 
 
 def _custody_dto(row: m.CustodyEventRow) -> records.CustodyEvent:

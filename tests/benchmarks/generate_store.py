@@ -290,11 +290,12 @@ def _date_code(rng: random.Random, recovered: date) -> str:
 # ----------------------------------------------------------------- filling a store
 def generate(location: str, findings: int = 1_000_000, parts: int = 200_000,
              items: int = 20_000, orgs: int = 2_000, seed: int = 1, *,
+             batch_size: int | None = None,
              echo: Callable[[str], None] | None = print) -> dict[str, Any]:
     """Fill a new store at `location` through `bulk_create`; returns sizes and seconds.
 
     A PostgreSQL database is created first (see `create_database`); a SQLite file must not
-    exist yet.
+    exist yet. `batch_size` None keeps bulk_create's own default.
     """
     prepare_location(location)
     rng = random.Random(seed)
@@ -303,7 +304,8 @@ def generate(location: str, findings: int = 1_000_000, parts: int = 200_000,
     store = stores.init(location)
     started, cpu = time.perf_counter(), time.process_time()
     try:
-        made = _fill(store, rng, seconds, cpu_seconds, (findings, parts, items, orgs), echo)
+        made = _fill(store, rng, (seconds, cpu_seconds), (findings, parts, items, orgs),
+                     batch_size, echo)
     finally:
         store.close()
     seconds["total"] = time.perf_counter() - started
@@ -318,14 +320,16 @@ def generate(location: str, findings: int = 1_000_000, parts: int = 200_000,
             "cpu_seconds": {k: round(v, 2) for k, v in cpu_seconds.items()}}
 
 
-def _fill(store: stores.Store, rng: random.Random, seconds: dict[str, float],
-          cpu_seconds: dict[str, float], sizes: tuple[int, int, int, int],
-          echo: Callable[[str], None] | None) -> Made:
+def _fill(store: stores.Store, rng: random.Random,
+          clocks: tuple[dict[str, float], dict[str, float]], sizes: tuple[int, int, int, int],
+          batch_size: int | None, echo: Callable[[str], None] | None) -> Made:
     findings, parts, items, orgs = sizes
+    seconds, cpu_seconds = clocks
+    options: dict[str, Any] = {} if batch_size is None else {"batch_size": batch_size}
 
     def timed(kind: str, rows: Iterator[dict[str, Any]]) -> list[UUID]:
         started, cpu = time.perf_counter(), time.process_time()
-        ids = bulk_create(store, kind, rows, progress=_progress(kind, started, echo))
+        ids = bulk_create(store, kind, rows, progress=_progress(kind, started, echo), **options)
         seconds[kind] = time.perf_counter() - started
         cpu_seconds[kind] = time.process_time() - cpu
         if echo:
@@ -415,11 +419,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--orgs", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, help="rows per bulk_create batch "
+                                                       "(default: the product's)")
     parser.add_argument("--keep", action="store_true", help="keep the store at the end")
     args = parser.parse_args(argv)
     location = args.location or temp_store_path()
     print(f"generating {args.findings:,} findings in {location}")
-    result = generate(location, args.findings, args.parts, args.items, args.orgs, args.seed)
+    result = generate(location, args.findings, args.parts, args.items, args.orgs, args.seed,
+                      batch_size=args.batch_size)
     keep = args.keep or (args.location is not None and backend_of(location) == "sqlite")
     if not keep:
         remove_store(location)

@@ -29,3 +29,9 @@ def store_counts(store: stores.Store) -> dict[str, int]:
     """How many records of every kind the store holds, audit and custody events included."""
     with store.reading() as uow:
         return uow.counts()
+
+
+def store_original(store: stores.Store, sha256: str, data: bytes = b"picture bytes") -> None:
+    """Put an original picture in the store as the photo service would (for photo records)."""
+    with store.writing() as uow:
+        uow.blobs.add(sha256.lower(), data, "image/jpeg")

@@ -10,7 +10,7 @@ import pytest
 from forensics_gui.core.errors import ConflictError, IntegrityRuleError, NotFoundError
 from forensics_gui.services import custody, records, stores
 
-from .support import CASE, CaseFile, store_counts
+from .support import CASE, CaseFile, store_counts, store_original
 
 
 def test_stale_update_is_refused_naming_who_changed_it(store: stores.Store,
@@ -57,6 +57,7 @@ def test_dependents_tell_what_a_deletion_affects(store: stores.Store,
                                                  case_file: CaseFile) -> None:
     finding = _finding(store, case_file)
     _finding(store, case_file, date_code="2220")
+    store_original(store, "0" * 64)
     records.create(store, "photo", {"sha256": "0" * 64, "item_id": CASE})
     records.create(store, "link", {"seller_id": "ADI", "buyer_id": "Northwind Components GmbH",
                                    "finding_id": finding.id})

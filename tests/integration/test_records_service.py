@@ -15,7 +15,7 @@ from forensics_gui.core.errors import NotFoundError, ValidationError
 from forensics_gui.core.fields import KINDS
 from forensics_gui.services import records, stores
 
-from .support import CASE, CaseFile
+from .support import CASE, CaseFile, store_original
 
 SHA = "AB" * 32
 
@@ -23,11 +23,11 @@ DTO_TYPES = {
     "marking": dto.HandlingMarking, "system": dto.WeaponSystemType, "item": dto.RecoveredItem,
     "part": dto.Part, "finding": dto.ComponentFinding, "org": dto.Organization,
     "designation": dto.SanctionsDesignation, "link": dto.SupplyLink, "source": dto.Source,
-    "photo": dto.Photo,
+    "photo": dto.Photo, "annotation": dto.PhotoAnnotation,
 }
 
 
-def _new(kind: str, cf: CaseFile) -> tuple[dict[str, Any], dict[str, Any]]:
+def _new(kind: str, cf: CaseFile, photo_id: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """(values as a user types them, what the record must then hold) for a new record."""
     table: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         "marking": ({"name": "RESTRICTED", "rank": "25", "description": "for the team"},
@@ -80,6 +80,9 @@ def _new(kind: str, cf: CaseFile) -> tuple[dict[str, Any], dict[str, Any]]:
                   {"sha256": SHA.lower(), "file_name": "board.jpg", "item_id": cf.item.id,
                    "taken_at": datetime.fromisoformat("2023-01-11T09:30+00:00"),
                    "width": 4000, "height": 3000}),
+        "annotation": ({"photo_id": photo_id, "label": "U12", "x": "0.1", "y": 0.2,
+                        "width": 0.3, "height": "0.25"},
+                       {"label": "U12", "x": 0.1, "width": 0.3}),
     }
     return table[kind]
 
@@ -96,7 +99,9 @@ CHANGES: dict[str, tuple[str, Any, Any]] = {
     "link": ("status", "Documented", "documented"),
     "source": ("publisher", "RUSI", "RUSI"),
     "photo": ("caption", "main board, top side", "main board, top side"),
+    "annotation": ("label", "U7", "U7"),
 }
+
 
 
 def _assert_holds(record: Any, expected: dict[str, Any]) -> None:
@@ -119,7 +124,12 @@ def test_every_kind_is_covered() -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_record_lifecycle(store: stores.Store, case_file: CaseFile, kind: str) -> None:
-    values, expected = _new(kind, case_file)
+    photo_id = None
+    if kind in ("photo", "annotation"):
+        store_original(store, SHA)
+    if kind == "annotation":
+        photo_id = records.create(store, "photo", {"sha256": SHA, "item_id": CASE}).id
+    values, expected = _new(kind, case_file, photo_id)
     before = records.count(store, kind)
 
     created = records.create(store, kind, values)

@@ -1,0 +1,259 @@
+"""Photo evidence: adding pictures, their copies, integrity checks and export.
+
+Originals are stored unchanged inside the store, named by their SHA-256: the same picture
+added twice is stored once and linked twice. Each picture is checked (format, size, pixel
+limit, damage) before anything is written; a refused file is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from forensics_gui.core import records
+from forensics_gui.core.errors import KnownError, MediaError, ValidationError
+from forensics_gui.media import ImageLimits as _ImageLimits
+from forensics_gui.media import images, redact
+from forensics_gui.services.records import resolve_one
+from forensics_gui.storage.store import Store
+
+ImageLimits = _ImageLimits
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif"}
+THUMB_SIDE, DISPLAY_SIDE = 320, 2048
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file that was not added, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AddReport:
+    """What a batch of photos did: added, already there, refused."""
+
+    added: tuple[records.Photo, ...] = ()
+    already_attached: tuple[str, ...] = ()
+    refused: tuple[Refused, ...] = ()
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class IntegrityFailure:
+    """An original whose bytes no longer hash to the name it was stored under."""
+
+    sha256: str
+    actual: str
+    photos: tuple[records.Photo, ...]
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The outcome of re-hashing every original."""
+
+    checked: int
+    failures: tuple[IntegrityFailure, ...] = field(default_factory=tuple)
+
+
+Control = Any  # a TaskControl-like object: report(done, total, text) and check()
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to add: files as given, folders searched (recursively) for picture files."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def add_photos(store: Store, paths: Sequence[str | Path], *, item: str | UUID | None = None,
+               finding: str | UUID | None = None, caption: str = "",
+               limits: ImageLimits | None = None, control: Control = None) -> AddReport:
+    """Add picture files (and folders of them) to a recovered item or a finding.
+
+    Each file is one transaction; refused files are listed with the reason, and the others
+    are added. `control` (optional) receives progress and can cancel between files.
+    """
+    files = expand(paths)
+    target = _target(store, item, finding)
+    added, attached, refused = [], [], []
+    for done, path in enumerate(files):
+        if control is not None:
+            control.report(done, len(files), f"Adding {path.name} ({done + 1} of {len(files)})")
+            if control.cancelled:
+                return AddReport(tuple(added), tuple(attached), tuple(refused), cancelled=True)
+        try:
+            data = _read(path, limits or ImageLimits())
+            photo = add_photo_bytes(store, data, path.name, caption=caption, limits=limits,
+                                    **target)
+        except KnownError as error:
+            refused.append(Refused(str(path), getattr(error, "reason", str(error))))
+            continue
+        (added if photo is not None else attached).append(photo or str(path))
+    return AddReport(tuple(added), tuple(attached), tuple(refused))
+
+
+def _target(store: Store, item: str | UUID | None, finding: str | UUID | None
+            ) -> dict[str, UUID | None]:
+    if (item is None) == (finding is None):
+        raise ValidationError("item", "give either a recovered item or a finding, not both")
+    with store.reading() as uow:
+        if finding is not None:
+            finding_id = resolve_one(uow, "finding", finding)
+            return {"item_id": uow.get("finding", finding_id).item_id, "finding_id": finding_id}
+        return {"item_id": resolve_one(uow, "item", item), "finding_id": None}
+
+
+def _read(path: Path, limits: ImageLimits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise MediaError(path.name, f"is {size / 1e6:.0f} MB; at most "
+                                        f"{limits.max_bytes / 1e6:.0f} MB are accepted")
+        return path.read_bytes()
+    except OSError as error:
+        raise MediaError(path.name, f"cannot be read ({error.strerror or error})") from None
+
+
+def add_photo_bytes(store: Store, data: bytes, file_name: str, *, item_id: UUID | None,
+                    finding_id: UUID | None = None, caption: str = "",
+                    limits: ImageLimits | None = None) -> records.Photo | None:
+    """Add one picture given as bytes (a pasted image, say); None if it was already attached.
+
+    Raises MediaError (naming the file) when the bytes are not an acceptable picture.
+    """
+    facts = images.inspect_image(data, file_name, limits or ImageLimits())
+    digest = images.sha256_hex(data)
+    thumb, width, height = images.make_thumbnail(data, THUMB_SIDE)
+    with store.writing() as uow:
+        if uow.find("photo", sha256=digest, item_id=item_id, finding_id=finding_id):
+            return None
+        uow.blobs.add(digest, data, facts.media_type)
+        uow.blobs.add_derivative(digest, "thumb", thumb, width, height)
+        return uow.insert("photo", _photo_values(facts, digest, len(data), file_name, caption,
+                                                 item_id, finding_id))
+
+
+def _photo_values(facts: Any, digest: str, size: int, file_name: str, caption: str,
+                  item_id: UUID | None, finding_id: UUID | None) -> dict[str, Any]:
+    gps = facts.gps
+    return {"sha256": digest, "file_name": file_name[:500], "item_id": item_id,
+            "finding_id": finding_id, "caption": caption, "media_type": facts.media_type,
+            "byte_size": size, "width": facts.width, "height": facts.height,
+            "taken_at": facts.taken_at, "orientation": facts.orientation,
+            "camera_make": facts.camera_make[:200], "camera_model": facts.camera_model[:200],
+            "lens": facts.lens[:200], "gps_latitude": gps.latitude if gps else None,
+            "gps_longitude": gps.longitude if gps else None,
+            "gps_altitude": gps.altitude if gps else None, "exif": dict(facts.exif)}
+
+
+def photos_of(store: Store, *, item: str | UUID | None = None,
+              finding: str | UUID | None = None) -> list[records.Photo]:
+    """The photos of a recovered item (all, its findings' included) or of one finding."""
+    with store.reading() as uow:
+        if finding is not None:
+            filters = {"finding_id": resolve_one(uow, "finding", finding)}
+        else:
+            filters = {"item_id": resolve_one(uow, "item", item)}
+        page = uow.list_page("photo", filters=filters, sort="created", limit=10_000)
+        return list(page.rows)
+
+
+def thumbnails(store: Store, photos: Sequence[records.Photo]) -> dict[UUID, bytes]:
+    """{photo id: thumbnail JPEG} for many photos at once (galleries)."""
+    with store.reading() as uow:
+        by_hash = uow.blobs.thumbnails(sorted({p.sha256 for p in photos}))
+    return {p.id: by_hash[p.sha256] for p in photos if p.sha256 in by_hash}
+
+
+def picture(store: Store, photo: records.Photo | UUID, kind: str = "display") -> bytes:
+    """A photo's bytes: 'original' (exactly as added), 'display' (made once, then cached)
+    or 'thumb'."""
+    photo = photo if isinstance(photo, records.Photo) else _photo(store, photo)
+    with store.reading() as uow:
+        if kind == "original":
+            return uow.blobs.original(photo.sha256) or b""
+        cached = uow.blobs.derivative(photo.sha256, kind)
+        if cached is not None:
+            return cached[0]
+        original = uow.blobs.original(photo.sha256) or b""
+    data, width, height = images.make_display_copy(original, DISPLAY_SIDE)
+    with store.writing() as uow:
+        uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
+    return data
+
+
+def _photo(store: Store, photo_id: UUID) -> records.Photo:
+    with store.reading() as uow:
+        return uow.get("photo", photo_id)
+
+
+def verify(store: Store, control: Control = None) -> VerifyReport:
+    """Re-hash every original; each mismatch is reported with its photos, items and who added
+    them. The check and every failure are written to the audit trail."""
+    failures: list[IntegrityFailure] = []
+    with store.reading() as uow:
+        total, _ = uow.blobs.count()
+        for done, (digest, data) in enumerate(uow.blobs.each_original()):
+            if control is not None:
+                control.report(done, total, f"Checking {done + 1} of {total}")
+                control.check()
+            actual = images.sha256_hex(data)
+            if actual != digest:
+                failures.append(IntegrityFailure(digest, actual,
+                                                 tuple(uow.find("photo", sha256=digest))))
+    _audit_verification(store, total, failures)
+    return VerifyReport(total, tuple(failures))
+
+
+def _audit_verification(store: Store, checked: int, failures: list[IntegrityFailure]) -> None:
+    with store.writing() as uow:
+        uow.record_audit("verify", "photo", None, {},
+                         {"checked": checked, "failures": len(failures)})
+        for failure in failures:
+            for photo in failure.photos or (None,):
+                uow.record_audit("verify failed", "photo", photo.id if photo else None, {}, {
+                    "sha256": failure.sha256, "actual_sha256": failure.actual,
+                    "file_name": photo.file_name if photo else "",
+                    "item": photo.item_case_reference if photo else "",
+                    "added_by": photo.created_by if photo else "",
+                    "added_at": photo.created_at.isoformat() if photo and photo.created_at
+                    else ""})
+
+
+def export(store: Store, photo_ids: Sequence[UUID], folder: str | Path, *,
+           redacted: bool = True, control: Control = None) -> list[Path]:
+    """Write photos to `folder`: redacted copies (no GPS or identifying metadata; the default
+    for anything leaving the organisation) or the originals byte for byte."""
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for done, photo_id in enumerate(photo_ids):
+        if control is not None:
+            control.report(done, len(photo_ids), "Exporting")
+            control.check()
+        photo = _photo(store, photo_id)
+        data = picture(store, photo, "original")
+        name = _export_name(photo, redacted)
+        out = target / name
+        out.write_bytes(redact.redacted_copy(data, photo.file_name) if redacted else data)
+        written.append(out)
+    return written
+
+
+def _export_name(photo: records.Photo, redacted: bool) -> str:
+    stem = Path(photo.file_name).stem or photo.sha256[:12]
+    prefix = f"{photo.sha256[:8]}-{stem}"
+    if redacted:
+        return f"{prefix}-redacted{redact.redacted_suffix(photo.media_type)}"
+    return f"{prefix}{Path(photo.file_name).suffix or images.original_suffix(photo.media_type)}"
+

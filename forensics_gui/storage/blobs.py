@@ -1,0 +1,71 @@
+"""Original pictures and their cached copies, kept inside the store so every client sees them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forensics_gui.storage import models as m
+
+
+class BlobStore:
+    """Reads and writes picture bytes inside a unit of work's session."""
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session = session
+        self.actor = actor
+
+    def has(self, sha256: str) -> bool:
+        """True when an original with this hash is stored."""
+        return self.session.get(m.PhotoBlobRow, sha256) is not None
+
+    def add(self, sha256: str, data: bytes, media_type: str) -> bool:
+        """Store an original once; returns False when it was already there."""
+        if self.session.execute(select(m.PhotoBlobRow.sha256)
+                                .where(m.PhotoBlobRow.sha256 == sha256)).first():
+            return False
+        self.session.add(m.PhotoBlobRow(sha256=sha256, byte_size=len(data), media_type=media_type,
+                                        data=data, created_at=datetime.now(UTC),
+                                        created_by=self.actor))
+        self.session.flush()
+        return True
+
+    def original(self, sha256: str) -> bytes | None:
+        """The original's bytes, exactly as added."""
+        return self.session.execute(select(m.PhotoBlobRow.data)
+                                    .where(m.PhotoBlobRow.sha256 == sha256)).scalar()
+
+    def derivative(self, sha256: str, kind: str) -> tuple[bytes, int, int] | None:
+        """A cached copy ('thumb' or 'display'): (JPEG bytes, width, height)."""
+        row = self.session.get(m.PhotoDerivativeRow, (sha256, kind))
+        return (row.data, row.width, row.height) if row else None
+
+    def thumbnails(self, hashes: list[str]) -> dict[str, bytes]:
+        """{sha256: thumbnail bytes} for many pictures in one query."""
+        query = select(m.PhotoDerivativeRow.sha256, m.PhotoDerivativeRow.data).where(
+            m.PhotoDerivativeRow.kind == "thumb", m.PhotoDerivativeRow.sha256.in_(hashes))
+        return dict(self.session.execute(query).all())
+
+    def add_derivative(self, sha256: str, kind: str, data: bytes, width: int,
+                       height: int) -> None:
+        """Cache a copy made from an original (replacing an older one of the same kind)."""
+        self.session.merge(m.PhotoDerivativeRow(sha256=sha256, kind=kind, media_type="image/jpeg",
+                                                width=width, height=height, data=data))
+        self.session.flush()
+
+    def count(self) -> tuple[int, int]:
+        """(how many originals, how many bytes they take)."""
+        n, size = self.session.execute(select(func.count(), func.coalesce(
+            func.sum(m.PhotoBlobRow.byte_size), 0))).one()
+        return int(n), int(size)
+
+    def each_original(self) -> Iterator[tuple[str, bytes]]:
+        """Every original as (stored hash, bytes), one at a time."""
+        hashes = list(self.session.scalars(select(m.PhotoBlobRow.sha256)
+                                           .order_by(m.PhotoBlobRow.sha256)))
+        for sha256 in hashes:
+            data = self.original(sha256)
+            yield sha256, data if data is not None else b""

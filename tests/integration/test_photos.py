@@ -1,0 +1,192 @@
+"""Photo evidence through the services, on SQLite and PostgreSQL: ingest, deduplication,
+metadata, copies, integrity checks, export and annotations."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import ExifTags, Image
+from sqlalchemy import exc, text
+
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.services import audit, photos, records, stores
+
+SMALL = (640, 480)
+
+
+def _jpeg(path: Path, size: tuple[int, int] = SMALL, *, gps: bool = True,
+          orientation: int = 1, colour: tuple[int, int, int] = (200, 40, 40)) -> Path:
+    image = Image.new("RGB", size, colour)
+    for x in range(0, size[0], 16):  # some structure so that copies can be compared
+        image.paste((20, 20, 200), (x, 0, x + 4, size[1]))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Canon"
+    exif[ExifTags.Base.Model] = "Canon EOS 90D"
+    exif[ExifTags.Base.Orientation] = orientation
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = "2024:03:02 14:05:09"
+    if gps:
+        exif.get_ifd(ExifTags.IFD.GPSInfo).update({
+            ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (50.0, 27.0, 0.0),
+            ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (30.0, 31.0, 12.0)})
+    image.save(path, "JPEG", exif=exif, quality=90)
+    return path
+
+
+@pytest.fixture
+def item(store: stores.Store) -> object:
+    records.create(store, "system", {"name": "Shahed-136"})
+    return records.create(store, "item", {"system_type_id": "Shahed-136",
+                                          "case_reference": "UA-PH-1"})
+
+
+def _blob_count(store: stores.Store) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(text("SELECT count(*) FROM photo_blob")).scalar_one()
+
+
+def test_add_reads_metadata_and_keeps_the_original(store: stores.Store, item: object,
+                                                    tmp_path: Path) -> None:
+    path = _jpeg(tmp_path / "board.jpg", orientation=6)
+    report = photos.add_photos(store, [path], item="UA-PH-1", caption="guidance board")
+    (photo,) = report.added
+    assert photo.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (photo.camera_make, photo.camera_model, photo.orientation) == ("Canon",
+                                                                          "Canon EOS 90D", 6)
+    assert photo.gps_latitude == pytest.approx(50.45) and photo.gps_longitude > 30.5
+    assert photo.taken_at is not None and photo.taken_at.year == 2024
+    assert photo.created_by == store.actor and photo.item_case_reference == "UA-PH-1"
+    assert photos.picture(store, photo, "original") == path.read_bytes()
+    thumb = Image.open(io.BytesIO(photos.thumbnails(store, [photo])[photo.id]))
+    assert thumb.height > thumb.width  # orientation 6: shown upright (portrait)
+    created = audit.history(store, "photo", photo.id)[0]
+    assert created.new_values["sha256"] == photo.sha256
+
+
+def test_same_picture_is_stored_once_and_linked_twice(store: stores.Store, item: object,
+                                                      tmp_path: Path) -> None:
+    path = _jpeg(tmp_path / "a.jpg")
+    copy = shutil.copy(path, tmp_path / "same-picture-other-name.jpg")
+    first = photos.add_photos(store, [path], item="UA-PH-1")
+    again = photos.add_photos(store, [copy], item="UA-PH-1")
+    assert len(first.added) == 1 and again.already_attached == (str(copy),)
+    finding = records.create(store, "finding", {"item_id": "UA-PH-1", "marking": "U12"})
+    linked = photos.add_photos(store, [copy], finding=finding.id)
+    assert len(linked.added) == 1 and linked.added[0].finding_id == finding.id
+    assert _blob_count(store) == 1
+    assert len(photos.photos_of(store, item="UA-PH-1")) == 2
+
+
+def test_a_batch_goes_on_past_refused_files(store: stores.Store, item: object,
+                                            tmp_path: Path) -> None:
+    folder = tmp_path / "teardown"
+    folder.mkdir()
+    _jpeg(folder / "1.jpg", colour=(10, 10, 10))
+    (folder / "notes.jpg").write_text("not a picture at all")
+    good = _jpeg(tmp_path / "2.jpg", colour=(90, 90, 90)).read_bytes()
+    (folder / "cut.jpg").write_bytes(good[: len(good) // 2])
+    _jpeg(folder / "3.jpeg", colour=(250, 250, 250))
+    report = photos.add_photos(store, [folder], item="UA-PH-1")
+    assert sorted(p.file_name for p in report.added) == ["1.jpg", "3.jpeg"]
+    refused = {Path(r.path).name: r.reason for r in report.refused}
+    assert set(refused) == {"notes.jpg", "cut.jpg"}
+    assert _blob_count(store) == 2
+    assert records.count(store, "photo") == 2
+
+
+def test_a_file_over_the_size_limit_is_refused(store: stores.Store, item: object,
+                                               tmp_path: Path) -> None:
+    path = _jpeg(tmp_path / "big.jpg")
+    report = photos.add_photos(store, [path], item="UA-PH-1",
+                               limits=photos.ImageLimits(max_bytes=1000))
+    assert not report.added and "MB" in report.refused[0].reason
+    assert _blob_count(store) == 0
+
+
+def test_photos_need_exactly_one_target(store: stores.Store, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        photos.add_photos(store, [_jpeg(tmp_path / "x.jpg")])
+
+
+def test_display_copy_is_made_once_and_cached(store: stores.Store, item: object,
+                                              tmp_path: Path) -> None:
+    (photo,) = photos.add_photos(store, [_jpeg(tmp_path / "d.jpg", (3000, 2000))],
+                                 item="UA-PH-1").added
+    first = photos.picture(store, photo, "display")
+    assert Image.open(io.BytesIO(first)).size == (2048, 1365)
+    with store.engine.connect() as connection:
+        kinds = connection.execute(text("SELECT kind FROM photo_derivative")).scalars().all()
+    assert sorted(kinds) == ["display", "thumb"]
+    assert photos.picture(store, photo, "display") == first
+
+
+def test_originals_cannot_be_changed_with_sql(store: stores.Store, item: object,
+                                              tmp_path: Path) -> None:
+    photos.add_photos(store, [_jpeg(tmp_path / "o.jpg")], item="UA-PH-1")
+    with pytest.raises(exc.DBAPIError), store.engine.begin() as connection:
+        connection.execute(text("UPDATE photo_blob SET data = :d"), {"d": b"forged"})
+
+
+def _tamper(store: stores.Store) -> None:
+    """What damage or forgery at the file level would do, past the store's own guard."""
+    with store.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER photo_blob_no_update" +
+                                (" ON photo_blob" if store.kind == "postgresql" else "")))
+        connection.execute(text("UPDATE photo_blob SET data = :d"), {"d": b"forged bytes"})
+
+
+def test_verify_reports_mismatches_and_audits_them(store: stores.Store, item: object,
+                                                   tmp_path: Path) -> None:
+    (photo,) = photos.add_photos(store, [_jpeg(tmp_path / "v.jpg")], item="UA-PH-1").added
+    clean = photos.verify(store)
+    assert (clean.checked, clean.failures) == (1, ())
+    _tamper(store)
+    report = photos.verify(store)
+    (failure,) = report.failures
+    assert failure.sha256 == photo.sha256 and failure.photos[0].id == photo.id
+    assert failure.actual == hashlib.sha256(b"forged bytes").hexdigest()
+    events = audit.history(store, "photo", photo.id)
+    failed = [e for e in events if e.action == "verify failed"]
+    assert failed and failed[0].new_values["added_by"] == store.actor
+    assert failed[0].new_values["item"] == "UA-PH-1"
+    checks = [e for e in audit.history(store, "photo") if e.action == "verify"]
+    assert [c.new_values["failures"] for c in checks] == [1, 0]
+
+
+def test_export_originals_byte_for_byte_and_redacted_copies(store: stores.Store, item: object,
+                                                            tmp_path: Path) -> None:
+    path = _jpeg(tmp_path / "gps.jpg")
+    (photo,) = photos.add_photos(store, [path], item="UA-PH-1").added
+    (original,) = photos.export(store, [photo.id], tmp_path / "out", redacted=False)
+    assert original.read_bytes() == path.read_bytes()
+    (redacted,) = photos.export(store, [photo.id], tmp_path / "out")
+    assert "redacted" in redacted.name
+    exif = Image.open(redacted).getexif()
+    assert not exif.get_ifd(ExifTags.IFD.GPSInfo) and ExifTags.Base.Model not in exif
+    if shutil.which("exiftool"):
+        out = subprocess.run(["exiftool", "-G", "-a", str(redacted)], capture_output=True,
+                             text=True, check=True).stdout
+        assert "GPS" not in out and "Canon" not in out
+
+
+def test_annotations_link_regions_to_findings(store: stores.Store, item: object,
+                                              tmp_path: Path) -> None:
+    (photo,) = photos.add_photos(store, [_jpeg(tmp_path / "pcb.jpg")], item="UA-PH-1").added
+    part = records.create(store, "part", {"part_number": "STM32F765VIT6"})
+    finding = records.create(store, "finding", {"item_id": "UA-PH-1", "part_id": part.id})
+    note = records.create(store, "annotation", {"photo_id": photo.id, "finding_id": finding.id,
+                                                "label": "U12", "x": 0.1, "y": 0.2,
+                                                "width": 0.3, "height": 0.25})
+    assert note.finding_label == "STM32F765VIT6"
+    with pytest.raises(ValidationError) as refused:
+        records.create(store, "annotation", {"photo_id": photo.id, "x": 0.9, "y": 0.2,
+                                             "width": 0.3, "height": 0.25})
+    assert refused.value.field == "width"
+    listed = records.list_records(store, "annotation", filters={"photo_id": photo.id}).rows
+    assert [a.label for a in listed] == ["U12"]
+    records.delete(store, "photo", photo.id)
+    assert records.count(store, "annotation") == 0
