@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -280,6 +281,8 @@ def exiftool_views(tmp_path_factory: pytest.TempPathFactory
     """{suffix: (what exiftool reads in the original, in its redacted copy)}, for every
     format, from one exiftool run (it is slow to start)."""
     if shutil.which("exiftool") is None:
+        if os.environ.get("FORENSICS_REQUIRE_EXIFTOOL") == "1":
+            pytest.fail("exiftool is required here (Debian: libimage-exiftool-perl)")
         pytest.skip("exiftool is not installed (Debian: libimage-exiftool-perl); "
                     "only the Pillow check of redacted copies ran")
     folder = tmp_path_factory.mktemp("exiftool")
