@@ -129,6 +129,9 @@ class PhotoController(QObject):
     def _added(self, report: Any) -> None:
         self.context.changed("photo", None)
         self.added.emit(report)
+        if report.added:  # so that the viewer opens them at once later (no label: no dialog)
+            self.context.run(photo_service.prepare_display_copies, self.context.store,
+                             [p.id for p in report.added])
         added = len(report.added)
         self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added")
         if report.refused or report.cancelled or report.already_attached:

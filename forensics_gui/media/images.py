@@ -11,7 +11,7 @@ import hashlib
 from PIL import Image
 
 from forensics_gui.media import opening, pixels
-from forensics_gui.media.exif import read_camera_metadata
+from forensics_gui.media.exif import CameraMetadata, read_camera_metadata
 from forensics_gui.media.facts import (
     DEFAULT_LIMITS,
     HEIC,
@@ -29,6 +29,7 @@ __all__ = [
     "ImageFacts",
     "ImageLimits",
     "inspect_image",
+    "inspect_with_thumbnail",
     "make_display_copy",
     "make_thumbnail",
     "original_suffix",
@@ -36,6 +37,16 @@ __all__ = [
 ]
 
 _TURNED = {5, 6, 7, 8}  # orientations that swap width and height
+
+
+def inspect_with_thumbnail(data: bytes, file_name: str, limits: ImageLimits = DEFAULT_LIMITS,
+                           max_side: int = 320) -> tuple[ImageFacts, tuple[bytes, int, int]]:
+    """`inspect_image` and `make_thumbnail` from one decoding of the picture (ingest path)."""
+    image, media = opening.open_image(data, file_name, limits)
+    camera = read_camera_metadata(image)
+    stored, shown = _sizes(image, media, camera.orientation)
+    decoded = opening.decode_checked(data, file_name, media, max_side)
+    return _facts(media, camera, stored, shown), _jpeg_of(decoded, max_side, quality=85)
 
 
 def inspect_image(data: bytes, file_name: str,
@@ -49,6 +60,11 @@ def inspect_image(data: bytes, file_name: str,
     camera = read_camera_metadata(image)
     stored, shown = _sizes(image, media, camera.orientation)
     opening.check_decodes(data, file_name, media)
+    return _facts(media, camera, stored, shown)
+
+
+def _facts(media: MediaFormat, camera: CameraMetadata, stored: tuple[int, int],
+           shown: tuple[int, int]) -> ImageFacts:
     return ImageFacts(
         media_type=media.media_type, width=stored[0], height=stored[1],
         orientation=camera.orientation, display_width=shown[0], display_height=shown[1],
@@ -103,6 +119,10 @@ def _reduced_jpeg(data: bytes, max_side: int, file_name: str, limits: ImageLimit
     if max_side < 1:
         raise ValueError(f"max_side must be at least 1, not {max_side}")
     image = opening.decode_reduced(data, file_name, max_side, limits)
+    return _jpeg_of(image, max_side, quality)
+
+
+def _jpeg_of(image: Image.Image, max_side: int, quality: int) -> tuple[bytes, int, int]:
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
     picture = pixels.as_srgb(pixels.upright(image)).convert("RGB")  # grey too: one mode
     return pixels.encode(picture, "JPEG", quality=quality), picture.width, picture.height

@@ -74,6 +74,21 @@ def check_decodes(data: bytes, file_name: str, media: MediaFormat) -> None:
         image.load()
 
 
+def decode_checked(data: bytes, file_name: str, media: MediaFormat,
+                   max_side: int) -> Image.Image:
+    """`check_decodes` that keeps the decoded picture, at the reduced size a copy of
+    `max_side` needs (never larger than 1/8 scale for a JPEG, which the check reads anyway)."""
+    with decoding(file_name):
+        _open_quietly(data).verify()
+        image = _open_quietly(data)
+        if media is JPEG:
+            wanted = _draft_request(image.size, max_side)
+            eighth = (max(1, image.width // 8), max(1, image.height // 8))
+            image.draft("RGB", max(wanted, eighth))
+        image.load()
+    return image
+
+
 def decode_reduced(data: bytes, file_name: str, max_side: int,
                    limits: ImageLimits = DEFAULT_LIMITS) -> Image.Image:
     """The picture decoded with its longer side at least `max_side` where that saves work.

@@ -7,7 +7,9 @@ limit, damage) before anything is written; a refused file is reported and the ba
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from forensics_gui.storage.store import Store
 ImageLimits = _ImageLimits
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif"}
 THUMB_SIDE, DISPLAY_SIDE = 320, 2048
+PREPARE_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -85,21 +88,52 @@ def add_photos(store: Store, paths: Sequence[str | Path], *, item: str | UUID | 
     """
     files = expand(paths)
     target = _target(store, item, finding)
+    limits = limits or ImageLimits()
     added, attached, refused = [], [], []
-    for done, path in enumerate(files):
-        if control is not None:
-            control.report(done, len(files), f"Adding {path.name} ({done + 1} of {len(files)})")
-            if control.cancelled:
-                return AddReport(tuple(added), tuple(attached), tuple(refused), cancelled=True)
-        try:
-            data = _read(path, limits or ImageLimits())
-            photo = add_photo_bytes(store, data, path.name, caption=caption, limits=limits,
-                                    **target)
-        except KnownError as error:
-            refused.append(Refused(str(path), getattr(error, "reason", str(error))))
-            continue
-        (added if photo is not None else attached).append(photo or str(path))
+    # Decoding and hashing (which release the GIL) run a file ahead of the store writes.
+    with ThreadPoolExecutor(max_workers=PREPARE_THREADS) as pool:
+        prepared = _ahead(pool, lambda p: _prepare(p, limits), files)
+        for done, (path, ready) in enumerate(zip(files, prepared, strict=True)):
+            if control is not None:
+                control.report(done, len(files), f"Adding {path.name} ({done + 1} of "
+                                                  f"{len(files)})")
+                if control.cancelled:
+                    return AddReport(tuple(added), tuple(attached), tuple(refused), True)
+            if isinstance(ready, KnownError):
+                refused.append(Refused(str(path), getattr(ready, "reason", str(ready))))
+                continue
+            photo = _store_prepared(store, ready, path.name, caption, **target)
+            (added if photo is not None else attached).append(photo or str(path))
     return AddReport(tuple(added), tuple(attached), tuple(refused))
+
+
+def _ahead(pool: ThreadPoolExecutor, work: Any, items: list[Path]) -> Iterator[Any]:
+    """`work(item)` for each item in order, at most PREPARE_THREADS + 1 in flight (so that a
+    thousand big pictures are never all in memory at once)."""
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(pool.submit(work, item))
+        if len(pending) > PREPARE_THREADS:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    data: bytes
+    digest: str
+    facts: Any
+    thumbnail: tuple[bytes, int, int]
+
+
+def _prepare(path: Path, limits: Any) -> _Prepared | KnownError:
+    try:
+        data = _read(path, limits)
+        facts, thumbnail = images.inspect_with_thumbnail(data, path.name, limits, THUMB_SIDE)
+        return _Prepared(data, images.sha256_hex(data), facts, thumbnail)
+    except KnownError as error:
+        return error
 
 
 def _target(store: Store, item: str | UUID | None, finding: str | UUID | None
@@ -131,16 +165,21 @@ def add_photo_bytes(store: Store, data: bytes, file_name: str, *, item_id: UUID 
 
     Raises MediaError (naming the file) when the bytes are not an acceptable picture.
     """
-    facts = images.inspect_image(data, file_name, limits or ImageLimits())
-    digest = images.sha256_hex(data)
-    thumb, width, height = images.make_thumbnail(data, THUMB_SIDE)
+    facts, thumbnail = images.inspect_with_thumbnail(data, file_name, limits or ImageLimits(),
+                                                     THUMB_SIDE)
+    ready = _Prepared(data, images.sha256_hex(data), facts, thumbnail)
+    return _store_prepared(store, ready, file_name, caption, item_id, finding_id)
+
+
+def _store_prepared(store: Store, ready: _Prepared, file_name: str, caption: str,
+                    item_id: UUID | None, finding_id: UUID | None) -> records.Photo | None:
     with store.writing() as uow:
-        if uow.find("photo", sha256=digest, item_id=item_id, finding_id=finding_id):
+        if uow.find("photo", sha256=ready.digest, item_id=item_id, finding_id=finding_id):
             return None
-        uow.blobs.add(digest, data, facts.media_type)
-        uow.blobs.add_derivative(digest, "thumb", thumb, width, height)
-        return uow.insert("photo", _photo_values(facts, digest, len(data), file_name, caption,
-                                                 item_id, finding_id))
+        uow.blobs.add(ready.digest, ready.data, ready.facts.media_type)
+        uow.blobs.add_derivative(ready.digest, "thumb", *ready.thumbnail)
+        return uow.insert("photo", _photo_values(ready.facts, ready.digest, len(ready.data),
+                                                 file_name, caption, item_id, finding_id))
 
 
 def _photo_values(facts: Any, digest: str, size: int, file_name: str, caption: str,
@@ -257,3 +296,21 @@ def _export_name(photo: records.Photo, redacted: bool) -> str:
         return f"{prefix}-redacted{redact.redacted_suffix(photo.media_type)}"
     return f"{prefix}{Path(photo.file_name).suffix or images.original_suffix(photo.media_type)}"
 
+
+
+def prepare_display_copies(store: Store, photo_ids: Sequence[UUID],
+                           control: Control = None) -> int:
+    """Make the display copies of new photos ahead of their first view (run in the
+    background after adding); returns how many were made."""
+    made = 0
+    for done, photo_id in enumerate(photo_ids):
+        if control is not None:
+            control.report(done, len(photo_ids), "Preparing photos for viewing")
+            control.check()
+        photo = _photo(store, photo_id)
+        with store.reading() as uow:
+            cached = uow.blobs.derivative(photo.sha256, "display") is not None
+        if not cached:
+            picture(store, photo, "display")
+            made += 1
+    return made
