@@ -455,7 +455,7 @@ class UnitOfWork:
         fixed = [c for c in table.columns if c.name in constants]
         varying = [c for c in table.columns if c.name not in constants]
         tail = tuple(_converted(c, dialect, constants[c.name]) for c in fixed)
-        plan = [(c.type.bind_processor(dialect), c.name, _default_of(c)) for c in varying]
+        plan = [(_processor(c, dialect), c.name, _default_of(c)) for c in varying]
         params = [tuple((v if f is None else f(v)) for f, n, d in plan
                         for v in (r[n] if n in r else d(),)) + tail for r in rows]
         names = [c.name for c in varying + fixed]
@@ -547,8 +547,14 @@ class UnitOfWork:
                 for r in self.session.scalars(query)]
 
 
+def _processor(column: Any, dialect: Any) -> Any:
+    """The bind conversion the dialect really uses for the column (its dialect-specific type,
+    variants and type decorators included)."""
+    return column.type._cached_bind_processor(dialect)
+
+
 def _converted(column: Any, dialect: Any, value: Any) -> Any:
-    process = column.type.bind_processor(dialect)
+    process = _processor(column, dialect)
     return value if process is None else process(value)
 
 

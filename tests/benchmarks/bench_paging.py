@@ -176,6 +176,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                               "generation_s": {}, "generation_cpu_s": {}, "backends": {}}
     for location, fresh in planned_stores(args):
         backend = backend_of(location)
+        kept = args.keep or (args.keep_store is not None and backend == "sqlite")
         try:
             if fresh:
                 print(f"\n[{backend}] generating {args.findings:,} findings in "
@@ -187,8 +188,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             settle(location)
             print(f"[{backend}] measuring ({args.repeat} runs per figure)")
             result["backends"][backend] = measure_store(location, args.repeat)
+        except FileExistsError:
+            kept = True  # never remove a store that was there before
+            raise
         finally:
-            if fresh and not (args.keep or (args.keep_store and backend == "sqlite")):
+            if fresh and not kept:
                 remove_store(location)
             else:
                 print(f"[{backend}] store kept at {_shown(location)}")

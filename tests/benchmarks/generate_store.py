@@ -330,7 +330,7 @@ def generate(location: str, findings: int = 1_000_000, parts: int = 200_000,
     exist yet. `batch_size` None keeps bulk_create's own default.
     """
     prepare_location(location)
-    for bug in work_around_known_bugs():
+    for bug in work_around_known_bugs() if backend_of(location) == "postgresql" else []:
         if echo:
             echo(f"  (working around a product bug: {bug})")
     rng = random.Random(seed)
@@ -384,9 +384,12 @@ def _fill(store: stores.Store, rng: random.Random,
 
 def _progress(kind: str, started: float,
               echo: Callable[[str], None] | None) -> Callable[[int], bool]:
-    """Report every 100,000 rows, so that a slowdown as the store grows shows."""
+    """Report after each 100,000 rows, so that a slowdown as the store grows shows."""
+    reported = [0]
+
     def report(done: int) -> bool:
-        if echo and done % 100_000 == 0:
+        if echo and done // 100_000 > reported[0]:
+            reported[0] = done // 100_000
             echo(f"    {kind} {done:>10,} after {time.perf_counter() - started:7.1f} s")
         return True
 
@@ -406,11 +409,11 @@ def temp_store_path(name: str = "store.sqlite") -> str:
 
 def prepare_location(location: str) -> None:
     """Make sure `location` is a fresh place: create the PostgreSQL database, or check that
-    the SQLite file does not exist yet."""
+    the SQLite file does not exist yet (FileExistsError otherwise, before anything is made)."""
     if backend_of(location) == "postgresql":
         create_database(location)
     elif Path(location).exists():
-        raise SystemExit(f"{location} exists already; give the path of a new store")
+        raise FileExistsError(f"{location} exists already; give the path of a new store")
 
 
 def _server(url: str) -> tuple[str, str]:
@@ -420,10 +423,14 @@ def _server(url: str) -> tuple[str, str]:
 
 
 def create_database(url: str) -> None:
-    """CREATE DATABASE for the store at `url` (it must not exist yet)."""
+    """CREATE DATABASE for the store at `url`; FileExistsError if it exists already."""
     admin, name = _server(url)
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        try:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        except psycopg.errors.DuplicateDatabase:
+            raise FileExistsError(f"database {name} exists already; drop it or give another "
+                                  "name") from None
 
 
 def drop_database(url: str) -> None:
@@ -459,12 +466,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the store at the end")
     args = parser.parse_args(argv)
     location = args.location or temp_store_path()
-    print(f"generating {args.findings:,} findings in {location}")
-    result = generate(location, args.findings, args.parts, args.items, args.orgs, args.seed,
-                      batch_size=args.batch_size)
     keep = args.keep or (args.location is not None and backend_of(location) == "sqlite")
-    if not keep:
-        remove_store(location)
+    print(f"generating {args.findings:,} findings in {location}")
+    try:
+        result = generate(location, args.findings, args.parts, args.items, args.orgs,
+                          args.seed, batch_size=args.batch_size)
+    except FileExistsError:
+        keep = True  # never remove a store that was there before
+        raise
+    finally:
+        if not keep:
+            remove_store(location)
     print(f"store {'kept at ' + location if keep else 'removed'}")
     print(json.dumps(result))
     return 0
