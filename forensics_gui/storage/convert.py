@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import fields
+from functools import cache
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -15,18 +16,25 @@ from forensics_gui.core import records
 DTO_OF_KIND = records.DTO_OF_KIND
 
 
+@cache
+def _plan(kind: str) -> tuple[type[Any], tuple[tuple[str, bool], ...], bool]:
+    """(data class, (field, blank-when-None) for each stored value, whether it cites sources);
+    worked out once per kind because listings convert many rows."""
+    dto_type = DTO_OF_KIND[kind]
+    names = tuple((f.name, f.default == "") for f in fields(dto_type) if f.name != "source_ids")
+    return dto_type, names, any(f.name == "source_ids" for f in fields(dto_type))
+
+
 def to_dto(kind: str, row: Any, source_ids: tuple[UUID, ...] = ()) -> Any:
     """The frozen data object for an ORM row (lists become tuples; derived names never None)."""
-    dto_type = DTO_OF_KIND[kind]
-    values: dict[str, Any] = {}
-    for spec in fields(dto_type):
-        if spec.name == "source_ids":
-            values["source_ids"] = source_ids
-            continue
-        value = getattr(row, spec.name)
-        if isinstance(value, list):
-            value = tuple(value)
-        values[spec.name] = "" if value is None and spec.default == "" else value
+    dto_type, names, cites = _plan(kind)
+    values: dict[str, Any] = {"source_ids": source_ids} if cites else {}
+    for name, blank in names:
+        value = getattr(row, name)
+        if value is None:
+            values[name] = "" if blank else None
+        else:
+            values[name] = tuple(value) if isinstance(value, list) else value
     return dto_type(**values)
 
 
