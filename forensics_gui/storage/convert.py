@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import fields
-from functools import cache
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 from uuid import UUID
 
