@@ -14,14 +14,12 @@ the same part numbers, names and date codes (ids differ: they are made by the st
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
 import random
 import shutil
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,7 +35,6 @@ from sqlalchemy.engine import make_url
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.services import stores
 from forensics_gui.services.bulk import bulk_create
-from forensics_gui.storage import repository
 
 PG_PREFIXES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 FIRST_RECOVERY, LAST_RECOVERY = date(2022, 2, 24), date(2025, 12, 31)
@@ -258,68 +255,56 @@ def item_rows(rng: random.Random, count: int, systems: list[UUID],
                "handling_marking": rng.choices(markings, weights)[0]}
 
 
+# Drawn from pools so that making a million rows costs little next to adding them.
+LOCATIONS = tuple(f"{board} U{n}" for board in BOARDS for n in range(1, 121))
+CONFIDENCE = ("confirmed",) * 3 + ("high",) * 4 + ("medium",) * 2 + ("low",)
+QUANTITY = (1,) * 85 + (2, 2, 2, 3, 3, 4, 4, 5, 6, 8) + (1,) * 5
+ODD_CODES = ("2254", "X9K3", "1932A", "201945", "07/19", "E3", "2100", "??")
+
+
 def finding_rows(rng: random.Random, count: int, made: Made) -> Iterator[dict[str, Any]]:
     """Findings entered item by item; popular parts recur, most date codes are YYWW."""
-    items = len(made.items)
+    items, parts = len(made.items), len(made.parts)
+    lots = [f"{_pick(rng, 'ABCDEFGHKMNPRTXZ')}{rng.randrange(10**4):04d}" for _ in range(4096)]
+    codes = {year: _week_codes(year) for year in range(FIRST_RECOVERY.year,
+                                                       LAST_RECOVERY.year + 1)}
+    random_ = rng.random
     for number in range(count):
         at = number * items // count
-        part = int(len(made.parts) * rng.random() ** 2)
-        roll = rng.random()
-        code = _date_code(rng, made.recovered[at])
+        roll = random_()
+        code = _date_code(rng, codes[made.recovered[at].year])
         row = {"item_id": made.items[at], "part_id": None, "manufacturer_id": None,
                "function": "", "marking": code, "date_code": code,
-               "lot_code": f"{_pick(rng, 'ABCDEFGHKMNPRTXZ')}{rng.randrange(10**4):04d}",
-               "quantity": 1 if rng.random() < 0.85 else rng.randint(2, 8),
-               "location": f"{rng.choice(BOARDS)} U{rng.randint(1, 120)}",
-               "confidence": rng.choices(("confirmed", "high", "medium", "low"), (3, 4, 2, 1))[0]}
+               "lot_code": lots[int(random_() * 4096)],
+               "quantity": QUANTITY[int(random_() * 100)],
+               "location": LOCATIONS[int(random_() * len(LOCATIONS))],
+               "confidence": CONFIDENCE[int(random_() * 10)]}
         if roll < 0.92:
+            part = int(parts * random_() ** 2)
             row |= {"part_id": made.parts[part], "function": made.part_functions[part],
                     "marking": f"{made.part_numbers[part]} {code}".strip()}
         elif roll < 0.97:
-            row["manufacturer_id"] = rng.choice(made.orgs)
+            row["manufacturer_id"] = made.orgs[int(random_() * len(made.orgs))]
         yield row
 
 
-def _date_code(rng: random.Random, recovered: date) -> str:
+def _week_codes(recovered_year: int) -> tuple[str, ...]:
+    """YYWW codes of the twelve years up to the recovery year."""
+    return tuple(f"{year % 100:02d}{week:02d}"
+                 for year in range(max(2005, recovered_year - 12), recovered_year + 1)
+                 for week in range(1, 53))
+
+
+def _date_code(rng: random.Random, week_codes: tuple[str, ...]) -> str:
     roll = rng.random()
     if roll < 0.10:
         return ""
     if roll < 0.95:
-        year = rng.randint(max(2005, recovered.year - 12), recovered.year)
-        return f"{year % 100:02d}{rng.randint(1, 52):02d}"
-    return rng.choice(("2254", "X9K3", "1932A", "201945", "07/19", "E3", "2100", "??"))
+        return week_codes[int(rng.random() * len(week_codes))]
+    return ODD_CODES[int(rng.random() * len(ODD_CODES))]
 
 
 # ----------------------------------------------------------------- filling a store
-_BUGGY = ".type.bind_processor(dialect)"
-_FIXED = ".type.dialect_impl(dialect).bind_processor(dialect)"
-
-
-def work_around_known_bugs() -> list[str]:
-    """Temporary stand-ins for product bugs that stop the bulk path (same work, same timing).
-
-    repository._executemany converts values with the generic type's bind processor, which
-    for JSON on psycopg is None, so lists reach PostgreSQL as records and the insert fails;
-    the dialect's own type (dialect_impl) serialises them. Does nothing once that is fixed.
-    """
-    patched = []
-    for owner, name in ((repository.UnitOfWork, "_executemany"), (repository, "_converted")):
-        source = _source(getattr(owner, name, None))
-        if _BUGGY in source:
-            defined: dict[str, Any] = {}
-            exec(source.replace(_BUGGY, _FIXED), vars(repository), defined)
-            setattr(owner, name, defined[name])
-            patched.append(f"storage.repository.{name}: generic bind_processor")
-    return patched
-
-
-def _source(function: Any) -> str:
-    try:
-        return textwrap.dedent(inspect.getsource(function))
-    except (OSError, TypeError):  # absent, or already replaced by work_around_known_bugs
-        return ""
-
-
 def generate(location: str, findings: int = 1_000_000, parts: int = 200_000,
              items: int = 20_000, orgs: int = 2_000, seed: int = 1, *,
              batch_size: int | None = None,
@@ -330,9 +315,6 @@ def generate(location: str, findings: int = 1_000_000, parts: int = 200_000,
     exist yet. `batch_size` None keeps bulk_create's own default.
     """
     prepare_location(location)
-    for bug in work_around_known_bugs() if backend_of(location) == "postgresql" else []:
-        if echo:
-            echo(f"  (working around a product bug: {bug})")
     rng = random.Random(seed)
     seconds: dict[str, float] = {}
     cpu_seconds: dict[str, float] = {}
