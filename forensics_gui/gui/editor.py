@@ -137,7 +137,22 @@ class RecordEditor(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self._open_reference(spec))
         row.addWidget(button)
+        if spec.ref == "source":
+            choose = QPushButton("Choose…")
+            choose.setToolTip("Pick a source, or create a new one")
+            choose.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            choose.clicked.connect(lambda: self._choose_source(widget))
+            row.addWidget(choose)
         return holder
+
+    def _choose_source(self, widget: Any) -> None:
+        from forensics_gui.gui.source_picker import pick_source
+
+        def chosen(source: Any) -> None:
+            widget.set_value(str(source.id))
+            self._on_edit()
+
+        pick_source(self.context, self, chosen)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

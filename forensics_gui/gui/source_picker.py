@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -125,5 +126,5 @@ def pick_source(context: Any, parent: QWidget, chosen: Callable[[Any], None]) ->
         if dialog.exec() and dialog.chosen is not None:
             chosen(dialog.chosen)
 
-    context.run(records.list_records, context.store, "source", sort="title", limit=5000,
-                on_done=show)
+    context.run(partial(records.list_records, sort="title", limit=5000), context.store,
+                "source", on_done=show)

@@ -175,3 +175,58 @@ def test_shortcuts_exist_for_common_actions(window: Any) -> None:
     for name in ("New record", "Save", "Delete…", "Find", "Refresh", "Next record",
                  "Previous record", "History"):
         assert shortcuts.get(name), name
+
+
+def test_a_single_source_can_be_chosen_or_created_from_the_editor(
+        qtbot: Any, window: Any, context: Any, monkeypatch: Any) -> None:
+    from forensics_gui.gui import source_picker
+
+    window.show_kind("designation")
+    window.new_record()
+    editor = window.editor
+    editor.inputs["organization_id"].set_value("Harbour Star Electronics Ltd (fictional)")
+    editor.inputs["authority"].set_value("OFAC")
+
+    def create_new(dialog: source_picker.SourcePicker) -> int:
+        dialog.tabs.setCurrentIndex(1)
+        dialog.title.setText("OFAC press release (demo)")
+        dialog._accept()
+        qtbot.waitUntil(lambda: dialog.chosen is not None)
+        return 1
+
+    monkeypatch.setattr(source_picker.SourcePicker, "exec", create_new)
+    choose = next(b for b in editor.findChildren(type(editor.save_button))
+                  if b.text() == "Choose…")
+    choose.click()
+    settle(qtbot, context)
+    editor.save()
+    settle(qtbot, context)
+    saved = editor.record
+    assert saved is not None and saved.source_id is not None
+    assert records.get(context.store, "source", saved.source_id).title == \
+        "OFAC press release (demo)"
+
+
+def test_a_finding_cites_an_existing_source(qtbot: Any, window: Any, context: Any,
+                                            monkeypatch: Any) -> None:
+    from forensics_gui.gui import source_picker
+
+    editor = _open_first(qtbot, window, "finding")
+    before = editor.inputs["source_ids"].value()
+
+    def pick_rusi(dialog: source_picker.SourcePicker) -> int:
+        dialog.filter.setText("RUSI")
+        visible = [dialog.list.item(r) for r in range(dialog.list.count())
+                   if not dialog.list.item(r).isHidden()]
+        dialog.list.setCurrentItem(visible[0])
+        dialog._accept()
+        return 1
+
+    monkeypatch.setattr(source_picker.SourcePicker, "exec", pick_rusi)
+    editor._cite_source(editor.inputs["source_ids"])
+    settle(qtbot, context)
+    assert len(editor.inputs["source_ids"].value()) == len(before) + 1
+    editor.save()
+    settle(qtbot, context)
+    titles = records.titles(context.store, "source", list(editor.record.source_ids))
+    assert any(t.startswith("RUSI") for t in titles.values())
