@@ -113,6 +113,9 @@ def _originals_never_change() -> None:
         END $$""")
     op.execute("CREATE TRIGGER photo_blob_no_update BEFORE UPDATE ON photo_blob "
                "FOR EACH ROW EXECUTE FUNCTION forensics_original_unchanged()")
+    # Pictures are already compressed: do not try to compress them again.
+    op.execute("ALTER TABLE photo_blob ALTER COLUMN data SET STORAGE EXTERNAL")
+    op.execute("ALTER TABLE photo_derivative ALTER COLUMN data SET STORAGE EXTERNAL")
 
 
 def _drop_originals_trigger() -> None:
