@@ -28,7 +28,7 @@ Progress = Callable[[int], bool]  # rows done so far -> False to stop
 
 
 def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
-                batch_size: int = 5000, progress: Progress | None = None) -> list[UUID]:
+                batch_size: int = 50_000, progress: Progress | None = None) -> list[UUID]:
     """Add every row as a record of `kind`; returns the new ids in order.
 
     A row that breaks a rule stops the import with an error naming its position; batches

@@ -153,8 +153,13 @@ class UnitOfWork:
             if cursor:
                 query = query.where(self._after(key, model.id, cursor, descending))
             order = (key.desc(), model.id.desc()) if descending else (key, model.id)
-            query = query.order_by(*order).limit(limit + 1)
-            rows = self.session.scalars(query.offset(offset) if offset else query).all()
+            if offset:
+                # Skip rows on the (sort key, id) index alone: PostgreSQL would otherwise work
+                # out the derived names (scalar subqueries) of every skipped row.
+                window = (query.with_only_columns(model.id).order_by(*order).offset(offset)
+                          .limit(limit + 1).subquery())
+                query = select(model).join(window, model.id == window.c.id)
+            rows = self.session.scalars(query.order_by(*order).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = None

@@ -2,10 +2,11 @@
 
     .venv/bin/python tests/benchmarks/bench_paging.py [--findings N]
         [--pg-url postgresql://root@127.0.0.1:5432/postgres] [--keep-store PATH] [--keep]
-        [--reuse LOCATION ...] [--repeat 30]
+        [--reuse LOCATION ...] [--repeat 30] [--batch-size N]
 
-Generates the stores through the bulk path (see generate_store.py), or reuses existing ones,
-then times through `services.records.list_records` the first page and the 10,000th page of
+Generates the stores through the bulk path (see generate_store.py), or reuses existing ones
+(a PostgreSQL store is VACUUM ANALYZEd first, untimed, as autovacuum would after a load), then
+times through `services.records.list_records` the first page and the 10,000th page of
 findings sorted by part number, manufacturer and production date: by keyset cursor (the
 product's way) and, side by side, by OFFSET 499,950 LIMIT 50 with the same ORDER BY (the
 baseline). Targets: 10 ms per page; generation of the SQLite store under 120 s. Prints a table
