@@ -8,6 +8,7 @@ batch. References must be ids. Each batch is one transaction and one audit event
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -99,9 +100,21 @@ def _derive_batch(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: in
 
 
 @lru_cache(maxsize=65_536)
-def _read_date_code(code: str, not_after: Any) -> Any:
-    # Date codes repeat a great deal across a large import; each is read once.
-    return parse_date_code(code, not_after=not_after)
+def _read_in_year(code: str, year: int | None) -> Any:
+    return parse_date_code(code, not_after=None if year is None else date(year, 12, 31))
+
+
+def _read_date_code(code: str, not_after: date | None) -> Any:
+    """Date codes repeat a great deal across a large import: two-digit years depend only on the
+    recovery year, so each code is read once per year; only a reading that could fall after
+    the exact recovery date is read again with it."""
+    result = _read_in_year(code, None if not_after is None else not_after.year)
+    if not_after is None:
+        return result
+    if (f"after {date(not_after.year, 12, 31)}" in result.message
+            or any(r.start > not_after for r in result.readings)):
+        return parse_date_code(code, not_after=not_after)
+    return result
 
 
 def _period(row: dict[str, Any], not_after: Any) -> None:
