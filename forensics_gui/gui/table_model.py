@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date, datetime
 from typing import Any
-from uuid import UUID
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -163,14 +162,6 @@ class RecordTableModel(QAbstractTableModel):
         self._pages.move_to_end(page)
         offset = row - page * PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
-
-    def row_of(self, record_id: UUID) -> int:
-        """The row of a loaded record, or -1."""
-        for page, rows in self._pages.items():
-            for offset, record in enumerate(rows):
-                if record.id == record_id:
-                    return page * PAGE_SIZE + offset
-        return -1
 
     def _request(self, page: int) -> None:
         if page in self._requested or not 0 <= page * PAGE_SIZE < self._total:

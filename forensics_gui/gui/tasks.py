@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 PROGRESS_DELAY_MS = 600
@@ -159,18 +159,6 @@ class TaskRunner(QObject):
         if isinstance(error, Cancelled):
             return
         (task.on_error or self._default_error)(error, trace)
-
-    def call_sync(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run on the worker and wait (tests and shutdown only; never from a user action)."""
-        result: dict[str, Any] = {}
-        self.run(fn, *args, on_done=lambda r: result.setdefault("value", r),
-                 on_error=lambda e, t: result.setdefault("error", e))
-        while "value" not in result and "error" not in result:
-            QThread.msleep(5)
-            QCoreApplication.processEvents()
-        if "error" in result:
-            raise result["error"]
-        return result["value"]
 
     def shutdown(self) -> None:
         """Finish queued work and stop the worker thread."""

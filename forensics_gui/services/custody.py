@@ -19,18 +19,22 @@ def record_transfer(store: Store, item: str | UUID, values: dict[str, Any]) -> r
     A transfer cannot be dated before the previous one, and the releasing party must be the
     current custodian when there is one.
     """
+    with store.writing() as uow:
+        return transfer_in(uow, resolve_one(uow, "item", item), values)
+
+
+def transfer_in(uow: Any, item_id: UUID, values: dict[str, Any]) -> records.CustodyEvent:
+    """`record_transfer` inside a unit of work the caller holds (imports, the demo set)."""
     parsed = {spec.name: parse_value(spec, values.get(spec.name)) for spec in CUSTODY_FIELDS}
     unknown = set(values) - {spec.name for spec in CUSTODY_FIELDS}
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not a field of a custody transfer")
     parsed["occurred_at"] = parsed["occurred_at"] or datetime.now(UTC)
-    with store.writing() as uow:
-        item_id = resolve_one(uow, "item", item)
-        check_sequence(uow.custody_events(item_id), parsed)
-        return uow.add_custody_event({"item_id": item_id, **parsed})
+    _check_sequence(uow.custody_events(item_id), parsed)
+    return uow.add_custody_event({"item_id": item_id, **parsed})
 
 
-def check_sequence(history: list[records.CustodyEvent], new: dict[str, Any]) -> None:
+def _check_sequence(history: list[records.CustodyEvent], new: dict[str, Any]) -> None:
     if not history:
         return
     last = history[-1]

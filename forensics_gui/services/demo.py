@@ -15,7 +15,7 @@ from uuid import UUID
 
 from forensics_gui.core.errors import IntegrityRuleError
 from forensics_gui.core.resources import asset_path
-from forensics_gui.services.custody import check_sequence
+from forensics_gui.services.custody import transfer_in
 from forensics_gui.services.records import create_in
 from forensics_gui.storage.store import Store
 
@@ -129,8 +129,7 @@ def _demo_transfer(uow: Any, item_id: UUID, recovered: date | None) -> None:
     transfer = {"released_by": "Demo recovering unit", "received_by": "Demo forensic laboratory",
                 "occurred_at": when.replace(hour=12), "place": "Demo value",
                 "purpose": "teardown and documentation", "notes": "", }
-    check_sequence(uow.custody_events(item_id), transfer)
-    uow.add_custody_event({"item_id": item_id, **transfer})
+    transfer_in(uow, item_id, transfer)
 
 
 def _part(loader: _Loader, row: dict[str, str], maker: UUID) -> UUID | None:

@@ -14,7 +14,7 @@ from forensics_gui.core.errors import NotFoundError, ValidationError
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.fields import parse_uuid, parse_values
 from forensics_gui.services import derive
-from forensics_gui.services.references import resolve_references
+from forensics_gui.services.references import lookup, resolve_references
 from forensics_gui.storage.store import Store
 
 
@@ -99,8 +99,6 @@ def count(store: Store, kind: str, *, filters: dict[str, Any] | None = None,
 
 def resolve_one(uow: Any, kind: str, reference: str | UUID) -> UUID:
     """The id of the record of `kind` named by `reference` (an id or a name)."""
-    from forensics_gui.services.references import lookup
-
     found = lookup(uow, kind, reference)
     if found is None:
         raise NotFoundError(f"there is no {kind_spec(kind).label} {str(reference)[:80]!r}")

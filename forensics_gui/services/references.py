@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from forensics_gui.core.errors import NotFoundError, ValidationError
+from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import FieldSpec, KindSpec
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.names import name_key
@@ -93,10 +93,3 @@ def _resolve_field(uow: Any, field: FieldSpec, value: Any) -> Any:
         return uow.get("marking", found).name
     return found
 
-
-def require(uow: Any, kind: str, record_id: UUID) -> Any:
-    """The record, or NotFoundError naming the kind."""
-    try:
-        return uow.get(kind, record_id)
-    except NotFoundError:
-        raise NotFoundError(f"there is no {kind_spec(kind).label} with id {record_id}") from None

@@ -544,7 +544,7 @@ class UnitOfWork:
         if kind:
             query = query.where(row.record_kind == kind)
         if record_id:
-            query = query.where(or_(row.record_id == record_id))
+            query = query.where(row.record_id == record_id)
         return [records.AuditEvent(id=r.id, occurred_at=r.occurred_at, actor=r.actor,
                                    action=r.action, record_kind=r.record_kind,
                                    record_id=r.record_id, old_values=dict(r.old_values or {}),
