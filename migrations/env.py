@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from forensics_gui.storage.models import Base
+from forensics_gui.storage.search_index import managed_outside_models
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,6 +18,7 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=lambda name, type_, _parents: not managed_outside_models(name, type_),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -12,12 +13,23 @@ from forensics_gui.cli.output import (
     LIST_COLUMNS,
     print_json,
     print_record,
+    print_results,
+    print_seen,
     print_table,
 )
 from forensics_gui.core import datecodes, hs, partnumbers
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.fields import KINDS
-from forensics_gui.services import audit, custody, demo, photos, records, stores
+from forensics_gui.services import (
+    audit,
+    custody,
+    demo,
+    photos,
+    records,
+    search,
+    search_lists,
+    stores,
+)
 
 Prompt = Callable[[str], str | None]
 
@@ -291,6 +303,54 @@ def tool_partnumber(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, store: Any) -> int:
+    conditions = {k.removeprefix("filter_"): v for k, v in vars(args).items()
+                  if k.startswith("filter_") and v is not None}
+    if args.saved:
+        if args.query or conditions:
+            raise ValidationError("saved", "give either a saved search or a query and filters")
+        results = search_lists.run_saved(store, args.saved, limit=args.limit)
+    else:
+        kinds = tuple(dict.fromkeys(args.kinds)) if args.kinds else search.SEARCH_KINDS
+        results = search.search(store, args.query, filters=conditions, kinds=kinds,
+                                limit=args.limit)
+    if args.save:
+        search_lists.save_search(store, args.save, args.query, conditions,
+                                 overwrite=args.replace)
+        print(f"saved as {args.save!r}", file=sys.stderr)
+    if args.export:
+        count = search_lists.export_results(results, args.export)
+        print(f"wrote {count} rows to {args.export}", file=sys.stderr)
+    if _json(args):
+        print_json({"query": results.query, "filters": results.filters,
+                    "notice": results.notice, "more": sorted(results.more),
+                    "groups": {k: list(v) for k, v in results.groups.items()}})
+    else:
+        print_results(results)
+    return 0 if len(results) else 1
+
+
+def cmd_seen(args: argparse.Namespace, store: Any) -> int:
+    seen = search.seen_before(store, args.kind, args.ref)
+    if _json(args):
+        print_json(seen)
+        return 0
+    print_seen(seen)
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, store: Any) -> int:
+    started = time.perf_counter()
+    counts = search.reindex(store)
+    seconds = time.perf_counter() - started
+    if _json(args):
+        print_json({"terms": counts, "seconds": round(seconds, 2)})
+    else:
+        print(f"indexed {sum(counts.values()):,} terms in {seconds:.1f} s: " +
+              ", ".join(f"{KINDS[k].plural} {n:,}" for k, n in counts.items()))
+    return 0
+
+
 TOOLS = {"datecode", "hs", "partnumber"}
 HANDLERS: dict[str, Callable[..., int]] = {
     "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "db_current": cmd_db_current,
@@ -298,6 +358,7 @@ HANDLERS: dict[str, Callable[..., int]] = {
     "add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "history": cmd_history,
     "transfer": cmd_transfer, "custody": cmd_custody, "datecode": tool_datecode,
     "hs": tool_hs, "partnumber": tool_partnumber, "photo_add": cmd_photo_add,
-    "photo_export": cmd_photo_export, "verify": cmd_verify,
+    "photo_export": cmd_photo_export, "verify": cmd_verify, "search": cmd_search,
+    "seen": cmd_seen, "reindex": cmd_reindex,
 }
 __all__ = ["HANDLERS", "KnownError", "run"]

@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any, TextIO
 from uuid import UUID
 
-from forensics_gui.core.fields import LIST_COLUMNS
+from forensics_gui.core.fields import KINDS, LIST_COLUMNS
+from forensics_gui.core.search import MATCH_LABELS
 
 __all__ = ["LIST_COLUMNS", "print_json", "print_record", "print_table"]
 
@@ -70,3 +71,39 @@ def print_record(record: Any, out: TextIO = sys.stdout) -> None:
         out.write(f"{name.ljust(width)}  {lines[0]}\n")
         for extra in lines[1:]:
             out.write(f"{' ' * width}  {extra}\n")
+
+
+def print_results(results: Any, out: TextIO = sys.stdout) -> None:
+    """Search results grouped by kind: what was found, how it matched, details, id."""
+    if results.notice:
+        sys.stderr.write(results.notice + "\n")
+    if not len(results):
+        sys.stderr.write("nothing found\n")
+        return
+    for kind, hits in results.groups.items():
+        more = " (more: raise --limit)" if kind in results.more else ""
+        out.write(f"{KINDS[kind].plural.upper()} ({len(hits)}){more}\n")
+        width = min(32, max(len(cell(h.title, 32)) for h in hits))
+        for hit in hits:
+            how = MATCH_LABELS[hit.match] + (f" ({hit.note})" if hit.note else "")
+            out.write(f"  {cell(hit.title, 32).ljust(width)}  {cell(hit.detail, 70)}\n"
+                      f"  {' ' * width}  {how} · {hit.record_id}\n")
+
+
+def print_seen(seen: Any, out: TextIO = sys.stdout) -> None:
+    """Where a part, maker or marking has been found."""
+    out.write(f"{seen.subject}\n")
+    if not seen.findings:
+        out.write("  not found in any recovered item\n")
+        return
+    out.write(f"  {seen.findings} finding{'s' * (seen.findings != 1)} in {seen.items} "
+              f"item{'s' * (seen.items != 1)} of {seen.systems} system "
+              f"type{'s' * (seen.systems != 1)}: {', '.join(seen.system_names)}\n")
+    out.write(f"  recovered  {_span(seen.first_recovered, seen.last_recovered)}\n")
+    out.write(f"  produced   {_span(seen.first_produced, seen.last_produced)}\n")
+
+
+def _span(first: Any, last: Any) -> str:
+    if first is None:
+        return "unknown"
+    return str(first) if first == last else f"{first} to {last}"

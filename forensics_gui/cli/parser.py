@@ -6,6 +6,7 @@ import argparse
 from typing import NoReturn
 
 from forensics_gui.core.fields import KINDS, FieldSpec
+from forensics_gui.core.search import SEARCH_KINDS
 
 HIDDEN_KINDS = ()
 
@@ -148,6 +149,52 @@ def _store_commands(sub: argparse._SubParsersAction) -> None:
     history.set_defaults(handler="history", kind=None, ref=None)
 
 
+_SEARCH_FILTERS = (
+    ("--system", "system_id", "weapon system type (name or id)"),
+    ("--item", "item_id", "recovered item (case reference or id)"),
+    ("--maker", "manufacturer_id", "manufacturer (name or id); its predecessors included"),
+    ("--maker-country", "manufacturer_country", "manufacturer's country (2-letter code)"),
+    ("--chpl-tier", "chpl_tier", "CHPL tier, e.g. 1 or 3.A"),
+    ("--hs", "hs_code", "HS code or its beginning, e.g. 8542"),
+    ("--made-after", "produced_after", "produced on or after (YYYY-MM-DD, from date codes)"),
+    ("--made-before", "produced_before", "produced on or before (YYYY-MM-DD)"),
+    ("--sanctioned", "sanctioned",
+     "yes: a designated company is in the part's supply chain; no: none is"),
+    ("--confidence", "confidence", "identification confidence"),
+    ("--source", "source_id", "source cited by the finding (title or id)"),
+)
+
+
+def _search_commands(sub: argparse._SubParsersAction) -> None:
+    search = sub.add_parser(
+        "search", parents=[_common(True)],
+        help="find parts, markings, makers, systems, items and sources",
+        description="Search by part number (case, separators and misread characters "
+                    "tolerated), marking, maker (aliases and successors included), system, "
+                    "case reference or source. With filters, parts and findings only.")
+    search.add_argument("query", nargs="?", default="", help="what to look for")
+    search.add_argument("--kind", action="append", choices=SEARCH_KINDS, dest="kinds",
+                        help="only this kind of record (repeatable)")
+    search.add_argument("--limit", type=int, default=50, help="records per kind (default 50)")
+    for option, name, text in _SEARCH_FILTERS:
+        search.add_argument(option, dest=f"filter_{name}", help=text)
+    search.add_argument("--export", metavar="FILE", help="also write the results to a .csv or "
+                                                         ".xlsx file")
+    search.add_argument("--save", metavar="NAME", help="keep this search under a name")
+    search.add_argument("--replace", action="store_true", help="with --save: replace a saved "
+                                                               "search of that name")
+    search.add_argument("--saved", metavar="NAME", help="run a saved search")
+    search.set_defaults(handler="search")
+    seen = sub.add_parser("seen", parents=[_common(True)],
+                          help="where else a part, a maker or a finding's part was found")
+    seen.add_argument("kind", choices=("part", "org", "finding"))
+    seen.add_argument("ref", help="id or name (part number, organization name)")
+    seen.set_defaults(handler="seen")
+    sub.add_parser("reindex", parents=[_common(True)],
+                   help="rebuild the search index from the records").set_defaults(
+        handler="reindex")
+
+
 def _tool_commands(sub: argparse._SubParsersAction) -> None:
     code = sub.add_parser("datecode", help="read a date code (no store needed)",
                           parents=[_common(True)])
@@ -175,5 +222,6 @@ def build_parser() -> argparse.ArgumentParser:
     for kind in KINDS:
         if kind not in HIDDEN_KINDS:
             _kind_commands(sub, kind)
+    _search_commands(sub)
     _tool_commands(sub)
     return parser

@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.search import parse_filters
 
 SHORT, MEDIUM, LONG = 200, 2_000, 20_000
 # The store keeps whole numbers as 32-bit integers and amounts as NUMERIC(18, 2).
@@ -29,6 +30,7 @@ class FieldSpec:
     name: str
     label: str
     type: str = "text"  # text int float decimal date datetime choice list ref refs hs code
+    #                     filters (search conditions, see core.search)
     required: bool = False
     max_len: int = SHORT
     choices: tuple[str, ...] = ()
@@ -73,6 +75,7 @@ SOURCE_KINDS = ("teardown report", "customs record", "press", "official list",
                 "field observation", "other")
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = ("1", "2", "3", "4", "5", "6")
+ALIAS_RELATIONS = ("alias", "renamed", "acquired", "merged")
 DEFAULT_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
 
 KINDS: dict[str, KindSpec] = {k.name: k for k in (
@@ -176,6 +179,21 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("credibility", "Information credibility", "choice", choices=CREDIBILITY),
         F("notes", "Notes", max_len=LONG),
     ), "title"),
+    KindSpec("alias", "company name", "company names", (
+        F("name", "Name", required=True, max_len=300,
+          help="a name the company is, or was, known by"),
+        F("current_name", "Now part of", required=True, max_len=300,
+          help="the company's name today, or the company that took it over"),
+        F("relation", "Relation", "choice", choices=ALIAS_RELATIONS),
+        F("year", "Since (year)", "int"),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
+    KindSpec("saved", "saved search", "saved searches", (
+        F("name", "Name", required=True),
+        F("query", "Query", max_len=300),
+        F("filters", "Filters", "filters"),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
     KindSpec("photo", "photo", "photos", (
         F("sha256", "SHA-256", required=True, max_len=64),
         F("file_name", "File name", max_len=500),
@@ -216,6 +234,8 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "source": ("title", "kind", "publisher", "published_on", "reliability", "credibility"),
     "photo": ("file_name", "item_case_reference", "caption", "taken_at", "camera_model"),
     "annotation": ("label", "finding_label", "x", "y", "width", "height"),
+    "alias": ("name", "current_name", "relation", "year"),
+    "saved": ("name", "query", "filters", "updated_by"),
 }
 
 # Labels of values shown beside records that are not fields of their own.
@@ -230,7 +250,7 @@ EXTRA_LABELS = {
     "date_code_note": "Date-code reading", "item_case_reference": "Item",
     "finding_label": "Finding", "camera_model": "Camera", "camera_make": "Camera maker",
     "gps_latitude": "GPS latitude", "gps_longitude": "GPS longitude",
-    "gps_altitude": "GPS altitude",
+    "gps_altitude": "GPS altitude", "name_key": "Name key", "current_key": "Current name key",
 }
 
 
@@ -436,6 +456,7 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
         "choice": lambda: _parse_choice(spec, value),
         "code": lambda: _parse_code(spec, value),
         "refs": lambda: tuple(parse_uuid(spec.name, v) for v in (value or ())),
+        "filters": lambda: parse_filters(value),
     }
     if spec.type in parsers:
         return parsers[spec.type]()

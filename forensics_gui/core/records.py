@@ -225,6 +225,29 @@ class PhotoAnnotation(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CompanyAlias(Record):
+    """Another name of a company: an alias, a former name, or a company taken over."""
+
+    name: str
+    current_name: str
+    name_key: str = ""
+    current_key: str = ""
+    relation: str = "alias"
+    year: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SavedSearch(Record):
+    """A search kept under a name: the query and its filters."""
+
+    name: str
+    query: str = ""
+    filters: dict[str, Any] = field(default_factory=dict, compare=False)
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class AuditEvent:
     """One write to the store, as it happened; never changed."""
 
@@ -262,5 +285,5 @@ DTO_OF_KIND: dict[str, type[Record]] = {
     "marking": HandlingMarking, "system": WeaponSystemType, "org": Organization,
     "source": Source, "item": RecoveredItem, "part": Part, "finding": ComponentFinding,
     "designation": SanctionsDesignation, "link": SupplyLink, "photo": Photo,
-    "annotation": PhotoAnnotation,
+    "annotation": PhotoAnnotation, "alias": CompanyAlias, "saved": SavedSearch,
 }

@@ -145,6 +145,22 @@ def _org(_uow: Any, merged: dict[str, Any], given: dict[str, Any]) -> dict[str, 
     return {"name_key": name_key(merged["name"])} if "name" in given else {}
 
 
+def _alias(uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
+    names = {"name_key": name_key(merged["name"]), "current_key": name_key(merged["current_name"])}
+    if names["name_key"] == names["current_key"]:
+        raise ValidationError("current_name", "is the same name; an alias names another one")
+    clash = [r for r in uow.find("alias", **names) if r.id != merged.get("id")]
+    if clash:
+        raise ValidationError("name", f"{merged['name']!r} is already recorded as a name of "
+                                      f"{merged['current_name']!r}")
+    return {**names, "relation": merged.get("relation") or "alias"}
+
+
+def _saved_search(uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
+    _unique(uow, "saved", "name", merged, "a saved search named")
+    return {}
+
+
 def _designation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
     listed, delisted = merged.get("listed_on"), merged.get("delisted_on")
     if listed and delisted and delisted < listed:
@@ -192,4 +208,5 @@ def _annotation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> di
 _RULES: dict[str, Rule] = {
     "system": _system, "item": _item, "part": _part, "finding": _finding, "org": _org,
     "designation": _designation, "link": _link, "photo": _photo, "annotation": _annotation,
+    "alias": _alias, "saved": _saved_search,
 }

@@ -14,7 +14,7 @@ from forensics_gui.core.partnumbers import search_key
 # kind -> (column compared case-insensitively, JSON list column of aliases or "")
 _NAMED: dict[str, tuple[str, str]] = {
     "system": ("name", "aliases"), "org": ("name", "aliases"), "item": ("case_reference", ""),
-    "source": ("title", ""), "marking": ("name", ""),
+    "source": ("title", ""), "marking": ("name", ""), "saved": ("name", ""), "alias": ("name", ""),
 }
 
 

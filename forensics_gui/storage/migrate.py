@@ -18,6 +18,7 @@ from sqlalchemy import Connection, inspect
 from forensics_gui.core.errors import StoreDamagedError, StoreTooNewError
 from forensics_gui.core.resources import resource_dir
 from forensics_gui.storage.models import Base
+from forensics_gui.storage.search_index import managed_outside_models
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -88,7 +89,9 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
 
 def schema_differences(connection: Connection) -> list[Any]:
     """Differences between the models and the store's schema (empty when they agree)."""
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    context = MigrationContext.configure(connection, opts={
+        "compare_type": True,
+        "include_name": lambda name, type_, _parents: not managed_outside_models(name, type_)})
     return list(compare_metadata(context, Base.metadata))
 
 

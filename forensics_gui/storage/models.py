@@ -334,6 +334,47 @@ class PhotoAnnotationRow(Tracked, Base):
     notes: Mapped[str] = _text()
 
 
+class CompanyAliasRow(Tracked, Base):
+    """A name a company is also known by, or was known by before a rename or takeover."""
+
+    __tablename__ = "company_alias"
+    __table_args__ = (Index("uq_company_alias_name_key", "name_key", "current_key", unique=True),)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    current_name: Mapped[str] = mapped_column(String(300))
+    current_key: Mapped[str] = mapped_column(String(300), index=True)
+    relation: Mapped[str] = mapped_column(String(20), default="alias")
+    year: Mapped[int | None]
+    notes: Mapped[str] = _text()
+
+
+class SavedSearchRow(Tracked, Base):
+    __tablename__ = "saved_search"
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = _text(300)
+    filters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    notes: Mapped[str] = _text()
+
+
+class SearchTermRow(Base):
+    """One searchable text of a record, kept by the repository on every write.
+
+    The integer key gives SQLite's full-text tables a row id that never changes; deletes of the
+    records themselves (cascades included) remove their terms through triggers.
+    """
+
+    __tablename__ = "search_term"
+    __table_args__ = (Index("ix_search_term_kind_key", "kind", "key"),)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    record_id: Mapped[UUID] = mapped_column(Uuid, index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(_sort_key(500))
+    ckey: Mapped[str] = mapped_column(_sort_key(500))
+
+
 class AuditEventRow(Base):
     """Append-only: the database refuses updates and deletes (see the migration's triggers)."""
 
@@ -389,6 +430,7 @@ MODEL_OF_KIND: dict[str, type[Tracked]] = {
     "source": SourceRow, "item": RecoveredItemRow, "part": PartRow,
     "finding": ComponentFindingRow, "designation": SanctionsDesignationRow,
     "link": SupplyLinkRow, "photo": PhotoRow, "annotation": PhotoAnnotationRow,
+    "alias": CompanyAliasRow, "saved": SavedSearchRow,
 }
 CITATION_TABLES: dict[str, tuple[Table, str]] = {
     "finding": (finding_source, "finding_id"),

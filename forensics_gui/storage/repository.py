@@ -38,7 +38,9 @@ from forensics_gui.core.errors import (
 from forensics_gui.core.fields import FILTER_COLUMNS
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.ids import new_id
+from forensics_gui.core.search import term_fields
 from forensics_gui.storage import models as m
+from forensics_gui.storage import search_index
 from forensics_gui.storage.blobs import BlobStore
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
 
@@ -318,6 +320,7 @@ class UnitOfWork:
         new = {k: json_value(v) for k, v in values.items()}
         if source_ids:
             new["source_ids"] = json_value(list(source_ids))
+        search_index.write_terms(self.session, kind, row.id, values)
         self.record_audit("create", kind, row.id, {}, new)
         return self.get(kind, row.id)
 
@@ -345,6 +348,8 @@ class UnitOfWork:
                 self._set_finding_sort_keys(row)
         self._flush_versioned(kind, row)
         self._refresh_dependent_sort_keys(kind, row, new)
+        if term_fields(kind) & new.keys():
+            search_index.write_terms(self.session, kind, row.id, row)
         self.record_audit("update", kind, row.id, old, new)
         return self.get(kind, record_id)
 
@@ -443,6 +448,8 @@ class UnitOfWork:
         if kind == "finding":
             self._bulk_finding_sort_keys(prepared, cache)
         self._executemany(model.__table__, prepared, meta)
+        search_index.bulk_write_terms(self.session.connection(), kind,
+                                      ((r["id"], r) for r in prepared))
         self._bulk_citations(kind, citations)
         ids = [r["id"] for r in prepared]
         self.record_audit("bulk create", kind, None, {},

@@ -1,0 +1,328 @@
+"""What the search box indexes and how it ranks, without a database.
+
+Every searchable text of a record (a part number, each line of a marking, an organization's
+name and each alias, a case reference ...) becomes a *term*: the text as written, its search
+key (see `partnumbers.search_key`: case, separators and look-alike scripts ignored) and its
+confusable key (often-misread characters folded). The store indexes terms by trigrams so that a
+substring of a key is found without reading every row.
+
+A query is ranked in tiers: exact key, key prefix, key substring, then a misread match (the
+confusable keys match where the keys do not). Within the part tier, ordering-code families (a
+base number with its package and temperature variants) are kept together.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.names import name_key
+from forensics_gui.core.partnumbers import confusable_key, search_key
+
+# Kinds the search box looks through, in the order their groups are shown.
+SEARCH_KINDS = ("part", "finding", "org", "system", "item", "source")
+
+# Where each kind's terms come from: (field label, attribute, is a list).
+TERM_SOURCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "part": (("part number", "part_number", False),),
+    "finding": (("marking", "marking", False),),
+    "org": (("name", "name", False), ("alias", "aliases", True),
+            ("former name", "former_names", True), ("identifier", "identifiers", True)),
+    "system": (("name", "name", False), ("alias", "aliases", True)),
+    "item": (("case reference", "case_reference", False), ("serial", "serial_number", False)),
+    "source": (("title", "title", False), ("reference", "reference", False)),
+}
+
+MATCH_ORDER = ("exact", "prefix", "substring", "misread", "alias", "successor", "fuzzy",
+               "filter")
+MATCH_LABELS = {
+    "exact": "exact", "prefix": "starts with", "substring": "contains",
+    "misread": "possible misreading", "alias": "alias", "successor": "corporate succession",
+    "fuzzy": "similar name", "filter": "meets the filters",
+}
+
+MAX_QUERY_LENGTH = 300
+# A trigram index cannot find fewer than three characters anywhere inside a key.
+MIN_SUBSTRING = 3
+# At most this many marking lines of one finding are indexed (real markings have a handful).
+MAX_MARKING_LINES = 12
+_MAX_KEY = 500
+_FAMILY = re.compile(r"[A-Z]*[0-9]+(?:[A-Z]{1,2}[0-9]+)*")
+_SEPARATOR = re.compile(r"[\s\-/.#_,;:]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One indexed text of a record."""
+
+    field: str
+    text: str
+    key: str
+    ckey: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchText:
+    """A query as typed, with the keys it is looked up by."""
+
+    raw: str
+    key: str
+    ckey: str
+    name: str
+
+    @property
+    def substring_ok(self) -> bool:
+        return len(self.key) >= MIN_SUBSTRING
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Conditions on the parts and findings a search returns (None: no condition)."""
+
+    system_id: Any = None
+    item_id: Any = None
+    manufacturer_id: Any = None
+    manufacturer_country: str | None = None
+    chpl_tier: str | None = None
+    hs_code: str | None = None
+    produced_after: date | None = None
+    produced_before: date | None = None
+    sanctioned: bool | None = None
+    confidence: str | None = None
+    source_id: Any = None
+
+    def active(self) -> dict[str, Any]:
+        return {f.name: v for f in fields(self) if (v := getattr(self, f.name)) not in (None, "")}
+
+    @property
+    def finding_only(self) -> bool:
+        """True when a condition only makes sense for findings (where and when found)."""
+        return any(getattr(self, k) not in (None, "") for k in _FINDING_ONLY)
+
+
+_FINDING_ONLY = ("system_id", "item_id", "produced_after", "produced_before", "confidence",
+                 "source_id")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One record found: what it is, what matched and how well."""
+
+    kind: str
+    record_id: Any
+    title: str
+    detail: str
+    matched: str
+    match: str
+    family: str = ""
+    note: str = ""
+
+    @property
+    def rank(self) -> int:
+        return MATCH_ORDER.index(self.match)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """Hits grouped by kind, best first; `more` names groups cut at the limit."""
+
+    query: str
+    groups: dict[str, tuple[SearchHit, ...]]
+    more: frozenset[str] = frozenset()
+    notice: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return [hit for kind in SEARCH_KINDS for hit in self.groups.get(kind, ())]
+
+    def __len__(self) -> int:
+        return sum(len(g) for g in self.groups.values())
+
+
+@dataclass(frozen=True, slots=True)
+class SeenBefore:
+    """Where a part, a maker or a marking has been found."""
+
+    subject: str
+    findings: int
+    items: int
+    systems: int
+    system_names: tuple[str, ...]
+    first_recovered: date | None
+    last_recovered: date | None
+    first_produced: date | None
+    last_produced: date | None
+
+
+FILTER_LABELS = {
+    "system_id": "weapon system type", "item_id": "recovered item",
+    "manufacturer_id": "manufacturer", "manufacturer_country": "manufacturer country",
+    "chpl_tier": "CHPL tier", "hs_code": "HS code", "produced_after": "produced after",
+    "produced_before": "produced before", "sanctioned": "sanctioned company in supply chain",
+    "confidence": "identification confidence", "source_id": "source",
+}
+_DATE_FILTERS = ("produced_after", "produced_before")
+_TRUE = {"yes", "true", "1", "y"}
+_FALSE = {"no", "false", "0", "n"}
+
+
+def parse_filters(value: Any) -> dict[str, Any]:
+    """Search conditions as plain JSON-able values, from a dict, JSON text or SearchFilters.
+
+    References (system, item, manufacturer, source) stay as given, an id or a name, for the
+    services to resolve. Raises ValidationError naming the condition that is wrong.
+    """
+    if value is None or value == "":
+        return {}
+    if isinstance(value, SearchFilters):
+        value = value.active()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise ValidationError("filters", "is not JSON text") from None
+    if not isinstance(value, dict):
+        raise ValidationError("filters", "must be a set of named conditions")
+    return {name: _filter_value(name, v) for name, v in value.items() if v not in (None, "")}
+
+
+def _filter_value(name: str, value: Any) -> Any:
+    if name not in FILTER_LABELS:
+        raise ValidationError("filters", f"unknown condition {name!r} (known: "
+                                         f"{', '.join(FILTER_LABELS)})")
+    if name in _DATE_FILTERS:
+        if isinstance(value, date):
+            return value.isoformat()
+        try:
+            return date.fromisoformat(str(value).strip()).isoformat()
+        except ValueError:
+            raise ValidationError(name, f"{str(value)[:40]!r} is not a date "
+                                        "(expected YYYY-MM-DD)") from None
+    if name == "sanctioned":
+        text = str(value).strip().lower()
+        if isinstance(value, bool) or text in _TRUE | _FALSE:
+            return value if isinstance(value, bool) else text in _TRUE
+        raise ValidationError(name, f"{str(value)[:40]!r} is not yes or no")
+    text = str(value).strip()
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValidationError(name, f"is {len(text):,} characters long; at most "
+                                    f"{MAX_QUERY_LENGTH}")
+    return text
+
+
+def filters_from(values: dict[str, Any]) -> SearchFilters:
+    """SearchFilters from parsed values (dates as ISO text become dates)."""
+    typed = {k: (date.fromisoformat(v) if k in _DATE_FILTERS and isinstance(v, str) else v)
+             for k, v in parse_filters(values).items()}
+    return SearchFilters(**typed)
+
+
+def filters_as_dict(filters: SearchFilters) -> dict[str, Any]:
+    return parse_filters({k: v for k, v in asdict(filters).items() if v is not None})
+
+
+def describe_filters(values: dict[str, Any]) -> str:
+    """'manufacturer: AMD; produced after: 2022-02-24' for titles and exports."""
+    shown = []
+    for name, value in values.items():
+        if name == "sanctioned":
+            value = "yes" if value else "no"
+        shown.append(f"{FILTER_LABELS.get(name, name)}: {value}")
+    return "; ".join(shown)
+
+
+def prepare_query(raw: str | None) -> SearchText:
+    """The keys of a typed query; ValidationError when it is too long to be a search."""
+    text = raw or ""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValidationError("query", f"is {len(text):,} characters long; a search takes at "
+                                       f"most {MAX_QUERY_LENGTH}")
+    return SearchText(raw=text, key=search_key(text), ckey=confusable_key(text),
+                      name=name_key(text))
+
+
+def terms_of(kind: str, record: Any) -> list[Term]:
+    """The terms a record is found by (no duplicates, no empty keys)."""
+    found: dict[tuple[str, str], Term] = {}
+    for label, attribute, is_list in TERM_SOURCES.get(kind, ()):
+        value = _value(record, attribute)
+        texts = list(value or ()) if is_list else _texts(kind, value)
+        for text in texts:
+            term = make_term(label, text)
+            if term.key and (term.field, term.key) not in found:
+                found[(term.field, term.key)] = term
+    return list(found.values())
+
+
+def make_term(label: str, text: str) -> Term:
+    text = str(text).strip()
+    key = search_key(text)[:_MAX_KEY]
+    return Term(label, text[:_MAX_KEY], key, confusable_key(key))
+
+
+def _value(record: Any, attribute: str) -> Any:
+    if isinstance(record, dict):
+        return record.get(attribute)
+    return getattr(record, attribute, None)
+
+
+def _texts(kind: str, value: Any) -> list[str]:
+    if not value:
+        return []
+    if kind == "finding":
+        return [line for line in str(value).splitlines() if line.strip()][:MAX_MARKING_LINES]
+    return [str(value)]
+
+
+def term_fields(kind: str) -> frozenset[str]:
+    """The record attributes whose change changes the record's terms."""
+    return frozenset(attribute for _, attribute, _ in TERM_SOURCES.get(kind, ()))
+
+
+def family_key(key: str) -> str:
+    """The ordering-code family of a part's search key: the base number without the package,
+    temperature and packing suffix (STM32F765VIT6 -> STM32F765, XC7A35T-1CSG324C -> XC7A35T).
+
+    A heuristic: letters, then digits, then short letter+digit groups; it stops at a longer
+    run of letters, and at the first dash or slash after a digit in the number as marked.
+    Keys it cannot split (fewer than four characters of base) are their own family.
+    """
+    found = _FAMILY.match(key)
+    base = found.group(0) if found else ""
+    return base if len(base) >= 4 else key
+
+
+def family_of(part_number: str) -> str:
+    """`family_key` that also honours a separator in the number as marked."""
+    key = search_key(part_number)
+    base = family_key(key)
+    seen = 0
+    for piece in _SEPARATOR.split(part_number.strip()):
+        seen += len(search_key(piece))
+        if 4 <= seen < len(base) and any(ch.isdigit() for ch in key[:seen]):
+            return key[:seen]
+    return base
+
+
+def keep_families_together(hits: Iterable[SearchHit]) -> list[SearchHit]:
+    """Hits in rank order, except that each family's members follow its best-ranked one."""
+    families: dict[str, list[SearchHit]] = {}
+    for position, hit in enumerate(sorted(hits, key=lambda h: h.rank)):
+        families.setdefault(hit.family or f"#{position}", []).append(hit)
+    return [hit for members in families.values() for hit in members]
+
+
+def prefix_bounds(key: str) -> tuple[str, str]:
+    """Lower and upper bounds of every key that starts with `key` (code point order)."""
+    return key, key + "\U0010ffff"
+
+
+def chunked(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,337 @@
+"""Search by part number, marking, maker and everything else; where a part was seen before.
+
+One API for the search box, `forensics search` and reports. Results come grouped by kind,
+best match first: exact, prefix, substring, then possible misreadings; makers are also found
+under their aliases, former names and the companies that took them over, and by similar
+spelling (rapidfuzz) when little else matches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+from uuid import UUID
+
+from rapidfuzz import fuzz, process
+
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.names import name_key
+from forensics_gui.core.partnumbers import search_key
+from forensics_gui.core.search import (
+    FILTER_LABELS,
+    MIN_SUBSTRING,
+    SEARCH_KINDS,
+    SearchFilters,
+    SearchHit,
+    SearchResults,
+    SearchText,
+    SeenBefore,
+    family_of,
+    filters_from,
+    keep_families_together,
+    parse_filters,
+    prepare_query,
+)
+from forensics_gui.services.references import lookup
+from forensics_gui.storage import search_index
+from forensics_gui.storage import search_query as sq
+from forensics_gui.storage.store import Store
+
+MAX_LIMIT = 10_000
+_FUZZY_CUTOFF = 82
+_FUZZY_MIN = 4
+_FILTER_KINDS = ("part", "finding")
+_REFERENCES = {"system_id": "system", "item_id": "item", "manufacturer_id": "org",
+               "source_id": "source"}
+
+
+def search(store: Store, text: str | None, *, filters: Any = None,
+           kinds: Sequence[str] = SEARCH_KINDS, limit: int = 50) -> SearchResults:
+    """Records matching `text` (and the filters), grouped by kind, best first.
+
+    At most `limit` records per kind; `results.more` names the kinds that have more. With
+    filters, only parts and findings are returned (the filters are about them); with filters
+    and no text, the parts and findings meeting the filters are listed.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError("limit", f"must be between 1 and {MAX_LIMIT}")
+    unknown = [k for k in kinds if k not in SEARCH_KINDS]
+    if unknown:
+        raise ValidationError("kinds", f"cannot search {unknown[0]!r} (searchable: "
+                                       f"{', '.join(SEARCH_KINDS)})")
+    query = prepare_query(text)
+    conditions = parse_filters(filters)
+    with store.reading() as uow:
+        scope = _scope(uow, conditions)
+        if scope.active:
+            kinds = [k for k in kinds if k in _FILTER_KINDS]
+        return _Search(store, uow.session, query, scope, kinds, limit).run(conditions)
+
+
+class _Search:
+    def __init__(self, store: Store, session: Any, query: SearchText, scope: sq.Scope,
+                 kinds: Sequence[str], limit: int) -> None:
+        self.store, self.session, self.query = store, session, query
+        self.scope, self.kinds, self.limit = scope, kinds, limit
+        self.found: dict[str, dict[UUID, tuple[str, str, str]]] = {k: {} for k in kinds}
+
+    def run(self, conditions: dict[str, Any]) -> SearchResults:
+        if not self.query.key and not self.scope.active:
+            return SearchResults(self.query.raw, {}, notice=_empty_notice(self.query.raw),
+                                 filters=conditions)
+        if self.query.key:
+            self._terms()
+            if "org" in self.kinds:
+                self._makers()
+        else:
+            self._filtered()
+        groups = {kind: tuple(self._hits(kind)) for kind in self.kinds if self.found[kind]}
+        more = frozenset(k for k, g in self.found.items() if len(g) > self.limit)
+        return SearchResults(self.query.raw, groups, more, _notice(self.query),
+                             filters=conditions)
+
+    def _add(self, kind: str, record_id: UUID, match: str, matched: str, note: str = "") -> None:
+        self.found[kind].setdefault(record_id, (match, matched, note))
+
+    def _terms(self) -> None:
+        # One more than the limit tells whether there are more.
+        rows = sq.term_matches(self.session, self.query, self.kinds, self.limit + 1, self.scope)
+        for row in sorted(rows, key=lambda r: sq.TIERS.index(r.tier)):
+            self._add(row.kind, row.record_id, row.tier, row.text)
+
+    def _filtered(self) -> None:
+        for kind in self.kinds:
+            for record_id in sq.filtered_records(self.session, kind, self.scope, self.limit + 1):
+                self._add(kind, record_id, "filter", "")
+
+    def _makers(self) -> None:
+        """Organizations found through company names, succession and similar spelling."""
+        names = _NameCache.for_store(self.store, self.session)
+        for org_id, matched, note in names.related(self.query):
+            self._add("org", org_id, "alias", matched, note)
+        for org_id in list(self.found["org"]):
+            self._succession(org_id)
+        if len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN:
+            for org_id, matched, score in names.similar(self.query.name):
+                self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
+
+    def _succession(self, org_id: UUID) -> None:
+        label = self._name_of(org_id)
+        for later in sq.successors(self.session, org_id):
+            self._add("org", later, "successor", label, f"successor of {label}")
+        for earlier in sq.predecessors(self.session, [org_id]) - {org_id}:
+            self._add("org", earlier, "successor", label, f"now part of {label}")
+
+    def _name_of(self, org_id: UUID) -> str:
+        row = sq.describe(self.session, "org", [org_id]).get(org_id)
+        return row["name"] if row else str(org_id)
+
+    def _hits(self, kind: str) -> list[SearchHit]:
+        chosen = list(self.found[kind].items())[:self.limit]
+        shown = sq.describe(self.session, kind, [record_id for record_id, _ in chosen])
+        hits = [_hit(kind, record_id, shown[record_id], *how)
+                for record_id, how in chosen if record_id in shown]
+        hits.sort(key=lambda h: h.rank)
+        return keep_families_together(hits) if kind == "part" else hits
+
+
+def _empty_notice(raw: str) -> str:
+    if raw.strip():
+        return (f"Nothing to look for in {raw.strip()[:40]!r}: a search needs at least one "
+                "letter or digit.")
+    return "Type a part number, a marking, a maker, a system, a case reference or a source."
+
+
+def _notice(query: SearchText) -> str:
+    if query.key and not query.substring_ok:
+        return (f"Only records starting with {query.key!r} are shown: type at least "
+                f"{MIN_SUBSTRING} letters or digits to find it anywhere in a number or name.")
+    return ""
+
+
+# ------------------------------------------------------------------ filters
+def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
+    resolved = dict(conditions)
+    for name, kind in _REFERENCES.items():
+        if name in resolved:
+            found = lookup(uow, kind, resolved[name])
+            if found is None:
+                raise ValidationError(FILTER_LABELS[name], f"there is no {kind_label(kind)} "
+                                                           f"{str(resolved[name])[:80]!r}")
+            resolved[name] = found
+    for name in ("manufacturer_country", "chpl_tier"):
+        if name in resolved:
+            resolved[name] = str(resolved[name]).upper()
+    if "hs_code" in resolved:
+        resolved["hs_code"] = "".join(ch for ch in resolved["hs_code"] if ch.isdigit())
+    filters = filters_from({k: v for k, v in resolved.items()
+                            if not isinstance(v, UUID)}) if resolved else SearchFilters()
+    filters = replace(filters, **{k: v for k, v in resolved.items() if isinstance(v, UUID)})
+    makers: tuple[UUID, ...] = ()
+    if filters.manufacturer_id:
+        makers = tuple(sq.predecessors(uow.session, [filters.manufacturer_id]))
+    return sq.Scope(filters, makers)
+
+
+def kind_label(kind: str) -> str:
+    return kind_spec(kind).label
+
+
+# ----------------------------------------------------------------- display
+def _hit(kind: str, record_id: UUID, row: dict[str, Any], match: str, matched: str,
+         note: str) -> SearchHit:
+    title, detail = _SHOW[kind](row)
+    family = family_of(row["part_number"]) if kind == "part" else ""
+    return SearchHit(kind, record_id, title, detail, matched or title, match, family, note)
+
+
+def _join(*parts: Any) -> str:
+    return " · ".join(str(p) for p in parts if p not in (None, "", (), []))
+
+
+def _show_part(r: dict[str, Any]) -> tuple[str, str]:
+    seen = f"seen in {r['findings']} finding{'s' * (r['findings'] != 1)}"
+    tier = f"CHPL tier {r['chpl_tier']}" if r["chpl_tier"] else ""
+    return r["part_number"], _join(r["maker"] or "maker unknown", r["function"], tier, seen)
+
+
+def _show_finding(r: dict[str, Any]) -> tuple[str, str]:
+    first_line = (r["marking"] or "").strip().splitlines()[:1]
+    title = r["part_number"] or (first_line[0] if first_line else "unidentified")
+    produced = f"made {r['produced_from']:%Y-%m}" if r["produced_from"] else ""
+    return title, _join(f"{r['case_reference']} ({r['system']})", r["location"], r["maker"],
+                        produced)
+
+
+def _show_org(r: dict[str, Any]) -> tuple[str, str]:
+    now = f"now {r['successor']}" if r["successor"] else ""
+    return r["name"], _join(r["country"], ", ".join(r["roles"] or ()), now)
+
+
+def _show_system(r: dict[str, Any]) -> tuple[str, str]:
+    return r["name"], _join(r["category"], r["origin_country"])
+
+
+def _show_item(r: dict[str, Any]) -> tuple[str, str]:
+    return r["case_reference"], _join(r["system"], r["recovered_on"], r["recovery_place"])
+
+
+def _show_source(r: dict[str, Any]) -> tuple[str, str]:
+    return r["title"], _join(r["publisher"], r["published_on"], r["kind"])
+
+
+_SHOW: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
+    "part": _show_part, "finding": _show_finding, "org": _show_org, "system": _show_system,
+    "item": _show_item, "source": _show_source}
+
+
+# ------------------------------------------------------- names of makers
+class _NameCache:
+    """Organization names and recorded company names, read once per change of either."""
+
+    _lock = threading.Lock()
+    _by_store: dict[int, _NameCache] = {}
+
+    def __init__(self, generation: tuple[Any, ...], session: Any) -> None:
+        self.generation = generation
+        names = sq.org_names(session)
+        self.org_ids = [org_id for org_id, _ in names]
+        self.org_texts = [text for _, text in names]
+        self.org_keys = [name_key(text) for text in self.org_texts]
+        self.company = sq.company_names(session)
+        self.session = session
+
+    @classmethod
+    def for_store(cls, store: Store, session: Any) -> _NameCache:
+        generation = sq.generation(session)
+        with cls._lock:
+            cached = cls._by_store.get(id(store))
+            if cached is None or cached.generation != generation:
+                cached = cls._by_store[id(store)] = cls(generation, session)
+            cached.session = session
+            return cached
+
+    def related(self, query: SearchText) -> Iterable[tuple[UUID, str, str]]:
+        """Organizations named as what a matching company name now is, or once was."""
+        wanted = query.name
+        if not wanted:
+            return []
+        found: list[tuple[UUID, str, str]] = []
+        for name, key, current, relation, year in self.company:
+            when = f" {year}" if year else ""
+            if _name_matches(key, wanted):
+                note = f"{name}: {_RELATION_NOTES[relation]} {current}{when}"
+                found += [(o, name, note) for o in self._orgs_called(current)]
+            if _name_matches(name_key(current), wanted):
+                note = f"{name} ({_RELATION_NOTES[relation]} {current}{when})"
+                found += [(o, current, note) for o in self._orgs_called(name)]
+        return found
+
+    def _orgs_called(self, name: str) -> list[UUID]:
+        return sq.orgs_named(self.session, [search_key(name)])
+
+    def similar(self, wanted: str) -> list[tuple[UUID, str, float]]:
+        matches = process.extract(wanted, self.org_keys, scorer=fuzz.WRatio, limit=10,
+                                  score_cutoff=_FUZZY_CUTOFF)
+        return [(self.org_ids[i], self.org_texts[i], score) for _, score, i in matches]
+
+
+_RELATION_NOTES = {"alias": "also known as", "renamed": "renamed", "acquired": "acquired by",
+                   "merged": "merged into"}
+
+
+def _name_matches(key: str, wanted: str) -> bool:
+    if key == wanted:
+        return True
+    return len(wanted) >= MIN_SUBSTRING and key.startswith(wanted)
+
+
+# ------------------------------------------------------------ seen before
+def seen_before(store: Store, kind: str, record_id: str | UUID) -> SeenBefore:
+    """Where else a part, a maker (its predecessors included) or a finding's part or marking
+    has been found: how many findings, items and systems, first and last dates."""
+    if kind not in ("part", "org", "finding"):
+        raise ValidationError("kind", "seen-before is about a part, a maker or a finding")
+    with store.reading() as uow:
+        found = lookup(uow, kind, record_id)
+        if found is None:
+            raise ValidationError("record", f"there is no {kind_label(kind)} "
+                                            f"{str(record_id)[:80]!r}")
+        subject, condition = _subject(uow, kind, found)
+        counts = sq.seen_before(uow.session, condition)
+    return SeenBefore(subject=subject, **counts)
+
+
+def _subject(uow: Any, kind: str, record_id: UUID) -> tuple[str, Any]:
+    if kind == "part":
+        part = uow.get("part", record_id)
+        return f"part {part.part_number}", sq.findings_of_part(record_id)
+    if kind == "org":
+        org = uow.get("org", record_id)
+        makers = sq.predecessors(uow.session, [record_id])
+        also = " and its predecessors" if len(makers) > 1 else ""
+        return f"maker {org.name}{also}", sq.findings_of_makers(sorted(makers))
+    finding = uow.get("finding", record_id)
+    if finding.part_id is not None:
+        return f"part {finding.part_number}", sq.findings_of_part(finding.part_id)
+    lines = [line for line in finding.marking.splitlines() if search_key(line)]
+    if not lines:
+        return "this finding (no marking to compare)", sq.finding_itself(record_id)
+    return f"marking {lines[0].strip()}", sq.findings_marked(search_key(lines[0]))
+
+
+# ---------------------------------------------------------------- index upkeep
+def reindex(store: Store, progress: Callable[[str, int], bool | None] | None = None
+            ) -> dict[str, int]:
+    """Recompute the search index from the records (all or nothing); {kind: terms}."""
+    with store.writing() as uow:
+        return search_index.rebuild(uow.session.connection(), progress)
+
+
+def index_status(store: Store) -> dict[str, Any]:
+    """Terms per kind and the index engine in use."""
+    with store.reading() as uow:
+        return search_index.status(uow.session.connection())

@@ -1,0 +1,152 @@
+"""Saved searches, and result lists written to CSV or Excel files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from forensics_gui.core.errors import MediaError, NotFoundError, ValidationError
+from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.records import SavedSearch
+from forensics_gui.core.search import (
+    MATCH_LABELS,
+    SearchResults,
+    describe_filters,
+    parse_filters,
+    prepare_query,
+)
+from forensics_gui.services import records
+from forensics_gui.services.references import lookup
+from forensics_gui.services.search import search
+from forensics_gui.storage.store import Store
+
+EXPORT_FORMATS = (".csv", ".xlsx")
+COLUMNS = ("Group", "Found", "Details", "Match", "Matched text", "Note", "Family", "Id")
+# A spreadsheet would run a cell starting with these as a formula.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def save_search(store: Store, name: str, text: str, filters: Any = None, notes: str = "",
+                *, overwrite: bool = False) -> SavedSearch:
+    """Keep a query and its filters under a name (shared by everyone using the store)."""
+    prepare_query(text)
+    values = {"name": name, "query": text or "", "filters": parse_filters(filters),
+              "notes": notes}
+    existing = _find(store, name)
+    if existing is not None:
+        if not overwrite:
+            raise ValidationError("name", f"a saved search named {name!r} already exists")
+        return records.update(store, "saved", existing.id, existing.version, values)
+    return records.create(store, "saved", values)
+
+
+def saved_searches(store: Store) -> list[SavedSearch]:
+    """Every saved search, by name."""
+    return list(records.list_records(store, "saved", sort="name", limit=10_000).rows)
+
+
+def run_saved(store: Store, reference: str, limit: int = 50) -> SearchResults:
+    """Run a saved search (by name or id) again on what the store holds now."""
+    saved = _find(store, reference)
+    if saved is None:
+        raise NotFoundError(f"there is no saved search {reference[:80]!r}")
+    return search(store, saved.query, filters=saved.filters or None, limit=limit)
+
+
+def _find(store: Store, reference: str) -> SavedSearch | None:
+    with store.reading() as uow:
+        found = lookup(uow, "saved", reference)
+        return uow.get("saved", found) if found is not None else None
+
+
+# ------------------------------------------------------------------ export
+def result_rows(results: SearchResults) -> list[tuple[str, ...]]:
+    """The table an export writes: one row per record found, groups in display order."""
+    return [(kind_spec(hit.kind).plural.capitalize(), hit.title, hit.detail,
+             MATCH_LABELS[hit.match], hit.matched, hit.note, hit.family, str(hit.record_id))
+            for hit in results.hits]
+
+
+def export_results(results: SearchResults, path: str | Path) -> int:
+    """Write the results to a .csv or .xlsx file (replaced whole, never half-written);
+    returns the number of rows written."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise ValidationError("file", f"{target.name!r}: choose a name ending in .csv or .xlsx")
+    if not target.parent.is_dir():
+        raise MediaError(str(target), "the folder does not exist")
+    rows = result_rows(results)
+    writer = _write_csv if suffix == ".csv" else _write_xlsx
+    _atomically(target, lambda handle: writer(handle, results, rows))
+    return len(rows)
+
+
+def _atomically(target: Path, write: Any) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=target.suffix,
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise MediaError(str(target), error.strerror or str(error)) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _safe(value: str) -> str:
+    """Text a spreadsheet shows as text, never runs (a leading quote marks it as text)."""
+    if value.startswith(_FORMULA_START) or (value.startswith("-") and len(value) > 1
+                                            and not value[1].isdigit()):
+        return "'" + value
+    return value
+
+
+def _write_csv(stream: Any, _results: SearchResults, rows: Sequence[tuple[str, ...]]) -> None:
+    # UTF-8 with a byte order mark, so that spreadsheets read Cyrillic and Chinese correctly.
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    out = csv.writer(text)
+    out.writerow(COLUMNS)
+    out.writerows([_safe(v) for v in row] for row in rows)
+    text.flush()
+    text.detach()
+
+
+def _write_xlsx(stream: Any, results: SearchResults, rows: Sequence[tuple[str, ...]]) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Results"
+    sheet.append(COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+    for letter, width in zip("ABCDEFGH", (18, 28, 70, 18, 24, 40, 14, 38), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    about = book.create_sheet("Search")
+    for label, value in (("Query", results.query),
+                         ("Filters", describe_filters(results.filters) or "none"),
+                         ("Records", str(len(rows))),
+                         ("Cut at the limit", ", ".join(sorted(results.more)) or "no"),
+                         ("Exported", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))):
+        about.append((label, value))
+        about.cell(about.max_row, 2).data_type = "s"
+    about.column_dimensions["A"].width = 18
+    about.column_dimensions["B"].width = 80
+    book.save(stream)

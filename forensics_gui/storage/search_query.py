@@ -1,0 +1,354 @@
+"""The search index's queries: ranked term matches, filters, and where a part was seen.
+
+Every value typed by a user reaches the database as a bound parameter or, for LIKE patterns,
+as a search key that holds only letters and digits; nothing typed becomes SQL. Kinds and tiers
+are spelled into the statements from our own constants so that PostgreSQL can use the partial
+trigram index of each kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    distinct,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+
+from forensics_gui.core.search import SearchFilters, SearchText, prefix_bounds
+from forensics_gui.storage import models as m
+from forensics_gui.storage.search_index import TERMS, fts_table
+
+TIERS = ("exact", "prefix", "substring", "misread")
+MISREAD_KINDS = ("part", "finding")
+
+F = m.ComponentFindingRow
+P = m.PartRow
+O = m.OrganizationRow  # noqa: E741 - the organization table, as in the SQL it mirrors
+I = m.RecoveredItemRow  # noqa: E741
+S = m.WeaponSystemTypeRow
+L = m.SupplyLinkRow
+D = m.SanctionsDesignationRow
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    kind: str
+    tier: str
+    record_id: UUID
+    field: str
+    text: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Resolved filter values: ids instead of names, manufacturer with its predecessors."""
+
+    filters: SearchFilters
+    manufacturer_ids: tuple[UUID, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.filters.active())
+
+
+def term_matches(session: Session, query: SearchText, kinds: Sequence[str], limit: int,
+                 scope: Scope | None = None) -> list[TermMatch]:
+    """Up to `limit` terms per kind and tier, in one statement (one round trip)."""
+    branches = [branch for kind in kinds for tier in TIERS
+                if (branch := _branch(session, kind, tier, query, limit, scope)) is not None]
+    if not branches:
+        return []
+    statement = union_all(*(select(b.subquery()) for b in branches))
+    return [TermMatch(*row) for row in session.execute(statement)]
+
+
+def _branch(session: Session, kind: str, tier: str, query: SearchText, limit: int,
+            scope: Scope | None) -> Select[Any] | None:
+    if tier in ("substring", "misread") and not query.substring_ok:
+        return None
+    if tier == "misread" and kind not in MISREAD_KINDS:
+        return None
+    if not query.key:
+        return None
+    condition = _tier_condition(session, kind, tier, query)
+    source, condition = condition
+    statement = (select(literal(kind), literal(tier), TERMS.c.record_id, TERMS.c.field,
+                        TERMS.c.text, TERMS.c.key)
+                 .select_from(source).where(literal_column(f"search_term.kind = '{kind}'"),
+                                            condition))
+    if scope is not None and scope.active:
+        statement = statement.where(_scoped(kind, scope))
+    return statement.limit(limit)
+
+
+def _tier_condition(session: Session, kind: str, tier: str,
+                    query: SearchText) -> tuple[Any, ColumnElement[bool]]:
+    key = TERMS.c.key
+    low, high = prefix_bounds(query.key)
+    if tier == "exact":
+        return TERMS, key == query.key
+    if tier == "prefix":
+        return TERMS, and_(key > low, key < high)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    position = (func.instr if sqlite else func.strpos)(key, query.key)
+    # Keys hold letters and digits only, so the pattern has no wildcard of its own.
+    pattern = f"%{query.ckey}%"
+    if sqlite:
+        fts = table(fts_table(kind), column("rowid"), column("ckey"))
+        source = fts.join(TERMS, TERMS.c.id == fts.c.rowid)
+        like = fts.c.ckey.like(pattern)
+    else:
+        source, like = TERMS, TERMS.c.ckey.like(pattern)
+    if tier == "substring":
+        return source, and_(like, position > 0, not_(and_(key >= low, key < high)))
+    return source, and_(like, position == 0)
+
+
+# ------------------------------------------------------------------ filters
+def _scoped(kind: str, scope: Scope) -> ColumnElement[bool]:
+    if kind == "finding":
+        return exists().where(F.id == TERMS.c.record_id, *finding_conditions(scope))
+    if kind == "part":
+        return exists().where(P.id == TERMS.c.record_id, *part_conditions(scope))
+    return false()
+
+
+def finding_conditions(scope: Scope) -> list[ColumnElement[bool]]:
+    """Conditions on component findings (rows of `F`) for every active filter."""
+    f = scope.filters
+    found: list[ColumnElement[bool]] = []
+    if f.item_id:
+        found.append(F.item_id == f.item_id)
+    if f.system_id:
+        found.append(F.item_id.in_(select(I.id).where(I.system_type_id == f.system_id)))
+    if f.confidence:
+        found.append(F.confidence == f.confidence)
+    if f.produced_after:
+        found.append(F.produced_from >= f.produced_after)
+    if f.produced_before:
+        found.append(func.coalesce(F.produced_to, F.produced_from) <= f.produced_before)
+    if f.source_id:
+        cite = m.finding_source.c
+        found.append(exists().where(cite.finding_id == F.id, cite.source_id == f.source_id))
+    found.extend(_maker_conditions(F.manufacturer_id, scope))
+    if _has_part_condition(f):
+        found.append(exists().where(P.id == F.part_id, *_part_only(scope)))
+    return found
+
+
+def part_conditions(scope: Scope) -> list[ColumnElement[bool]]:
+    """Conditions on parts (rows of `P`); conditions about findings need one that meets them."""
+    found = _part_only(scope) + _maker_conditions(P.manufacturer_id, scope)
+    if scope.filters.finding_only:
+        only_findings = Scope(SearchFilters(**{
+            k: v for k, v in scope.filters.active().items()
+            if k in ("system_id", "item_id", "produced_after", "produced_before",
+                     "confidence", "source_id")}))
+        found.append(exists().where(F.part_id == P.id, *finding_conditions(only_findings)))
+    return found
+
+
+def _has_part_condition(f: SearchFilters) -> bool:
+    return bool(f.chpl_tier or f.hs_code or f.sanctioned is not None)
+
+
+def _part_only(scope: Scope) -> list[ColumnElement[bool]]:
+    f = scope.filters
+    found: list[ColumnElement[bool]] = []
+    if f.chpl_tier:
+        found.append(P.chpl_tier == f.chpl_tier)
+    if f.hs_code:
+        found.append(P.hs_code.startswith(f.hs_code, autoescape=True))
+    if f.sanctioned is not None:
+        found.append(_chain_sanctioned() if f.sanctioned else not_(_chain_sanctioned()))
+    return found
+
+
+def _maker_conditions(maker: Any, scope: Scope) -> list[ColumnElement[bool]]:
+    f = scope.filters
+    found: list[ColumnElement[bool]] = []
+    if f.manufacturer_id:
+        found.append(maker.in_(scope.manufacturer_ids or (f.manufacturer_id,)))
+    if f.manufacturer_country:
+        found.append(maker.in_(select(O.id).where(O.country == f.manufacturer_country)))
+    return found
+
+
+def _chain_sanctioned() -> ColumnElement[bool]:
+    """A company in the part's supply chain (its maker, or a party to a link for the part)
+    is designated and not delisted."""
+    designated = select(D.organization_id).where(D.delisted_on.is_(None))
+    return or_(P.manufacturer_id.in_(designated),
+               exists().where(L.part_id == P.id,
+                              or_(L.seller_id.in_(designated), L.buyer_id.in_(designated))))
+
+
+def filtered_records(session: Session, kind: str, scope: Scope, limit: int) -> list[UUID]:
+    """Findings or parts meeting the filters alone (no query typed), in part-number order."""
+    if kind == "finding":
+        statement = select(F.id).where(*finding_conditions(scope)).order_by(F.sort_part, F.id)
+    else:
+        statement = select(P.id).where(*part_conditions(scope)).order_by(P.search_key, P.id)
+    return list(session.scalars(statement.limit(limit)))
+
+
+# ----------------------------------------------------------------- display
+def describe(session: Session, kind: str, ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
+    """What a result list shows of each record, in one query per kind."""
+    if not ids:
+        return {}
+    statement = _DESCRIBE[kind]().where(_ID_OF[kind].in_(list(ids)))
+    return {row.id: dict(row._mapping) for row in session.execute(statement)}
+
+
+def _describe_part() -> Select[Any]:
+    uses = select(func.count()).where(F.part_id == P.id).scalar_subquery()
+    return (select(P.id, P.part_number, P.function, P.chpl_tier, P.hs_code,
+                   O.name.label("maker"), O.country, uses.label("findings"))
+            .outerjoin(O, O.id == P.manufacturer_id))
+
+
+def _describe_finding() -> Select[Any]:
+    return (select(F.id, F.marking, F.function, F.location, F.produced_from, F.confidence,
+                   F.date_code, P.part_number, O.name.label("maker"), I.case_reference,
+                   S.name.label("system"))
+            .join(I, I.id == F.item_id).join(S, S.id == I.system_type_id)
+            .outerjoin(P, P.id == F.part_id).outerjoin(O, O.id == F.manufacturer_id))
+
+
+def _describe_org() -> Select[Any]:
+    successor = aliased(O)
+    return (select(O.id, O.name, O.country, O.roles, O.successor_id,
+                   successor.name.label("successor"))
+            .outerjoin(successor, successor.id == O.successor_id))
+
+
+def _describe_system() -> Select[Any]:
+    return select(S.id, S.name, S.category, S.origin_country)
+
+
+def _describe_item() -> Select[Any]:
+    return (select(I.id, I.case_reference, I.recovered_on, I.recovery_place,
+                   S.name.label("system")).join(S, S.id == I.system_type_id))
+
+
+def _describe_source() -> Select[Any]:
+    return select(m.SourceRow.id, m.SourceRow.title, m.SourceRow.publisher,
+                  m.SourceRow.published_on, m.SourceRow.kind)
+
+
+_DESCRIBE = {"part": _describe_part, "finding": _describe_finding, "org": _describe_org,
+             "system": _describe_system, "item": _describe_item, "source": _describe_source}
+_ID_OF = {"part": P.id, "finding": F.id, "org": O.id, "system": S.id, "item": I.id,
+          "source": m.SourceRow.id}
+
+
+# ------------------------------------------------------------ seen before
+def seen_before(session: Session, condition: ColumnElement[bool]) -> dict[str, Any]:
+    """Counts and first/last dates over the findings meeting `condition`."""
+    statement = (select(func.count(F.id), func.count(distinct(F.item_id)),
+                        func.count(distinct(I.system_type_id)), func.min(I.recovered_on),
+                        func.max(I.recovered_on), func.min(F.produced_from),
+                        func.max(func.coalesce(F.produced_to, F.produced_from)))
+                 .join(I, I.id == F.item_id).where(condition))
+    row = session.execute(statement).one()
+    names = session.scalars(
+        select(S.name).where(S.id.in_(select(I.system_type_id).join(F, F.item_id == I.id)
+                                      .where(condition))).order_by(S.name).limit(20)).all()
+    keys = ("findings", "items", "systems", "first_recovered", "last_recovered",
+            "first_produced", "last_produced")
+    return {**dict(zip(keys, row, strict=True)), "system_names": tuple(names)}
+
+
+def findings_of_part(part_id: UUID) -> ColumnElement[bool]:
+    return F.part_id == part_id
+
+
+def findings_of_makers(maker_ids: Sequence[UUID]) -> ColumnElement[bool]:
+    return F.manufacturer_id.in_(list(maker_ids))
+
+
+def finding_itself(finding_id: UUID) -> ColumnElement[bool]:
+    return F.id == finding_id
+
+
+def findings_marked(key: str) -> ColumnElement[bool]:
+    """Findings with a marking line whose search key is `key`."""
+    return F.id.in_(select(TERMS.c.record_id).where(
+        literal_column("search_term.kind = 'finding'"), TERMS.c.key == key))
+
+
+# ------------------------------------------------------- names of makers
+def predecessors(session: Session, org_ids: Sequence[UUID]) -> set[UUID]:
+    """The organizations and every one whose chain of successors leads to one of them."""
+    found, frontier = set(org_ids), set(org_ids)
+    for _ in range(20):  # succession chains are short; the bound stops a cycle
+        frontier = set(session.scalars(select(O.id).where(O.successor_id.in_(list(frontier)))))
+        frontier -= found
+        if not frontier:
+            break
+        found |= frontier
+    return found
+
+
+def successors(session: Session, org_id: UUID) -> list[UUID]:
+    """The chain of successors of one organization, nearest first."""
+    chain: list[UUID] = []
+    current = org_id
+    for _ in range(20):
+        current = session.scalar(select(O.successor_id).where(O.id == current))
+        if current is None or current in chain or current == org_id:
+            break
+        chain.append(current)
+    return chain
+
+
+def orgs_named(session: Session, keys: Sequence[str]) -> list[UUID]:
+    """Organizations with a name, alias or former name whose search key is in `keys`."""
+    if not keys:
+        return []
+    return list(session.scalars(select(TERMS.c.record_id).distinct().where(
+        literal_column("search_term.kind = 'org'"), TERMS.c.key.in_(list(keys)))))
+
+
+def company_names(session: Session) -> list[tuple[str, str, str, str, int | None]]:
+    """Every recorded company name: (name, name key, current name, relation, year)."""
+    a = m.CompanyAliasRow
+    return [tuple(r) for r in session.execute(
+        select(a.name, a.name_key, a.current_name, a.relation, a.year))]
+
+
+def org_names(session: Session) -> list[tuple[UUID, str]]:
+    """(organization id, name or alias) for fuzzy matching."""
+    return [(r[0], r[1]) for r in session.execute(
+        select(TERMS.c.record_id, TERMS.c.text).where(
+            literal_column("search_term.kind = 'org'"), TERMS.c.field != "identifier"))]
+
+
+def generation(session: Session) -> tuple[Any, ...]:
+    """Changes whenever an organization or a company name is added, changed or removed."""
+    a = m.CompanyAliasRow
+    return tuple(session.execute(select(
+        select(func.count(O.id)).scalar_subquery(),
+        select(func.max(O.updated_at)).scalar_subquery(),
+        select(func.count(a.id)).scalar_subquery(),
+        select(func.max(a.updated_at)).scalar_subquery())).one())
