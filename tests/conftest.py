@@ -90,7 +90,7 @@ def pg_migrated(pg_server_url: str) -> str:
 
 
 def _reset_pg(url: str) -> None:
-    """Empty every table but keep the schema and the seeded handling markings.
+    """Empty every table but keep the schema, the seeded handling markings and company names.
 
     The audit trail and custody history refuse DELETE and TRUNCATE (triggers); only a
     superuser may switch triggers off, so the test user must be one.
@@ -101,7 +101,7 @@ def _reset_pg(url: str) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         tables = [sql.Identifier(r[0]) for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-            "AND tablename NOT IN ('alembic_version', 'handling_marking')")]
+            "AND tablename NOT IN ('alembic_version', 'handling_marking', 'company_alias')")]
         try:
             with conn.transaction():
                 conn.execute("SET LOCAL session_replication_role = replica")
@@ -109,7 +109,9 @@ def _reset_pg(url: str) -> None:
                     conn.execute(sql.SQL("DELETE FROM {}").format(table))
         except psycopg.errors.InsufficientPrivilege:
             _unavailable("the test user may not empty the tables (it must be a superuser)")
-        conn.execute("DELETE FROM handling_marking WHERE created_by <> 'schema'")
+        for seeded in ("handling_marking", "company_alias"):
+            conn.execute(sql.SQL("DELETE FROM {} WHERE created_by <> 'schema'")
+                         .format(sql.Identifier(seeded)))
 
 
 @pytest.fixture

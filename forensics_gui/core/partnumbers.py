@@ -86,7 +86,12 @@ def confusable_key(raw: str | None) -> str:
     The classes are {O,0}, {I,1,L}, {S,5}, {B,8}, {Z,2}, {G,6}; two part numbers that differ
     only by such misreads have the same confusable key.
     """
-    return search_key(raw).translate(_CONFUSABLES)
+    return confusable_of_key(search_key(raw))
+
+
+def confusable_of_key(key: str) -> str:
+    """`confusable_key` of text that is already a search key (saves normalising twice)."""
+    return key.translate(_CONFUSABLES)
 
 
 def _alternative_readings(key: str) -> Iterator[str]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.names import name_key
-from forensics_gui.core.partnumbers import confusable_key, search_key
+from forensics_gui.core.partnumbers import confusable_key, confusable_of_key, search_key
 
 # Kinds the search box looks through, in the order their groups are shown.
 SEARCH_KINDS = ("part", "finding", "org", "system", "item", "source")
@@ -263,7 +263,7 @@ def terms_of(kind: str, record: Any) -> list[Term]:
 def make_term(label: str, text: str) -> Term:
     text = str(text).strip()
     key = search_key(text)[:_MAX_KEY]
-    return Term(label, text[:_MAX_KEY], key, confusable_key(key))
+    return Term(label, text[:_MAX_KEY], key, confusable_of_key(key))
 
 
 def _value(record: Any, attribute: str) -> Any:

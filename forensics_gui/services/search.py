@@ -97,10 +97,20 @@ class _Search:
         self.found[kind].setdefault(record_id, (match, matched, note))
 
     def _terms(self) -> None:
-        # One more than the limit tells whether there are more.
-        rows = sq.term_matches(self.session, self.query, self.kinds, self.limit + 1, self.scope)
-        for row in sorted(rows, key=lambda r: sq.TIERS.index(r.tier)):
-            self._add(row.kind, row.record_id, row.tier, row.text)
+        """Tier by tier, and only for the kinds that still need more: the costly tiers
+        (substring and misread, through the trigram index) run only when the cheap ones
+        (exact and prefix, through the key index) did not fill the list."""
+        returned = dict.fromkeys(self.kinds, 0)
+        for tiers in (("exact", "prefix"), ("substring",), ("misread",)):
+            # One more than the limit tells whether there are more; terms already found may
+            # come back in a later tier, so ask for that many more.
+            wanted = [(kind, tier, self.limit + 1 + returned[kind]) for kind in self.kinds
+                      for tier in tiers if len(self.found[kind]) <= self.limit
+                      and sq.tier_applies(kind, tier, self.query)]
+            rows = sq.term_matches(self.session, self.query, wanted, self.scope)
+            for row in sorted(rows, key=lambda r: sq.TIERS.index(r.tier)):
+                returned[row.kind] += 1
+                self._add(row.kind, row.record_id, row.tier, row.text)
 
     def _filtered(self) -> None:
         for kind in self.kinds:
@@ -114,7 +124,9 @@ class _Search:
             self._add("org", org_id, "alias", matched, note)
         for org_id in list(self.found["org"]):
             self._succession(org_id)
-        if len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN:
+        # Makers' names rarely hold digits; a query with digits is a part number or marking.
+        if (len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN
+                and not any(ch.isdigit() for ch in self.query.name)):
             for org_id, matched, score in names.similar(self.query.name):
                 self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
 

@@ -9,6 +9,7 @@ indexes on `search_term` do the same.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -26,13 +27,74 @@ _BATCH = 20_000
 
 
 def fts_table(kind: str) -> str:
-    """The SQLite full-text table holding the confusable keys of one kind's terms."""
+    """The SQLite full-text table holding the keys and confusable keys of one kind's terms."""
     return f"search_fts_{kind}"
 
 
-def trigram_index(kind: str) -> str:
-    """The PostgreSQL trigram index over one kind's confusable keys."""
-    return f"ix_search_trgm_{kind}"
+TABLE_OF_KIND = {"part": "part", "finding": "component_finding", "org": "organization",
+                 "system": "weapon_system_type", "item": "recovered_item", "source": "source"}
+
+
+def index_ddl(dialect: str) -> list[str]:
+    """Statements that make the trigram index over the terms (not the terms table itself).
+
+    The index is derived data: `rebuild` drops and remakes it with these same statements,
+    and a migration that changes it rebuilds it.
+    """
+    if dialect != "sqlite":
+        return [f"CREATE INDEX {trigram_index(kind, column)} ON search_term USING gin "
+                f"({column} gin_trgm_ops) WHERE kind = '{kind}'"
+                for kind in SEARCH_KINDS for column in ("key", "ckey")]
+    adds = "".join(f"INSERT INTO {fts_table(k)}(rowid, key, ckey) SELECT new.id, new.key, "
+                   f"new.ckey WHERE new.kind = '{k}'; " for k in SEARCH_KINDS)
+    removes = "".join(f"INSERT INTO {fts_table(k)}({fts_table(k)}, rowid, key, ckey) "
+                      f"SELECT 'delete', old.id, old.key, old.ckey WHERE old.kind = '{k}'; "
+                      for k in SEARCH_KINDS)
+    # The terms table is the content table: its integer key never changes, unlike the row
+    # ids of tables keyed by UUID.
+    return [*(f"CREATE VIRTUAL TABLE {fts_table(kind)} USING fts5(key, ckey, "
+              "content='search_term', content_rowid='id', tokenize='trigram', detail='none')"
+              for kind in SEARCH_KINDS),
+            f"CREATE TRIGGER search_term_ai AFTER INSERT ON search_term BEGIN {adds} END",
+            f"CREATE TRIGGER search_term_ad AFTER DELETE ON search_term BEGIN {removes} END",
+            f"CREATE TRIGGER search_term_au AFTER UPDATE ON search_term BEGIN {removes} "
+            f"{adds} END"]
+
+
+def drop_index_ddl(dialect: str) -> list[str]:
+    if dialect != "sqlite":
+        return [f"DROP INDEX IF EXISTS {trigram_index(kind, column)}"
+                for kind in SEARCH_KINDS for column in ("key", "ckey")]
+    return [*(f"DROP TRIGGER IF EXISTS search_term_{suffix}" for suffix in ("ai", "ad", "au")),
+            *(f"DROP TABLE IF EXISTS {fts_table(kind)}" for kind in SEARCH_KINDS)]
+
+
+def forget_terms_ddl(dialect: str) -> list[str]:
+    """Triggers that remove a record's terms when the record goes (cascades included)."""
+    if dialect == "sqlite":
+        return [f"CREATE TRIGGER {table}_forget_terms AFTER DELETE ON {table} BEGIN "
+                f"DELETE FROM search_term WHERE kind = '{kind}' AND record_id = old.id; END"
+                for kind, table in TABLE_OF_KIND.items()]
+    return ["""CREATE FUNCTION forensics_forget_terms() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM search_term WHERE kind = TG_ARGV[0] AND record_id = OLD.id;
+          RETURN OLD;
+        END $$""", *(f"CREATE TRIGGER {table}_forget_terms AFTER DELETE ON {table} "
+                     f"FOR EACH ROW EXECUTE FUNCTION forensics_forget_terms('{kind}')"
+                     for kind, table in TABLE_OF_KIND.items())]
+
+
+def drop_forget_terms_ddl(dialect: str) -> list[str]:
+    if dialect == "sqlite":
+        return [f"DROP TRIGGER IF EXISTS {table}_forget_terms" for table in TABLE_OF_KIND.values()]
+    return [*(f"DROP TRIGGER IF EXISTS {table}_forget_terms ON {table}"
+              for table in TABLE_OF_KIND.values()),
+            "DROP FUNCTION IF EXISTS forensics_forget_terms()"]
+
+
+def trigram_index(kind: str, column: str) -> str:
+    """The PostgreSQL trigram index over one kind's keys or confusable keys."""
+    return f"ix_search_trgm_{kind}_{column}"
 
 
 def managed_outside_models(name: str | None, type_: str) -> bool:
@@ -60,12 +122,16 @@ def write_terms(session: Session, kind: str, record_id: UUID, record: Any) -> No
 
 
 def bulk_write_terms(connection: Connection, kind: str,
-                     records: Iterable[tuple[UUID, Any]]) -> int:
-    """Add the terms of many new records through the driver's executemany; returns the count."""
+                     records: Iterable[tuple[Any, Any]], *, raw_ids: bool = False) -> int:
+    """Add the terms of many new records through the driver's executemany; returns the count.
+
+    `raw_ids`: the ids are already in the database's own form (read with exec_driver_sql).
+    """
     if kind not in SEARCH_KINDS:
         return 0
     dialect = connection.dialect
-    to_db = TERMS.c.record_id.type.bind_processor(dialect) or (lambda v: v)
+    to_db = (lambda v: v) if raw_ids else (
+        TERMS.c.record_id.type.bind_processor(dialect) or (lambda v: v))
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO search_term (kind, record_id, field, text, key, ckey) "
            f"VALUES ({', '.join([marker] * 6)})")
@@ -78,36 +144,50 @@ def bulk_write_terms(connection: Connection, kind: str,
 
 def rebuild(connection: Connection,
             progress: Callable[[str, int], bool | None] | None = None) -> dict[str, int]:
-    """Recompute every term from the records and rebuild the index; {kind: terms}.
+    """Recompute every term from the records and remake the index; {kind: terms}.
 
     Runs inside the caller's transaction, so an interrupted rebuild leaves the old index.
+    The index is dropped first and made again over all the terms at once, which is several
+    times faster than keeping it current row by row.
     """
+    dialect = connection.dialect.name
+    for statement in drop_index_ddl(dialect):
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql("DELETE FROM search_term")
     counts: dict[str, int] = {}
-    connection.execute(delete(TERMS))
-    sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        for kind in SEARCH_KINDS:
-            connection.exec_driver_sql(
-                f"INSERT INTO {fts_table(kind)}({fts_table(kind)}) VALUES ('delete-all')")
     for kind in SEARCH_KINDS:
         counts[kind] = 0
         for batch in _records(connection, kind):
-            counts[kind] += bulk_write_terms(connection, kind, batch)
+            counts[kind] += bulk_write_terms(connection, kind, batch, raw_ids=True)
             if progress is not None and progress(kind, counts[kind]) is False:
                 raise InterruptedError("index rebuild cancelled")
-    if not sqlite:
+    for statement in index_ddl(dialect):
+        connection.exec_driver_sql(statement)
+    if dialect == "sqlite":
+        for kind in SEARCH_KINDS:
+            connection.exec_driver_sql(
+                f"INSERT INTO {fts_table(kind)}(rowid, key, ckey) "
+                f"SELECT id, key, ckey FROM search_term WHERE kind = '{kind}'")
+    else:
         connection.exec_driver_sql("ANALYZE search_term")
     return counts
 
 
-def _records(connection: Connection, kind: str) -> Iterator[list[tuple[UUID, dict[str, Any]]]]:
-    model = m.MODEL_OF_KIND[kind]
-    table = model.__table__
+def _records(connection: Connection, kind: str) -> Iterator[list[tuple[Any, dict[str, Any]]]]:
     attributes = [attribute for _, attribute, _ in TERM_SOURCES[kind]]
-    query = select(table.c.id, *(table.c[a] for a in attributes))
-    result = connection.execution_options(yield_per=_BATCH).execute(query)
-    for chunk in result.partitions(_BATCH):
-        yield [(row[0], dict(zip(attributes, row[1:], strict=True))) for row in chunk]
+    # Read raw: converting a million ids and JSON lists costs more than indexing them.
+    cursor = connection.exec_driver_sql(
+        f"SELECT id, {', '.join(attributes)} FROM {TABLE_OF_KIND[kind]}")
+    lists = {a for _, a, is_list in TERM_SOURCES[kind] if is_list}
+    while chunk := cursor.fetchmany(_BATCH):
+        yield [(row[0], {a: (_list(v) if a in lists else v)
+                         for a, v in zip(attributes, row[1:], strict=True)}) for row in chunk]
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = json.loads(value or "[]")
+    return [str(v) for v in value or ()]
 
 
 def status(connection: Connection) -> dict[str, Any]:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
+    bindparam,
     column,
     distinct,
     exists,
@@ -70,57 +73,77 @@ class Scope:
         return bool(self.filters.active())
 
 
-def term_matches(session: Session, query: SearchText, kinds: Sequence[str], limit: int,
+def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str, str, int]],
                  scope: Scope | None = None) -> list[TermMatch]:
-    """Up to `limit` terms per kind and tier, in one statement (one round trip)."""
-    branches = [branch for kind in kinds for tier in TIERS
-                if (branch := _branch(session, kind, tier, query, limit, scope)) is not None]
-    if not branches:
+    """Terms matching the query for each (kind, tier, how many), in one statement."""
+    asked = [(kind, tier, n) for kind, tier, n in wanted if tier_applies(kind, tier, query)]
+    if not asked:
         return []
-    statement = union_all(*(select(b.subquery()) for b in branches))
-    return [TermMatch(*row) for row in session.execute(statement)]
-
-
-def _branch(session: Session, kind: str, tier: str, query: SearchText, limit: int,
-            scope: Scope | None) -> Select[Any] | None:
-    if tier in ("substring", "misread") and not query.substring_ok:
-        return None
-    if tier == "misread" and kind not in MISREAD_KINDS:
-        return None
-    if not query.key:
-        return None
-    condition = _tier_condition(session, kind, tier, query)
-    source, condition = condition
-    statement = (select(literal(kind), literal(tier), TERMS.c.record_id, TERMS.c.field,
-                        TERMS.c.text, TERMS.c.key)
-                 .select_from(source).where(literal_column(f"search_term.kind = '{kind}'"),
-                                            condition))
+    dialect = session.get_bind().dialect.name
+    shape = tuple((kind, tier) for kind, tier, _ in asked)
     if scope is not None and scope.active:
-        statement = statement.where(_scoped(kind, scope))
-    return statement.limit(limit)
-
-
-def _tier_condition(session: Session, kind: str, tier: str,
-                    query: SearchText) -> tuple[Any, ColumnElement[bool]]:
-    key = TERMS.c.key
-    low, high = prefix_bounds(query.key)
-    if tier == "exact":
-        return TERMS, key == query.key
-    if tier == "prefix":
-        return TERMS, and_(key > low, key < high)
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    position = (func.instr if sqlite else func.strpos)(key, query.key)
-    # Keys hold letters and digits only, so the pattern has no wildcard of its own.
-    pattern = f"%{query.ckey}%"
-    if sqlite:
-        fts = table(fts_table(kind), column("rowid"), column("ckey"))
-        source = fts.join(TERMS, TERMS.c.id == fts.c.rowid)
-        like = fts.c.ckey.like(pattern)
+        statement = _union(dialect, shape, scope)
     else:
-        source, like = TERMS, TERMS.c.ckey.like(pattern)
+        statement = _cached_union(dialect, shape)
+    low, high = prefix_bounds(query.key)
+    params = {"q": query.key, "low": low, "high": high, "pattern": f"%{query.key}%",
+              "misread": f"%{query.ckey}%", **{f"n{i}": n for i, (_, _, n) in enumerate(asked)}}
+    return [TermMatch(*row) for row in session.execute(statement, params)]
+
+
+def tier_applies(kind: str, tier: str, query: SearchText) -> bool:
+    if not query.key:
+        return False
+    if tier in ("substring", "misread") and not query.substring_ok:
+        return False
+    return tier != "misread" or kind in MISREAD_KINDS
+
+
+@lru_cache(maxsize=512)
+def _cached_union(dialect: str, shape: tuple[tuple[str, str], ...]) -> Any:
+    # Building the statement costs more than running it; the shapes are few.
+    return _union(dialect, shape, None)
+
+
+def _union(dialect: str, shape: tuple[tuple[str, str], ...], scope: Scope | None) -> Any:
+    branches = [_branch(dialect, kind, tier, i, scope) for i, (kind, tier) in enumerate(shape)]
+    return union_all(*(select(b.subquery()) for b in branches))
+
+
+def _branch(dialect: str, kind: str, tier: str, number: int, scope: Scope | None) -> Any:
+    source, condition = _tier_condition(dialect, kind, tier)
+    statement = (select(literal(kind), literal(tier), TERMS.c.record_id, TERMS.c.field,
+                        TERMS.c.text, TERMS.c.key).select_from(source).where(condition))
+    if source is TERMS:
+        # A SQLite full-text table holds one kind only; naming the kind there would lead the
+        # planner to read every term of the kind and probe the full-text table for each.
+        statement = statement.where(literal_column(f"search_term.kind = '{kind}'"))
+    if scope is not None:
+        statement = statement.where(_scoped(kind, scope))
+    return statement.limit(bindparam(f"n{number}", type_=Integer))
+
+
+def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElement[bool]]:
+    key = TERMS.c.key
+    if tier == "exact":
+        return TERMS, key == bindparam("q")
+    if tier == "prefix":
+        return TERMS, and_(key > bindparam("low"), key < bindparam("high"))
+    # Keys hold letters and digits only, so the patterns have no wildcard of their own.
+    # Substring matches are looked up by key, misreadings by confusable key; each index
+    # then returns the rows wanted (asking one index for what the other holds would make it
+    # read and reject every row that shares the trigrams).
+    if dialect == "sqlite":
+        fts = table(fts_table(kind), column("rowid"), column("key"), column("ckey"))
+        source: Any = fts.join(TERMS, TERMS.c.id == fts.c.rowid)
+        by_key, by_ckey = fts.c.key, fts.c.ckey
+    else:
+        source, by_key, by_ckey = TERMS, TERMS.c.key, TERMS.c.ckey
     if tier == "substring":
-        return source, and_(like, position > 0, not_(and_(key >= low, key < high)))
-    return source, and_(like, position == 0)
+        # Prefix matches come back here too; the caller drops those it already has.
+        return source, by_key.like(bindparam("pattern"))
+    contains = (func.instr if dialect == "sqlite" else func.strpos)(key, bindparam("q"))
+    return source, and_(by_ckey.like(bindparam("misread")), contains == 0)
 
 
 # ------------------------------------------------------------------ filters

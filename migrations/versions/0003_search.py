@@ -16,15 +16,18 @@ from alembic import op
 
 from forensics_gui.core.errors import StoreError
 from forensics_gui.core.names import name_key
+from forensics_gui.storage.search_index import (
+    drop_forget_terms_ddl,
+    drop_index_ddl,
+    forget_terms_ddl,
+    rebuild,
+)
 
 revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None
 
-SEARCH_KINDS = ("part", "finding", "org", "system", "item", "source")
-TABLE_OF_KIND = {"part": "part", "finding": "component_finding", "org": "organization",
-                 "system": "weapon_system_type", "item": "recovered_item", "source": "source"}
 
 # Names under which components are still marked and sold after a rename or a takeover.
 # (former or other name, the company now, relation, year)
@@ -122,25 +125,21 @@ def upgrade() -> None:
     with op.batch_alter_table('search_term', schema=None) as batch_op:
         batch_op.create_index('ix_search_term_kind_key', ['kind', 'key'], unique=False)
         batch_op.create_index(batch_op.f('ix_search_term_record_id'), ['record_id'], unique=False)
-    if op.get_bind().dialect.name == "sqlite":
-        _sqlite_full_text()
-    else:
-        _postgresql_trigrams()
+    dialect = op.get_bind().dialect.name
+    if dialect != "sqlite":
+        _require_pg_trgm()
+    # The trigram index is derived data; its statements live with the code that keeps and
+    # rebuilds it (storage.search_index), which `_fill_index` runs.
+    for statement in forget_terms_ddl(dialect):
+        op.execute(statement)
     _seed_company_names()
     _fill_index()
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for kind, table in TABLE_OF_KIND.items():
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_forget_terms")
-            op.execute(f"DROP TABLE IF EXISTS search_fts_{kind}")
-        for suffix in ("ai", "ad", "au"):
-            op.execute(f"DROP TRIGGER IF EXISTS search_term_{suffix}")
-    else:
-        for table in TABLE_OF_KIND.values():
-            op.execute(f"DROP TRIGGER IF EXISTS {table}_forget_terms ON {table}")
-        op.execute("DROP FUNCTION IF EXISTS forensics_forget_terms()")
+    dialect = op.get_bind().dialect.name
+    for statement in drop_index_ddl(dialect) + drop_forget_terms_ddl(dialect):
+        op.execute(statement)
     op.drop_table('search_term')
     op.drop_table('saved_search')
     op.drop_table('company_alias')
@@ -153,45 +152,6 @@ def _tracked() -> list[sa.Column]:
             sa.Column('created_by', sa.String(length=200), nullable=False),
             sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
             sa.Column('updated_by', sa.String(length=200), nullable=False)]
-
-
-def _sqlite_full_text() -> None:
-    """One trigram full-text table per kind over the terms' confusable keys.
-
-    The terms table is the content table (its integer key never changes, unlike the row ids
-    of tables keyed by UUID); triggers keep each full-text table in step with it.
-    """
-    for kind in SEARCH_KINDS:
-        op.execute(f"CREATE VIRTUAL TABLE search_fts_{kind} USING fts5(ckey, content='search_term', "
-                   "content_rowid='id', tokenize='trigram', detail='none')")
-    adds = "".join(f"INSERT INTO search_fts_{k}(rowid, ckey) SELECT new.id, new.ckey "
-                   f"WHERE new.kind = '{k}'; " for k in SEARCH_KINDS)
-    removes = "".join(f"INSERT INTO search_fts_{k}(search_fts_{k}, rowid, ckey) "
-                      f"SELECT 'delete', old.id, old.ckey WHERE old.kind = '{k}'; "
-                      for k in SEARCH_KINDS)
-    op.execute(f"CREATE TRIGGER search_term_ai AFTER INSERT ON search_term BEGIN {adds} END")
-    op.execute(f"CREATE TRIGGER search_term_ad AFTER DELETE ON search_term BEGIN {removes} END")
-    op.execute(f"CREATE TRIGGER search_term_au AFTER UPDATE ON search_term BEGIN {removes} "
-               f"{adds} END")
-    for kind, table in TABLE_OF_KIND.items():
-        op.execute(f"CREATE TRIGGER {table}_forget_terms AFTER DELETE ON {table} BEGIN "
-                   f"DELETE FROM search_term WHERE kind = '{kind}' AND record_id = old.id; END")
-
-
-def _postgresql_trigrams() -> None:
-    _require_pg_trgm()
-    for kind in SEARCH_KINDS:
-        op.execute(f"CREATE INDEX ix_search_trgm_{kind} ON search_term "
-                   f"USING gin (ckey gin_trgm_ops) WHERE kind = '{kind}'")
-    op.execute("""
-        CREATE FUNCTION forensics_forget_terms() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          DELETE FROM search_term WHERE kind = TG_ARGV[0] AND record_id = OLD.id;
-          RETURN OLD;
-        END $$""")
-    for kind, table in TABLE_OF_KIND.items():
-        op.execute(f"CREATE TRIGGER {table}_forget_terms AFTER DELETE ON {table} "
-                   f"FOR EACH ROW EXECUTE FUNCTION forensics_forget_terms('{kind}')")
 
 
 def _require_pg_trgm() -> None:
@@ -232,7 +192,5 @@ def _seed_company_names() -> None:
 
 
 def _fill_index() -> None:
-    """Index the records the store already holds."""
-    from forensics_gui.storage.search_index import rebuild
-
+    """Index the records the store already holds, and make the trigram index."""
     rebuild(op.get_bind())
