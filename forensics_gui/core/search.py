@@ -42,7 +42,7 @@ MATCH_ORDER = ("exact", "prefix", "substring", "misread", "alias", "successor", 
                "filter")
 MATCH_LABELS = {
     "exact": "exact", "prefix": "starts with", "substring": "contains",
-    "misread": "possible misreading", "alias": "alias", "successor": "corporate succession",
+    "misread": "possible misreading", "alias": "company name", "successor": "corporate succession",
     "fuzzy": "similar name", "filter": "meets the filters",
 }
 

@@ -28,6 +28,7 @@ from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.gui.fields import FieldInput, SourceList
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.lazy import records
+from forensics_gui.gui.seen_before import SEEN_KINDS, SeenBeforeBox
 from forensics_gui.gui.table_model import display
 
 # Which derived value names the record a reference points to, per (kind, field).
@@ -85,6 +86,10 @@ class RecordEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._form(), "Details")
         outer.addWidget(self.tabs, 1)
+        self.seen: SeenBeforeBox | None = None
+        if self.kind in SEEN_KINDS:
+            self.seen = SeenBeforeBox(self.context)
+            outer.addWidget(self.seen)
         outer.addLayout(self._buttons())
 
     def _form(self) -> QWidget:
@@ -178,6 +183,8 @@ class RecordEditor(QWidget):
         self.record, self.defaults = record, {}
         self._fill({name: self._shown_value(name, record) for name in self.inputs})
         self._load_source_titles()
+        if self.seen is not None:
+            self.seen.show_for(self.kind, record.id)
 
     def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
             ) -> None:
@@ -185,6 +192,8 @@ class RecordEditor(QWidget):
         self.record, self.defaults = None, dict(defaults or {})
         values = {name: "" for name in self.inputs} | (shown or defaults or {})
         self._fill(values)
+        if self.seen is not None:
+            self.seen.clear()
 
     def _shown_value(self, name: str, record: Any) -> Any:
         derived = REF_NAMES.get((self.kind, name))

@@ -26,10 +26,12 @@ from forensics_gui.gui.item_page import ItemEditor
 from forensics_gui.gui.lazy import records
 from forensics_gui.gui.photo_tools import PhotoTools
 from forensics_gui.gui.record_table import RecordTable
+from forensics_gui.gui.search_panel import SearchPanel
 from forensics_gui.gui.store_menu import StoreMenu
 
-NAVIGATION = ("system", "item", "finding", "part", "org", "link", "designation", "source",
-              "marking")
+NAVIGATION = ("system", "item", "finding", "part", "org", "alias", "link", "designation",
+              "source", "marking")
+SEARCH_PAGE = "search"
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         context.store_opened.connect(self._store_opened)
         last_kind = context.settings.value("window/kind")
         self.show_kind(last_kind if last_kind in NAVIGATION else "item")
+        if last_kind == SEARCH_PAGE:
+            self.show_search()
         context.runner.busy_changed.connect(
             lambda busy: self.busy.setText("Working…" if busy else ""))
         self._restore_layout()
@@ -59,14 +63,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
     def _build_central(self) -> None:
         self.navigator = QListWidget()
+        search_item = QListWidgetItem(icon("search"), "Search")
+        search_item.setData(Qt.ItemDataRole.UserRole, SEARCH_PAGE)
+        self.navigator.addItem(search_item)
         for kind in NAVIGATION:
             item = QListWidgetItem(KINDS[kind].plural.capitalize())
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.navigator.addItem(item)
         self.navigator.setMaximumWidth(220)
-        self.navigator.currentRowChanged.connect(
-            lambda row: self.guard(lambda: self.show_kind(NAVIGATION[row])))
+        self.navigator.currentRowChanged.connect(self._navigate)
         self.table_stack = QStackedWidget()
+        self.search_panel = SearchPanel(self.context)
+        self.search_panel.open_requested.connect(
+            lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                       keep_page=True)))
+        self.table_stack.addWidget(self.search_panel)
         self.editor_stack = QStackedWidget()
         self.placeholder = QLabel("Double-click a record, or press Enter, to open it here.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -102,6 +113,7 @@ class MainWindow(QMainWindow):
         self.previous_action = a("Pre&vious record", lambda: self.step(-1), "Ctrl+PgUp",
                                  "previous")
         self.history_action = a("&History", self.show_history, "Ctrl+H", "history")
+        self.search_action = a("&Search…", self.show_search, "Ctrl+K", "search")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -114,7 +126,7 @@ class MainWindow(QMainWindow):
                        self.previous_action, self.next_action):
             record_menu.addSeparator() if action is None else record_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
-        for action in (self.find_action, self.refresh_action):
+        for action in (self.search_action, self.find_action, self.refresh_action):
             view_menu.addAction(action)
         view_menu.addAction("&Columns…", self.choose_columns)
         tools_menu = self.menuBar().addMenu("&Tools")
@@ -128,7 +140,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("records-toolbar")
         for action in (self.new_action, self.save_action, self.revert_action,
                        self.delete_action, None, self.previous_action, self.next_action,
-                       None, self.find_action, self.refresh_action, self.history_action):
+                       None, self.search_action, self.find_action, self.refresh_action,
+                       self.history_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
     def _build_status(self) -> None:
@@ -149,6 +162,25 @@ class MainWindow(QMainWindow):
             editor.load_completions()
         self._show_placeholder()
 
+    # ---------------------------------------------------------------- search
+    def _navigate(self, row: int) -> None:
+        page = self.navigator.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        if page == SEARCH_PAGE:
+            self.show_search()
+        elif page is not None:
+            self.guard(lambda: self.show_kind(page))
+
+    def show_search(self) -> None:
+        """Show the search page with the cursor in its box (Ctrl+K)."""
+        self.table_stack.setCurrentWidget(self.search_panel)
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(0)
+        self.navigator.blockSignals(False)
+        self.search_panel.focus_query()
+
+    def searching(self) -> bool:
+        return self.table_stack.currentWidget() is self.search_panel
+
     # ---------------------------------------------------------------- tables
     def show_kind(self, kind: str) -> None:
         """Show the table of records of `kind`."""
@@ -161,12 +193,14 @@ class MainWindow(QMainWindow):
             if self.context.store is not None:
                 table.reload()
         self.table_stack.setCurrentWidget(self.tables[kind])
+        self._last_table = self.tables[kind]
         self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(NAVIGATION.index(kind))
+        self.navigator.setCurrentRow(NAVIGATION.index(kind) + 1)
         self.navigator.blockSignals(False)
 
     def current_table(self) -> RecordTable:
-        return self.table_stack.currentWidget()  # type: ignore[return-value]
+        """The table shown, or the last one shown while the search page is up."""
+        return self._last_table
 
     def current_kind(self) -> str:
         return self.current_table().kind if self.tables else "item"
@@ -195,9 +229,10 @@ class MainWindow(QMainWindow):
         self.editor_stack.setCurrentWidget(self.editor)
         self._dirty_changed(False)
 
-    def open_record(self, kind: str, record_id: Any) -> None:
-        """Fetch a record by id, show its table and open it."""
-        self.show_kind(kind)
+    def open_record(self, kind: str, record_id: Any, keep_page: bool = False) -> None:
+        """Fetch a record by id, show its table (unless `keep_page`) and open it."""
+        if not keep_page:
+            self.show_kind(kind)
         self.context.run(records.get, self.context.store, kind, record_id,
                          on_done=lambda record: self.show_record(kind, record))
 
@@ -253,10 +288,15 @@ class MainWindow(QMainWindow):
             self.editor.delete()
 
     def focus_filter(self) -> None:
+        if self.searching():
+            self.search_panel.focus_query()
+            return
         self.current_table().filter.setFocus()
         self.current_table().filter.selectAll()
 
     def refresh(self) -> None:
+        if self.searching():
+            self.search_panel.run_search()
         self.current_table().reload()
         editor = self.editor
         if editor is not None and editor.record is not None and not editor.dirty:
@@ -325,7 +365,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/kind", self.current_kind())
+        settings.setValue("window/kind", SEARCH_PAGE if self.searching() else self.current_kind())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.editor

@@ -26,7 +26,7 @@ from forensics_gui.core.search import (
 )
 from forensics_gui.services import records
 from forensics_gui.services.references import lookup
-from forensics_gui.services.search import search
+from forensics_gui.services.search import MAX_LIMIT, search
 from forensics_gui.storage.store import Store
 
 EXPORT_FORMATS = (".csv", ".xlsx")
@@ -89,6 +89,12 @@ def export_results(results: SearchResults, path: str | Path) -> int:
     writer = _write_csv if suffix == ".csv" else _write_xlsx
     _atomically(target, lambda handle: writer(handle, results, rows))
     return len(rows)
+
+
+def export_search(store: Store, text: str, filters: Any, path: str | Path,
+                  limit: int = MAX_LIMIT) -> int:
+    """Run a search with a large limit and write every record found to a file."""
+    return export_results(search(store, text, filters=filters or None, limit=limit), path)
 
 
 def _atomically(target: Path, write: Any) -> None:

@@ -60,6 +60,30 @@ def dark_palette() -> object:
     return palette
 
 
+def search_screens(app: QApplication, context: AppContext, window: MainWindow, out: Path,
+                   suffix: str) -> list[Path]:
+    """The search page: a part-number search with a selected result, a maker search, and
+    the filters."""
+    paths = []
+    panel = window.search_panel
+    for name, text, filters in (("search-part", "stm32f7", {}),
+                                ("search-maker", "xilinx", {}),
+                                ("search-filters", "", {"produced_after": "2022-02-24",
+                                                        "sanctioned": "no"})):
+        window.show_search()
+        panel.set_search(text, filters)
+        settle(app, context)
+        first = panel._first_record()
+        if first is not None:
+            panel.tree.setCurrentItem(first)
+            panel._open(first)
+            settle(app, context)
+        path = out / f"{name}{suffix}.png"
+        window.grab().save(str(path))
+        paths.append(path)
+    return paths
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="assets/screenshots")
@@ -104,6 +128,7 @@ def main() -> int:
     window.editor.tabs.setCurrentIndex(2)
     settle(app, context)
     window.grab().save(str(out / f"item-findings{suffix}.png"))
+    shots += search_screens(app, context, window, out, suffix)
     print("\n".join(str(p) for p in shots))
     context.shutdown()
     return 0
