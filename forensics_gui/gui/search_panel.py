@@ -79,6 +79,8 @@ class SearchPanel(QWidget):
         self._build()
         context.store_opened.connect(lambda _summary: self._store_opened())
         context.records_changed.connect(self._records_changed)
+        if context.store is not None:
+            self._store_opened()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -349,9 +351,11 @@ class SearchPanel(QWidget):
     def _set_systems(self, names: list[str]) -> None:
         combo = self.filter_inputs["system_id"]
         assert isinstance(combo, QComboBox)
+        chosen = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItems(["", *sorted(set(names), key=str.casefold)])
+        combo.addItems(["", *sorted(set(names) | {chosen} - {""}, key=str.casefold)])
+        combo.setCurrentText(chosen)
         combo.blockSignals(False)
 
     def _complete(self, name: str, names: list[str]) -> None:

@@ -74,7 +74,7 @@ DEPENDENTS: dict[str, tuple[tuple[str, Any, str, str], ...]] = {
     "source": (("findings citing it", m.finding_source, "source_id", "blocks"),
                ("supply links citing it", m.link_source, "source_id", "blocks"),
                ("designations citing it", m.SanctionsDesignationRow, "source_id", "blocks")),
-    "designation": (), "link": (), "annotation": (),
+    "designation": (), "link": (), "annotation": (), "alias": (), "saved": (),
     "photo": (("photo annotations", m.PhotoAnnotationRow, "photo_id", "deletes"),),
 }
 

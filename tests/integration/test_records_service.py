@@ -23,7 +23,8 @@ DTO_TYPES = {
     "marking": dto.HandlingMarking, "system": dto.WeaponSystemType, "item": dto.RecoveredItem,
     "part": dto.Part, "finding": dto.ComponentFinding, "org": dto.Organization,
     "designation": dto.SanctionsDesignation, "link": dto.SupplyLink, "source": dto.Source,
-    "photo": dto.Photo, "annotation": dto.PhotoAnnotation,
+    "photo": dto.Photo, "annotation": dto.PhotoAnnotation, "alias": dto.CompanyAlias,
+    "saved": dto.SavedSearch,
 }
 
 
@@ -83,6 +84,14 @@ def _new(kind: str, cf: CaseFile, photo_id: Any = None) -> tuple[dict[str, Any],
         "annotation": ({"photo_id": photo_id, "label": "U12", "x": "0.1", "y": 0.2,
                         "width": 0.3, "height": "0.25"},
                        {"label": "U12", "x": 0.1, "width": 0.3}),
+        "alias": ({"name": "Harbour-Star Elec.", "current_name": "Harbour Star Electronics Ltd",
+                   "relation": "Renamed", "year": "2019"},
+                  {"name": "Harbour-Star Elec.", "current_name": "Harbour Star Electronics Ltd",
+                   "name_key": "harbour star elec", "relation": "renamed", "year": 2019}),
+        "saved": ({"name": "STM32 after the invasion", "query": "stm32",
+                   "filters": '{"produced_after": "2022-02-24", "sanctioned": "no"}'},
+                  {"name": "STM32 after the invasion", "query": "stm32",
+                   "filters": {"produced_after": "2022-02-24", "sanctioned": False}}),
     }
     return table[kind]
 
@@ -100,6 +109,8 @@ CHANGES: dict[str, tuple[str, Any, Any]] = {
     "source": ("publisher", "RUSI", "RUSI"),
     "photo": ("caption", "main board, top side", "main board, top side"),
     "annotation": ("label", "U7", "U7"),
+    "alias": ("year", "2020", 2020),
+    "saved": ("filters", {"chpl_tier": "1"}, {"chpl_tier": "1"}),
 }
 
 

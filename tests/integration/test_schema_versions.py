@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from forensics_gui.services import records, stores
+from forensics_gui.services import records, search, stores
 from forensics_gui.storage import migrate, store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -38,5 +38,8 @@ def test_released_store_opens_and_upgrades(fixture: Path, tmp_path: Path) -> Non
         assert stores.check(opened) == []
         assert records.count(opened, "finding") == 22
         assert records.get(opened, "part", "STM32F765VIT6").chpl_tier == "1"
+        # An older store gets its search index built while it is upgraded.
+        found = search.search(opened, "32F765")
+        assert [h.title for h in found.groups["part"]] == ["STM32F765VIT6"]
     finally:
         opened.close()
