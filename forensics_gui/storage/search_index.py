@@ -26,9 +26,17 @@ TERMS = m.SearchTermRow.__table__
 _BATCH = 20_000
 
 
-def fts_table(kind: str) -> str:
-    """The SQLite full-text table holding the keys and confusable keys of one kind's terms."""
-    return f"search_fts_{kind}"
+FTS_COLUMNS = ("key", "ckey")
+
+
+def fts_table(kind: str, column: str) -> str:
+    """The SQLite full-text table over one column (key or ckey) of one kind's terms.
+
+    One column per table: with detail=none a table cannot tell its columns apart, so a
+    pattern on the keys would also fetch, then reject, every row whose confusable key has
+    the same trigrams (all STM32 rows for "5TM32").
+    """
+    return f"search_fts_{kind}_{column}"
 
 
 TABLE_OF_KIND = {"part": "part", "finding": "component_finding", "org": "organization",
@@ -45,16 +53,15 @@ def index_ddl(dialect: str) -> list[str]:
         return [f"CREATE INDEX {trigram_index(kind, column)} ON search_term USING gin "
                 f"({column} gin_trgm_ops) WHERE kind = '{kind}'"
                 for kind in SEARCH_KINDS for column in ("key", "ckey")]
-    adds = "".join(f"INSERT INTO {fts_table(k)}(rowid, key, ckey) SELECT new.id, new.key, "
-                   f"new.ckey WHERE new.kind = '{k}'; " for k in SEARCH_KINDS)
-    removes = "".join(f"INSERT INTO {fts_table(k)}({fts_table(k)}, rowid, key, ckey) "
-                      f"SELECT 'delete', old.id, old.key, old.ckey WHERE old.kind = '{k}'; "
-                      for k in SEARCH_KINDS)
+    tables = [(k, c, fts_table(k, c)) for k in SEARCH_KINDS for c in FTS_COLUMNS]
+    adds = "".join(f"INSERT INTO {t}(rowid, {c}) SELECT new.id, new.{c} WHERE new.kind = '{k}'; "
+                   for k, c, t in tables)
+    removes = "".join(f"INSERT INTO {t}({t}, rowid, {c}) SELECT 'delete', old.id, old.{c} "
+                      f"WHERE old.kind = '{k}'; " for k, c, t in tables)
     # The terms table is the content table: its integer key never changes, unlike the row
     # ids of tables keyed by UUID.
-    return [*(f"CREATE VIRTUAL TABLE {fts_table(kind)} USING fts5(key, ckey, "
-              "content='search_term', content_rowid='id', tokenize='trigram', detail='none')"
-              for kind in SEARCH_KINDS),
+    return [*(f"CREATE VIRTUAL TABLE {t} USING fts5({c}, content='search_term', "
+              "content_rowid='id', tokenize='trigram', detail='none')" for _k, c, t in tables),
             f"CREATE TRIGGER search_term_ai AFTER INSERT ON search_term BEGIN {adds} END",
             f"CREATE TRIGGER search_term_ad AFTER DELETE ON search_term BEGIN {removes} END",
             f"CREATE TRIGGER search_term_au AFTER UPDATE ON search_term BEGIN {removes} "
@@ -66,7 +73,8 @@ def drop_index_ddl(dialect: str) -> list[str]:
         return [f"DROP INDEX IF EXISTS {trigram_index(kind, column)}"
                 for kind in SEARCH_KINDS for column in ("key", "ckey")]
     return [*(f"DROP TRIGGER IF EXISTS search_term_{suffix}" for suffix in ("ai", "ad", "au")),
-            *(f"DROP TABLE IF EXISTS {fts_table(kind)}" for kind in SEARCH_KINDS)]
+            *(f"DROP TABLE IF EXISTS {fts_table(kind, column)}" for kind in SEARCH_KINDS
+              for column in FTS_COLUMNS)]
 
 
 def forget_terms_ddl(dialect: str) -> list[str]:
@@ -165,9 +173,10 @@ def rebuild(connection: Connection,
         connection.exec_driver_sql(statement)
     if dialect == "sqlite":
         for kind in SEARCH_KINDS:
-            connection.exec_driver_sql(
-                f"INSERT INTO {fts_table(kind)}(rowid, key, ckey) "
-                f"SELECT id, key, ckey FROM search_term WHERE kind = '{kind}'")
+            for column in FTS_COLUMNS:
+                connection.exec_driver_sql(
+                    f"INSERT INTO {fts_table(kind, column)}(rowid, {column}) "
+                    f"SELECT id, {column} FROM search_term WHERE kind = '{kind}'")
     else:
         connection.exec_driver_sql("ANALYZE search_term")
     return counts

@@ -86,8 +86,9 @@ def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str
     else:
         statement = _cached_union(dialect, shape)
     low, high = prefix_bounds(query.key)
-    params = {"q": query.key, "low": low, "high": high, "pattern": f"%{query.key}%",
-              "misread": f"%{query.ckey}%", **{f"n{i}": n for i, (_, _, n) in enumerate(asked)}}
+    params = {"q": query.key, "low": low, "high": high,
+              "pattern": f"%{query.key}%", "misread": f"%{query.ckey}%",
+              **{f"n{i}": n for i, (_, _, n) in enumerate(asked)}}
     return [TermMatch(*row) for row in session.execute(statement, params)]
 
 
@@ -133,17 +134,19 @@ def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElem
     # Substring matches are looked up by key, misreadings by confusable key; each index
     # then returns the rows wanted (asking one index for what the other holds would make it
     # read and reject every row that shares the trigrams).
+    name = "key" if tier == "substring" else "ckey"
     if dialect == "sqlite":
-        fts = table(fts_table(kind), column("rowid"), column("key"), column("ckey"))
+        fts = table(fts_table(kind, name), column("rowid"), column(name))
         source: Any = fts.join(TERMS, TERMS.c.id == fts.c.rowid)
-        by_key, by_ckey = fts.c.key, fts.c.ckey
+        indexed = fts.c[name]
     else:
-        source, by_key, by_ckey = TERMS, TERMS.c.key, TERMS.c.ckey
+        source, indexed = TERMS, TERMS.c[name]
+    found = indexed.like(bindparam("pattern" if name == "key" else "misread"))
     if tier == "substring":
         # Prefix matches come back here too; the caller drops those it already has.
-        return source, by_key.like(bindparam("pattern"))
+        return source, found
     contains = (func.instr if dialect == "sqlite" else func.strpos)(key, bindparam("q"))
-    return source, and_(by_ckey.like(bindparam("misread")), contains == 0)
+    return source, and_(found, contains == 0)
 
 
 # ------------------------------------------------------------------ filters
