@@ -339,6 +339,11 @@ def kind(name: str) -> KindSpec:
         raise ValidationError("kind", f"unknown record kind {name!r}") from None
 
 
+def has_control_characters(text: str) -> bool:
+    """True when text holds control characters (no stored text does; see clean_text)."""
+    return bool(_CONTROL.search(text))
+
+
 def clean_text(spec: FieldSpec, value: Any) -> str:
     """Strip a text value and check its length; control characters are refused."""
     text = "" if value is None else str(value).strip()

@@ -53,7 +53,8 @@ MIN_SUBSTRING = 3
 MAX_MARKING_LINES = 12
 _MAX_KEY = 500
 _FAMILY = re.compile(r"[A-Z]*[0-9]+(?:[A-Z]{1,2}[0-9]+)*")
-_SEPARATOR = re.compile(r"[\s\-/.#_,;:]+")
+_SEPARATOR = re.compile(r"[-/]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,17 +203,20 @@ def _filter_value(name: str, value: Any) -> Any:
         try:
             return date.fromisoformat(str(value).strip()).isoformat()
         except ValueError:
-            raise ValidationError(name, f"{str(value)[:40]!r} is not a date "
+            raise ValidationError(FILTER_LABELS[name], f"{str(value)[:40]!r} is not a date "
                                         "(expected YYYY-MM-DD)") from None
     if name == "sanctioned":
         text = str(value).strip().lower()
         if isinstance(value, bool) or text in _TRUE | _FALSE:
             return value if isinstance(value, bool) else text in _TRUE
-        raise ValidationError(name, f"{str(value)[:40]!r} is not yes or no")
+        raise ValidationError(FILTER_LABELS[name], f"{str(value)[:40]!r} is not yes or no")
     text = str(value).strip()
     if len(text) > MAX_QUERY_LENGTH:
-        raise ValidationError(name, f"is {len(text):,} characters long; at most "
-                                    f"{MAX_QUERY_LENGTH}")
+        raise ValidationError(FILTER_LABELS[name], f"is {len(text):,} characters long; at "
+                                                   f"most {MAX_QUERY_LENGTH}")
+    if _CONTROL.search(text):
+        # No stored value holds them (and PostgreSQL refuses NUL in any text).
+        raise ValidationError(FILTER_LABELS[name], "contains control characters")
     return text
 
 

@@ -41,7 +41,7 @@ from forensics_gui.storage import search_query as sq
 from forensics_gui.storage.store import Store
 
 MAX_LIMIT = 10_000
-_FUZZY_CUTOFF = 82
+_FUZZY_CUTOFF = 88
 _FUZZY_MIN = 4
 _FILTER_KINDS = ("part", "finding")
 _REFERENCES = {"system_id": "system", "item_id": "item", "manufacturer_id": "org",
@@ -128,14 +128,17 @@ class _Search:
         if (len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN
                 and not any(ch.isdigit() for ch in self.query.name)):
             for org_id, matched, score in names.similar(self.query.name):
-                self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
+                if org_id not in self.found["org"]:
+                    self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
+                    self._succession(org_id, "fuzzy")
 
-    def _succession(self, org_id: UUID) -> None:
+    def _succession(self, org_id: UUID, match: str = "successor") -> None:
+        """Add the companies before and after `org_id`, ranked no higher than `match`."""
         label = self._name_of(org_id)
         for later in sq.successors(self.session, org_id):
-            self._add("org", later, "successor", label, f"successor of {label}")
+            self._add("org", later, match, label, f"successor of {label}")
         for earlier in sq.predecessors(self.session, [org_id]) - {org_id}:
-            self._add("org", earlier, "successor", label, f"now part of {label}")
+            self._add("org", earlier, match, label, f"now part of {label}")
 
     def _name_of(self, org_id: UUID) -> str:
         row = sq.describe(self.session, "org", [org_id]).get(org_id)
@@ -170,6 +173,8 @@ def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
     for name, kind in _REFERENCES.items():
         if name in resolved:
             found = lookup(uow, kind, resolved[name])
+            if found is None and kind == "org":
+                found = _org_by_company_name(uow, resolved[name])
             if found is None:
                 raise ValidationError(FILTER_LABELS[name], f"there is no {kind_label(kind)} "
                                                            f"{str(resolved[name])[:80]!r}")
@@ -178,7 +183,11 @@ def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
         if name in resolved:
             resolved[name] = str(resolved[name]).upper()
     if "hs_code" in resolved:
-        resolved["hs_code"] = "".join(ch for ch in resolved["hs_code"] if ch.isdigit())
+        digits = "".join(ch for ch in resolved["hs_code"] if ch.isdigit())
+        if not digits:
+            raise ValidationError(FILTER_LABELS["hs_code"], f"{resolved['hs_code'][:20]!r} holds "
+                                                            "no digits (e.g. 8542)")
+        resolved["hs_code"] = digits
     filters = filters_from({k: v for k, v in resolved.items()
                             if not isinstance(v, UUID)}) if resolved else SearchFilters()
     filters = replace(filters, **{k: v for k, v in resolved.items() if isinstance(v, UUID)})
@@ -186,6 +195,15 @@ def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
     if filters.manufacturer_id:
         makers = tuple(sq.predecessors(uow.session, [filters.manufacturer_id]))
     return sq.Scope(filters, makers)
+
+
+def _org_by_company_name(uow: Any, text: str) -> UUID | None:
+    """The organization a recorded company name stands for (ADI is Analog Devices)."""
+    wanted = name_key(text)
+    for _name, key, current, _relation, _year in sq.company_names(uow.session):
+        if key == wanted:
+            return lookup(uow, "org", current)
+    return None
 
 
 def kind_label(kind: str) -> str:

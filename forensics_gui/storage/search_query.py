@@ -223,7 +223,9 @@ def _chain_sanctioned() -> ColumnElement[bool]:
     """A company in the part's supply chain (its maker, or a party to a link for the part)
     is designated and not delisted."""
     designated = select(D.organization_id).where(D.delisted_on.is_(None))
-    return or_(P.manufacturer_id.in_(designated),
+    # A part of unknown maker: NULL IN (...) is NULL, and NOT NULL would drop the part from
+    # "not sanctioned" too.
+    return or_(and_(P.manufacturer_id.is_not(None), P.manufacturer_id.in_(designated)),
                exists().where(L.part_id == P.id,
                               or_(L.seller_id.in_(designated), L.buyer_id.in_(designated))))
 
