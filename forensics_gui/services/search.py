@@ -119,14 +119,15 @@ class _Search:
 
     def _makers(self) -> None:
         """Organizations found through company names, succession and similar spelling."""
-        names = _NameCache.for_store(self.store, self.session)
-        for org_id, matched, note in names.related(self.query):
+        # Makers' names rarely hold digits: a query with digits is a part number or a
+        # marking, and only organizations matching it as typed are looked at further.
+        named = not any(ch.isdigit() for ch in self.query.name)
+        names = _NameCache.for_store(self.store, self.session) if named else None
+        for org_id, matched, note in names.related(self.query) if names else ():
             self._add("org", org_id, "alias", matched, note)
         for org_id in list(self.found["org"]):
             self._succession(org_id)
-        # Makers' names rarely hold digits; a query with digits is a part number or marking.
-        if (len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN
-                and not any(ch.isdigit() for ch in self.query.name)):
+        if names and len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN:
             for org_id, matched, score in names.similar(self.query.name):
                 if org_id not in self.found["org"]:
                     self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -244,8 +244,14 @@ def describe(session: Session, kind: str, ids: Sequence[UUID]) -> dict[UUID, dic
     """What a result list shows of each record, in one query per kind."""
     if not ids:
         return {}
-    statement = _DESCRIBE[kind]().where(_ID_OF[kind].in_(list(ids)))
-    return {row.id: dict(row._mapping) for row in session.execute(statement)}
+    statement = _described(kind)
+    return {row.id: dict(row._mapping) for row in session.execute(statement,
+                                                                  {"ids": list(ids)})}
+
+
+@cache
+def _described(kind: str) -> Any:
+    return _DESCRIBE[kind]().where(_ID_OF[kind].in_(bindparam("ids", expanding=True)))
 
 
 def _describe_part() -> Select[Any]:
