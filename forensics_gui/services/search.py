@@ -9,6 +9,7 @@ spelling (rapidfuzz) when little else matches.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -123,27 +124,26 @@ class _Search:
         # marking, and only organizations matching it as typed are looked at further.
         named = not any(ch.isdigit() for ch in self.query.name)
         names = _NameCache.for_store(self.store, self.session) if named else None
-        for org_id, matched, note in names.related(self.query) if names else ():
+        for org_id, matched, note in names.related(self.session, self.query) if names else ():
             self._add("org", org_id, "alias", matched, note)
-        for org_id in list(self.found["org"]):
-            self._succession(org_id)
+        self._succession(list(self.found["org"])[:self.limit + 1], "successor")
         if names and len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN:
-            for org_id, matched, score in names.similar(self.query.name):
-                if org_id not in self.found["org"]:
-                    self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
-                    self._succession(org_id, "fuzzy")
+            similar = [(org_id, matched, score) for org_id, matched, score
+                       in names.similar(self.query.name) if org_id not in self.found["org"]]
+            for org_id, matched, score in similar:
+                self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
+            self._succession([org_id for org_id, _, _ in similar], "fuzzy")
 
-    def _succession(self, org_id: UUID, match: str = "successor") -> None:
-        """Add the companies before and after `org_id`, ranked no higher than `match`."""
-        label = self._name_of(org_id)
-        for later in sq.successors(self.session, org_id):
-            self._add("org", later, match, label, f"successor of {label}")
-        for earlier in sq.predecessors(self.session, [org_id]) - {org_id}:
-            self._add("org", earlier, match, label, f"now part of {label}")
-
-    def _name_of(self, org_id: UUID) -> str:
-        row = sq.describe(self.session, "org", [org_id]).get(org_id)
-        return row["name"] if row else str(org_id)
+    def _succession(self, org_ids: list[UUID], match: str) -> None:
+        """Add the companies before and after these, ranked no higher than `match`."""
+        if not org_ids:
+            return
+        chains = sq.succession(self.session, org_ids)
+        origins = sq.describe(self.session, "org", list({origin for origin, _, _ in chains}))
+        for origin, related, relation in chains:
+            label = origins[origin]["name"] if origin in origins else str(origin)
+            note = f"successor of {label}" if relation == "successor" else f"now part of {label}"
+            self._add("org", related, match, label, note)
 
     def _hits(self, kind: str) -> list[SearchHit]:
         chosen = list(self.found[kind].items())[:self.limit]
@@ -264,7 +264,8 @@ class _NameCache:
     """Organization names and recorded company names, read once per change of either."""
 
     _lock = threading.Lock()
-    _by_store: dict[int, _NameCache] = {}
+    # Weak keys: a closed store's names go with it, and a new store never gets them.
+    _by_store: weakref.WeakKeyDictionary[Store, _NameCache] = weakref.WeakKeyDictionary()
 
     def __init__(self, generation: tuple[Any, ...], session: Any) -> None:
         self.generation = generation
@@ -273,19 +274,18 @@ class _NameCache:
         self.org_texts = [text for _, text in names]
         self.org_keys = [name_key(text) for text in self.org_texts]
         self.company = sq.company_names(session)
-        self.session = session
 
     @classmethod
     def for_store(cls, store: Store, session: Any) -> _NameCache:
+        """The names of `store` as they are now (read again after any change to them)."""
         generation = sq.generation(session)
         with cls._lock:
-            cached = cls._by_store.get(id(store))
+            cached = cls._by_store.get(store)
             if cached is None or cached.generation != generation:
-                cached = cls._by_store[id(store)] = cls(generation, session)
-            cached.session = session
+                cached = cls._by_store[store] = cls(generation, session)
             return cached
 
-    def related(self, query: SearchText) -> Iterable[tuple[UUID, str, str]]:
+    def related(self, session: Any, query: SearchText) -> Iterable[tuple[UUID, str, str]]:
         """Organizations named as what a matching company name now is, or once was."""
         wanted = query.name
         if not wanted:
@@ -295,14 +295,15 @@ class _NameCache:
             when = f" {year}" if year else ""
             if _name_matches(key, wanted):
                 note = f"{name}: {_RELATION_NOTES[relation]} {current}{when}"
-                found += [(o, name, note) for o in self._orgs_called(current)]
+                found += [(o, name, note) for o in self._orgs_called(session, current)]
             if _name_matches(name_key(current), wanted):
                 note = f"{name} ({_RELATION_NOTES[relation]} {current}{when})"
-                found += [(o, current, note) for o in self._orgs_called(name)]
+                found += [(o, current, note) for o in self._orgs_called(session, name)]
         return found
 
-    def _orgs_called(self, name: str) -> list[UUID]:
-        return sq.orgs_named(self.session, [search_key(name)])
+    @staticmethod
+    def _orgs_called(session: Any, name: str) -> list[UUID]:
+        return sq.orgs_named(session, [search_key(name)])
 
     def similar(self, wanted: str) -> list[tuple[UUID, str, float]]:
         matches = process.extract(wanted, self.org_keys, scorer=fuzz.WRatio, limit=10,

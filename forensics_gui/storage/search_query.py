@@ -121,6 +121,9 @@ def _branch(dialect: str, kind: str, tier: str, number: int, scope: Scope | None
         statement = statement.where(literal_column(f"search_term.kind = '{kind}'"))
     if scope is not None:
         statement = statement.where(_scoped(kind, scope))
+    if tier == "prefix":
+        # Shortest and closest keys first, read in order from the key index.
+        statement = statement.order_by(TERMS.c.key)
     return statement.limit(bindparam(f"n{number}", type_=Integer))
 
 
@@ -344,16 +347,33 @@ def predecessors(session: Session, org_ids: Sequence[UUID]) -> set[UUID]:
     return found
 
 
-def successors(session: Session, org_id: UUID) -> list[UUID]:
-    """The chain of successors of one organization, nearest first."""
-    chain: list[UUID] = []
-    current = org_id
-    for _ in range(20):
-        current = session.scalar(select(O.successor_id).where(O.id == current))
-        if current is None or current in chain or current == org_id:
-            break
-        chain.append(current)
-    return chain
+def succession(session: Session, org_ids: Sequence[UUID]) -> list[tuple[UUID, UUID, str]]:
+    """(organization, related one, 'successor' or 'predecessor') along whole chains of
+    succession, a couple of queries per step whatever the number of organizations."""
+    found: list[tuple[UUID, UUID, str]] = []
+    for relation, step in (("successor", _later), ("predecessor", _earlier)):
+        seen, frontier = set(org_ids), {org_id: org_id for org_id in org_ids}
+        for _ in range(20):  # chains are short; the bound stops a cycle
+            following: dict[UUID, UUID] = {}
+            for current, related in step(session, list(frontier)):
+                if related not in seen:
+                    seen.add(related)
+                    following[related] = frontier[current]
+                    found.append((frontier[current], related, relation))
+            if not following:
+                break
+            frontier = following
+    return found
+
+
+def _later(session: Session, ids: list[UUID]) -> list[tuple[UUID, UUID]]:
+    return [(r[0], r[1]) for r in session.execute(
+        select(O.id, O.successor_id).where(O.id.in_(ids), O.successor_id.is_not(None)))]
+
+
+def _earlier(session: Session, ids: list[UUID]) -> list[tuple[UUID, UUID]]:
+    return [(r[1], r[0]) for r in session.execute(
+        select(O.id, O.successor_id).where(O.successor_id.in_(ids)))]
 
 
 def orgs_named(session: Session, keys: Sequence[str]) -> list[UUID]:
