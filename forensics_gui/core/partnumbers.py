@@ -10,6 +10,7 @@ callers look the candidates up and show them as possible matches.
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -46,6 +47,8 @@ _CONFUSABLES = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", 
 _ALTERNATIVES = {"O": "0", "0": "O", "I": "1", "1": "I", "L": "1", "S": "5", "5": "S",
                  "B": "8", "8": "B", "Z": "2", "2": "Z", "G": "6", "6": "G"}
 
+_NOT_ASCII_ALNUM = re.compile(r"[^A-Z0-9]+")
+
 # Enough passes for any real input to reach a fixed point (see search_key).
 _MAX_PASSES = 4
 
@@ -70,6 +73,10 @@ def search_key(raw: str | None) -> str:
     `'1986BE91T'`. Never raises.
     """
     key = raw or ""
+    if key.isascii():
+        # The common case, and the same result: NFKC leaves ASCII alone and no look-alike
+        # is ASCII.
+        return _NOT_ASCII_ALNUM.sub("", key.upper())
     # Dropping separators can bring together characters that NFKC composes (Hangul jamo),
     # so repeat until nothing changes; that keeps search_key idempotent.
     for _ in range(_MAX_PASSES):

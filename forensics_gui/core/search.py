@@ -308,7 +308,8 @@ def family_of(part_number: str) -> str:
     base = family_key(key)
     seen = 0
     for piece in _SEPARATOR.split(part_number.strip()):
-        seen += len(search_key(piece))
+        # How many characters of the key the piece gives (letters and digits kept).
+        seen += sum(ch.isalnum() for ch in piece)
         if 4 <= seen < len(base) and any(ch.isdigit() for ch in key[:seen]):
             return key[:seen]
     return base
