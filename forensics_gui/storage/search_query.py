@@ -124,6 +124,11 @@ def _branch(dialect: str, kind: str, tier: str, number: int, scope: Scope | None
     if tier == "prefix":
         # Shortest and closest keys first, read in order from the key index.
         statement = statement.order_by(TERMS.c.key)
+    elif tier != "exact" and kind == "finding" and dialect != "sqlite":
+        # Newest first. Markings are most of the terms, so on PostgreSQL reading the terms
+        # newest first soon meets 50 that match, where a table scan from the start would
+        # first read every other kind's terms, and a trigram index every posting.
+        statement = statement.order_by(TERMS.c.id.desc())
     return statement.limit(bindparam(f"n{number}", type_=Integer))
 
 
