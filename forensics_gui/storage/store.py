@@ -139,17 +139,7 @@ def _os_user() -> str:
 def _pg_engine(url: str, **connect_args: Any) -> Engine:
     engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     event.listen(engine, "connect", _send_bytes_as_binary)
-    event.listen(engine, "connect", _scan_from_the_start)
     return engine
-
-
-def _scan_from_the_start(dbapi_connection: Any, _record: Any) -> None:
-    # A search that stops after 50 rows relies on a table scan starting at the table's
-    # beginning; a synchronized scan would start wherever another scan is and may read
-    # almost the whole table first.
-    with dbapi_connection.cursor() as cursor:
-        cursor.execute("SET synchronize_seqscans = off")
-    dbapi_connection.commit()
 
 
 def _send_bytes_as_binary(dbapi_connection: Any, _record: Any) -> None:
