@@ -38,7 +38,8 @@ class Run:
         return json.loads(self.out)
 
     def __str__(self) -> str:
-        return f"forensics {' '.join(self.args)} -> {self.code}\n{self.out[:2000]}{self.err}"
+        shown = " ".join(a if len(a) < 60 else a[:20] + "…" for a in self.args)
+        return f"forensics {shown} -> {self.code}\n{self.out[:2000]}{self.err[:2000]}"
 
 
 def cli(store: Path | str, *args: str) -> Run:

@@ -6,14 +6,7 @@ its own copy of one demo store made once.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,43 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from forensics_gui.services import stores
-
-CLI = (sys.executable, "-m", "forensics_gui.cli.main")
-
-
-@dataclass(frozen=True)
-class Run:
-    """One finished run of the CLI."""
-
-    args: tuple[str, ...]
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-    def __str__(self) -> str:
-        shown = " ".join(a if len(a) < 60 else a[:20] + "…" for a in self.args)
-        return f"forensics {shown} -> {self.code}\n{self.out[:2000]}{self.err[:2000]}"
-
-
-def cli(store: Path | str, *args: str) -> Run:
-    env = {**os.environ, "FORENSICS_STORE": str(store)}
-    done = subprocess.run([*CLI, *args], env=env, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=120)
-    return Run(tuple(args), done.returncode, done.stdout, done.stderr)
-
-
-def cli_all(store: Path | str, *commands: Sequence[str]) -> list[Run]:
-    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
-        return list(pool.map(lambda args: cli(store, *args), commands))
-
-
-def ok(run: Run) -> Any:
-    assert run.code == 0, str(run)
-    assert "Traceback" not in run.err, str(run)
-    return run.json()
+from tests.e2e.test_cli import Run, cli, cli_all, ok
 
 
 def assert_user_error(run: Run, codes: tuple[int, ...], *words: str) -> None:
