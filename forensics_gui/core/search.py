@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -227,10 +227,6 @@ def filters_from(values: dict[str, Any]) -> SearchFilters:
     return SearchFilters(**typed)
 
 
-def filters_as_dict(filters: SearchFilters) -> dict[str, Any]:
-    return parse_filters({k: v for k, v in asdict(filters).items() if v is not None})
-
-
 def describe_filters(values: dict[str, Any]) -> str:
     """'manufacturer: AMD; produced after: 2022-02-24' for titles and exports."""
     shown = []
@@ -327,7 +323,3 @@ def prefix_bounds(key: str) -> tuple[str, str]:
     """Lower and upper bounds of every key that starts with `key` (code point order)."""
     return key, key + "\U0010ffff"
 
-
-def chunked(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

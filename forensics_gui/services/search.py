@@ -201,7 +201,7 @@ def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
 def _org_by_company_name(uow: Any, text: str) -> UUID | None:
     """The organization a recorded company name stands for (ADI is Analog Devices)."""
     wanted = name_key(text)
-    for _name, key, current, _relation, _year in sq.company_names(uow.session):
+    for _name, key, current, _current_key, _relation, _year in sq.company_names(uow.session):
         if key == wanted:
             return lookup(uow, "org", current)
     return None
@@ -291,12 +291,12 @@ class _NameCache:
         if not wanted:
             return []
         found: list[tuple[UUID, str, str]] = []
-        for name, key, current, relation, year in self.company:
+        for name, key, current, current_key, relation, year in self.company:
             when = f" {year}" if year else ""
             if _name_matches(key, wanted):
                 note = f"{name}: {_RELATION_NOTES[relation]} {current}{when}"
                 found += [(o, name, note) for o in self._orgs_called(session, current)]
-            if _name_matches(name_key(current), wanted):
+            if _name_matches(current_key, wanted):
                 note = f"{name} ({_RELATION_NOTES[relation]} {current}{when})"
                 found += [(o, current, note) for o in self._orgs_called(session, name)]
         return found

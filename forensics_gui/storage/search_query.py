@@ -389,11 +389,11 @@ def orgs_named(session: Session, keys: Sequence[str]) -> list[UUID]:
         literal_column("search_term.kind = 'org'"), TERMS.c.key.in_(list(keys)))))
 
 
-def company_names(session: Session) -> list[tuple[str, str, str, str, int | None]]:
-    """Every recorded company name: (name, name key, current name, relation, year)."""
+def company_names(session: Session) -> list[tuple[str, str, str, str, str, int | None]]:
+    """Every recorded company name: (name, its key, current name, its key, relation, year)."""
     a = m.CompanyAliasRow
     return [tuple(r) for r in session.execute(
-        select(a.name, a.name_key, a.current_name, a.relation, a.year))]
+        select(a.name, a.name_key, a.current_name, a.current_key, a.relation, a.year))]
 
 
 def org_names(session: Session) -> list[tuple[UUID, str]]:

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_store import backend_of, generate, remove_store, temp_store_path
+from generate_store import backend_of, generate, remove_store, shown_location, temp_store_path
 
 from forensics_gui.services import records, stores
 from forensics_gui.storage import models as m
@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         try:
             if fresh:
                 print(f"\n[{backend}] generating {args.findings:,} findings in "
-                      f"{_shown(location)}")
+                      f"{shown_location(location)}")
                 made = generate(location, args.findings, max(1_000, args.findings // 5),
                                 max(100, args.findings // 50), batch_size=args.batch_size)
                 result["generation_s"][backend] = made["seconds"]
@@ -196,12 +196,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if fresh and not kept:
                 remove_store(location)
             else:
-                print(f"[{backend}] store kept at {_shown(location)}")
+                print(f"[{backend}] store kept at {shown_location(location)}")
     return result
-
-
-def _shown(location: str) -> str:
-    return make_url(location).render_as_string() if "://" in location else location
 
 
 # ----------------------------------------------------------------- report

@@ -63,7 +63,14 @@ from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_store import backend_of, drop_database, generate, remove_store, temp_store_path
+from generate_store import (
+    backend_of,
+    drop_database,
+    generate,
+    remove_store,
+    shown_location,
+    temp_store_path,
+)
 
 from forensics_gui.core.errors import StoreLockedError
 from forensics_gui.core.partnumbers import search_key
@@ -349,7 +356,7 @@ def time_reindex(location: str) -> dict[str, Any]:
 def scratch_copy(location: str) -> Iterator[str]:
     """A copy of the store at `location` (untimed), removed afterwards: by SQLite's backup API,
     or as a PostgreSQL database made from the store's as a template."""
-    print(f"  copying {_shown(location)} (untimed)", flush=True)
+    print(f"  copying {shown_location(location)} (untimed)", flush=True)
     if backend_of(location) == "sqlite":
         copy = temp_store_path("reindex.sqlite")
         with closing(sqlite3.connect(location)) as source, closing(sqlite3.connect(copy)) as to:
@@ -404,8 +411,8 @@ def planned_stores(args: argparse.Namespace) -> list[tuple[str, bool]]:
 def make_store(location: str, findings: int, args: argparse.Namespace) -> dict[str, Any]:
     """Generate a store of `findings` findings, a fifth as many parts, a fiftieth as many
     items (at least 1,000 parts and 100 items)."""
-    print(f"\n[{backend_of(location)}] generating {findings:,} findings in {_shown(location)}",
-          flush=True)
+    print(f"\n[{backend_of(location)}] generating {findings:,} findings in "
+          f"{shown_location(location)}", flush=True)
     return generate(location, findings, max(1_000, findings // 5), max(100, findings // 50),
                     batch_size=args.batch_size)
 
@@ -428,7 +435,7 @@ def measure_backend(location: str, fresh: bool, args: argparse.Namespace,
         made = make_store(location, args.findings, args)
         result["generation_s"][backend] = made["seconds"]
     settle(location)
-    print(f"[{backend}] measuring {_shown(location)} ({args.rounds} rounds)", flush=True)
+    print(f"[{backend}] measuring {shown_location(location)} ({args.rounds} rounds)", flush=True)
     figures_ = measure_store(location, WAYS, args.rounds, args.seed)
     figures_["small"] = measure_small(location, args)
     figures_ |= ratios(figures_)
@@ -480,12 +487,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if fresh and not kept:
                 remove_store(location)
             else:
-                print(f"[{backend_of(location)}] store kept at {_shown(location)}")
+                print(f"[{backend_of(location)}] store kept at {shown_location(location)}")
     return result
-
-
-def _shown(location: str) -> str:
-    return make_url(location).render_as_string() if "://" in location else location
 
 
 # ----------------------------------------------------------------- report

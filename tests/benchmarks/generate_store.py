@@ -379,6 +379,11 @@ def _progress(kind: str, started: float,
 
 
 # ----------------------------------------------------------------- where stores live
+def shown_location(location: str) -> str:
+    """A store location fit to print (a URL's password hidden)."""
+    return make_url(location).render_as_string() if "://" in location else location
+
+
 def backend_of(location: str) -> str:
     """'postgresql' for a PostgreSQL URL, else 'sqlite'."""
     return "postgresql" if location.startswith(PG_PREFIXES) else "sqlite"
