@@ -101,7 +101,8 @@ def _reset_pg(url: str) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         tables = [sql.Identifier(r[0]) for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-            "AND tablename NOT IN ('alembic_version', 'handling_marking', 'company_alias')")]
+            "AND tablename NOT IN ('alembic_version', 'handling_marking', 'company_alias', "
+            "'transshipment_hub')")]
         try:
             with conn.transaction():
                 conn.execute("SET LOCAL session_replication_role = replica")
@@ -109,7 +110,7 @@ def _reset_pg(url: str) -> None:
                     conn.execute(sql.SQL("DELETE FROM {}").format(table))
         except psycopg.errors.InsufficientPrivilege:
             _unavailable("the test user may not empty the tables (it must be a superuser)")
-        for seeded in ("handling_marking", "company_alias"):
+        for seeded in ("handling_marking", "company_alias", "transshipment_hub"):
             conn.execute(sql.SQL("DELETE FROM {} WHERE created_by <> 'schema'")
                          .format(sql.Identifier(seeded)))
 

@@ -76,6 +76,9 @@ SOURCE_KINDS = ("teardown report", "customs record", "press", "official list",
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY = ("1", "2", "3", "4", "5", "6")
 ALIAS_RELATIONS = ("alias", "renamed", "acquired", "merged")
+LIST_FORMATS = ("ofac-sdn", "csl", "ftm")
+MATCH_STATES = ("candidate", "confirmed", "rejected")
+MATCH_CHANGES = ("new", "changed", "unchanged", "removed")
 DEFAULT_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
 
 KINDS: dict[str, KindSpec] = {k.name: k for k in (
@@ -188,6 +191,36 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("year", "Since (year)", "int"),
         F("notes", "Notes", max_len=LONG),
     ), "name"),
+    KindSpec("hub", "transshipment hub", "transshipment hubs", (
+        F("country", "Country", "code", required=True, max_len=2),
+        F("name", "Name", required=True, help="the country or territory as users call it"),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
+    KindSpec("list", "sanctions list", "sanctions lists", (
+        F("name", "Name", required=True, help="e.g. OFAC SDN, Consolidated Screening List"),
+        F("format", "Format", "choice", required=True, choices=LIST_FORMATS),
+        F("list_version", "Version", max_len=100,
+          help="as the publisher names it, or the file's date"),
+        F("published_on", "Published on", "date", past_only=True),
+        F("file_name", "File", max_len=500),
+        F("sha256", "SHA-256", max_len=64),
+        F("entry_count", "Entries", "int"),
+        F("source_id", "Source", "ref", ref="source"),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
+    KindSpec("match", "screening match", "screening matches", (
+        F("organization_id", "Organization", "ref", required=True, ref="org"),
+        F("list_name", "List", required=True),
+        F("entry_ref", "Entry", required=True, max_len=100),
+        F("entry_name", "Listed name", max_len=500),
+        F("list_id", "List version", "ref", ref="list"),
+        F("score", "Score", "int"),
+        F("matched_on", "Matched on", max_len=500),
+        F("state", "Decision", "choice", choices=MATCH_STATES),
+        F("change", "Change", "choice", choices=MATCH_CHANGES),
+        F("designation_id", "Designation", "ref", ref="designation"),
+        F("notes", "Notes", max_len=LONG),
+    ), "entry_name"),
     KindSpec("saved", "saved search", "saved searches", (
         F("name", "Name", required=True),
         F("query", "Query", max_len=300),
@@ -236,6 +269,9 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "annotation": ("label", "finding_label", "x", "y", "width", "height"),
     "alias": ("name", "current_name", "relation", "year"),
     "saved": ("name", "query", "filters", "updated_by"),
+    "hub": ("country", "name", "notes"),
+    "list": ("name", "list_version", "published_on", "format", "entry_count", "created_at"),
+    "match": ("organization_name", "list_name", "entry_name", "score", "state", "change"),
 }
 
 # Labels of values shown beside records that are not fields of their own.
@@ -262,6 +298,7 @@ DERIVED: dict[str, frozenset[str]] = {
     "link": frozenset({"seller_name", "buyer_name", "part_number", "source_ids"}),
     "photo": frozenset({"item_case_reference", "exif"}),
     "annotation": frozenset({"finding_label"}),
+    "match": frozenset({"organization_name"}),
 }
 # Derived values the store can still sort by, and the sort key that does it.
 DERIVED_SORTS: dict[str, dict[str, str]] = {

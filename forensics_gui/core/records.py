@@ -248,6 +248,67 @@ class SavedSearch(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class TransshipmentHub(Record):
+    """A country or territory through which goods are routed to evade export controls."""
+
+    country: str
+    name: str
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SanctionsList(Record):
+    """One imported version of an official list (OFAC SDN, Consolidated Screening List, ...)."""
+
+    name: str
+    format: str
+    list_version: str = ""
+    published_on: date | None = None
+    file_name: str = ""
+    sha256: str = ""
+    entry_count: int | None = None
+    source_id: UUID | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SanctionsEntry:
+    """One entry of an imported list, as the list gives it; never edited."""
+
+    id: UUID
+    list_id: UUID
+    ref: str
+    name: str
+    entity_type: str = ""
+    names: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    authority: str = ""
+    listed_on: date | None = None
+    addresses: tuple[str, ...] = ()
+    remarks: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScreeningMatch(Record):
+    """An organization that may be a list entry: a candidate until an analyst decides."""
+
+    organization_id: UUID
+    list_name: str
+    entry_ref: str
+    entry_name: str = ""
+    list_id: UUID | None = None
+    score: int | None = None
+    matched_on: str = ""
+    state: str = "candidate"
+    change: str = "new"
+    designation_id: UUID | None = None
+    notes: str = ""
+    organization_name: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
 class AuditEvent:
     """One write to the store, as it happened; never changed."""
 
@@ -286,4 +347,5 @@ DTO_OF_KIND: dict[str, type[Record]] = {
     "source": Source, "item": RecoveredItem, "part": Part, "finding": ComponentFinding,
     "designation": SanctionsDesignation, "link": SupplyLink, "photo": Photo,
     "annotation": PhotoAnnotation, "alias": CompanyAlias, "saved": SavedSearch,
+    "hub": TransshipmentHub, "list": SanctionsList, "match": ScreeningMatch,
 }

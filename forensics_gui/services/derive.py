@@ -161,6 +161,11 @@ def _saved_search(uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> d
     return {}
 
 
+def _hub(uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
+    _unique(uow, "hub", "country", merged, "a transshipment hub for country")
+    return {}
+
+
 def _designation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
     listed, delisted = merged.get("listed_on"), merged.get("delisted_on")
     if listed and delisted and delisted < listed:
@@ -208,5 +213,5 @@ def _annotation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> di
 _RULES: dict[str, Rule] = {
     "system": _system, "item": _item, "part": _part, "finding": _finding, "org": _org,
     "designation": _designation, "link": _link, "photo": _photo, "annotation": _annotation,
-    "alias": _alias, "saved": _saved_search,
+    "alias": _alias, "saved": _saved_search, "hub": _hub,
 }

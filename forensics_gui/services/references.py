@@ -15,6 +15,7 @@ from forensics_gui.core.partnumbers import search_key
 _NAMED: dict[str, tuple[str, str]] = {
     "system": ("name", "aliases"), "org": ("name", "aliases"), "item": ("case_reference", ""),
     "source": ("title", ""), "marking": ("name", ""), "saved": ("name", ""), "alias": ("name", ""),
+    "hub": ("name", ""), "list": ("name", ""),
 }
 
 

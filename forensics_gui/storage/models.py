@@ -356,6 +356,81 @@ class SavedSearchRow(Tracked, Base):
     notes: Mapped[str] = _text()
 
 
+class TransshipmentHubRow(Tracked, Base):
+    __tablename__ = "transshipment_hub"
+    country: Mapped[str] = mapped_column(String(2), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = _text()
+
+
+class SanctionsListRow(Tracked, Base):
+    """One imported version of an official list; its entries hang off it."""
+
+    __tablename__ = "sanctions_list"
+    __table_args__ = (
+        CheckConstraint("format IN ('ofac-sdn','csl','ftm')", name="format"),
+    )
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    format: Mapped[str] = mapped_column(String(20))
+    list_version: Mapped[str] = _text(100)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    file_name: Mapped[str] = _text(500)
+    sha256: Mapped[str] = _text(64)
+    entry_count: Mapped[int | None]
+    source_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("source.id", ondelete="RESTRICT"), index=True)
+    notes: Mapped[str] = _text()
+
+
+class SanctionsEntryRow(Base):
+    """An entry of an imported list as published; written once by the import, never edited."""
+
+    __tablename__ = "sanctions_entry"
+    __table_args__ = (Index("ix_sanctions_entry_list_ref", "list_id", "ref"),)
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    list_id: Mapped[UUID] = mapped_column(ForeignKey("sanctions_list.id", ondelete="CASCADE"))
+    ref: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(500))
+    entity_type: Mapped[str] = _text(40)
+    names: Mapped[list[str]] = mapped_column(default=list)
+    identifiers: Mapped[list[str]] = mapped_column(default=list)
+    countries: Mapped[list[str]] = mapped_column(default=list)
+    programmes: Mapped[list[str]] = mapped_column(default=list)
+    authority: Mapped[str] = _text(20)
+    listed_on: Mapped[date | None] = mapped_column(Date)
+    addresses: Mapped[list[str]] = mapped_column(default=list)
+    remarks: Mapped[str] = _text()
+
+
+class ScreeningMatchRow(Tracked, Base):
+    """An organization that may be a list entry, and the analyst's decision about it.
+
+    Keyed by the list's name and the entry's own reference, so that a decision outlives the
+    list version it was made on.
+    """
+
+    __tablename__ = "screening_match"
+    __table_args__ = (
+        Index("uq_screening_match_org_entry", "organization_id", "list_name", "entry_ref",
+              unique=True),
+        CheckConstraint("state IN ('candidate','confirmed','rejected')", name="state"),
+    )
+    organization_id: Mapped[UUID] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    list_name: Mapped[str] = mapped_column(String(200))
+    entry_ref: Mapped[str] = mapped_column(String(100))
+    entry_name: Mapped[str] = _text(500)
+    list_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("sanctions_list.id", ondelete="SET NULL"), index=True)
+    score: Mapped[int | None]
+    matched_on: Mapped[str] = _text(500)
+    state: Mapped[str] = mapped_column(String(20), default="candidate")
+    change: Mapped[str] = mapped_column(String(20), default="new")
+    designation_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("sanctions_designation.id", ondelete="SET NULL"), index=True)
+    notes: Mapped[str] = _text()
+
+
 class SearchTermRow(Base):
     """One searchable text of a record, kept by the repository on every write.
 
@@ -416,6 +491,8 @@ ComponentFindingRow.case_reference = column_property(
     select(RecoveredItemRow.case_reference)
     .where(RecoveredItemRow.id == ComponentFindingRow.item_id).scalar_subquery())
 
+ScreeningMatchRow.organization_name = column_property(
+    _name_of(OrganizationRow, ScreeningMatchRow.organization_id))
 PhotoAnnotationRow.finding_label = column_property(
     select(func.coalesce(PartRow.part_number, ComponentFindingRow.marking))
     .select_from(ComponentFindingRow)
@@ -430,7 +507,8 @@ MODEL_OF_KIND: dict[str, type[Tracked]] = {
     "source": SourceRow, "item": RecoveredItemRow, "part": PartRow,
     "finding": ComponentFindingRow, "designation": SanctionsDesignationRow,
     "link": SupplyLinkRow, "photo": PhotoRow, "annotation": PhotoAnnotationRow,
-    "alias": CompanyAliasRow, "saved": SavedSearchRow,
+    "alias": CompanyAliasRow, "saved": SavedSearchRow, "hub": TransshipmentHubRow,
+    "list": SanctionsListRow, "match": ScreeningMatchRow,
 }
 CITATION_TABLES: dict[str, tuple[Table, str]] = {
     "finding": (finding_source, "finding_id"),

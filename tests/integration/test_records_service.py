@@ -24,7 +24,8 @@ DTO_TYPES = {
     "part": dto.Part, "finding": dto.ComponentFinding, "org": dto.Organization,
     "designation": dto.SanctionsDesignation, "link": dto.SupplyLink, "source": dto.Source,
     "photo": dto.Photo, "annotation": dto.PhotoAnnotation, "alias": dto.CompanyAlias,
-    "saved": dto.SavedSearch,
+    "saved": dto.SavedSearch, "hub": dto.TransshipmentHub, "list": dto.SanctionsList,
+    "match": dto.ScreeningMatch,
 }
 
 
@@ -92,6 +93,15 @@ def _new(kind: str, cf: CaseFile, photo_id: Any = None) -> tuple[dict[str, Any],
                    "filters": '{"produced_after": "2022-02-24", "sanctioned": "no"}'},
                   {"name": "STM32 after the invasion", "query": "stm32",
                    "filters": {"produced_after": "2022-02-24", "sanctioned": False}}),
+        "hub": ({"country": "rs", "name": "Serbia"}, {"country": "RS", "name": "Serbia"}),
+        "list": ({"name": "OFAC SDN", "format": "ofac-sdn", "list_version": "2024-06-12",
+                  "published_on": "2024-06-12", "entry_count": "3"},
+                 {"name": "OFAC SDN", "format": "ofac-sdn", "list_version": "2024-06-12",
+                  "published_on": date(2024, 6, 12), "entry_count": 3}),
+        "match": ({"organization_id": "Northwind Components GmbH", "list_name": "OFAC SDN",
+                   "entry_ref": "36021", "entry_name": "NORTHWIND COMPONENTS", "score": "93"},
+                  {"organization_id": cf.distributor.id, "entry_ref": "36021", "score": 93,
+                   "state": "candidate", "organization_name": "Northwind Components GmbH"}),
     }
     return table[kind]
 
@@ -111,6 +121,9 @@ CHANGES: dict[str, tuple[str, Any, Any]] = {
     "annotation": ("label", "U7", "U7"),
     "alias": ("year", "2020", 2020),
     "saved": ("filters", {"chpl_tier": "1"}, {"chpl_tier": "1"}),
+    "hub": ("notes", "re-export hub since 2022", "re-export hub since 2022"),
+    "list": ("notes", "downloaded by the desk", "downloaded by the desk"),
+    "match": ("state", "Rejected", "rejected"),
 }
 
 
