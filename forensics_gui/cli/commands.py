@@ -9,6 +9,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from forensics_gui.cli import interchange as interchange_cli
+from forensics_gui.cli import screening as screening_cli
+from forensics_gui.cli import supply as supply_cli
 from forensics_gui.cli.output import (
     LIST_COLUMNS,
     print_json,
@@ -156,12 +159,20 @@ def cmd_show(args: argparse.Namespace, store: Any) -> int:
     return _show(args, records.get(store, args.kind, args.ref))
 
 
+def _cited_by_title(store: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """Sources may be given by title as well as by id (`--source "RUSI teardown"`)."""
+    if values.get("source_ids"):
+        values["source_ids"] = [supply_cli.source_id(store, v) for v in values["source_ids"]]
+    return values
+
+
 def cmd_add(args: argparse.Namespace, store: Any) -> int:
-    return _show(args, records.create(store, args.kind, _field_values(args)))
+    values = _cited_by_title(store, _field_values(args))
+    return _show(args, records.create(store, args.kind, values))
 
 
 def cmd_edit(args: argparse.Namespace, store: Any) -> int:
-    changes = _field_values(args)
+    changes = _cited_by_title(store, _field_values(args))
     if not changes:
         raise ValidationError("edit", "give at least one field to change (see --help)")
     return _show(args, records.update(store, args.kind, args.ref, args.expected_version, changes))
@@ -361,4 +372,7 @@ HANDLERS: dict[str, Callable[..., int]] = {
     "photo_export": cmd_photo_export, "verify": cmd_verify, "search": cmd_search,
     "seen": cmd_seen, "reindex": cmd_reindex,
 }
+HANDLERS.update(supply_cli.HANDLERS)
+HANDLERS.update(interchange_cli.HANDLERS)
+HANDLERS.update(screening_cli.HANDLERS)
 __all__ = ["HANDLERS", "KnownError", "run"]

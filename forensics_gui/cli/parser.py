@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
+from forensics_gui.cli import interchange as interchange_cli
+from forensics_gui.cli import screening as screening_cli
+from forensics_gui.cli import supply as supply_cli
 from forensics_gui.core.fields import KINDS, FieldSpec
 from forensics_gui.core.search import SEARCH_KINDS
 
@@ -41,7 +44,9 @@ def _field_options(parser: argparse.ArgumentParser, kind: str) -> None:
         hint = {"list": "; several separated by ';'", "refs": "; repeat for several",
                 "date": " (YYYY-MM-DD)", "datetime": " (YYYY-MM-DD HH:MM)",
                 "ref": ": id or name"}.get(spec.type, "")
-        parser.add_argument(option_name(spec), dest=f"field_{spec.name}",
+        # References also answer to their field's name ('--part-id' as well as '--part').
+        aliases = ("--" + spec.name.replace("_", "-"),) if spec.type == "ref" else ()
+        parser.add_argument(option_name(spec), *aliases, dest=f"field_{spec.name}",
                             action="append" if spec.type == "refs" else "store",
                             metavar=spec.type.upper() if spec.type != "text" else "TEXT",
                             help=f"{spec.label}{extra}{hint}{' ' + spec.help if spec.help else ''}")
@@ -223,5 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
         if kind not in HIDDEN_KINDS:
             _kind_commands(sub, kind)
     _search_commands(sub)
+    supply_cli.add_commands(sub, _common)
+    interchange_cli.add_commands(sub, _common)
+    screening_cli.add_commands(sub, _common)
     _tool_commands(sub)
     return parser

@@ -29,6 +29,7 @@ from forensics_gui.gui.fields import FieldInput, SourceList
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.lazy import records
 from forensics_gui.gui.seen_before import SEEN_KINDS, SeenBeforeBox
+from forensics_gui.gui.supply_links import LINK_BOX_KINDS, SupplyLinksBox
 from forensics_gui.gui.table_model import display
 
 # Which derived value names the record a reference points to, per (kind, field).
@@ -56,6 +57,7 @@ class RecordEditor(QWidget):
     open_requested = Signal(str, object)  # kind, id
     dirty_changed = Signal(bool)
     history_requested = Signal(str, object)
+    new_requested = Signal(str, object, object)  # kind, values sent on save, values shown
 
     def __init__(self, context: Any, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,13 @@ class RecordEditor(QWidget):
         if self.kind in SEEN_KINDS:
             self.seen = SeenBeforeBox(self.context)
             outer.addWidget(self.seen)
+        self.links_box: SupplyLinksBox | None = None
+        if self.kind in LINK_BOX_KINDS:
+            self.links_box = SupplyLinksBox(self.context, self.kind)
+            self.links_box.open_requested.connect(self.open_requested)
+            self.links_box.new_link_requested.connect(
+                lambda values, shown: self.new_requested.emit("link", values, shown))
+            outer.addWidget(self.links_box)
         outer.addLayout(self._buttons())
 
     def _form(self) -> QWidget:
@@ -185,6 +194,8 @@ class RecordEditor(QWidget):
         self._load_source_titles()
         if self.seen is not None:
             self.seen.show_for(self.kind, record.id)
+        if self.links_box is not None:
+            self.links_box.show_for(self.kind, record)
 
     def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
             ) -> None:
@@ -194,6 +205,8 @@ class RecordEditor(QWidget):
         self._fill(values)
         if self.seen is not None:
             self.seen.clear()
+        if self.links_box is not None:
+            self.links_box.clear()
 
     def _shown_value(self, name: str, record: Any) -> Any:
         derived = REF_NAMES.get((self.kind, name))

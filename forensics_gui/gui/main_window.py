@@ -20,18 +20,22 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.fields import KINDS, describe
 from forensics_gui.gui.editor import RecordEditor
 from forensics_gui.gui.finding_page import FindingEditor
+from forensics_gui.gui.gap_panel import show_gap
 from forensics_gui.gui.history import show_history
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.item_page import ItemEditor
 from forensics_gui.gui.lazy import records
 from forensics_gui.gui.photo_tools import PhotoTools
 from forensics_gui.gui.record_table import RecordTable
+from forensics_gui.gui.screening_panel import ScreeningPanel
 from forensics_gui.gui.search_panel import SearchPanel
 from forensics_gui.gui.store_menu import StoreMenu
 
 NAVIGATION = ("system", "item", "finding", "part", "org", "alias", "link", "designation",
-              "source", "marking")
+              "hub", "source", "marking")
 SEARCH_PAGE = "search"
+GRAPH_PAGE = "graph"
+SCREENING_PAGE = "screening"
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +74,13 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(KINDS[kind].plural.capitalize())
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.navigator.addItem(item)
+        screening_item = QListWidgetItem("Sanctions screening")
+        screening_item.setData(Qt.ItemDataRole.UserRole, SCREENING_PAGE)
+        self.navigator.addItem(screening_item)
+        graph_item = QListWidgetItem("Supply graph")
+        graph_item.setData(Qt.ItemDataRole.UserRole, GRAPH_PAGE)
+        self.navigator.addItem(graph_item)
+        self.graph_view: Any = None
         self.navigator.setMaximumWidth(220)
         self.navigator.currentRowChanged.connect(self._navigate)
         self.table_stack = QStackedWidget()
@@ -78,6 +89,11 @@ class MainWindow(QMainWindow):
             lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
                                                                        keep_page=True)))
         self.table_stack.addWidget(self.search_panel)
+        self.screening_panel = ScreeningPanel(self.context)
+        self.screening_panel.open_requested.connect(
+            lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                       keep_page=True)))
+        self.table_stack.addWidget(self.screening_panel)
         self.editor_stack = QStackedWidget()
         self.placeholder = QLabel("Double-click a record, or press Enter, to open it here.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -134,6 +150,8 @@ class MainWindow(QMainWindow):
         self.verify_photos_action = tools_menu.addAction("&Verify photo integrity…",
                                                          self.photo_tools.verify)
         self.export_photos_action = tools_menu.addAction("&Export photos…", self.export_photos)
+        self.gap_action = tools_menu.addAction("Sanctions &gap…", lambda: show_gap(
+            self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About", self.about)
         toolbar = self.addToolBar("Records")
@@ -167,6 +185,10 @@ class MainWindow(QMainWindow):
         page = self.navigator.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
         if page == SEARCH_PAGE:
             self.show_search()
+        elif page == GRAPH_PAGE:
+            self.show_graph()
+        elif page == SCREENING_PAGE:
+            self.show_screening()
         elif page is not None:
             self.guard(lambda: self.show_kind(page))
 
@@ -180,6 +202,37 @@ class MainWindow(QMainWindow):
 
     def searching(self) -> bool:
         return self.table_stack.currentWidget() is self.search_panel
+
+    def show_graph(self, **scope: Any) -> None:
+        """Show the supply graph page; with `part`, `organization` or `finding` (and `title`),
+        the graph of that record."""
+        if self.graph_view is None:
+            from forensics_gui.gui.graph_view import GraphView
+
+            self.graph_view = GraphView(self.context)
+            self.graph_view.open_requested.connect(
+                lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                           keep_page=True)))
+            self.table_stack.addWidget(self.graph_view)
+        self.table_stack.setCurrentWidget(self.graph_view)
+        self.navigator.blockSignals(True)
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == GRAPH_PAGE:
+                self.navigator.setCurrentRow(row)
+        self.navigator.blockSignals(False)
+        if scope:
+            self.graph_view.show_for(**scope)
+
+    def show_screening(self) -> None:
+        """Show the sanctions screening page: list versions and candidates to decide."""
+        self.table_stack.setCurrentWidget(self.screening_panel)
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(self.navigator.count() - 1)
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == SCREENING_PAGE:
+                self.navigator.setCurrentRow(row)
+        self.navigator.blockSignals(False)
+        self.screening_panel.reload()
 
     # ---------------------------------------------------------------- tables
     def show_kind(self, kind: str) -> None:
@@ -212,6 +265,8 @@ class MainWindow(QMainWindow):
             editor = page(self.context) if page else RecordEditor(self.context, kind)
             editor.open_requested.connect(lambda k, i: self.guard(lambda: self.open_record(k, i)))
             editor.history_requested.connect(lambda k, i: self.show_history())
+            editor.new_requested.connect(
+                lambda k, values, shown: self.guard(lambda: self._new(k, values, shown)))
             editor.deleted.connect(lambda *_: self._show_placeholder())
             editor.dirty_changed.connect(self._dirty_changed)
             if isinstance(editor, ItemEditor):

@@ -1,0 +1,173 @@
+"""FollowTheMoney entities as JSON lines, the form OpenSanctions publishes its data sets in.
+
+One entity a line: {"id", "schema", "properties": {name: [values]}, ...}. Designations are
+Sanction entities whose `entity` property holds the listed entity's id (flat export), or
+sit inside the entity under properties.sanctions (nested export); both are read.
+Companies, organizations, legal entities, public bodies and persons are kept; other schemas
+(vessels, aircraft, ownerships, addresses...) are counted and left out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from forensics_gui.core.list_files import ListFile, refuse, unique_refs
+from forensics_gui.core.list_ofac import russian_scheme
+from forensics_gui.core.screening import ListEntry, ParsedList
+
+PUBLISHER = "OpenSanctions"
+KEPT_SCHEMAS = ("Company", "Organization", "LegalEntity", "PublicBody", "Person")
+NAME_PROPERTIES = ("alias", "weakAlias", "previousName")
+ID_PROPERTIES = {"innCode": "INN", "ogrnCode": "OGRN", "registrationNumber": "REG",
+                 "taxNumber": "TAX", "leiCode": "LEI", "swiftBic": "SWIFT", "okpoCode": "OKPO",
+                 "kppCode": "KPP", "dunsCode": "DUNS", "vatCode": "VAT", "imoNumber": "IMO"}
+COUNTRY_PROPERTIES = ("country", "jurisdiction", "mainCountry")
+# Authority of a designation, by words of its `authority` property or its data set's name.
+AUTHORITY_WORDS = (
+    ("office of foreign assets control", "OFAC"), ("ofac", "OFAC"),
+    ("bureau of industry and security", "BIS"), ("european union", "EU"),
+    ("council of the eu", "EU"), ("hm treasury", "UK"), ("united kingdom", "UK"),
+    ("financial sanctions implementation", "UK"), ("foreign, commonwealth", "UK"),
+    ("state secretariat for economic affairs", "CH"), ("seco", "CH"), ("canada", "CA"),
+    ("japan", "JP"), ("ministry of economy, trade and industry", "JP"), ("australia", "AU"),
+    ("dfat", "AU"), ("security council", "UN"), ("united nations", "UN"),
+    ("national security and defense council", "UA"), ("ukraine", "UA"),
+)
+DATASET_AUTHORITIES = (("us_ofac", "OFAC"), ("us_bis", "BIS"), ("us_trade_csl", "BIS"),
+                       ("eu_", "EU"), ("gb_", "UK"), ("ch_", "CH"), ("ca_", "CA"),
+                       ("au_", "AU"), ("un_", "UN"), ("ua_", "UA"), ("jp_", "JP"))
+
+
+def values(properties: dict[str, Any], name: str) -> list[str]:
+    """The text values of a property (FollowTheMoney gives lists; a lone string is allowed)."""
+    found = properties.get(name) or []
+    items = [found] if isinstance(found, str) else found if isinstance(found, list) else []
+    return [str(v).strip() for v in items if isinstance(v, str | int) and str(v).strip()]
+
+
+def authority_of(texts: list[str], datasets: list[str]) -> str:
+    """OFAC, BIS, EU... from a designation's authority, else from its data set's name."""
+    for text in texts:
+        lower = text.lower()
+        for words, authority in AUTHORITY_WORDS:
+            if words in lower:
+                return authority
+    for dataset in datasets:
+        for prefix, authority in DATASET_AUTHORITIES:
+            if dataset.startswith(prefix):
+                return authority
+    return "OTHER"
+
+
+def parse(file: ListFile, text: str) -> ParsedList:
+    """The kept entities of a JSON lines file, each with its designations."""
+    kept: list[tuple[int, dict[str, Any]]] = []
+    sanctions: dict[str, list[dict[str, Any]]] = {}
+    skipped: Counter[str] = Counter()
+    for line, entity in _entities(file, text):
+        schema, properties = entity["schema"], entity["properties"]
+        if schema == "Sanction":
+            for target in values(properties, "entity"):
+                sanctions.setdefault(target, []).append(properties)
+        elif schema in KEPT_SCHEMAS:
+            kept.append((line, entity))
+            nested = properties.get("sanctions") or []
+            sanctions.setdefault(str(entity.get("id")), []).extend(
+                s.get("properties", {}) for s in nested if isinstance(s, dict))
+        else:
+            skipped[f"{schema} entity"] += 1
+    entries = [(line, _entry(file, line, e, sanctions.get(str(e.get("id")), [])))
+               for line, e in kept]
+    named = [(line, e) for line, e in entries if e is not None]
+    if len(named) < len(entries):
+        skipped["entity without a name"] += len(entries) - len(named)
+    return ParsedList("ftm", unique_refs(file, named), _list_name(kept),  # type: ignore[arg-type]
+                      PUBLISHER, _published(kept), dict(skipped))
+
+
+def _entities(file: ListFile, text: str) -> list[tuple[int, dict[str, Any]]]:
+    found = []
+    for line, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        try:
+            entity = json.loads(raw)
+        except json.JSONDecodeError as error:
+            raise refuse(file.name, f"line {line}: {error.msg} at column {error.colno} (the "
+                                    "line is cut off, or this is not a JSON lines file)") from None
+        if (not isinstance(entity, dict) or not isinstance(entity.get("schema"), str)
+                or not isinstance(entity.get("properties"), dict) or not entity.get("id")):
+            raise refuse(file.name, f"line {line}: is not a FollowTheMoney entity (it needs "
+                                    "'id', 'schema' and 'properties')")
+        found.append((line, entity))
+    return found
+
+
+def _entry(file: ListFile, line: int, entity: dict[str, Any],
+           designations: list[dict[str, Any]]) -> ListEntry | None:
+    properties = entity["properties"]
+    names = values(properties, "name") or [str(entity.get("caption") or "").strip()]
+    if not names[0]:
+        return None
+    countries = [c.upper() for p in COUNTRY_PROPERTIES for c in values(properties, p)]
+    datasets = [str(d) for d in entity.get("datasets") or [] if isinstance(d, str)]
+    return ListEntry(
+        ref=str(entity["id"]), name=names[0], entity_type=str(entity["schema"]).lower(),
+        names=tuple(dict.fromkeys(n for n in [*names[1:], *_other_names(properties)]
+                                  if n != names[0])),
+        identifiers=_identifiers(properties, countries),
+        countries=tuple(dict.fromkeys(countries)),
+        programmes=tuple(dict.fromkeys(
+            [*values(properties, "program"), *(p for d in designations
+                                               for p in values(d, "program"))])),
+        authority=authority_of([a for d in designations for a in values(d, "authority")],
+                               datasets),
+        listed_on=_first_date([v for d in designations for k in ("startDate", "listingDate")
+                               for v in values(d, k)]),
+        addresses=tuple(values(properties, "address")),
+        remarks="; ".join(values(properties, "topics") + values(properties, "notes"))[:2000])
+
+
+def _other_names(properties: dict[str, Any]) -> list[str]:
+    return [n for p in NAME_PROPERTIES for n in values(properties, p)]
+
+
+def _identifiers(properties: dict[str, Any], countries: list[str]) -> tuple[str, ...]:
+    country = "RU" if "RU" in countries else ""
+    found = [f"{russian_scheme(scheme, v, country)}:{v}"
+             for prop, scheme in ID_PROPERTIES.items() for v in values(properties, prop)]
+    return tuple(dict.fromkeys(found))
+
+
+def _first_date(texts: list[str]) -> date | None:
+    dates = []
+    for text in texts:
+        try:
+            dates.append(date.fromisoformat(text[:10]))
+        except ValueError:
+            continue  # a partial date such as "2022" says too little to keep
+    return min(dates) if dates else None
+
+
+def _list_name(kept: list[tuple[int, dict[str, Any]]]) -> str:
+    datasets = {str(d) for _, e in kept for d in e.get("datasets") or []}
+    return f"OpenSanctions {datasets.pop()}" if len(datasets) == 1 else "OpenSanctions"
+
+
+def _published(kept: list[tuple[int, dict[str, Any]]]) -> date | None:
+    """The day of the export: the newest `last_seen` of the entities, when they carry it."""
+    seen = [str(e.get("last_seen") or "")[:10] for _, e in kept]
+    return _latest([s for s in seen if s])
+
+
+def _latest(texts: list[str]) -> date | None:
+    dates = []
+    for text in texts:
+        try:
+            dates.append(date.fromisoformat(text))
+        except ValueError:
+            continue
+    return max(dates) if dates else None

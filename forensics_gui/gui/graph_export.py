@@ -1,0 +1,82 @@
+"""The supply graph as a picture: PNG (twice the screen's resolution, for print) or SVG
+(scalable, for reports), written whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsScene
+
+from forensics_gui.core.errors import KnownError, ValidationError
+
+PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000
+BORDER = 24.0
+
+
+def export_scene(scene: QGraphicsScene, path: str | Path, title: str = "") -> Path:
+    """Save everything on the scene as PNG or SVG, by the file's suffix."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise ValidationError("file", f"{target.name!r}: choose a name ending in .png or .svg")
+    if target.is_dir():
+        raise ValidationError("file", f"{target} is a folder; give the name of a file")
+    if not target.parent.is_dir():
+        raise ValidationError("file", f"{target}: the folder {target.parent} does not exist")
+    source = scene.itemsBoundingRect().adjusted(-BORDER, -BORDER, BORDER, BORDER)
+    if suffix == ".png":
+        _atomically(target, lambda temporary: _write_png(scene, source, temporary))
+    else:
+        _atomically(target, lambda temporary: _write_svg(scene, source, temporary, title))
+    return target
+
+
+def _write_png(scene: QGraphicsScene, source: QRectF, path: str) -> None:
+    scale = min(PNG_SCALE, PNG_MAX_SIDE / max(source.width(), source.height(), 1.0))
+    image = QImage(QSize(max(int(source.width() * scale), 1),
+                         max(int(source.height() * scale), 1)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing |
+                           QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+    if not image.save(path, "PNG"):
+        raise OSError("the image could not be written")
+
+
+def _write_svg(scene: QGraphicsScene, source: QRectF, path: str, title: str) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(QSize(int(source.width()), int(source.height())))
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(f"Supply links — {title}" if title else "Supply links")
+    generator.setDescription("Organizations and supply links")
+    painter = QPainter(generator)
+    scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    painter.end()
+
+
+def _atomically(target: Path, write: Callable[[str], None]) -> None:
+    """Write through a temporary file beside the target, renamed over it when complete."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=target.suffix,
+                                             dir=target.parent)
+    except OSError as error:
+        raise KnownError(f"cannot write {target}: {error.strerror or error}") from None
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise KnownError(f"cannot write {target}: {error.strerror or error}") from None
+
+

@@ -1,0 +1,137 @@
+"""Importing official sanctions lists from the files users download themselves.
+
+Formats: OFAC's SDN list as published in CSV (sdn.csv with alt.csv and add.csv), the US
+Consolidated Screening List (consolidated.csv) and OpenSanctions' FollowTheMoney JSON lines.
+Each import is one list version: the list record, a source of kind "official list" that
+designations confirmed from it cite, and its entries, written in one transaction after every
+file was read and checked. Then every organization is screened again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from forensics_gui.core.errors import IntegrityRuleError, ValidationError
+from forensics_gui.core.fields import KINDS, parse_date
+from forensics_gui.core.list_files import ListFile, check_size, parse_files, refuse
+from forensics_gui.core.screening import ListImport, ParsedList, count_of
+from forensics_gui.services import screening
+from forensics_gui.services.records import create_in
+from forensics_gui.storage import screening_query as sq
+from forensics_gui.storage.store import Store
+
+SOURCE_TITLE = "{name}, version {version}"
+OFFICIAL = {"kind": "official list", "reliability": "A", "credibility": 1}
+
+
+def read_files(paths: Sequence[str | Path]) -> list[ListFile]:
+    """The files' bytes and dates; missing, unreadable and oversized files are refused."""
+    files = []
+    for path in (Path(p) for p in paths):
+        try:
+            size = path.stat().st_size
+            if path.is_dir():
+                raise refuse(path.name, "is a folder; give the list files themselves")
+            check_size(path.name, size)
+            modified = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
+            files.append(ListFile(path.name, path.read_bytes(), modified))
+        except OSError as error:
+            raise refuse(path.name, f"cannot be read ({error.strerror or error})") from None
+    return files
+
+
+def file_digest(files: Sequence[ListFile]) -> str:
+    """SHA-256 of the files' bytes, the same whatever order the files were given in."""
+    digest = hashlib.sha256()
+    for data in sorted((f.data for f in files), key=lambda d: hashlib.sha256(d).digest()):
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = None,
+                name: str | None = None, list_version: str | None = None,
+                published_on: str | date | None = None, screen: bool = True,
+                control: Any = None) -> ListImport:
+    """Import one version of a list from its files (OFAC's three files together), then screen
+    every organization against the lists' newest versions.
+
+    `fmt` is detected when not given. The version's date is the one given, else the one the
+    file states, else the file's own date; its version name defaults to that date. A file
+    imported before under the same list name is refused, as is bad input of any kind: nothing
+    is written then.
+    """
+    _progress(control, 0, 4, "Reading the list files")
+    files = read_files(paths)
+    _progress(control, 1, 4, "Checking the list files")
+    parsed = parse_files(files, fmt)
+    if not parsed.entries:
+        raise refuse(", ".join(f.name for f in files), "holds no entries that can be screened")
+    published = _published(published_on, parsed, files)
+    values = _list_values(name or parsed.default_name, list_version or published.isoformat(),
+                          published, parsed, files)
+    _progress(control, 2, 4, f"Storing {len(parsed.entries):,} entries")
+    with store.writing() as uow:
+        _refuse_repeat(uow, values)
+        source = create_in(uow, "source", _source_values(values, parsed, files))
+        version = create_in(uow, "list", {**values, "source_id": source.id})
+        sq.insert_entries(uow, version.id, parsed.entries)
+    summary = None
+    if screen:
+        _progress(control, 3, 4, "Screening organizations against the new version")
+        summary = screening.screen(store, control=None)
+    return ListImport(version, dict(parsed.skipped), summary)
+
+
+def _progress(control: Any, done: int, total: int, text: str) -> None:
+    if control is not None:
+        control.report(done, total, text)
+        control.check()
+
+
+def _published(given: str | date | None, parsed: ParsedList, files: list[ListFile]) -> date:
+    if given:
+        found = parse_date(KINDS["list"].field("published_on"), given)
+        assert found is not None
+        return found
+    if parsed.published_on is not None:
+        return parsed.published_on
+    dates = [f.modified for f in files if f.modified is not None]
+    return min(dates) if dates else datetime.now(UTC).date()
+
+
+def _list_values(name: str, version: str, published: date, parsed: ParsedList,
+                 files: list[ListFile]) -> dict[str, Any]:
+    skipped = ", ".join(count_of(n, kind) for kind, n in sorted(parsed.skipped.items()))
+    return {"name": name.strip(), "format": parsed.format, "list_version": version.strip(),
+            "published_on": published, "file_name": ", ".join(f.name for f in files)[:500],
+            "sha256": file_digest(files), "entry_count": len(parsed.entries),
+            "notes": f"Left out when imported: {skipped}." if skipped else ""}
+
+
+def _refuse_repeat(uow: Any, values: dict[str, Any]) -> None:
+    same = sq.same_list(uow, values["name"], values["sha256"], values["list_version"])
+    if same is None:
+        return
+    if same.sha256 == values["sha256"]:
+        raise IntegrityRuleError(
+            f"{values['file_name']} was imported already as {same.name} version "
+            f"{same.list_version} on {same.created_at:%Y-%m-%d}; nothing was imported")
+    raise IntegrityRuleError(
+        f"{same.name} already has a version {same.list_version!r} (from {same.file_name}); "
+        "give this one another version name; nothing was imported")
+
+
+def _source_values(values: dict[str, Any], parsed: ParsedList,
+                   files: list[ListFile]) -> dict[str, Any]:
+    if not values["name"]:
+        raise ValidationError("name", "is required")
+    return {**OFFICIAL,
+            "title": SOURCE_TITLE.format(name=values["name"],
+                                         version=values["list_version"])[:500],
+            "publisher": parsed.publisher, "published_on": values["published_on"],
+            "reference": f"{values['file_name']}; SHA-256 {values['sha256']}"[:2000],
+            "notes": f"Imported from {len(files)} file(s) with {len(parsed.entries):,} entries."}
