@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from uuid import UUID
 
 from forensics_gui.core.chain_paths import LinkTable, PathResult, search_paths
@@ -114,7 +115,7 @@ class LinkFact:
     citations: tuple[Citation, ...] = ()
     part_number: str = ""
 
-    @property
+    @cached_property
     def points(self) -> int:
         """Evidence: the Admiralty points of every source cited (more and better is more)."""
         return sum(c.points for c in self.citations)
@@ -371,11 +372,11 @@ def _chain(steps: tuple[LinkView, ...], today: date) -> SupplyChain:
         if not countries or countries[-1] != country:
             countries.append(country)
     hubs = tuple(dict.fromkeys(p.country for p in parties[1:] if p.hub and p.country))
+    points = [x.points for x in links]
     return SupplyChain(
         steps=steps,
         weakest_status=max((x.status for x in links), key=lambda s: STATUS_RANK.get(s, 9)),
-        weakest_points=min(x.points for x in links),
-        total_points=sum(x.points for x in links),
+        weakest_points=min(points), total_points=sum(points),
         source_count=sum(len(x.citations) for x in links),
         countries=tuple(countries), hubs=hubs,
         undated_steps=sum(1 for x in links if x.shipped_on is None),

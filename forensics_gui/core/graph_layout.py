@@ -4,11 +4,14 @@ Sugiyama's method, kept small and deterministic (the same graph is always drawn 
 way, so that a picture in a report can be made again):
 
 1. each weakly connected part of the graph is laid out on its own and the parts are stacked;
-2. cycles are broken by turning round the edges that a depth-first walk from the makers finds
-   pointing back (they are drawn against the flow);
+2. cycles are broken by putting the companies in one sequence that as few and as light edges
+   as possible run against (Eades, Lin and Smyth's heuristic; an edge weighs more when it is
+   surer and when it runs with the roles), and turning those edges round: they are drawn
+   against the flow;
 3. columns by the longest path from the makers; a company with no recorded supplier that is
    not a maker is moved next to its first customer instead of standing among the makers;
-4. edges longer than one column pass through placeholder points, one per column crossed;
+4. edges longer than one column pass through placeholder points, one per column crossed (in
+   a deep, tangled graph the longest edges go straight across instead);
 5. the order within each column by repeated barycentre sweeps, keeping the order with the
    fewest crossings; ties fall to the role (maker, distributors, traders, importer, end
    user) and the name;
@@ -25,7 +28,8 @@ import heapq
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+
+from forensics_gui.core.graph_cycles import greedy_sequence
 
 Key = Hashable
 Point = tuple[int, float]
@@ -167,7 +171,7 @@ class _Component:
         rather than in); edges pointing back along the sequence are turned round. Weights
         make the edges least likely to be turned the surest ones and those that run with the
         roles (maker towards end user)."""
-        order = _greedy_sequence(self.members, self.pairs, self.weights)
+        order = greedy_sequence(self.members, self.pairs, self.weights)
         return {(a, b): ((b, a) if order[a] > order[b] else (a, b)) for a, b in self.pairs}
 
     # ---------------------------------------------------------- columns
@@ -305,77 +309,6 @@ class _Component:
                 routes[edge] = tuple(points)
         height = max(rows.values()) - low
         return _Placed(positions, routes, turned, len(layers), height, crossings)
-
-
-def _greedy_sequence(members: list[int], pairs: list[tuple[int, int]],
-                     weights: dict[tuple[int, int], float]) -> dict[int, int]:
-    """{node: its place}: few and light edges point backwards (Eades, Lin and Smyth)."""
-    return _Sequencer(members, pairs, weights).run()
-
-
-class _Sequencer:
-    """Heaps with lazy deletion: an entry is used only if it still tells the truth."""
-
-    def __init__(self, members: list[int], pairs: list[tuple[int, int]],
-                 weights: dict[tuple[int, int], float]) -> None:
-        self.succ: dict[int, dict[int, float]] = {n: {} for n in members}
-        self.pred: dict[int, dict[int, float]] = {n: {} for n in members}
-        for a, b in pairs:
-            self.succ[a][b] = self.pred[b][a] = weights.get((a, b), 1.0)
-        self.remaining = set(members)
-        self.sinks = [n for n in members if not self.succ[n]]
-        self.sources = [n for n in members if not self.pred[n] and self.succ[n]]
-        self.heavy = [(-self._balance(n), n) for n in members]
-        for heap in (self.sinks, self.sources, self.heavy):
-            heapq.heapify(heap)
-
-    def run(self) -> dict[int, int]:
-        front: list[int] = []
-        back: list[int] = []
-        while self.remaining:
-            node = self._pop(self.sinks, lambda n: not self.succ[n])
-            if node is not None:
-                back.append(node)
-            else:
-                node = self._pop(self.sources, lambda n: not self.pred[n])
-                if node is None:
-                    node = self._heaviest()
-                front.append(node)
-            self._remove(node)
-        sequence = front + back[::-1]
-        return {node: place for place, node in enumerate(sequence)}
-
-    def _balance(self, node: int) -> float:
-        return sum(self.succ[node].values()) - sum(self.pred[node].values())
-
-    def _pop(self, heap: list[int], holds: Any) -> int | None:
-        while heap:
-            node = heapq.heappop(heap)
-            if node in self.remaining and holds(node):
-                return node
-        return None
-
-    def _heaviest(self) -> int:
-        while True:
-            score, node = heapq.heappop(self.heavy)
-            if node in self.remaining and -score == self._balance(node):
-                return node
-
-    def _remove(self, node: int) -> None:
-        self.remaining.discard(node)
-        touched = set(self.succ[node]) | set(self.pred[node])
-        for nxt in self.succ[node]:
-            del self.pred[nxt][node]
-        for prev in self.pred[node]:
-            del self.succ[prev][node]
-        self.succ[node].clear()
-        self.pred[node].clear()
-        for near in sorted(touched):
-            if not self.succ[near]:
-                heapq.heappush(self.sinks, near)
-            elif not self.pred[near]:
-                heapq.heappush(self.sources, near)
-            heapq.heappush(self.heavy, (-self._balance(near), near))
 
 
 def _topological(members: list[int], succ: dict[int, set[int]],

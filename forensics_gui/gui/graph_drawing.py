@@ -124,6 +124,10 @@ class _Router:
         self.top = top
         self.labels, self.with_part = labels, with_part
         self.ports: dict[tuple[UUID, int, str], float] = {}
+        self.taken = _Taken()
+        for centre in centres.values():
+            self.taken.add(QRectF(centre.x() - NODE_W / 2, centre.y() - NODE_H / 2,
+                                  NODE_W, NODE_H))
 
     def route(self, bundles: list[Bundle]) -> None:
         offsets, shares = self._pair_offsets(bundles)
@@ -211,13 +215,36 @@ class _Router:
         for shift in LABEL_SHIFTS:
             t = min(max(at + shift, 0.08), 0.92)
             point = item.path().pointAtPercent(t)
-            if not any(isinstance(found, NodeItem | EdgeLabelItem)
-                       for found in self.scene.items(label.rect.translated(point))):
+            if self.taken.free(label.rect.translated(point)):
                 label.setPos(point)
+                self.taken.add(label.rect.translated(point))
                 self.scene.addItem(label)
                 self.drawn.labels.append(label)
                 return
         self.drawn.hidden_labels += 1
+
+
+class _Taken:
+    """Rectangles already used on the scene, in a grid of cells for quick look-ups (the
+    scene's own index is rebuilt after every item added, too slow for thousands of labels)."""
+
+    CELL = 160.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
+
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
+        left, right = int(rect.left() // self.CELL), int(rect.right() // self.CELL)
+        top, bottom = int(rect.top() // self.CELL), int(rect.bottom() // self.CELL)
+        return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self.cells[key].append(rect)
+
+    def free(self, rect: QRectF) -> bool:
+        return not any(rect.intersects(other) for key in self._keys(rect)
+                       for other in self.cells.get(key, ()))
 
 
 def _curve(path: QPainterPath, start: QPointF, end: QPointF) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from forensics_gui.core.errors import KnownError, ValidationError
 
@@ -30,10 +30,20 @@ def export_scene(scene: QGraphicsScene, path: str | Path, title: str = "") -> Pa
     if not target.parent.is_dir():
         raise ValidationError("file", f"{target}: the folder {target.parent} does not exist")
     source = scene.itemsBoundingRect().adjusted(-BORDER, -BORDER, BORDER, BORDER)
-    if suffix == ".png":
-        _atomically(target, lambda temporary: _write_png(scene, source, temporary))
-    else:
-        _atomically(target, lambda temporary: _write_svg(scene, source, temporary, title))
+    # Cached items would be painted as bitmaps of the screen's resolution: drawn afresh
+    # they stay sharp in the PNG, and text and lines in the SVG.
+    cached = [(item, item.cacheMode()) for item in scene.items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        if suffix == ".png":
+            _atomically(target, lambda temporary: _write_png(scene, source, temporary))
+        else:
+            _atomically(target, lambda temporary: _write_svg(scene, source, temporary, title))
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
     return target
 
 

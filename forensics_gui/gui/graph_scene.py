@@ -38,8 +38,9 @@ from forensics_gui.core.graph import (
 )
 
 NODE_W, NODE_H = 200.0, 74.0
-COLUMN_W, ROW_H = 330.0, 104.0
+COLUMN_W, ROW_H = 350.0, 104.0
 ARROW = 10.0
+TEXT_DETAIL = 0.3  # below this scale, text would be a few pixels high: left out
 PORT_GAP = 11.0
 TEXT = QColor("#1F2937")
 MUTED = QColor("#4B5563")
@@ -105,6 +106,12 @@ class NodeItem(QGraphicsItem):
     def box(self) -> QRectF:
         return QRectF(-NODE_W / 2, -NODE_H / 2, NODE_W, NODE_H)
 
+    def shape(self) -> QPainterPath:
+        # The box itself: what a click hits and what labels must not cover.
+        path = QPainterPath()
+        path.addRoundedRect(self.box(), 9, 9)
+        return path
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: Any = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -112,6 +119,8 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QPen(self.border, width))
         painter.setBrush(self.fill)
         painter.drawRoundedRect(self.box(), 9, 9)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_DETAIL:
+            return  # too small to read: boxes only, so that a large graph pans smoothly
         self._text(painter)
         if self.node.sanctions != "none":
             self._sanction_marker(painter)
@@ -297,6 +306,8 @@ class EdgeLabelItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: Any = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_DETAIL:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 230))

@@ -12,14 +12,12 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QFileDialog,
     QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,17 +32,15 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.graph import MAX_DRAWN_NODES, SupplyGraph, layout_graph, period_text
 from forensics_gui.core.graph_layout import Layout
+from forensics_gui.gui.graph_canvas import BACKGROUND, GraphCanvas
 from forensics_gui.gui.graph_drawing import Drawn, draw_graph, draw_message
 from forensics_gui.gui.graph_export import export_scene
-from forensics_gui.gui.graph_scene import EdgeItem, EdgeLabelItem, NodeItem
+from forensics_gui.gui.graph_scene import EdgeItem
 from forensics_gui.gui.lazy import LazyModule
 
 graph_service = LazyModule("forensics_gui.services.graph")
 ALL_PARTS = "All parts"
 MAX_NODES = MAX_DRAWN_NODES  # more organizations than this: the user is asked to filter
-BACKGROUND = QColor("#FAFBFC")
-MIN_SCALE, MAX_SCALE = 0.03, 4.0
-READABLE_SCALE = 0.6  # below this the names on the boxes are hard to read
 PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000
 CHANGED_KINDS = ("link", "org", "designation", "part", "hub", "finding")
 
@@ -53,83 +49,6 @@ def load_graph(store: Any, request: dict[str, Any]) -> tuple[SupplyGraph, Layout
     """Read the graph and lay it out (runs on the worker)."""
     graph = graph_service.supply_graph(store, **request, max_nodes=MAX_NODES)
     return graph, layout_graph(graph)
-
-
-class GraphCanvas(QGraphicsView):
-    """Zoom with the wheel, pan by dragging, click a company or an arrow to open it."""
-
-    node_clicked = Signal(object)  # organization id
-    edge_clicked = Signal(object, object)  # EdgeItem, where (global position) for a menu
-
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
-        super().__init__(scene, parent)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing |
-                            QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(BACKGROUND)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._pressed_at: QPoint | None = None
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.zoom(1.15 ** steps)
-        event.accept()
-
-    def zoom(self, factor: float) -> None:
-        """Scale the view by `factor`, within readable limits."""
-        current = self.transform().m11()
-        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
-        self.scale(factor, factor)
-
-    def fit(self) -> None:
-        """Show the whole graph, never larger than its natural size."""
-        rect = self.scene().sceneRect()
-        if rect.isEmpty():
-            return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        scale = self.transform().m11()
-        if scale > 1.0:
-            self.resetTransform()
-            self.centerOn(rect.center())
-        elif scale < MIN_SCALE:
-            self.zoom(MIN_SCALE / scale)
-
-    def first_view(self) -> None:
-        """The whole graph if it can be read that way, else its beginning (the title, the
-        legend and the makers) at a readable size."""
-        self.fit()
-        if self.transform().m11() < READABLE_SCALE:
-            self.resetTransform()
-            self.scale(READABLE_SCALE, READABLE_SCALE)
-            for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
-                bar.setValue(bar.minimum())
-
-    def mousePressEvent(self, event: Any) -> None:
-        self._pressed_at = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: Any) -> None:
-        super().mouseReleaseEvent(event)
-        start, self._pressed_at = self._pressed_at, None
-        where = event.position().toPoint()
-        if start is None or (where - start).manhattanLength() > 4:
-            return  # a drag that panned the view, not a click
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.click_at(where, event.globalPosition().toPoint())
-
-    def click_at(self, where: QPoint, global_position: QPoint | None = None) -> None:
-        """What a click at `where` (viewport coordinates) opens."""
-        for item in self.items(where):
-            if isinstance(item, NodeItem):
-                self.node_clicked.emit(item.node.id)
-                return
-            if isinstance(item, EdgeLabelItem):
-                item = item.edge
-            if isinstance(item, EdgeItem):
-                self.edge_clicked.emit(item, global_position or self.mapToGlobal(where))
-                return
 
 
 class GraphView(QWidget):
@@ -142,7 +61,9 @@ class GraphView(QWidget):
         super().__init__(parent)
         self.context = context
         self.graph: SupplyGraph | None = None
+        self.graph_layout = Layout()
         self.drawn = Drawn()
+        self.link_menu: QMenu | None = None
         self.organization: str | UUID | None = None
         self.finding: str | UUID | None = None
         self.part_value: str | UUID | None = None
@@ -282,8 +203,13 @@ class GraphView(QWidget):
         """Show the part filter in the box: its entry, or the part number as typed."""
         self.part.blockSignals(True)
         wanted = self.part_value
-        index = next((i for i in range(self.part.count()) if self.part.itemData(i) == wanted),
-                     -1) if not isinstance(wanted, str) else self.part.findText(wanted)
+        if isinstance(wanted, str):  # a part number: its entry, when only one has it
+            found = [i for i in range(1, self.part.count())
+                     if self.part.itemText(i).casefold().startswith(f"{wanted} ".casefold())]
+            index = found[0] if len(found) == 1 else self.part.findText(wanted)
+        else:
+            index = next((i for i in range(self.part.count())
+                          if self.part.itemData(i) == wanted), -1)
         if index >= 0:
             self.part.setCurrentIndex(index)
         elif isinstance(wanted, str):
@@ -348,7 +274,7 @@ class GraphView(QWidget):
     def _loaded(self, number: int, graph: SupplyGraph, layout: Layout) -> None:
         if number != self._request_number:
             return  # the filters changed while this one was read
-        self.graph, self.layout = graph, layout
+        self.graph, self.graph_layout = graph, layout
         self._redraw()
         self.canvas.first_view()
         if isinstance(self.part_value, UUID) and graph.title.startswith("part "):
@@ -374,7 +300,7 @@ class GraphView(QWidget):
             draw_message(self.scene, title, graph.message)
             self.status.setText(graph.message)
         else:
-            self.drawn = draw_graph(self.scene, graph, self.layout, title=title,
+            self.drawn = draw_graph(self.scene, graph, self.graph_layout, title=title,
                                     subtitle=self._subtitle(graph),
                                     labels=self.labels.isChecked())
             hidden = self.drawn.hidden_labels

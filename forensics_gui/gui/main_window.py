@@ -352,6 +352,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if self.searching():
             self.search_panel.run_search()
+        if self.graph_view is not None and self.table_stack.currentWidget() is self.graph_view:
+            self.graph_view.reload()
         self.current_table().reload()
         editor = self.editor
         if editor is not None and editor.record is not None and not editor.dirty:

@@ -118,8 +118,8 @@ def graph_in(uow: Any, scope: GraphScope, title: str, *, max_nodes: int | None =
         if _over(total, max_links) or _over(parties, max_nodes):
             return _too_large(scope, title, parties, total, max_nodes, max_links)
         ids = gq.link_ids(session, condition)
-    if _over(len(ids), max_links):
-        return _too_large(scope, title, 0, len(ids), max_nodes, max_links)
+    if _over(len(ids), max_links):  # the walk stopped early: at least this many
+        return _too_large(scope, title, 0, len(ids), max_nodes, max_links, at_least=True)
     edges = sorted(gq.graph_edges(session, ids), key=_edge_order)
     party_ids = {e.seller_id for e in edges} | {e.buyer_id for e in edges}
     if scope.organization_id is not None:
@@ -159,12 +159,15 @@ def _empty_message(scope: GraphScope, title: str) -> str:
 
 
 def _too_large(scope: GraphScope, title: str, nodes: int, links: int,
-               max_nodes: int | None, max_links: int | None) -> SupplyGraph:
+               max_nodes: int | None, max_links: int | None,
+               at_least: bool = False) -> SupplyGraph:
     what = "The store" if title == ALL_LINKS else f"The graph of {title}"
     if _over(nodes, max_nodes):
         counted, limit = f"{nodes:,} organizations", f"at most {max_nodes:,} are drawn"
     else:
-        counted, limit = f"{links:,} supply links", f"at most {max_links:,} are drawn"
+        more = "more than " if at_least else ""
+        counted = f"{more}{max_links if at_least else links:,} supply links"
+        limit = f"at most {max_links:,} are drawn"
     message = f"{what} has {counted}; {limit}. Choose a part or a shorter period to see it."
     return SupplyGraph(title, scope, total_nodes=nodes, total_edges=links, too_large=True,
                        message=message)

@@ -26,6 +26,7 @@ from forensics_gui.storage.store import Store
 
 SOURCE_TITLE = "{name}, version {version}"
 OFFICIAL = {"kind": "official list", "reliability": "A", "credibility": 1}
+REF_LIMIT = 100  # the store's limit for an entry's reference
 
 
 def read_files(paths: Sequence[str | Path]) -> list[ListFile]:
@@ -68,8 +69,7 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
     files = read_files(paths)
     _progress(control, 1, 4, "Checking the list files")
     parsed = parse_files(files, fmt)
-    if not parsed.entries:
-        raise refuse(", ".join(f.name for f in files), "holds no entries that can be screened")
+    _check_entries(parsed, files)
     published = _published(published_on, parsed, files)
     values = _list_values(name or parsed.default_name, list_version or published.isoformat(),
                           published, parsed, files)
@@ -84,6 +84,16 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
         _progress(control, 3, 4, "Screening organizations against the new version")
         summary = screening.screen(store, control=None)
     return ListImport(version, dict(parsed.skipped), summary)
+
+
+def _check_entries(parsed: ParsedList, files: list[ListFile]) -> None:
+    names = ", ".join(f.name for f in files)
+    if not parsed.entries:
+        raise refuse(names, "holds no entries that can be screened")
+    too_long = next((e.ref for e in parsed.entries if len(e.ref) > REF_LIMIT), None)
+    if too_long is not None:
+        raise refuse(names, f"entry reference {too_long[:40]!r}... is longer than "
+                            f"{REF_LIMIT} characters")
 
 
 def _progress(control: Any, done: int, total: int, text: str) -> None:

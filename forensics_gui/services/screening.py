@@ -89,41 +89,66 @@ def _fingerprint(entry: SanctionsEntry) -> tuple[Any, ...]:
 def _record(uow: Any, found: Found, newest: list[SanctionsList],
             entries: list[tuple[SanctionsList, SanctionsEntry]]) -> dict[str, int]:
     """Write what screening found over what was recorded before; returns the counts."""
-    by_name = {v.name: v for v in newest}
-    listed = {(v.name, e.ref): e for v, e in entries}
-    existing = {(m.organization_id, m.list_name, m.entry_ref): m
-                for m in sq.matches_of_lists(uow, by_name)}
-    earlier = sq.entries_by_ref(uow, [(m.list_id, m.entry_ref) for m in existing.values()
-                                      if m.list_id and m.list_id != by_name[m.list_name].id])
-    counts = dict.fromkeys(("new", "changed", "removed", "unchanged", "reopened", "dropped"), 0)
-    alive = sq.existing_organizations(uow, [k[0] for k in found])
-    inserts, updates, dropped = [], [], []
+    recorder = _Recorder(uow, newest, entries)
+    alive = sq.existing_organizations(uow, [key[0] for key in found])
     for key, (hit, version, entry) in found.items():
-        match = existing.pop(key, None)
-        if match is None and key[0] in alive:
-            inserts.append(_new_match(key, hit, version, entry))
-        elif match is not None:
-            change, state = _change(match, version, entry, earlier, counts)
-            updates.append(_update(match, hit.score, hit.matched_on, entry.name, version.id,
-                                   change, state))
-    for key, match in existing.items():  # recorded before, not found this time
-        entry = listed.get((match.list_name, match.entry_ref))
-        if entry is None:
-            counts["removed"] += match.change != "removed"
-            updates.append(_update(match, match.score, match.matched_on, match.entry_name,
-                                   match.list_id, "removed", match.state))
-        elif match.state == "candidate":
-            dropped.append(match.id)
+        match = recorder.existing.pop(key, None)
+        if match is not None:
+            recorder.found_again(match, hit, version, entry)
+        elif key[0] in alive:  # an organization deleted meanwhile gets no match
+            recorder.inserts.append(_new_match(key, hit, version, entry))
+    for match in list(recorder.existing.values()):
+        recorder.not_found(match)
+    return recorder.write()
+
+
+class _Recorder:
+    """The matches recorded before a screening, and what the screening changes in them."""
+
+    def __init__(self, uow: Any, newest: list[SanctionsList],
+                 entries: list[tuple[SanctionsList, SanctionsEntry]]) -> None:
+        self.uow = uow
+        self.newest = {v.name: v for v in newest}
+        self.listed = {(v.name, e.ref): e for v, e in entries}
+        self.existing = {(m.organization_id, m.list_name, m.entry_ref): m
+                         for m in sq.matches_of_lists(uow, self.newest)}
+        self.earlier = sq.entries_by_ref(uow, [
+            (m.list_id, m.entry_ref) for m in self.existing.values()
+            if m.list_id and m.list_id != self.newest[m.list_name].id])
+        self.counts = dict.fromkeys(("new", "changed", "removed", "unchanged", "reopened",
+                                     "dropped"), 0)
+        self.inserts: list[dict[str, Any]] = []
+        self.updates: list[dict[str, Any] | None] = []
+        self.dropped: list[UUID] = []
+
+    def found_again(self, match: ScreeningMatch, hit: engine.Hit, version: SanctionsList,
+                    entry: SanctionsEntry) -> None:
+        change, state = _change(match, version, entry, self.earlier, self.counts)
+        self.updates.append(_update(match, hit.score, hit.matched_on, entry.name, version.id,
+                                    change, state))
+
+    def not_found(self, match: ScreeningMatch) -> None:
+        """A match recorded before that this screening did not find."""
+        entry = self.listed.get((match.list_name, match.entry_ref))
+        if entry is None:  # no longer listed: the analyst must see it, decided or not
+            self.counts["removed"] += match.change != "removed"
+            self.updates.append(_update(match, match.score, match.matched_on,
+                                        match.entry_name, match.list_id, "removed",
+                                        match.state))
+        elif match.state == "candidate":  # undecided, and the names no longer meet
+            self.dropped.append(match.id)
         else:  # a decision stands even when the names no longer meet
-            version = by_name[key[1]]
-            change, state = _change(match, version, entry, earlier, counts)
-            updates.append(_update(match, match.score, match.matched_on, entry.name,
-                                   version.id, change, match.state))
-    counts["new"], counts["dropped"] = len(inserts), len(dropped)
-    sq.insert_matches(uow, inserts)
-    sq.update_matches(uow, [u for u in updates if u is not None])
-    sq.delete_matches(uow, dropped)
-    return counts
+            version = self.newest[match.list_name]
+            change, _state = _change(match, version, entry, self.earlier, self.counts)
+            self.updates.append(_update(match, match.score, match.matched_on, entry.name,
+                                        version.id, change, match.state))
+
+    def write(self) -> dict[str, int]:
+        self.counts["new"], self.counts["dropped"] = len(self.inserts), len(self.dropped)
+        sq.insert_matches(self.uow, self.inserts)
+        sq.update_matches(self.uow, [u for u in self.updates if u is not None])
+        sq.delete_matches(self.uow, self.dropped)
+        return self.counts
 
 
 def _change(match: ScreeningMatch, version: SanctionsList, entry: SanctionsEntry,

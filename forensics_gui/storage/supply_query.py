@@ -11,7 +11,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, func, nulls_last, or_, select, union
+from sqlalchemy import (
+    Select,
+    String,
+    cast,
+    func,
+    nulls_last,
+    or_,
+    select,
+    type_coerce,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from forensics_gui.core.chains import Citation, LinkFact, Listing, Party
@@ -26,61 +37,73 @@ S = m.SourceRow.__table__
 H = m.TransshipmentHubRow.__table__
 LS = m.link_source
 CHUNK = 1000
-_LINK_COLUMNS = (L.c.id, L.c.seller_id, L.c.buyer_id, L.c.status, L.c.shipped_on, L.c.part_id,
-                 L.c.finding_id, L.c.quantity, L.c.value, L.c.currency, L.c.declared_hs_code,
-                 L.c.declared_description)
 
 
-def _links(session: Session, statement: Select[Any]) -> list[LinkFact]:
+class _Ids(dict[Any, Any]):
+    """Ids read as text, each made a UUID once: a part's links name the same few hundred
+    companies and sources thousands of times."""
+
+    def __missing__(self, raw: Any) -> UUID | None:
+        value = raw if raw is None or isinstance(raw, UUID) else UUID(hex=raw)
+        self[raw] = value
+        return value
+
+
+def _id(session: Session, column: Any, name: str) -> Any:
+    """An id column read as text, for `_Ids` to convert once per distinct id."""
+    if session.get_bind().dialect.name == "sqlite":
+        return type_coerce(column, String).label(name)  # stored as text already
+    return cast(column, String).label(name)
+
+
+def _link_select(session: Session) -> Select[Any]:
+    return select(
+        _id(session, L.c.id, "id"), _id(session, L.c.seller_id, "seller_id"),
+        _id(session, L.c.buyer_id, "buyer_id"), _id(session, L.c.part_id, "part_id"),
+        _id(session, L.c.finding_id, "finding_id"), L.c.status, L.c.shipped_on, L.c.quantity,
+        L.c.value, L.c.currency, L.c.declared_hs_code, L.c.declared_description)
+
+
+def _links(session: Session, statement: Any, link_ids: Any) -> list[LinkFact]:
+    """LinkFacts from the rows of a `_link_select`, with their sources and part numbers;
+    `link_ids` selects the same links' ids (for their citations, without sending thousands
+    of ids back to the database)."""
+    ids = _Ids()
     rows = session.execute(statement).all()
-    cited = citations(session, [row.id for row in rows])
-    numbers = part_numbers(session, {row.part_id for row in rows if row.part_id})
-    return [LinkFact(id=row.id, seller_id=row.seller_id, buyer_id=row.buyer_id,
-                     status=row.status, shipped_on=row.shipped_on, part_id=row.part_id,
-                     finding_id=row.finding_id, quantity=row.quantity, value=row.value,
-                     currency=row.currency, declared_hs_code=row.declared_hs_code,
-                     declared_description=row.declared_description,
-                     citations=cited.get(row.id, ()),
-                     part_number=numbers.get(row.part_id, "") if row.part_id else "")
-            for row in rows]
+    cited = _citations(session, link_ids, ids)
+    numbers = _part_numbers(session, {ids[row[3]] for row in rows if row[3] is not None})
+    facts = []
+    # Rows unpacked by position: reading a column by name costs more than the row.
+    for (key, seller, buyer, part, finding, status, shipped_on, quantity, value, currency,
+         hs_code, description) in rows:
+        link_id, part_id = ids[key], ids[part]
+        facts.append(LinkFact(
+            id=link_id, seller_id=ids[seller], buyer_id=ids[buyer], status=status,
+            shipped_on=shipped_on, part_id=part_id, finding_id=ids[finding],
+            quantity=quantity, value=value, currency=currency, declared_hs_code=hs_code,
+            declared_description=description, citations=cited.get(link_id, ()),
+            part_number=numbers.get(part_id, "") if part_id else ""))
+    return facts
 
 
-def links_of_part(session: Session, part_id: UUID) -> list[LinkFact]:
-    """Links recorded for the part, or for a finding of it (two index lookups, no scan)."""
-    of_part = select(*_LINK_COLUMNS).where(L.c.part_id == part_id)
-    of_findings = (select(*_LINK_COLUMNS).join(F, F.c.id == L.c.finding_id)
-                   .where(F.c.part_id == part_id))
-    return _links(session, union(of_part, of_findings))
-
-
-def links_of_finding(session: Session, finding_id: UUID) -> list[LinkFact]:
-    """Links recorded for the finding itself."""
-    return _links(session, select(*_LINK_COLUMNS).where(L.c.finding_id == finding_id))
-
-
-def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkFact], int]:
-    """The newest `limit` links the organization sold or bought in (undated last), and how
-    many there are in all."""
-    involved = or_(L.c.seller_id == org_id, L.c.buyer_id == org_id)
-    total = session.execute(select(func.count()).select_from(L).where(involved)).scalar_one()
-    statement = (select(*_LINK_COLUMNS).where(involved)
-                 .order_by(nulls_last(L.c.shipped_on.desc()), L.c.id).limit(limit))
-    return _links(session, statement), int(total)
-
-
-def citations(session: Session, link_ids: Sequence[UUID]) -> dict[UUID, tuple[Citation, ...]]:
+def _citations(session: Session, link_ids: Any, ids: _Ids) -> dict[UUID, tuple[Citation, ...]]:
     """{link id: the sources it cites, best grade first}."""
     found: dict[UUID, list[Citation]] = {}
-    for chunk in _chunks(link_ids):
-        statement = (select(LS.c.link_id, S.c.id, S.c.title, S.c.reliability, S.c.credibility)
-                     .join(S, S.c.id == LS.c.source_id).where(LS.c.link_id.in_(chunk)))
-        for link_id, source_id, title, reliability, credibility in session.execute(statement):
-            found.setdefault(link_id, []).append(
-                Citation(source_id, title, reliability, int(credibility)))
-    return {k: tuple(sorted(v, key=lambda c: (-c.points, c.title))) for k, v in found.items()}
+    sources: dict[str, Citation] = {}  # one object per source, however often it is cited
+    statement = (select(_id(session, LS.c.link_id, "link_id"), _id(session, S.c.id, "source_id"),
+                        S.c.title, S.c.reliability, S.c.credibility)
+                 .join(S, S.c.id == LS.c.source_id).where(LS.c.link_id.in_(link_ids)))
+    for link_id, source_id, title, reliability, credibility in session.execute(statement).all():
+        citation = sources.get(source_id)
+        if citation is None:
+            citation = sources[source_id] = Citation(ids[source_id], title, reliability,
+                                                     int(credibility))
+        found.setdefault(ids[link_id], []).append(citation)
+    return {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda c: (-c.points, c.title)))
+            for k, v in found.items()}
 
 
-def part_numbers(session: Session, part_ids: Iterable[UUID]) -> dict[UUID, str]:
+def _part_numbers(session: Session, part_ids: set[UUID]) -> dict[UUID, str]:
     found: dict[UUID, str] = {}
     for chunk in _chunks(list(part_ids)):
         found.update(session.execute(select(P.c.id, P.c.part_number)
@@ -88,21 +111,52 @@ def part_numbers(session: Session, part_ids: Iterable[UUID]) -> dict[UUID, str]:
     return found
 
 
+def links_of_part(session: Session, part_id: UUID) -> list[LinkFact]:
+    """Links recorded for the part, or for a finding of it (two index lookups, no scan)."""
+    of_part = (L.c.part_id == part_id,)
+    of_findings = (F.c.part_id == part_id, or_(L.c.part_id.is_(None), L.c.part_id != part_id))
+    ids = union_all(select(L.c.id).where(*of_part),
+                    select(L.c.id).join(F, F.c.id == L.c.finding_id).where(*of_findings))
+    rows = union_all(_link_select(session).where(*of_part),
+                     _link_select(session).join(F, F.c.id == L.c.finding_id)
+                     .where(*of_findings))
+    return _links(session, rows, ids)
+
+
+def links_of_finding(session: Session, finding_id: UUID) -> list[LinkFact]:
+    """Links recorded for the finding itself."""
+    return _links(session, _link_select(session).where(L.c.finding_id == finding_id),
+                  select(L.c.id).where(L.c.finding_id == finding_id))
+
+
+def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkFact], int]:
+    """The newest `limit` links the organization sold or bought in (undated last), and how
+    many there are in all."""
+    involved = or_(L.c.seller_id == org_id, L.c.buyer_id == org_id)
+    total = session.execute(select(func.count()).select_from(L).where(involved)).scalar_one()
+    order = (nulls_last(L.c.shipped_on.desc()), L.c.id)
+    statement = _link_select(session).where(involved).order_by(*order).limit(limit)
+    newest = select(L.c.id).where(involved).order_by(*order).limit(limit)
+    return _links(session, statement, newest), int(total)
+
+
 def parties(session: Session, org_ids: Iterable[UUID]) -> dict[UUID, Party]:
     """{id: the organization with its designations and whether its country is a hub}."""
-    ids = list(dict.fromkeys(org_ids))
+    wanted = list(dict.fromkeys(org_ids))
     hubs = hub_countries(session)
+    ids = _Ids()
     listings: dict[UUID, list[Listing]] = {}
     rows: list[Any] = []
-    for chunk in _chunks(ids):
-        rows += session.execute(select(O.c.id, O.c.name, O.c.country, O.c.roles)
-                                .where(O.c.id.in_(chunk))).all()
-        statement = (select(D.c.organization_id, D.c.authority, D.c.listed_on, D.c.delisted_on,
-                            D.c.programme, D.c.reference).where(D.c.organization_id.in_(chunk)))
+    for chunk in _chunks(wanted):
+        rows += session.execute(select(_id(session, O.c.id, "id"), O.c.name, O.c.country,
+                                       O.c.roles).where(O.c.id.in_(chunk))).all()
+        statement = (select(_id(session, D.c.organization_id, "org"), D.c.authority,
+                            D.c.listed_on, D.c.delisted_on, D.c.programme, D.c.reference)
+                     .where(D.c.organization_id.in_(chunk)))
         for org_id, *values in session.execute(statement):
-            listings.setdefault(org_id, []).append(Listing(*values))
-    return {row.id: Party(row.id, row.name, row.country or "", tuple(row.roles or ()),
-                          tuple(listings.get(row.id, ())), (row.country or "") in hubs)
+            listings.setdefault(ids[org_id], []).append(Listing(*values))
+    return {ids[row.id]: Party(ids[row.id], row.name, row.country or "", tuple(row.roles or ()),
+                               tuple(listings.get(ids[row.id], ())), (row.country or "") in hubs)
             for row in rows}
 
 

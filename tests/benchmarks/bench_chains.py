@@ -32,6 +32,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -158,7 +159,9 @@ class Network:
             part, maker = rng.choice(parts)
             chain = [maker, rng.choice(groups["distributor"]), rng.choice(groups["trader"]),
                      rng.choice(groups["other"]), rng.choice(groups["importer"])]
-            for layer, (seller, buyer) in enumerate(zip(chain, chain[1:], strict=False)):
+            for layer, (seller, buyer) in enumerate(pairwise(chain)):
+                if made == count:
+                    return
                 made += 1
                 yield self.link(seller, buyer, part, layer)
 
@@ -191,8 +194,8 @@ def generate(location: str, orgs: int, links: int, parts: int, queried: int, see
         sizes = [network.rng.randint(300, 3000) for _ in range(queried)]
         timed("link", _all_links(network, owned, queried, sizes, links))
         if backend_of(location) == "postgresql":
-            with store.engine.connect() as connection:
-                connection.exec_driver_sql("COMMIT")
+            autocommit = store.engine.execution_options(isolation_level="AUTOCOMMIT")
+            with autocommit.connect() as connection:
                 connection.exec_driver_sql("ANALYZE")
     finally:
         store.close()

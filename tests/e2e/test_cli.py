@@ -99,7 +99,9 @@ def test_init_creates_an_empty_store_at_the_newest_schema(tmp_path: Path) -> Non
     assert info["kind"] == "sqlite" and info["location"] == str(path)
     assert info["counts"]["marking"] == 4  # the handling markings every store starts with
     assert info["counts"]["alias"] >= 40  # and the known company names (Xilinx is AMD...)
-    assert not any(n for kind, n in info["counts"].items() if kind not in ("marking", "alias"))
+    assert info["counts"]["hub"] == 8  # and the transshipment hubs (Hong Kong, Turkey, ...)
+    assert not any(n for kind, n in info["counts"].items()
+                   if kind not in ("marking", "alias", "hub"))
     current, check, upgrade = cli_all(path, ("db", "current", "--json"),
                                       ("db", "check", "--json"), ("db", "upgrade", "--json"))
     assert ok(current) == {"revision": info["schema_revision"], "head": info["schema_revision"],

@@ -262,7 +262,7 @@ def test_bad_files_are_refused_and_nothing_is_imported(store: stores.Store, tmp_
 
 
 def test_ofac_files_without_sdn_csv_are_refused(store: stores.Store) -> None:
-    with pytest.raises(ValidationError, match="sdn.csv"):
+    with pytest.raises(ValidationError, match=r"sdn\.csv"):
         _import(store, [MAY[0], MAY[2]])
 
 
@@ -271,7 +271,7 @@ def test_enormous_files_are_refused_before_reading(store: stores.Store,
     from forensics_gui.core import list_files
 
     monkeypatch.setattr(list_files, "MAX_BYTES", 1000)
-    with pytest.raises(ValidationError, match="sdn.csv: is 0 MB; files over 0 MB"):
+    with pytest.raises(ValidationError, match=r"sdn\.csv: is 0 MB; files over 0 MB"):
         _import(store, MAY)
     monkeypatch.setattr(list_files, "MAX_BYTES", 500 * 2**20)
     monkeypatch.setattr(list_files, "MAX_ENTRIES", 3)

@@ -140,7 +140,7 @@ def test_the_length_band_holds_every_length_that_can_reach_the_threshold() -> No
 def _random_name(r: random.Random) -> str:
     syllables = [r.choice("bdgklmnprstvz") + r.choice("aeiou") for _ in range(12)]
     words = ["".join(r.sample(syllables, r.randint(1, 4))) for _ in range(r.randint(1, 3))]
-    return " ".join(words + [r.choice(("OOO", "LLC", "", "GmbH"))]).strip()
+    return " ".join([*words, r.choice(("OOO", "LLC", "", "GmbH"))]).strip()
 
 
 def test_blocking_finds_every_pair_that_comparing_all_pairs_finds() -> None:
