@@ -12,8 +12,8 @@ Plain Python on data already read from the store, so that the rules can be teste
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -114,10 +114,13 @@ class LinkFact:
     declared_description: str = ""
     citations: tuple[Citation, ...] = ()
     part_number: str = ""
+    cited_points: int | None = None  # the sources' points, when they were read without them
 
     @cached_property
     def points(self) -> int:
         """Evidence: the Admiralty points of every source cited (more and better is more)."""
+        if self.cited_points is not None:
+            return self.cited_points
         return sum(c.points for c in self.citations)
 
     @property
@@ -307,13 +310,18 @@ def link_view(link: LinkFact, parties: Mapping[UUID, Party], today: date,
 def find_chains(start: UUID, links: Iterable[LinkFact], parties: Mapping[UUID, Party], *,
                 today: date, limits: SearchLimits = SearchLimits(),
                 period: tuple[date | None, date | None] = (None, None),
-                recorded_for: Mapping[UUID, str] | None = None) -> ChainSearch:
+                recorded_for: Mapping[UUID, str] | None = None,
+                cite: Callable[[list[UUID]], Mapping[UUID, tuple[Citation, ...]]] | None = None
+                ) -> ChainSearch:
     """Every simple path of links from `start` to a Russian importer or end user, the best
     `limits.max_chains` of them, best first (see `chain_rank`).
 
     Links between a company and itself are ignored; with a period, dated links outside it
     are left out (undated ones stay: they may fall inside). A link dated before the latest
     date already on a path cannot follow it. See core.chain_paths for the search itself.
+
+    Links may come with their sources' points only (`LinkFact.cited_points`); `cite` then
+    gives the sources of the links on the chains kept.
     """
     usable, self_links, out_of_period = _usable(links, parties, period)
     usable.sort(key=lambda link: link.id)  # the same answer whatever order the store gave
@@ -325,14 +333,16 @@ def find_chains(start: UUID, links: Iterable[LinkFact], parties: Mapping[UUID, P
     result = search_paths(table, len(numbers), numbers[start], targets,
                           max_depth=limits.max_depth, max_steps=limits.max_steps,
                           max_paths=limits.max_chains) if start in numbers else None
+    kept = sorted({i for path in result.paths for i in path}) if result else []
+    sources = cite([usable[i].id for i in kept]) if cite is not None and kept else {}
     views: dict[int, LinkView] = {}
-    chains = []
-    for path in result.paths if result else ():
-        for i in path:
-            if i not in views:
-                views[i] = link_view(usable[i], parties, today,
-                                     (recorded_for or {}).get(usable[i].id, ""))
-        chains.append(_chain(tuple(views[i] for i in path), today))
+    for i in kept:
+        link = usable[i]
+        if link.id in sources:
+            link = replace(link, citations=sources[link.id])
+        views[i] = link_view(link, parties, today, (recorded_for or {}).get(link.id, ""))
+    chains = [_chain(tuple(views[i] for i in path), today) for path in result.paths] \
+        if result else []
     return ChainSearch(tuple(chains), result.paths_found if result else 0, len(usable),
                        self_links, out_of_period, _cut_short(result, limits))
 

@@ -123,13 +123,14 @@ def read_subject(uow: Any, kind: str, reference: str | UUID) -> Subject:
     return Subject(kind, record.id, record.name, None, None, record)
 
 
-def subject_links(session: Any, subject: Subject) -> list[LinkFact]:
-    """The links chains of `subject` are made of (see the module's description)."""
+def subject_links(session: Any, subject: Subject, cited: bool = True) -> list[LinkFact]:
+    """The links chains of `subject` are made of (see the module's description); without
+    `cited`, with their sources' points only."""
     found: dict[UUID, LinkFact] = {}
     if subject.kind == "finding":
-        found.update((x.id, x) for x in sq.links_of_finding(session, subject.id))
+        found.update((x.id, x) for x in sq.links_of_finding(session, subject.id, cited))
     if subject.part_id is not None:
-        found.update((x.id, x) for x in sq.links_of_part(session, subject.part_id))
+        found.update((x.id, x) for x in sq.links_of_part(session, subject.part_id, cited))
     return list(found.values())
 
 
@@ -146,7 +147,8 @@ def chain_report(session: Any, subject: Subject, period: tuple[date | None, date
                  limits: SearchLimits, day: date) -> ChainReport:
     """The chains of `subject`, read and found inside the caller's unit of work."""
     empty = _why_no_chain(subject)
-    links = subject_links(session, subject) if not empty else []
+    # The sources themselves are read only for the links on the chains kept.
+    links = subject_links(session, subject, cited=False) if not empty else []
     if not empty and not links:
         empty = f"no supply links are recorded for {subject.label}"
     parties = sq.parties(session, [*_party_ids(links), *filter(None, [subject.maker_id])])
@@ -156,7 +158,8 @@ def chain_report(session: Any, subject: Subject, period: tuple[date | None, date
                            notices=(empty,), period_from=period[0], period_to=period[1])
     assert maker is not None
     search = find_chains(maker.id, links, parties, today=day, limits=limits, period=period,
-                         recorded_for={x.id: recorded_for(subject, x) for x in links})
+                         recorded_for={x.id: recorded_for(subject, x) for x in links},
+                         cite=lambda link_ids: sq.citations_of(session, link_ids))
     notices = _notices(search, maker, len(links))
     return ChainReport(subject.kind, subject.id, subject.label, maker, search.chains,
                        len(links), search.paths_found, search.cut_short, notices, *period)

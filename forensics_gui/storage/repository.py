@@ -46,9 +46,11 @@ from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_val
 
 FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
 UNKNOWN = "~"  # sort key of findings whose part, maker or production date is not known
-# Stand-ins for NULL in sort keys, below every real value; money is never negative.
+# Stand-ins for NULL in sort keys, below every real value; money is never negative. Whole
+# numbers are 32-bit in the store and kept above -2**31 by validation (core.fields.INT_LIMIT);
+# a wider stand-in would not fit PostgreSQL's INTEGER.
 _SENTINELS: dict[type, Any] = {
-    str: "", int: -(2**62), float: -1e308, date: date(1, 1, 1),
+    str: "", int: -(2**31), float: -1e308, date: date(1, 1, 1),
     datetime: datetime(1, 1, 1, tzinfo=UTC), Decimal: Decimal(-1), UUID: UUID(int=0),
 }
 _META = {"id", "version", "created_at", "created_by", "updated_at", "updated_by"}

@@ -14,18 +14,26 @@ from uuid import UUID
 from sqlalchemy import (
     Select,
     String,
+    case,
     cast,
     func,
+    literal,
     nulls_last,
     or_,
     select,
     type_coerce,
     union,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
-from forensics_gui.core.chains import Citation, LinkFact, Listing, Party
+from forensics_gui.core.chains import (
+    CREDIBILITY_POINTS,
+    RELIABILITY_POINTS,
+    Citation,
+    LinkFact,
+    Listing,
+    Party,
+)
 from forensics_gui.storage import models as m
 
 L = m.SupplyLinkRow.__table__
@@ -56,43 +64,62 @@ def _id(session: Session, column: Any, name: str) -> Any:
     return cast(column, String).label(name)
 
 
-def _link_select(session: Session) -> Select[Any]:
+def _evidence_points() -> Any:
+    """The Admiralty points of the sources a link cites, worked out by the database (the
+    same scale as Citation.points)."""
+    grade = (case(RELIABILITY_POINTS, value=S.c.reliability, else_=0)
+             + case(CREDIBILITY_POINTS, value=S.c.credibility, else_=0))
+    return func.coalesce(select(func.sum(grade)).select_from(LS.join(S, S.c.id == LS.c.source_id))
+                         .where(LS.c.link_id == L.c.id).scalar_subquery(), 0)
+
+
+def _link_select(session: Session, cited: bool) -> Select[Any]:
+    points = (literal(None) if cited else _evidence_points()).label("points")
     return select(
         _id(session, L.c.id, "id"), _id(session, L.c.seller_id, "seller_id"),
         _id(session, L.c.buyer_id, "buyer_id"), _id(session, L.c.part_id, "part_id"),
         _id(session, L.c.finding_id, "finding_id"), L.c.status, L.c.shipped_on, L.c.quantity,
-        L.c.value, L.c.currency, L.c.declared_hs_code, L.c.declared_description)
+        L.c.value, L.c.currency, L.c.declared_hs_code, L.c.declared_description, points)
 
 
-def _links(session: Session, statement: Any, link_ids: Any) -> list[LinkFact]:
-    """LinkFacts from the rows of a `_link_select`, with their sources and part numbers;
-    `link_ids` selects the same links' ids (for their citations, without sending thousands
-    of ids back to the database)."""
+def _links(session: Session, statement: Any, link_ids: Any, cited: bool) -> list[LinkFact]:
+    """LinkFacts from the rows of a `_link_select`, with their part numbers, and with their
+    sources (`cited`) or only the sources' points; `link_ids` selects the same links' ids
+    (for their citations, without sending thousands of ids back to the database)."""
     ids = _Ids()
     rows = session.execute(statement).all()
-    cited = _citations(session, link_ids, ids)
+    sources = _citations(session, LS.c.link_id.in_(link_ids), ids) if cited else {}
     numbers = _part_numbers(session, {ids[row[3]] for row in rows if row[3] is not None})
     facts = []
     # Rows unpacked by position: reading a column by name costs more than the row.
     for (key, seller, buyer, part, finding, status, shipped_on, quantity, value, currency,
-         hs_code, description) in rows:
+         hs_code, description, points) in rows:
         link_id, part_id = ids[key], ids[part]
         facts.append(LinkFact(
             id=link_id, seller_id=ids[seller], buyer_id=ids[buyer], status=status,
             shipped_on=shipped_on, part_id=part_id, finding_id=ids[finding],
             quantity=quantity, value=value, currency=currency, declared_hs_code=hs_code,
-            declared_description=description, citations=cited.get(link_id, ()),
-            part_number=numbers.get(part_id, "") if part_id else ""))
+            declared_description=description, citations=sources.get(link_id, ()),
+            part_number=numbers.get(part_id, "") if part_id else "",
+            cited_points=None if cited else int(points)))
     return facts
 
 
-def _citations(session: Session, link_ids: Any, ids: _Ids) -> dict[UUID, tuple[Citation, ...]]:
-    """{link id: the sources it cites, best grade first}."""
+def citations_of(session: Session, link_ids: Sequence[UUID]) -> dict[UUID, tuple[Citation, ...]]:
+    """{link id: the sources it cites, best grade first}, for these links."""
+    found: dict[UUID, tuple[Citation, ...]] = {}
+    ids = _Ids()
+    for chunk in _chunks(list(link_ids)):
+        found |= _citations(session, LS.c.link_id.in_(chunk), ids)
+    return found
+
+
+def _citations(session: Session, condition: Any, ids: _Ids) -> dict[UUID, tuple[Citation, ...]]:
     found: dict[UUID, list[Citation]] = {}
     sources: dict[str, Citation] = {}  # one object per source, however often it is cited
     statement = (select(_id(session, LS.c.link_id, "link_id"), _id(session, S.c.id, "source_id"),
                         S.c.title, S.c.reliability, S.c.credibility)
-                 .join(S, S.c.id == LS.c.source_id).where(LS.c.link_id.in_(link_ids)))
+                 .join(S, S.c.id == LS.c.source_id).where(condition))
     for link_id, source_id, title, reliability, credibility in session.execute(statement).all():
         citation = sources.get(source_id)
         if citation is None:
@@ -111,22 +138,27 @@ def _part_numbers(session: Session, part_ids: set[UUID]) -> dict[UUID, str]:
     return found
 
 
-def links_of_part(session: Session, part_id: UUID) -> list[LinkFact]:
-    """Links recorded for the part, or for a finding of it (two index lookups, no scan)."""
-    of_part = (L.c.part_id == part_id,)
-    of_findings = (F.c.part_id == part_id, or_(L.c.part_id.is_(None), L.c.part_id != part_id))
-    ids = union_all(select(L.c.id).where(*of_part),
-                    select(L.c.id).join(F, F.c.id == L.c.finding_id).where(*of_findings))
-    rows = union_all(_link_select(session).where(*of_part),
-                     _link_select(session).join(F, F.c.id == L.c.finding_id)
-                     .where(*of_findings))
-    return _links(session, rows, ids)
+def links_of_part(session: Session, part_id: UUID, cited: bool = True) -> list[LinkFact]:
+    """Links recorded for the part, or for a finding of it (index lookups, no scan); without
+    `cited`, each link holds only its sources' points (see `citations_of`)."""
+    links = _links(session, _link_select(session, cited).where(L.c.part_id == part_id),
+                   select(L.c.id).where(L.c.part_id == part_id), cited)
+    # The findings' links in a query of their own, and only when the part has findings: a
+    # union with the part's is estimated so large on PostgreSQL that it is compiled (JIT)
+    # first, which takes longer than the query.
+    findings = list(session.scalars(select(F.c.id).where(F.c.part_id == part_id)))
+    for chunk in _chunks(findings):
+        other = (L.c.finding_id.in_(chunk), or_(L.c.part_id.is_(None), L.c.part_id != part_id))
+        links += _links(session, _link_select(session, cited).where(*other),
+                        select(L.c.id).where(*other), cited)
+    return links
 
 
-def links_of_finding(session: Session, finding_id: UUID) -> list[LinkFact]:
+def links_of_finding(session: Session, finding_id: UUID, cited: bool = True
+                     ) -> list[LinkFact]:
     """Links recorded for the finding itself."""
-    return _links(session, _link_select(session).where(L.c.finding_id == finding_id),
-                  select(L.c.id).where(L.c.finding_id == finding_id))
+    return _links(session, _link_select(session, cited).where(L.c.finding_id == finding_id),
+                  select(L.c.id).where(L.c.finding_id == finding_id), cited)
 
 
 def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkFact], int]:
@@ -135,9 +167,9 @@ def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkF
     involved = or_(L.c.seller_id == org_id, L.c.buyer_id == org_id)
     total = session.execute(select(func.count()).select_from(L).where(involved)).scalar_one()
     order = (nulls_last(L.c.shipped_on.desc()), L.c.id)
-    statement = _link_select(session).where(involved).order_by(*order).limit(limit)
+    statement = _link_select(session, True).where(involved).order_by(*order).limit(limit)
     newest = select(L.c.id).where(involved).order_by(*order).limit(limit)
-    return _links(session, statement, newest), int(total)
+    return _links(session, statement, newest, True), int(total)
 
 
 def parties(session: Session, org_ids: Iterable[UUID]) -> dict[UUID, Party]:

@@ -135,6 +135,8 @@ OTHER_SORTS: list[tuple[str, str, Callable[[Any], Any]]] = [
     ("part", "hs_code", lambda r: r.hs_code),
     ("link", "value", lambda r: r.value if r.value is not None else Decimal(-1)),
     ("link", "shipped_on", lambda r: r.shipped_on or date.min),
+    # A whole number that may be missing (PostgreSQL INTEGER: the stand-in must fit it).
+    ("link", "quantity", lambda r: r.quantity if r.quantity is not None else -(2**31)),
     ("source", "published_on", lambda r: r.published_on or date.min),
 ]
 
@@ -153,6 +155,7 @@ def test_other_lists_page_in_order(store: stores.Store, case_file: CaseFile) -> 
         for n, value in enumerate(["10.50", None, "10.50", "7", None, "1200"]):
             records.create_in(uow, "link", {
                 "seller_id": "ADI", "buyer_id": "Trader 1", "value": value,
+                "quantity": None if n % 2 else 10 * n + 1,
                 "shipped_on": None if n % 3 else f"2022-0{n + 1}-01"})
     for kind, sort, key in OTHER_SORTS:
         everything = records.list_records(store, kind, limit=1000).rows

@@ -204,9 +204,14 @@ def test_bad_data_from_a_bulk_import_is_handled(store: stores.Store, network: Ne
         {"seller_id": orgs["Steppe"], "buyer_id": orgs["Gulf"], "part_id": part,
          "shipped_on": "2023-06-20", "status": "documented"},  # a cycle back
         {"seller_id": orgs["OOO"], "buyer_id": orgs["Harbour"], "part_id": part,
-         "status": "documented"}])
+         "status": "documented"},
+        # Recorded for the finding alone: a bulk import does not fill in the part.
+        {"seller_id": orgs["Northwind"], "buyer_id": orgs["OOO"],
+         "finding_id": network.finding.id, "shipped_on": "2022-07-01", "status": "documented"}])
     report = chains_for(store, "part", "AD22100STZ")
-    assert len(report.chains) == 4
+    assert len(report.chains) == 6
+    short = next(c for c in report.chains if _names(c) == ["Analog", "Northwind", "OOO"])
+    assert short.steps[1].recorded_for == "finding" and short.weakest_points == 0
     assert "1 link between a company and itself ignored" in report.notices
 
 
