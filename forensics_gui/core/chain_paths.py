@@ -22,6 +22,8 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# Best first: weakest status, weakest step's points (negated), points per step (negated),
+# links, undated steps, then the link numbers (stable).
 Rank = tuple[int, int, float, int, int, tuple[int, ...]]
 
 
@@ -42,14 +44,6 @@ class PathResult:
     paths_found: int
     stopped: bool  # the step budget ran out
     deeper: bool  # a path could have gone on past the longest length allowed
-
-
-def rank_of(links: LinkTable, path: Sequence[int]) -> Rank:
-    """Best first: weakest status, weakest step's points, points per step, fewer links,
-    fewer undated steps, then the link numbers (stable)."""
-    points = [links.points[i] for i in path]
-    return (max(links.statuses[i] for i in path), -min(points), -sum(points) / len(path),
-            len(path), sum(1 for i in path if links.days[i] < 0), tuple(path))
 
 
 def search_paths(links: LinkTable, companies: int, start: int, targets: Sequence[bool], *,
