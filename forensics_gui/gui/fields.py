@@ -22,6 +22,8 @@ from forensics_gui.core.fields import FieldSpec
 
 PLACEHOLDERS = {"date": "YYYY-MM-DD", "datetime": "YYYY-MM-DD HH:MM", "list": "one; two; three",
                 "ref": "name or id", "hs": "e.g. 8542.31", "code": "two-letter code"}
+# Codes of another length say so (currencies are ISO 4217: three letters).
+CODE_PLACEHOLDERS = {2: "two-letter code", 3: "three-letter code, e.g. USD"}
 
 
 class FieldInput(QWidget):
@@ -51,7 +53,10 @@ class FieldInput(QWidget):
             text.textChanged.connect(self.edited)
             return text
         line = QLineEdit()
-        line.setPlaceholderText(PLACEHOLDERS.get(self.spec.type, ""))
+        placeholder = PLACEHOLDERS.get(self.spec.type, "")
+        if self.spec.type == "code":
+            placeholder = CODE_PLACEHOLDERS.get(self.spec.max_len, placeholder)
+        line.setPlaceholderText(placeholder)
         line.textEdited.connect(self.edited)
         return line
 

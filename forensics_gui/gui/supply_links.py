@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.fields import describe
 from forensics_gui.gui.lazy import LazyModule
 
 supply = LazyModule("forensics_gui.services.supply")
@@ -99,8 +100,12 @@ class SupplyLinksBox(QGroupBox):
         self.chains_button = QPushButton("Probable chains…")
         self.chains_button.setToolTip("Paths from the maker to a Russian importer or end user")
         self.chains_button.clicked.connect(self.show_chains)
+        self.graph_button = QPushButton("Graph")
+        self.graph_button.setToolTip("Show these supply links in the supply graph")
+        self.graph_button.clicked.connect(self.show_graph)
         row.addWidget(self.status, 1)
-        for button in (self.new_button, self.open_button, self.chains_button):
+        for button in (self.new_button, self.open_button, self.chains_button,
+                       self.graph_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(button)
         return row
@@ -111,7 +116,8 @@ class SupplyLinksBox(QGroupBox):
         self.setTitle("Supply links")
         self.table.setRowCount(0)
         self.status.setText("Save the record to record its supply links.")
-        for button in (self.new_button, self.open_button, self.chains_button):
+        for button in (self.new_button, self.open_button, self.chains_button,
+                       self.graph_button):
             button.setEnabled(False)
         self.chains_button.setVisible(self.kind in CHAIN_KINDS)
 
@@ -124,6 +130,7 @@ class SupplyLinksBox(QGroupBox):
         self.chains_button.setVisible(kind in CHAIN_KINDS)
         self.new_button.setEnabled(True)
         self.chains_button.setEnabled(True)
+        self.graph_button.setEnabled(True)
         self.open_button.setEnabled(False)
         self.table.setRowCount(0)
         self.status.setText("Looking…")
@@ -191,6 +198,16 @@ class SupplyLinksBox(QGroupBox):
         if self.record is not None:
             defaults, shown = prefill(self.kind, self.record)
             self.new_link_requested.emit(defaults, shown)
+
+    def show_graph(self) -> None:
+        """Open the supply graph filtered to the record shown."""
+        from forensics_gui.gui.graph_view import show_supply_graph
+
+        if self.record is None:
+            return
+        scope = {"org": "organization"}.get(self.kind, self.kind)
+        show_supply_graph(self.context, **{scope: self.record.id},
+                          title=describe(self.kind, self.record))
 
     def show_chains(self) -> None:
         from forensics_gui.gui.chains_panel import ChainsDialog

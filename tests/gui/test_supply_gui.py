@@ -169,3 +169,17 @@ def test_the_gap_window_lists_parts_and_companies_and_opens_them(qtbot: Any,
     panel._activated(companies.child(0), 0)
     settle(qtbot, context)
     assert window.editor.kind == "org" and window.editor.record.name == VEKTOR
+
+
+def test_graph_from_an_organization_shows_its_links_in_the_supply_graph(qtbot: Any,
+                                                                       window: Any) -> None:
+    box = _open(qtbot, window, "org", HARBOUR)
+    assert box.graph_button.isEnabled()
+    qtbot.mouseClick(box.graph_button, Qt.MouseButton.LeftButton)
+    view = window.graph_view
+    qtbot.waitUntil(lambda: view.graph is not None and view.drawn is not None, timeout=10_000)
+    settle(qtbot, window.context)
+    names = {item.node.name for item in view.drawn.nodes.values()}
+    assert HARBOUR in names and VEKTOR in names
+    assert window.navigator.currentItem().text() == "Supply graph"
+    assert window.editor.record is not None  # the organization stays open beside the graph

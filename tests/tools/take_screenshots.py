@@ -84,6 +84,53 @@ def search_screens(app: QApplication, context: AppContext, window: MainWindow, o
     return paths
 
 
+LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
+
+
+def supply_screens(app: QApplication, context: AppContext, window: MainWindow, out: Path,
+                   suffix: str) -> list[Path]:
+    """Supply links in a part's editor, its probable chains, the supply graph, sanctions
+    screening after importing the sample lists, and the sanctions gap."""
+    from forensics_gui.gui.chains_panel import ChainsDialog
+    from forensics_gui.gui.gap_panel import show_gap
+    from forensics_gui.services import records, sanctions_lists
+
+    paths = []
+
+    def shoot(widget: object, name: str) -> None:
+        settle(app, context)
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        paths.append(path)
+
+    part = records.get(context.store, "part", "STM32F765VIT6")
+    window.show_kind("part")
+    window.open_record("part", part.id)
+    settle(app, context)
+    window.editor.links_box.graph_button.click()  # the editor's box, then the graph beside it
+    shoot(window, "supply-links")
+    chains = ChainsDialog(context, "part", part.id, window)
+    chains.show()
+    shoot(chains, "chains")
+    chains.close()
+    window.show_graph()
+    window.graph_view.show_for()
+    shoot(window, "supply-graph")
+    for folder, published in (("ofac-2024-05", "2024-05-01"), ("ofac-2024-06", "2024-06-01")):
+        sanctions_lists.import_list(context.store, sorted((LISTS / folder).glob("*.csv")),
+                                    published_on=published)
+    sanctions_lists.import_list(context.store, [LISTS / "csl" / "consolidated.csv"],
+                                published_on="2024-06-10")
+    context.changed("list")
+    window.show_screening()
+    window.screening_panel.reload()
+    shoot(window, "screening")
+    gap = show_gap(context, window, lambda kind, record_id: None)
+    shoot(gap, "gap")
+    gap.close()
+    return paths
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="assets/screenshots")
@@ -129,6 +176,7 @@ def main() -> int:
     settle(app, context)
     window.grab().save(str(out / f"item-findings{suffix}.png"))
     shots += search_screens(app, context, window, out, suffix)
+    shots += supply_screens(app, context, window, out, suffix)
     print("\n".join(str(p) for p in shots))
     context.shutdown()
     return 0
