@@ -8,6 +8,7 @@ open the link.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -71,6 +72,24 @@ def chain_item(number: int, chain: Any, today: Any) -> QTreeWidgetItem:
     return item
 
 
+def period_row(button_text: str, action: Callable[[], None]
+               ) -> tuple[QHBoxLayout, QLineEdit, QLineEdit, QPushButton]:
+    """"Links dated from [ ] to [ ] [button]": Enter in either box does what the button does."""
+    row = QHBoxLayout()
+    start, end = QLineEdit(), QLineEdit()
+    for label, box in (("Links dated from", start), ("to", end)):
+        box.setPlaceholderText("YYYY-MM-DD")
+        box.setMaximumWidth(120)
+        box.returnPressed.connect(action)
+        row.addWidget(QLabel(label))
+        row.addWidget(box)
+    button = QPushButton(button_text)
+    button.clicked.connect(action)
+    row.addWidget(button)
+    row.addStretch(1)
+    return row, start, end, button
+
+
 class ChainsPanel(QWidget):
     """Ranked chains of one part or finding, with an optional period."""
 
@@ -103,18 +122,8 @@ class ChainsPanel(QWidget):
         layout.addWidget(self.notices)
 
     def _period_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.period_from, self.period_to = QLineEdit(), QLineEdit()
-        for label, box in (("Links dated from", self.period_from), ("to", self.period_to)):
-            box.setPlaceholderText("YYYY-MM-DD")
-            box.setMaximumWidth(120)
-            box.returnPressed.connect(self.run)
-            row.addWidget(QLabel(label))
-            row.addWidget(box)
-        self.find_button = QPushButton("Find chains")
-        self.find_button.clicked.connect(self.run)
-        row.addWidget(self.find_button)
-        row.addStretch(1)
+        row, self.period_from, self.period_to, self.find_button = period_row(
+            "Find chains", self.run)
         return row
 
     def run(self) -> None:

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from forensics_gui.gui.chains_panel import (
     ROLE_ID,
     ROLE_KIND,
     SOURCES_WIDTH,
+    period_row,
     step_item,
 )
 from forensics_gui.gui.lazy import LazyModule
@@ -117,18 +116,8 @@ class GapPanel(QWidget):
         layout.addWidget(self.status)
 
     def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.period_from, self.period_to = QLineEdit(), QLineEdit()
-        for label, box in (("Links dated from", self.period_from), ("to", self.period_to)):
-            box.setPlaceholderText("YYYY-MM-DD")
-            box.setMaximumWidth(120)
-            box.returnPressed.connect(self.refresh)
-            row.addWidget(QLabel(label))
-            row.addWidget(box)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.clicked.connect(self.refresh)
-        row.addWidget(self.refresh_button)
-        row.addStretch(1)
+        row, self.period_from, self.period_to, self.refresh_button = period_row(
+            "Refresh", self.refresh)
         return row
 
     def refresh(self) -> None:

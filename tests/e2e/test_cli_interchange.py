@@ -4,7 +4,6 @@ of the demo store."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,20 +18,6 @@ def ftm_model() -> Any:
     """FollowTheMoney's own model (the checks are skipped where the library is missing)."""
     return pytest.importorskip("followthemoney",
                                reason="followthemoney is not installed (Windows)").model
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli-interchange") / "demo.sqlite"
-    ok(cli(path, "demo", "--json"))
-    return path
-
-
-@pytest.fixture
-def demo_file(demo_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "store.sqlite"
-    shutil.copy(demo_template, target)
-    return target
 
 
 def test_export_ftm_writes_entities_the_library_reads(demo_file: Path, tmp_path: Path,

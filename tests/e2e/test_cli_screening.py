@@ -6,40 +6,13 @@ tests/fixtures/lists also name (written the lists' way).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.e2e.test_cli import Run, cli, cli_all, ok
+from tests.e2e.test_cli import assert_user_error, cli, cli_all, ok
 
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
 MAY = [str(LISTS / "ofac-2024-05" / name) for name in ("sdn.csv", "alt.csv", "add.csv")]
 JUNE = [str(LISTS / "ofac-2024-06" / name) for name in ("sdn.csv", "alt.csv", "add.csv")]
-
-
-def assert_user_error(run: Run, code: int, *words: str) -> None:
-    """One line on stderr, 'forensics: error: ...', naming what was wrong; no traceback."""
-    assert run.code == code, str(run)
-    assert "Traceback" not in run.err, str(run)
-    lines = run.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("forensics: error: "), str(run)
-    for word in words:
-        assert word in lines[0], str(run)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli-screening") / "demo.sqlite"
-    ok(cli(path, "demo", "--json"))
-    return path
-
-
-@pytest.fixture
-def demo_file(demo_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "store.sqlite"
-    shutil.copy(demo_template, target)
-    return target
 
 
 def test_import_screen_decide_and_import_the_next_version(demo_file: Path) -> None:

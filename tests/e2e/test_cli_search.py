@@ -6,7 +6,6 @@ its own copy of one demo store made once.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,31 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from forensics_gui.services import stores
-from tests.e2e.test_cli import Run, cli, cli_all, ok
-
-
-def assert_user_error(run: Run, codes: tuple[int, ...], *words: str) -> None:
-    """One line on stderr, 'forensics: error: ...', naming what was wrong; no traceback."""
-    assert run.code in codes, str(run)
-    assert "Traceback" not in run.err, str(run)
-    lines = run.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("forensics: error: "), str(run)
-    for word in words:
-        assert word in lines[0], str(run)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli-search") / "demo.sqlite"
-    ok(cli(path, "demo", "--json"))
-    return path
-
-
-@pytest.fixture
-def demo_file(demo_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "store.sqlite"
-    shutil.copy(demo_template, target)
-    return target
+from tests.e2e.test_cli import assert_user_error, cli, cli_all, ok
 
 
 def group(result: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:

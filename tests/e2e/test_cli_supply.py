@@ -3,41 +3,14 @@ subprocesses on a copy of the demo store."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.e2e.test_cli import Run, cli, cli_all, ok
+from tests.e2e.test_cli import assert_user_error, cli, cli_all, ok
 
 STM = "STM32F765VIT6"
 HARBOUR = "Harbour Star Electronics Ltd (fictional)"
 VEKTOR = "OOO Vektor Komponent (fictional)"
 STEPPE = "Steppe Logistics LLP (fictional)"
-
-
-def user_error(run: Run, code: int, *words: str) -> str:
-    """Exactly one line on stderr naming what was wrong; no traceback."""
-    assert run.code == code, str(run)
-    lines = run.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("forensics: error: "), str(run)
-    for word in words:
-        assert word in lines[0], str(run)
-    return lines[0]
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli-supply") / "demo.sqlite"
-    ok(cli(path, "demo", "--json"))
-    return path
-
-
-@pytest.fixture
-def demo_file(demo_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "store.sqlite"
-    shutil.copy(demo_template, target)
-    return target
 
 
 def test_links_of_a_part_and_an_organization_with_designation_timing(demo_file: Path) -> None:
@@ -111,9 +84,9 @@ def test_bad_input_is_one_line_naming_what_was_wrong(demo_file: Path) -> None:
         ("link", "add", "--seller", VEKTOR, "--buyer", VEKTOR, "--part-id", STM),
         ("chains", "org", VEKTOR),
         ("link", "add", "--seller", HARBOUR, "--buyer", VEKTOR, "--source", "No such source"))
-    user_error(reversed_, 2, "to:", "before the start of the period")
-    user_error(unknown, 3, "NO-SUCH-PART")
-    user_error(same, 2, "buyer_id", "same organization")
+    assert_user_error(reversed_, 2, "to:", "before the start of the period")
+    assert_user_error(unknown, 3, "NO-SUCH-PART")
+    assert_user_error(same, 2, "buyer_id", "same organization")
     assert kind.code == 2 and "invalid choice" in kind.err
-    user_error(bad_source, 2, "No such source")
+    assert_user_error(bad_source, 2, "No such source")
     assert ok(cli(demo_file, "links", "part", STM, "--json"))["total"] == 4
