@@ -95,13 +95,17 @@ class GraphView(QWidget):
         self.canvas.edge_clicked.connect(self._edge_clicked)
         layout.addWidget(self.canvas, 1)
 
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filter_row(self) -> QVBoxLayout:
+        # Two lines, so that the page fits beside the record editor on a laptop screen.
+        rows = QVBoxLayout()
+        row, tools = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(tools)
         row.addWidget(QLabel("Part"))
         self.part = QComboBox()
         self.part.setEditable(True)
         self.part.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.part.setMinimumContentsLength(28)
+        self.part.setMinimumContentsLength(20)
         self.part.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.part.lineEdit().setPlaceholderText("part number")
@@ -122,22 +126,23 @@ class GraphView(QWidget):
                                 "whether they fall inside it); untick to leave them out.")
         self.undated.toggled.connect(lambda _on: self.reload())
         row.addWidget(self.undated)
+        row.addStretch(1)
         self.labels = QCheckBox("Dates on arrows")
         self.labels.setChecked(True)
         self.labels.setToolTip("Show the dates (and parts) on the arrows")
         self.labels.toggled.connect(lambda _on: self._redraw())
-        row.addWidget(self.labels)
-        row.addStretch(1)
+        tools.addWidget(self.labels)
+        tools.addStretch(1)
         for text, tip, slot in (("−", "Zoom out", lambda: self.canvas.zoom(1 / 1.25)),
                                 ("+", "Zoom in", lambda: self.canvas.zoom(1.25)),
                                 ("Fit", "Show the whole graph", lambda: self.canvas.fit())):
             button = QToolButton(text=text, toolTip=tip)
             button.clicked.connect(slot)
-            row.addWidget(button)
+            tools.addWidget(button)
         self.export_button = QPushButton("Export image…")
         self.export_button.clicked.connect(self.export_dialog)
-        row.addWidget(self.export_button)
-        return row
+        tools.addWidget(self.export_button)
+        return rows
 
     def _scope_row(self) -> QWidget:
         box = QWidget()

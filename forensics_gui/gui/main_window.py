@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.navigator.addItem(graph_item)
         self.graph_view: Any = None
         self.navigator.setMaximumWidth(220)
+        # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
+        self.navigator.setMinimumWidth(min(220, self.navigator.sizeHintForColumn(0) + 12))
         self.navigator.currentRowChanged.connect(self._navigate)
         self.table_stack = QStackedWidget()
         self.search_panel = SearchPanel(self.context)
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         for widget in (self.navigator, self.table_stack, self.editor_stack):
             self.splitter.addWidget(widget)
+        self.splitter.setCollapsible(0, False)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
