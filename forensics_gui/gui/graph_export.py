@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize
@@ -13,7 +10,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from forensics_gui.core.errors import KnownError, ValidationError
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.files import replace_atomically
 
 PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000
 BORDER = 24.0
@@ -38,9 +36,9 @@ def export_scene(scene: QGraphicsScene, path: str | Path, title: str = "") -> Pa
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         if suffix == ".png":
-            _atomically(target, lambda temporary: _write_png(scene, source, temporary))
+            replace_atomically(target, lambda path: _write_png(scene, source, path))
         else:
-            _atomically(target, lambda temporary: _write_svg(scene, source, temporary, title))
+            replace_atomically(target, lambda path: _write_svg(scene, source, path, title))
     finally:
         for item, mode in cached:
             item.setCacheMode(mode)
@@ -73,20 +71,5 @@ def _write_svg(scene: QGraphicsScene, source: QRectF, path: str, title: str) -> 
     scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()
 
-
-def _atomically(target: Path, write: Callable[[str], None]) -> None:
-    """Write through a temporary file beside the target, renamed over it when complete."""
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=target.suffix,
-                                             dir=target.parent)
-    except OSError as error:
-        raise KnownError(f"cannot write {target}: {error.strerror or error}") from None
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise KnownError(f"cannot write {target}: {error.strerror or error}") from None
 
 

@@ -11,8 +11,6 @@ Large stores are read in batches, never all at once, for the FtM export.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -21,7 +19,8 @@ from typing import Any, TextIO
 from uuid import UUID
 
 from forensics_gui.core import ftm
-from forensics_gui.core.errors import KnownError, ValidationError
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.files import replace_atomically
 from forensics_gui.core.graph import (
     MAX_DRAWN_NODES,
     ExportSummary,
@@ -160,19 +159,9 @@ def _target(path: str | Path) -> Path:
 
 
 def _atomically(target: Path, write: Callable[[TextIO], None]) -> None:
-    """Write through a temporary file beside the target, renamed over it when complete."""
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".tmp",
-                                             dir=target.parent)
-    except OSError as error:
-        raise KnownError(f"cannot write {target}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+    """Write UTF-8 text with Unix line ends, replacing the target only when complete."""
+    def fill(path: str) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
             write(stream)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise KnownError(f"cannot write {target}: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    replace_atomically(target, fill)

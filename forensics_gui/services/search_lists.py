@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +14,7 @@ from openpyxl.styles import Font
 
 from forensics_gui.core.errors import MediaError, NotFoundError, ValidationError
 from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.files import replace_atomically
 from forensics_gui.core.records import SavedSearch
 from forensics_gui.core.search import (
     MATCH_LABELS,
@@ -87,7 +86,11 @@ def export_results(results: SearchResults, path: str | Path) -> int:
         raise MediaError(str(target), "the folder does not exist")
     rows = result_rows(results)
     writer = _write_csv if suffix == ".csv" else _write_xlsx
-    _atomically(target, lambda handle: writer(handle, results, rows))
+    def write(path: str) -> None:
+        with open(path, "wb") as stream:
+            writer(stream, results, rows)
+
+    replace_atomically(target, write, failed=lambda reason: MediaError(str(target), reason))
     return len(rows)
 
 
@@ -95,21 +98,6 @@ def export_search(store: Store, text: str, filters: Any, path: str | Path,
                   limit: int = MAX_LIMIT) -> int:
     """Run a search with a large limit and write every record found to a file."""
     return export_results(search(store, text, filters=filters or None, limit=limit), path)
-
-
-def _atomically(target: Path, write: Any) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=target.suffix,
-                                         dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise MediaError(str(target), error.strerror or str(error)) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _safe(value: str) -> str:
