@@ -139,10 +139,6 @@ class Timing:
     text: str
     listing: Listing | None = None
 
-    @property
-    def designated_at_link(self) -> bool:
-        return self.state == "before"
-
 
 @dataclass(frozen=True)
 class LinkView:

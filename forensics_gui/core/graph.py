@@ -19,7 +19,6 @@ from forensics_gui.core.graph_layout import Layout, LayoutNode, layered_layout
 # asked to narrow the graph instead.
 MAX_DRAWN_NODES = 2_000
 MAX_DRAWN_LINKS = 10_000
-STATUS_ORDER = ("documented", "probable", "hypothesis")  # strongest first
 # How much a link of each status holds the drawing's flow when cycles must be broken.
 STATUS_WEIGHTS = {"documented": 3.0, "probable": 2.0, "hypothesis": 1.0}
 SANCTION_STATES = ("designated", "formerly", "none")
@@ -50,10 +49,6 @@ class GraphScope:
     date_from: date | None = None
     date_to: date | None = None
     include_undated: bool = True
-
-    @property
-    def has_period(self) -> bool:
-        return self.date_from is not None or self.date_to is not None
 
 
 @dataclass(frozen=True)
@@ -172,12 +167,6 @@ def role_rank(roles: Iterable[str]) -> int:
     """Where an organization with these roles sits along the flow (0: the maker)."""
     ranks = [ROLE_RANKS[r] for r in roles if r in ROLE_RANKS]
     return min(ranks) if ranks else UNKNOWN_ROLE_RANK
-
-
-def strongest_status(statuses: Iterable[str]) -> str:
-    """The surest of several link statuses."""
-    found = set(statuses)
-    return next((s for s in STATUS_ORDER if s in found), "hypothesis")
 
 
 def sanctions_status(designations: Iterable[tuple[str, date | None, date | None]],

@@ -8,12 +8,12 @@ today (designated, formerly designated, never) with the authorities behind it.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.errors import NotFoundError, ValidationError
-from forensics_gui.core.fields import FieldSpec, parse_date, parse_uuid
+from forensics_gui.core.fields import parse_uuid
 from forensics_gui.core.graph import (
     MAX_DRAWN_LINKS,
     MAX_DRAWN_NODES,
@@ -27,6 +27,8 @@ from forensics_gui.core.graph import (
 )
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.services.records import resolve_one
+from forensics_gui.services.supply import parse_period
+from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import graph_query as gq
 from forensics_gui.storage.store import Store
 
@@ -70,11 +72,7 @@ def resolve_scope(uow: Any, *, part: str | UUID | None = None,
                   date_from: Any = None, date_to: Any = None,
                   include_undated: bool = True) -> tuple[GraphScope, str]:
     """The scope named by references as typed, and a title saying what it is."""
-    start = parse_date(FieldSpec("from", "From", "date"), date_from)
-    end = parse_date(FieldSpec("to", "To", "date"), date_to)
-    if start and end and end < start:
-        raise ValidationError("to", f"{end.isoformat()} is before the start of the period "
-                                    f"({start.isoformat()})")
+    start, end = parse_period(date_from, date_to)
     part_ids, finding_id, org_id, titles = (), None, None, []
     if part not in (None, ""):
         part_ids, number = _parts(uow, part)
@@ -82,7 +80,7 @@ def resolve_scope(uow: Any, *, part: str | UUID | None = None,
     if finding not in (None, ""):
         finding_id = parse_uuid("finding", finding)
         record = uow.get("finding", finding_id)
-        part_ids = part_ids or gq.part_ids_for_finding(uow.session, finding_id)
+        part_ids = part_ids or ((record.part_id,) if record.part_id is not None else ())
         shown = record.part_number or record.marking or "unidentified"
         titles.append(f"finding {shown} ({record.case_reference})")
     if organization not in (None, ""):
@@ -126,7 +124,7 @@ def graph_in(uow: Any, scope: GraphScope, title: str, *, max_nodes: int | None =
         party_ids.add(scope.organization_id)
     if _over(len(party_ids), max_nodes):
         return _too_large(scope, title, len(party_ids), len(edges), max_nodes, max_links)
-    nodes = _nodes(session, party_ids, today or datetime.now(UTC).date())
+    nodes = _nodes(session, party_ids, today or current_day())
     message = "" if edges else _empty_message(scope, title)
     return SupplyGraph(title, scope, tuple(nodes), tuple(edges), len(nodes), len(edges),
                        message=message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 from uuid import UUID
@@ -31,6 +31,7 @@ from forensics_gui.core.graph import (
 )
 from forensics_gui.core.graphml import write_graphml
 from forensics_gui.services.graph import ALL_LINKS, graph_in, resolve_scope
+from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import graph_query as gq
 from forensics_gui.storage.store import Store
 
@@ -52,7 +53,7 @@ def export_ftm(store: Store, path: str | Path, *, part: str | UUID | None = None
         counts: Counter[str] = Counter()
 
         def write(stream: TextIO) -> None:
-            for entity in _entities(uow, scope, today or datetime.now(UTC).date()):
+            for entity in _entities(uow, scope, today or current_day()):
                 stream.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
                 counts[entity["schema"]] += 1
 

@@ -21,6 +21,7 @@ from forensics_gui.core.list_files import ListFile, check_size, parse_files, ref
 from forensics_gui.core.screening import ListImport, ParsedList, count_of
 from forensics_gui.services import screening
 from forensics_gui.services.records import create_in
+from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import screening_query as sq
 from forensics_gui.storage.store import Store
 
@@ -65,15 +66,15 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
     imported before under the same list name is refused, as is bad input of any kind: nothing
     is written then.
     """
-    _progress(control, 0, 4, "Reading the list files")
+    screening.report_progress(control, 0, 4, "Reading the list files")
     files = read_files(paths)
-    _progress(control, 1, 4, "Checking the list files")
+    screening.report_progress(control, 1, 4, "Checking the list files")
     parsed = parse_files(files, fmt)
     _check_entries(parsed, files)
     published = _published(published_on, parsed, files)
     values = _list_values(name or parsed.default_name, list_version or published.isoformat(),
                           published, parsed, files)
-    _progress(control, 2, 4, f"Storing {len(parsed.entries):,} entries")
+    screening.report_progress(control, 2, 4, f"Storing {len(parsed.entries):,} entries")
     with store.writing() as uow:
         _refuse_repeat(uow, values)
         source = create_in(uow, "source", _source_values(values, parsed, files))
@@ -81,7 +82,8 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
         sq.insert_entries(uow, version.id, parsed.entries)
     summary = None
     if screen:
-        _progress(control, 3, 4, "Screening organizations against the new version")
+        screening.report_progress(control, 3, 4,
+                                  "Screening organizations against the new version")
         summary = screening.screen(store, control=None)
     return ListImport(version, dict(parsed.skipped), summary)
 
@@ -96,12 +98,6 @@ def _check_entries(parsed: ParsedList, files: list[ListFile]) -> None:
                             f"{REF_LIMIT} characters")
 
 
-def _progress(control: Any, done: int, total: int, text: str) -> None:
-    if control is not None:
-        control.report(done, total, text)
-        control.check()
-
-
 def _published(given: str | date | None, parsed: ParsedList, files: list[ListFile]) -> date:
     if given:
         found = parse_date(KINDS["list"].field("published_on"), given)
@@ -110,7 +106,7 @@ def _published(given: str | date | None, parsed: ParsedList, files: list[ListFil
     if parsed.published_on is not None:
         return parsed.published_on
     dates = [f.modified for f in files if f.modified is not None]
-    return min(dates) if dates else datetime.now(UTC).date()
+    return min(dates) if dates else current_day()
 
 
 def _list_values(name: str, version: str, published: date, parsed: ParsedList,

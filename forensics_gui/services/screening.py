@@ -11,7 +11,6 @@ rejection stands across later versions unless the entry itself changes.
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -28,6 +27,7 @@ from forensics_gui.core.screening import (
 from forensics_gui.services import screening_engine as engine
 from forensics_gui.services.records import create_in
 from forensics_gui.services.references import lookup
+from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import screening_query as sq
 from forensics_gui.storage.store import Store
 
@@ -41,19 +41,19 @@ def screen(store: Store, *, control: Any = None, threshold: float = THRESHOLD,
     candidates; returns what was found and what changed. `control` (optional) receives
     progress and may cancel before anything is written."""
     started = time.perf_counter()
-    _progress(control, 0, 3, "Reading organizations and list entries")
+    report_progress(control, 0, 3, "Reading organizations and list entries")
     with store.reading() as uow:
         newest = sq.newest_lists(uow)
         entries = [(v, e) for v in newest for e in sq.entries_of(uow, v.id)]
         orgs = sq.organizations(uow)
-    _progress(control, 1, 3, f"Comparing {len(orgs):,} organizations with "
+    report_progress(control, 1, 3, f"Comparing {len(orgs):,} organizations with "
                              f"{len(entries):,} list entries")
     hits = engine.screen([_org_party(o) for o in orgs], [_entry_party(e) for _, e in entries],
                          threshold=threshold, workers=workers,
                          check=control.check if control is not None else None)
     found: Found = {(orgs[h.org][0], entries[h.entry][0].name, entries[h.entry][1].ref):
                     (h, *entries[h.entry]) for h in hits}
-    _progress(control, 2, 3, f"Recording {len(found):,} candidates")
+    report_progress(control, 2, 3, f"Recording {len(found):,} candidates")
     with store.writing() as uow:
         counts = _record(uow, found, newest, entries)
         candidates = sq.count_candidates(uow, [v.name for v in newest])
@@ -63,7 +63,8 @@ def screen(store: Store, *, control: Any = None, threshold: float = THRESHOLD,
         **counts)
 
 
-def _progress(control: Any, done: int, total: int, text: str) -> None:
+def report_progress(control: Any, done: int, total: int, text: str) -> None:
+    """Tell `control` (a task's progress and cancel handle, or None) how far the work is."""
     if control is not None:
         control.report(done, total, text)
         control.check()
@@ -296,7 +297,7 @@ def confirm(store: Store, reference: str | UUID, note: str = "",
 
 def _designation(match: ScreeningMatch, version: SanctionsList, entry: SanctionsEntry,
                  note: str) -> dict[str, Any]:
-    today = datetime.now(UTC).date()
+    today = current_day()
     listed = entry.listed_on if entry.listed_on and entry.listed_on <= today else None
     said = (f"Confirmed from screening against {version.name} {version.list_version} "
             f"(score {match.score}, {match.matched_on}).")

@@ -144,14 +144,17 @@ def recorded_for(subject: Subject, link: LinkFact) -> str:
 
 
 def chain_report(session: Any, subject: Subject, period: tuple[date | None, date | None],
-                 limits: SearchLimits, day: date) -> ChainReport:
-    """The chains of `subject`, read and found inside the caller's unit of work."""
+                 limits: SearchLimits, day: date,
+                 hubs: frozenset[str] | None = None) -> ChainReport:
+    """The chains of `subject`, read and found inside the caller's unit of work (`hubs`:
+    the hub countries, when the caller asks about many subjects in one read)."""
     empty = _why_no_chain(subject)
     # The sources themselves are read only for the links on the chains kept.
     links = subject_links(session, subject, cited=False) if not empty else []
     if not empty and not links:
         empty = f"no supply links are recorded for {subject.label}"
-    parties = sq.parties(session, [*_party_ids(links), *filter(None, [subject.maker_id])])
+    parties = sq.parties(session, [*_party_ids(links), *filter(None, [subject.maker_id])],
+                         hubs)
     maker = parties.get(subject.maker_id) if subject.maker_id else None
     if empty:
         return ChainReport(subject.kind, subject.id, subject.label, maker, (), 0,

@@ -217,11 +217,5 @@ def parts_with_links(session: Session, contains: str, limit: int) -> list[PartCh
             for row in session.execute(query)]
 
 
-def part_ids_for_finding(session: Session, finding_id: UUID) -> tuple[UUID, ...]:
-    """The part a finding was identified as, if any."""
-    part_id = session.execute(select(F.part_id).where(F.id == finding_id)).scalar()
-    return (part_id,) if part_id is not None else ()
-
-
 def _escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -172,10 +172,12 @@ def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkF
     return _links(session, statement, newest, True), int(total)
 
 
-def parties(session: Session, org_ids: Iterable[UUID]) -> dict[UUID, Party]:
-    """{id: the organization with its designations and whether its country is a hub}."""
+def parties(session: Session, org_ids: Iterable[UUID],
+            hubs: frozenset[str] | None = None) -> dict[UUID, Party]:
+    """{id: the organization with its designations and whether its country is a hub};
+    `hubs` are the hub countries when the caller has read them already."""
     wanted = list(dict.fromkeys(org_ids))
-    hubs = hub_countries(session)
+    hubs = hub_countries(session) if hubs is None else hubs
     ids = _Ids()
     listings: dict[UUID, list[Listing]] = {}
     rows: list[Any] = []
