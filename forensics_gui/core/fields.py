@@ -7,6 +7,7 @@ holds everywhere. Values may arrive as text (CLI, forms) or already typed (servi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -56,6 +57,11 @@ class KindSpec:
             return spec
         known = ", ".join(f.name for f in self.fields)
         raise ValidationError(name, f"{self.label} has no such field (fields: {known})")
+
+
+@cache
+def _required_fields(kind_name: str) -> tuple[str, ...]:
+    return tuple(spec.name for spec in KINDS[kind_name].fields if spec.required)
 
 
 @cache
@@ -471,10 +477,18 @@ def _parse_choice(spec: FieldSpec, value: Any) -> str | int:
     text = clean_text(spec, value)
     if not text:
         return ""
-    matches = [c for c in spec.choices if c.lower() == text.lower()]
-    if not matches:
+    match = _choices_by_case(spec.choices).get(text.lower())
+    if match is None:
         raise ValidationError(spec.name, f"{text[:40]!r} is not one of: {', '.join(spec.choices)}")
-    return int(matches[0]) if spec.name == "credibility" else matches[0]
+    return int(match) if spec.name == "credibility" else match
+
+
+@cache
+def _choices_by_case(choices: tuple[str, ...]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for choice in choices:
+        found.setdefault(choice.lower(), choice)
+    return found
 
 
 def _parse_code(spec: FieldSpec, value: Any) -> str:
@@ -484,25 +498,34 @@ def _parse_code(spec: FieldSpec, value: Any) -> str:
     return text
 
 
+def _parse_refs(spec: FieldSpec, value: Any) -> tuple[UUID, ...]:
+    return tuple(parse_uuid(spec.name, v) for v in (value or ()))
+
+
+def _parse_required_number(spec: FieldSpec, value: Any) -> Any:
+    number = _parse_number(spec, value)
+    if number is None and spec.required:
+        raise ValidationError(spec.name, "is required")
+    return number
+
+
+_PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
+    "int": _parse_required_number, "float": _parse_required_number,
+    "decimal": _parse_required_number,
+    "date": lambda spec, value: parse_date(spec, value),
+    "datetime": parse_datetime, "list": _parse_list, "choice": _parse_choice,
+    "code": _parse_code, "refs": _parse_refs,
+    "filters": lambda _spec, value: parse_filters(value),
+    "ref": lambda _spec, value: value, "hs": lambda _spec, value: value,
+}
+
+
 def parse_value(spec: FieldSpec, value: Any) -> Any:
-    """Convert one value to the field's type, raising ValidationError naming the field."""
-    if spec.type in ("int", "float", "decimal"):
-        number = _parse_number(spec, value)
-        if number is None and spec.required:
-            raise ValidationError(spec.name, "is required")
-        return number
-    parsers = {
-        "date": lambda: parse_date(spec, value),
-        "datetime": lambda: parse_datetime(spec, value),
-        "list": lambda: _parse_list(spec, value),
-        "choice": lambda: _parse_choice(spec, value),
-        "code": lambda: _parse_code(spec, value),
-        "refs": lambda: tuple(parse_uuid(spec.name, v) for v in (value or ())),
-        "filters": lambda: parse_filters(value),
-    }
-    if spec.type in parsers:
-        return parsers[spec.type]()
-    return clean_text(spec, value)
+    """Convert one value to the field's type, raising ValidationError naming the field.
+
+    References ('ref') and HS codes ('hs') are returned as given (see `parse_values`).
+    """
+    return _PARSERS.get(spec.type, clean_text)(spec, value)
 
 
 def parse_values(kind_spec: KindSpec, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
@@ -511,12 +534,13 @@ def parse_values(kind_spec: KindSpec, values: dict[str, Any], *, partial: bool) 
     References ('ref' fields) are returned as given: resolving a name to a record needs the
     store, which the services do.
     """
+    fields = _field_index(kind_spec.name)
     parsed: dict[str, Any] = {}
     for name, value in values.items():
-        spec = kind_spec.field(name)
-        parsed[name] = value if spec.type in ("ref", "hs") else parse_value(spec, value)
+        spec = fields.get(name) or kind_spec.field(name)
+        parsed[name] = _PARSERS.get(spec.type, clean_text)(spec, value)
     if not partial:
-        for spec in kind_spec.fields:
-            if spec.required and spec.name not in parsed:
-                raise ValidationError(spec.name, "is required")
+        for name in _required_fields(kind_spec.name):
+            if name not in parsed:
+                raise ValidationError(name, "is required")
     return parsed

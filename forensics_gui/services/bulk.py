@@ -8,8 +8,9 @@ batch. References must be ids. Each batch is one transaction and one audit event
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from typing import Any
 from uuid import UUID
@@ -23,6 +24,7 @@ from forensics_gui.core.ids import new_id
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import confusable_key, search_key
 from forensics_gui.services.derive import hs_code
+from forensics_gui.storage.repository import BulkBatch
 from forensics_gui.storage.store import Store
 
 Progress = Callable[[int], bool]  # rows done so far -> False to stop
@@ -34,18 +36,51 @@ def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
 
     A row that breaks a rule stops the import with an error naming its position; batches
     already committed stay (each is complete and audited).
+
+    Batches overlap: while the store fills its tables and indexes with one batch (on SQLite,
+    long statements that run without Python's interpreter lock, on a helper thread), the
+    next is checked and prepared, reading what it needs through another connection. Each
+    batch is committed, in order, before the next is written.
     """
     spec = kind_spec(kind)
     ids: list[UUID] = []
     cache: dict[Any, Any] = {}  # what batches look up about other records, asked once
-    for batch in _batches(rows, batch_size):
-        prepared = [_checked(spec, kind, row, len(ids) + i) for i, row in enumerate(batch)]
-        with store.writing() as uow:
-            _derive_batch(uow, kind, prepared, len(ids) + 1, cache)
-            ids += uow.bulk_insert(kind, prepared, cache)
-        if progress is not None and progress(len(ids)) is False:
-            break
+    batches = _batches(rows, batch_size)
+
+    def prepare(first: int) -> BulkBatch | None:
+        batch = [_checked(spec, kind, row, first + i)
+                 for i, row in enumerate(next(batches, []))]
+        if not batch:
+            return None
+        with store.reading() as uow:
+            _derive_batch(uow, kind, batch, first + 1, cache)
+            return uow.bulk_prepare(kind, batch, cache)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-store") as helper:
+        ready = prepare(0)
+        while ready is not None:
+            work: list[Future[None]] = []
+            error: Exception | None = None
+            with store.writing() as uow:
+                added = uow.bulk_write(ready, defer=partial(_submit, helper, work))
+                try:
+                    ready = prepare(len(ids) + len(added))
+                except Exception as problem:  # this batch is fine: commit it, then report
+                    ready, error = None, problem
+                finally:
+                    for job in work:
+                        job.result()  # an error here rolls this batch back
+            ids += added
+            if error is not None:
+                raise error
+            if progress is not None and progress(len(ids)) is False:
+                break
     return ids
+
+
+def _submit(helper: ThreadPoolExecutor, work: list[Future[None]],
+            job: Callable[[], None]) -> None:
+    work.append(helper.submit(job))
 
 
 def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

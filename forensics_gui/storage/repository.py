@@ -6,7 +6,8 @@ SQLAlchemy session behind it. Everything returned is a plain frozen data object.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -42,6 +43,7 @@ from forensics_gui.core.search import term_fields
 from forensics_gui.storage import models as m
 from forensics_gui.storage import search_index
 from forensics_gui.storage.blobs import BlobStore
+from forensics_gui.storage.bulk_stage import stage_rows
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
 
 FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
@@ -444,8 +446,14 @@ class UnitOfWork:
     def bulk_insert(self, kind: str, rows: list[dict[str, Any]],
                     cache: dict[Any, Any] | None = None) -> list[UUID]:
         """Add many records at once; one audit event names every record of the batch."""
-        if not rows:
-            return []
+        return self.bulk_write(self.bulk_prepare(kind, rows, cache))
+
+    def bulk_prepare(self, kind: str, rows: list[dict[str, Any]],
+                     cache: dict[Any, Any] | None = None) -> BulkBatch:
+        """Everything `bulk_write` needs to add `rows` as records of `kind`, read (not
+        written) through this unit of work: ids, derived sort keys, the values as the
+        database takes them, search terms. `cache` saves looking the same record up twice
+        across batches."""
         model = m.MODEL_OF_KIND[kind]
         now = datetime.now(UTC)
         meta = {"version": 1, "created_at": now, "created_by": self.actor,
@@ -454,34 +462,59 @@ class UnitOfWork:
         prepared = [{"id": r.get("id") or new_id(), **r} for r in rows]
         if kind == "finding":
             self._bulk_finding_sort_keys(prepared, cache)
-        self._executemany(model.__table__, prepared, meta)
-        search_index.bulk_write_terms(self.session.connection(), kind,
-                                      ((r["id"], r) for r in prepared))
-        self._bulk_citations(kind, citations)
-        ids = [r["id"] for r in prepared]
-        self.record_audit("bulk create", kind, None, {},
-                          {"count": len(ids), "ids": json_value(ids)})
-        return ids
+        dialect = self.session.get_bind().dialect
+        names, params = _insert_params(model.__table__, prepared, meta, dialect)
+        terms = search_index.term_params(dialect, kind, ((r["id"], r) for r in prepared))
+        return BulkBatch(kind, model.__table__.name, names, params, terms,
+                         [r["id"] for r in prepared], citations)
+
+    def bulk_write(self, batch: BulkBatch, *,
+                   defer: Callable[[Callable[[], None]], None] | None = None) -> list[UUID]:
+        """Add the records of a prepared batch; one audit event names them all.
+
+        `defer`: on SQLite, the rows and their search terms are only staged in temporary
+        tables here, and the long statements that move them into the indexed tables are
+        handed to `defer`, which must run them (on any thread, while nothing else uses this
+        unit of work) before the transaction ends. SQLite does that work without holding
+        Python's interpreter lock, so the caller can prepare its next batch meanwhile.
+        Elsewhere `defer` is not used: everything is written at once.
+        """
+        if not batch.ids:
+            return []
+        connection = self.session.connection()
+        if defer is not None and self.dialect == "sqlite":
+            move_rows = stage_rows(connection, batch.table, batch.names, batch.params)
+            move_terms = search_index.stage_terms(connection, batch.kind, batch.terms)
+        else:
+            marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+            connection.exec_driver_sql(
+                f"INSERT INTO {batch.table} ({', '.join(batch.names)}) "
+                f"VALUES ({', '.join(marker for _ in batch.names)})", batch.params)
+            search_index.insert_terms(connection, batch.kind, batch.terms)
+            move_rows = move_terms = _nothing
+        self.record_audit("bulk create", batch.kind, None, {},
+                          {"count": len(batch.ids), "ids": json_value(batch.ids)})
+
+        def finish() -> None:
+            move_rows()
+            move_terms()
+            self._bulk_citations(batch.kind, batch.citations)
+
+        if move_rows is _nothing or defer is None:
+            finish()
+        else:
+            defer(finish)
+        return batch.ids
 
     def _executemany(self, table: Any, rows: list[dict[str, Any]],
                      constants: dict[str, Any]) -> None:
-        """INSERT through the driver's executemany, values converted by each column's type.
-
-        SQLAlchemy's per-row parameter handling would cost more than writing the rows; values
-        shared by the whole batch (`constants`) are converted once.
-        """
+        """INSERT through the driver's executemany (see `_insert_params`)."""
         dialect = self.session.get_bind().dialect
-        fixed = [c for c in table.columns if c.name in constants]
-        varying = [c for c in table.columns if c.name not in constants]
-        tail = tuple(_converted(c, dialect, constants[c.name]) for c in fixed)
-        plan = [(_processor(c, dialect), c.name, _default_of(c)) for c in varying]
-        params = [tuple((v if f is None else f(v)) for f, n, d in plan
-                        for v in (r[n] if n in r else d(),)) + tail for r in rows]
-        names = [c.name for c in varying + fixed]
+        names, params = _insert_params(table, rows, constants, dialect)
         marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
-               f"VALUES ({', '.join(marker for _ in names)})")
-        self.session.connection().exec_driver_sql(sql, params)
+        self.session.connection().exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join(marker for _ in names)})", params)
 
     def _bulk_finding_sort_keys(self, rows: list[dict[str, Any]],
                                 cache: dict[Any, Any] | None) -> None:
@@ -575,6 +608,51 @@ def _processor(column: Any, dialect: Any) -> Any:
 def _converted(column: Any, dialect: Any, value: Any) -> Any:
     process = _processor(column, dialect)
     return value if process is None else process(value)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkBatch:
+    """Records ready to be written by `UnitOfWork.bulk_write` (see `bulk_prepare`)."""
+
+    kind: str
+    table: str
+    names: list[str]
+    params: list[tuple[Any, ...]]
+    terms: list[tuple[Any, ...]]
+    ids: list[UUID]
+    citations: list[tuple[UUID, Iterable[UUID]]]
+
+
+def _insert_params(table: Any, rows: list[dict[str, Any]], constants: dict[str, Any],
+                   dialect: Any) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and the rows' values converted by each column's type, for executemany.
+
+    SQLAlchemy's per-row parameter handling would cost more than writing the rows; values
+    shared by the whole batch (`constants`) are converted once.
+    """
+    fixed = [c for c in table.columns if c.name in constants]
+    varying = [c for c in table.columns if c.name not in constants]
+    columns = [_column_values(rows, c.name, _processor(c, dialect), _default_of(c))
+               for c in varying]
+    columns += [[_converted(c, dialect, constants[c.name])] * len(rows) for c in fixed]
+    return [c.name for c in varying + fixed], list(zip(*columns, strict=True))
+
+
+_MISSING = object()
+
+
+def _nothing() -> None:
+    """Nothing left to do (see `UnitOfWork.bulk_insert`)."""
+
+
+def _column_values(rows: list[dict[str, Any]], name: str, process: Any,
+                   default: Any) -> list[Any]:
+    """One column's values over many rows (the column's default where a row lacks it), as
+    the driver takes them; column by column is several times quicker than row by row."""
+    values = [r.get(name, _MISSING) for r in rows]
+    if any(v is _MISSING for v in values):
+        values = [default() if v is _MISSING else v for v in values]
+    return values if process is None else [process(v) for v in values]
 
 
 def _default_of(column: Any) -> Any:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 import pytest
 
-from forensics_gui.core.errors import ValidationError
-from forensics_gui.services import audit, bulk, records, stores
+from forensics_gui.core.errors import IntegrityRuleError, ValidationError
+from forensics_gui.services import audit, bulk, records, search, stores
 
 from .support import CaseFile, store_counts
 
@@ -100,3 +101,43 @@ def test_bulk_import_stops_when_asked(store: stores.Store, case_file: CaseFile) 
                            batch_size=2, progress=progress)
     assert seen == [2, 4]
     assert len(ids) == records.count(store, "part") - 1 == 4
+
+
+def test_bulk_records_are_found_by_search_and_the_index_keeps_working(
+        store: stores.Store, case_file: CaseFile) -> None:
+    parts = bulk.bulk_create(store, "part", ({"part_number": f"QX{n:04d}ZK-7"} for n in range(7)),
+                             batch_size=3)
+    findings = bulk.bulk_create(store, "finding", (
+        {"item_id": case_file.item.id, "marking": f"WV{n:03d}PLQ\n2231"} for n in range(5)),
+        batch_size=2)
+
+    assert {h.record_id for h in search.search(store, "0004ZK", kinds=["part"]).hits} == {
+        parts[4]}  # a substring: through the trigram index
+    assert {h.record_id for h in search.search(store, "PLQ", kinds=["finding"]).hits} == set(
+        findings)
+    # Single writes after a bulk import are indexed as before.
+    later = records.create(store, "part", {"part_number": "QX9999ZK-7"})
+    assert {h.record_id for h in search.search(store, "9999ZK", kinds=["part"]).hits} == {
+        later.id}
+    records.delete(store, "part", parts[4])
+    assert search.search(store, "0004ZK", kinds=["part"]).hits == []
+
+
+def test_a_batch_the_store_refuses_is_rolled_back_whole(store: stores.Store,
+                                                        case_file: CaseFile) -> None:
+    rows: list[dict[str, Any]] = [{"item_id": case_file.item.id, "marking": f"ZR{n}TQW"}
+                                  for n in range(6)]
+    rows[4]["item_id"] = UUID("0190a3c2-0000-7000-8000-000000000000")  # no such item
+    before = store_counts(store)
+    with pytest.raises(IntegrityRuleError):
+        bulk.bulk_create(store, "finding", rows, batch_size=2)
+
+    # The first two batches are in, with their terms; nothing of the third.
+    after = store_counts(store)
+    assert after["finding"] == before["finding"] + 4
+    assert after["audit"] == before["audit"] + 2
+    found = {h.record_id for h in search.search(store, "TQW", kinds=["finding"]).hits}
+    assert len(found) == 4
+    assert records.create(store, "finding", {"item_id": case_file.item.id,
+                                             "marking": "ZR9TQW"}).id in {
+        h.record_id for h in search.search(store, "ZR9TQW", kinds=["finding"]).hits}

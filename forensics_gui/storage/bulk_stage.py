@@ -1,0 +1,41 @@
+"""Staging large inserts on SQLite, so that the costly part runs as one long statement.
+
+Python's sqlite3 module lets go of the interpreter lock only while SQLite works on a
+statement. Inserting row by row, most of that work (index pages, foreign-key lookups,
+full-text tokens) is cut into many short calls; staged, the rows first go into a temporary
+table with no index (quick), and one INSERT ... SELECT then does the long work while other
+Python threads run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+
+def stage_rows(connection: Connection, table: str, names: Sequence[str],
+               params: list[tuple[Any, ...]]) -> Callable[[], None]:
+    """Put `params` (values for the columns `names`) in a temporary copy of `table`; returns
+    the function that moves them into `table` (one statement) and drops the copy.
+
+    Nothing is in `table` until that function has run, in the same transaction.
+    """
+    stage = f"stage_{table}"
+    columns = ", ".join(names)
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{stage}")
+    connection.exec_driver_sql(
+        f"CREATE TEMP TABLE {stage} AS SELECT {columns} FROM main.{table} WHERE 0")
+    if params:
+        connection.exec_driver_sql(
+            f"INSERT INTO temp.{stage} ({columns}) VALUES ({', '.join('?' * len(names))})",
+            params)
+
+    def move() -> None:
+        if params:
+            connection.exec_driver_sql(f"INSERT INTO main.{table} ({columns}) "
+                                       f"SELECT {columns} FROM temp.{stage} ORDER BY rowid")
+        connection.exec_driver_sql(f"DROP TABLE temp.{stage}")
+
+    return move
