@@ -164,6 +164,17 @@ def test_a_misreading_is_found_but_only_as_a_misreading(case: Case) -> None:
         assert "STM32F767VIT6" not in parts, typed
 
 
+def test_misreadings_stored_first_do_not_crowd_out_a_substring_match(case: Case) -> None:
+    # Misreadings of QBOX (Q80X...) stored before the one real substring match: one look into
+    # the confusable-key index hands back the first few only; the real match must still come.
+    for n in range(6):
+        records.create(case.store, "part", {"part_number": f"Q80X{n}"})
+    records.create(case.store, "part", {"part_number": "ZQBOX9"})
+    hits = search(case.store, "QBOX", kinds=["part"], limit=2).groups["part"]
+    assert [(hit.title, hit.match) for hit in hits] == [("ZQBOX9", "substring"),
+                                                        ("Q80X0", "misread")]
+
+
 def test_families_are_kept_together(case: Case) -> None:
     # A substring of both STM32F76x families, whose members were stored interleaved.
     hits = search(case.store, "32F76").groups["part"]
