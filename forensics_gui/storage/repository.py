@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -157,7 +158,7 @@ class UnitOfWork:
         """
         model = m.MODEL_OF_KIND[kind]
         key = self._sort_expression(kind, sort)
-        query = self._filtered(kind, select(model), filters, contains)
+        query = self._filtered(kind, select(*_listed(kind)), filters, contains)
         if descending and kind == "finding" and sort in FINDING_SORTS:
             rows = self._unknown_last(query, key, model.id, cursor, limit + 1, offset)
         else:
@@ -169,8 +170,8 @@ class UnitOfWork:
                 # out the derived names (scalar subqueries) of every skipped row.
                 window = (query.with_only_columns(model.id).order_by(*order).offset(offset)
                           .limit(limit + 1).subquery())
-                query = select(model).join(window, model.id == window.c.id)
-            rows = self.session.scalars(query.order_by(*order).limit(limit + 1)).all()
+                query = select(*_listed(kind)).join(window, model.id == window.c.id)
+            rows = self._listing(query.order_by(*order).limit(limit + 1))
         more = len(rows) > limit
         rows = rows[:limit]
         next_cursor = None
@@ -198,15 +199,20 @@ class UnitOfWork:
             if cursor:
                 known = known.where(self._after(key, id_column, cursor, True))
             known = known.order_by(key.desc(), id_column.desc()).limit(n).offset(offset)
-            rows = list(self.session.scalars(known))
+            rows = self._listing(known)
         if len(rows) < n:
             if last_key == UNKNOWN:
                 unknown = unknown.where(id_column < UUID(last_id))
             unknown = unknown.order_by(id_column.desc()).limit(n - len(rows))
             if offset > skip_known:
                 unknown = unknown.offset(offset - skip_known)
-            rows += list(self.session.scalars(unknown))
+            rows += self._listing(unknown)
         return rows
+
+    def _listing(self, query: Select[Any]) -> list[Any]:
+        """Rows of a listing as plain result rows (their values named as the model's
+        attributes): loading mapped objects would cost more than the query on a long page."""
+        return list(self.session.connection().execute(query))
 
     def list_ids(self, kind: str, *, filters: dict[str, Any] | None = None,
                  contains: str = "", sort: str = "", descending: bool = False,
@@ -608,6 +614,15 @@ def _processor(column: Any, dialect: Any) -> Any:
 def _converted(column: Any, dialect: Any, value: Any) -> Any:
     process = _processor(column, dialect)
     return value if process is None else process(value)
+
+
+@cache
+def _listed(kind: str) -> tuple[Any, ...]:
+    """What a listing selects: every value a mapped row of the kind would load (columns, sort
+    keys, derived names of referenced records), each named as its attribute."""
+    model = m.MODEL_OF_KIND[kind]
+    return tuple(getattr(model, attribute.key).label(attribute.key)
+                 for attribute in model.__mapper__.column_attrs)
 
 
 @dataclass(frozen=True, slots=True)
