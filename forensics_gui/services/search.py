@@ -23,7 +23,6 @@ from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.core.search import (
     FILTER_LABELS,
-    MATCH_ORDER,
     MIN_SUBSTRING,
     SEARCH_KINDS,
     SearchFilters,
@@ -96,38 +95,23 @@ class _Search:
                              filters=conditions)
 
     def _add(self, kind: str, record_id: UUID, match: str, matched: str, note: str = "") -> None:
-        """Note a record found; found again by a better match, it keeps the better one."""
-        known = self.found[kind].get(record_id)
-        if known is None or MATCH_ORDER.index(match) < MATCH_ORDER.index(known[0]):
-            self.found[kind][record_id] = (match, matched, note)
+        self.found[kind].setdefault(record_id, (match, matched, note))
 
     def _terms(self) -> None:
-        """Every tier in one statement: exact and prefix through the key index; substring
-        matches and misreadings of part numbers and markings through one look into the
-        confusable-key index, asked for twice the list. Only when that look brought all it
-        was asked for (misreadings crowding substring matches out) and the list is not full
-        do those two tiers run again on their own, each through its own index."""
-        wide = self.limit + 1
-        first = [(kind, tier, wide if tier == "either" else self.limit + 1)
-                 for kind in self.kinds
-                 for tier in ("exact", "prefix",
-                              "either" if kind in sq.MISREAD_KINDS else "substring")]
-        rows = sq.term_matches(self.session, self.query, first, self.scope)
-        self._take(rows)
-        crowded = {kind for kind in sq.MISREAD_KINDS
-                   if sum(r.kind == kind and r.tier in ("substring", "misread")
-                          for r in rows) >= wide}
-        # Terms already found come back too: ask for that many more.
-        again = [(kind, tier, self.limit + 1 + sum(r.kind == kind for r in rows))
-                 for kind in self.kinds if kind in crowded
-                 and sum(how[0] != "misread" for how in self.found[kind].values()) <= self.limit
-                 for tier in ("substring", "misread")]
-        if again:
-            self._take(sq.term_matches(self.session, self.query, again, self.scope))
-
-    def _take(self, rows: list[sq.TermMatch]) -> None:
-        for row in sorted(rows, key=lambda r: sq.TIERS.index(r.tier)):
-            self._add(row.kind, row.record_id, row.tier, row.text)
+        """Tier by tier, and only for the kinds that still need more: the costly tiers
+        (substring and misread, through the trigram index) run only when the cheap ones
+        (exact and prefix, through the key index) did not fill the list."""
+        returned = dict.fromkeys(self.kinds, 0)
+        for tiers in (("exact", "prefix"), ("substring",), ("misread",)):
+            # One more than the limit tells whether there are more; terms already found may
+            # come back in a later tier, so ask for that many more.
+            wanted = [(kind, tier, self.limit + 1 + returned[kind]) for kind in self.kinds
+                      for tier in tiers if len(self.found[kind]) <= self.limit
+                      and sq.tier_applies(kind, tier, self.query)]
+            rows = sq.term_matches(self.session, self.query, wanted, self.scope)
+            for row in sorted(rows, key=lambda r: sq.TIERS.index(r.tier)):
+                returned[row.kind] += 1
+                self._add(row.kind, row.record_id, row.tier, row.text)
 
     def _filtered(self) -> None:
         for kind in self.kinds:
@@ -162,8 +146,7 @@ class _Search:
             self._add("org", related, match, label, note)
 
     def _hits(self, kind: str) -> list[SearchHit]:
-        chosen = sorted(self.found[kind].items(),
-                        key=lambda found: MATCH_ORDER.index(found[1][0]))[:self.limit]
+        chosen = list(self.found[kind].items())[:self.limit]
         shown = sq.describe(self.session, kind, [record_id for record_id, _ in chosen])
         hits = [_hit(kind, record_id, shown[record_id], *how)
                 for record_id, how in chosen if record_id in shown]

@@ -81,12 +81,7 @@ class Scope:
 
 def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str, str, int]],
                  scope: Scope | None = None) -> list[TermMatch]:
-    """Terms matching the query for each (kind, tier, how many), in one statement.
-
-    The tier "either" looks into the confusable-key index once for substring matches and
-    misreadings together (a key holding the query has a confusable key holding the query's);
-    its rows come back as "substring" or "misread".
-    """
+    """Terms matching the query for each (kind, tier, how many), in one statement."""
     asked = [(kind, tier, n) for kind, tier, n in wanted if tier_applies(kind, tier, query)]
     if not asked:
         return []
@@ -100,19 +95,15 @@ def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str
     params = {"q": query.key, "low": low, "high": high,
               "pattern": f"%{query.key}%", "misread": f"%{query.ckey}%",
               **{f"n{i}": n for i, (_, _, n) in enumerate(asked)}}
-    key = query.key
-    return [TermMatch(kind, tier if tier != "either" else
-                      "substring" if key in found else "misread", record_id, field, text, found)
-            for kind, tier, record_id, field, text, found
-            in _core(session).execute(statement, params)]
+    return [TermMatch(*row) for row in _core(session).execute(statement, params)]
 
 
 def tier_applies(kind: str, tier: str, query: SearchText) -> bool:
     if not query.key:
         return False
-    if tier in ("substring", "misread", "either") and not query.substring_ok:
+    if tier in ("substring", "misread") and not query.substring_ok:
         return False
-    return tier not in ("misread", "either") or kind in MISREAD_KINDS
+    return tier != "misread" or kind in MISREAD_KINDS
 
 
 @lru_cache(maxsize=512)
@@ -157,7 +148,7 @@ def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElem
     # Substring matches are looked up by key, misreadings by confusable key; each index
     # then returns the rows wanted (asking one index for what the other holds would make it
     # read and reject every row that shares the trigrams).
-    name = "key" if tier == "substring" else "ckey"  # misread, either
+    name = "key" if tier == "substring" else "ckey"
     if dialect == "sqlite":
         fts = table(fts_table(kind, name), column("rowid"), column(name))
         source: Any = fts.join(TERMS, TERMS.c.id == fts.c.rowid)
@@ -165,7 +156,7 @@ def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElem
     else:
         source, indexed = TERMS, TERMS.c[name]
     found = indexed.like(bindparam("pattern" if name == "key" else "misread"))
-    if tier in ("substring", "either"):
+    if tier == "substring":
         # Prefix matches come back here too; the caller drops those it already has.
         return source, found
     contains = (func.instr if dialect == "sqlite" else func.strpos)(key, bindparam("q"))
