@@ -492,10 +492,7 @@ class UnitOfWork:
             move_rows = stage_rows(connection, batch.table, batch.names, batch.params)
             move_terms = search_index.stage_terms(connection, batch.kind, batch.terms)
         else:
-            marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-            connection.exec_driver_sql(
-                f"INSERT INTO {batch.table} ({', '.join(batch.names)}) "
-                f"VALUES ({', '.join(marker for _ in batch.names)})", batch.params)
+            _insert_many(connection, batch.table, batch.names, batch.params)
             search_index.insert_terms(connection, batch.kind, batch.terms)
             move_rows = move_terms = _nothing
         self.record_audit("bulk create", batch.kind, None, {},
@@ -517,10 +514,7 @@ class UnitOfWork:
         """INSERT through the driver's executemany (see `_insert_params`)."""
         dialect = self.session.get_bind().dialect
         names, params = _insert_params(table, rows, constants, dialect)
-        marker = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.session.connection().exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join(marker for _ in names)})", params)
+        _insert_many(self.session.connection(), table.name, names, params)
 
     def _bulk_finding_sort_keys(self, rows: list[dict[str, Any]],
                                 cache: dict[Any, Any] | None) -> None:
@@ -651,6 +645,14 @@ def _insert_params(table: Any, rows: list[dict[str, Any]], constants: dict[str, 
                for c in varying]
     columns += [[_converted(c, dialect, constants[c.name])] * len(rows) for c in fixed]
     return [c.name for c in varying + fixed], list(zip(*columns, strict=True))
+
+
+def _insert_many(connection: Any, table: str, names: Sequence[str],
+                 params: list[tuple[Any, ...]]) -> None:
+    """INSERT rows of values for the columns `names` through the driver's executemany."""
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) "
+                               f"VALUES ({', '.join(marker for _ in names)})", params)
 
 
 _MISSING = object()
