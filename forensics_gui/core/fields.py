@@ -512,7 +512,7 @@ def _parse_required_number(spec: FieldSpec, value: Any) -> Any:
 _PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
     "int": _parse_required_number, "float": _parse_required_number,
     "decimal": _parse_required_number,
-    "date": lambda spec, value: parse_date(spec, value),
+    "date": parse_date,
     "datetime": parse_datetime, "list": _parse_list, "choice": _parse_choice,
     "code": _parse_code, "refs": _parse_refs,
     "filters": lambda _spec, value: parse_filters(value),

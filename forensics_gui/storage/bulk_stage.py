@@ -1,4 +1,5 @@
-"""Staging large inserts on SQLite, so that the costly part runs as one long statement.
+"""Writing many rows at once: executemany inserts, and staging on SQLite so that the costly
+part runs as one long statement.
 
 Python's sqlite3 module lets go of the interpreter lock only while SQLite works on a
 statement. Inserting row by row, most of that work (index pages, foreign-key lookups,
@@ -15,6 +16,16 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 
+def insert_many(connection: Connection, table: str, names: Sequence[str],
+                params: list[tuple[Any, ...]]) -> None:
+    """INSERT rows of values for the columns `names` through the driver's executemany."""
+    if not params:
+        return
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) "
+                               f"VALUES ({', '.join(marker for _ in names)})", params)
+
+
 def stage_rows(connection: Connection, table: str, names: Sequence[str],
                params: list[tuple[Any, ...]]) -> Callable[[], None]:
     """Put `params` (values for the columns `names`) in a temporary copy of `table`; returns
@@ -22,20 +33,22 @@ def stage_rows(connection: Connection, table: str, names: Sequence[str],
 
     Nothing is in `table` until that function has run, in the same transaction.
     """
+    if not params:
+        return nothing
     stage = f"stage_{table}"
     columns = ", ".join(names)
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{stage}")
     connection.exec_driver_sql(
         f"CREATE TEMP TABLE {stage} AS SELECT {columns} FROM main.{table} WHERE 0")
-    if params:
-        connection.exec_driver_sql(
-            f"INSERT INTO temp.{stage} ({columns}) VALUES ({', '.join('?' * len(names))})",
-            params)
+    insert_many(connection, f"temp.{stage}", names, params)
 
     def move() -> None:
-        if params:
-            connection.exec_driver_sql(f"INSERT INTO main.{table} ({columns}) "
-                                       f"SELECT {columns} FROM temp.{stage} ORDER BY rowid")
+        connection.exec_driver_sql(f"INSERT INTO main.{table} ({columns}) "
+                                   f"SELECT {columns} FROM temp.{stage} ORDER BY rowid")
         connection.exec_driver_sql(f"DROP TABLE temp.{stage}")
 
     return move
+
+
+def nothing() -> None:
+    """Nothing left to do: what `stage_rows` returns for no rows."""

@@ -44,7 +44,7 @@ from forensics_gui.core.search import term_fields
 from forensics_gui.storage import models as m
 from forensics_gui.storage import search_index
 from forensics_gui.storage.blobs import BlobStore
-from forensics_gui.storage.bulk_stage import stage_rows
+from forensics_gui.storage.bulk_stage import insert_many, nothing, stage_rows
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
 
 FINDING_SORTS = {"part": "sort_part", "manufacturer": "sort_maker", "produced": "sort_produced"}
@@ -488,13 +488,14 @@ class UnitOfWork:
         if not batch.ids:
             return []
         connection = self.session.connection()
-        if defer is not None and self.dialect == "sqlite":
+        staged = defer is not None and self.dialect == "sqlite"
+        if staged:
             move_rows = stage_rows(connection, batch.table, batch.names, batch.params)
             move_terms = search_index.stage_terms(connection, batch.kind, batch.terms)
         else:
-            _insert_many(connection, batch.table, batch.names, batch.params)
+            insert_many(connection, batch.table, batch.names, batch.params)
             search_index.insert_terms(connection, batch.kind, batch.terms)
-            move_rows = move_terms = _nothing
+            move_rows = move_terms = nothing
         self.record_audit("bulk create", batch.kind, None, {},
                           {"count": len(batch.ids), "ids": json_value(batch.ids)})
 
@@ -503,10 +504,10 @@ class UnitOfWork:
             move_terms()
             self._bulk_citations(batch.kind, batch.citations)
 
-        if move_rows is _nothing or defer is None:
-            finish()
-        else:
+        if staged and defer is not None:
             defer(finish)
+        else:
+            finish()
         return batch.ids
 
     def _executemany(self, table: Any, rows: list[dict[str, Any]],
@@ -514,7 +515,7 @@ class UnitOfWork:
         """INSERT through the driver's executemany (see `_insert_params`)."""
         dialect = self.session.get_bind().dialect
         names, params = _insert_params(table, rows, constants, dialect)
-        _insert_many(self.session.connection(), table.name, names, params)
+        insert_many(self.session.connection(), table.name, names, params)
 
     def _bulk_finding_sort_keys(self, rows: list[dict[str, Any]],
                                 cache: dict[Any, Any] | None) -> None:
@@ -647,19 +648,7 @@ def _insert_params(table: Any, rows: list[dict[str, Any]], constants: dict[str, 
     return [c.name for c in varying + fixed], list(zip(*columns, strict=True))
 
 
-def _insert_many(connection: Any, table: str, names: Sequence[str],
-                 params: list[tuple[Any, ...]]) -> None:
-    """INSERT rows of values for the columns `names` through the driver's executemany."""
-    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) "
-                               f"VALUES ({', '.join(marker for _ in names)})", params)
-
-
 _MISSING = object()
-
-
-def _nothing() -> None:
-    """Nothing left to do (see `UnitOfWork.bulk_insert`)."""
 
 
 def _column_values(rows: list[dict[str, Any]], name: str, process: Any,

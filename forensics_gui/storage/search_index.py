@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from forensics_gui.core.search import SEARCH_KINDS, TERM_SOURCES, terms_of
 from forensics_gui.storage import models as m
-from forensics_gui.storage.bulk_stage import stage_rows
+from forensics_gui.storage.bulk_stage import insert_many, nothing, stage_rows
 
 TERMS = m.SearchTermRow.__table__
 _BATCH = 20_000
@@ -156,12 +157,13 @@ def insert_terms(connection: Connection, kind: str, params: list[tuple[Any, ...]
                  indexed: bool = True) -> None:
     """Add terms made by `term_params`. `indexed` False: the trigram index is not there (a
     rebuild makes it afterwards)."""
+    def insert() -> None:
+        insert_many(connection, "search_term", _TERM_COLUMNS, params)
+
     if params and indexed and connection.dialect.name == "sqlite":
-        stage_terms(connection, kind, params)()
-    elif params:
-        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-        connection.exec_driver_sql(f"INSERT INTO search_term ({', '.join(_TERM_COLUMNS)}) "
-                                   f"VALUES ({', '.join([marker] * 6)})", params)
+        _indexing_once(connection, kind, insert)
+    else:
+        insert()
 
 
 _TERM_COLUMNS = ("kind", "record_id", "field", "text", "key", "ckey")
@@ -170,31 +172,28 @@ _TERM_COLUMNS = ("kind", "record_id", "field", "text", "key", "ckey")
 def stage_terms(connection: Connection, kind: str,
                 params: list[tuple[Any, ...]]) -> Callable[[], None]:
     """SQLite: put terms (values for `_TERM_COLUMNS`) in a temporary table; the returned
-    function moves them into `search_term` and feeds the full-text tables once per batch.
+    function moves them into `search_term` and its full-text tables (see `_indexing_once`)."""
+    move = stage_rows(connection, "search_term", _TERM_COLUMNS, params)
+    return move if move is nothing else partial(_indexing_once, connection, kind, move)
 
-    The trigger that feeds those tables row by row is set aside meanwhile, and the new terms
-    are indexed in one pass per table, which takes half the time. It all happens in the
-    caller's transaction: other connections never see the store without its trigger, and a
-    rollback puts it back. New terms get keys above the largest (integer primary key).
+
+def _indexing_once(connection: Connection, kind: str, insert: Callable[[], None]) -> None:
+    """SQLite: run `insert` (new terms of `kind`) with the full-text tables fed once, not row
+    by row.
+
+    The trigger that feeds them per row is set aside meanwhile, and the new terms are indexed
+    in one pass per table, which takes half the time. It all happens in the caller's
+    transaction: other connections never see the store without its trigger, and a rollback
+    puts it back. New terms get keys above the largest (integer primary key).
     """
-    move_terms = stage_rows(connection, "search_term", _TERM_COLUMNS, params)
-
-    def move() -> None:
-        if not params:
-            move_terms()
-            return
-        first = connection.exec_driver_sql(
-            "SELECT coalesce(max(id), 0) FROM search_term").scalar()
-        connection.exec_driver_sql("DROP TRIGGER search_term_ai")
-        move_terms()
-        for column in FTS_COLUMNS:
-            connection.exec_driver_sql(
-                f"INSERT INTO {fts_table(kind, column)}(rowid, {column}) "
-                f"SELECT id, {column} FROM search_term WHERE id > ? AND kind = ?",
-                (first, kind))
-        connection.exec_driver_sql(_INSERT_TRIGGER)
-
-    return move
+    first = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM search_term").scalar()
+    connection.exec_driver_sql("DROP TRIGGER search_term_ai")
+    insert()
+    for column in FTS_COLUMNS:
+        connection.exec_driver_sql(
+            f"INSERT INTO {fts_table(kind, column)}(rowid, {column}) "
+            f"SELECT id, {column} FROM search_term WHERE id > ? AND kind = ?", (first, kind))
+    connection.exec_driver_sql(_INSERT_TRIGGER)
 
 
 def rebuild(connection: Connection,
