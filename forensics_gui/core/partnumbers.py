@@ -47,6 +47,9 @@ _CONFUSABLES = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", 
 _ALTERNATIVES = {"O": "0", "0": "O", "I": "1", "1": "I", "L": "1", "S": "5", "5": "S",
                  "B": "8", "8": "B", "Z": "2", "2": "Z", "G": "6", "6": "G"}
 
+# Every character of a misread class, representatives included.
+_MISREADABLE = frozenset(map(chr, _CONFUSABLES)) | frozenset(_CONFUSABLES.values())
+
 _NOT_ASCII_ALNUM = re.compile(r"[^A-Z0-9]+")
 
 # Enough passes for any real input to reach a fixed point (see search_key).
@@ -99,6 +102,12 @@ def confusable_key(raw: str | None) -> str:
 def confusable_of_key(key: str) -> str:
     """`confusable_key` of text that is already a search key (saves normalising twice)."""
     return key.translate(_CONFUSABLES)
+
+
+def may_be_misread(key: str) -> bool:
+    """Whether a search key holds a character of a misread class: only then can another
+    number be a misreading of it (every other character reads the same in both)."""
+    return any(ch in _MISREADABLE for ch in key)
 
 
 def _alternative_readings(key: str) -> Iterator[str]:

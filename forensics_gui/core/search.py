@@ -22,7 +22,12 @@ from typing import Any
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.names import name_key
-from forensics_gui.core.partnumbers import confusable_key, confusable_of_key, search_key
+from forensics_gui.core.partnumbers import (
+    confusable_key,
+    confusable_of_key,
+    may_be_misread,
+    search_key,
+)
 
 # Kinds the search box looks through, in the order their groups are shown.
 SEARCH_KINDS = ("part", "finding", "org", "system", "item", "source")
@@ -79,6 +84,11 @@ class SearchText:
     @property
     def substring_ok(self) -> bool:
         return len(self.key) >= MIN_SUBSTRING
+
+    @property
+    def misread_ok(self) -> bool:
+        """Whether misreadings of the query can exist (it holds a misread character)."""
+        return self.substring_ok and may_be_misread(self.key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,6 +24,7 @@ from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.core.search import (
     FILTER_LABELS,
+    MATCH_ORDER,
     MIN_SUBSTRING,
     SEARCH_KINDS,
     SearchFilters,
@@ -89,13 +91,16 @@ class _Search:
                 self._makers()
         else:
             self._filtered()
-        groups = {kind: tuple(self._hits(kind)) for kind in self.kinds if self.found[kind]}
+        groups = self._groups()
         more = frozenset(k for k, g in self.found.items() if len(g) > self.limit)
         return SearchResults(self.query.raw, groups, more, _notice(self.query),
                              filters=conditions)
 
     def _add(self, kind: str, record_id: UUID, match: str, matched: str, note: str = "") -> None:
-        self.found[kind].setdefault(record_id, (match, matched, note))
+        """Note a record found; found again by a better match, it keeps the better one."""
+        known = self.found[kind].get(record_id)
+        if known is None or MATCH_ORDER.index(match) < MATCH_ORDER.index(known[0]):
+            self.found[kind][record_id] = (match, matched, note)
 
     def _terms(self) -> None:
         """Tier by tier, and only for the kinds that still need more: the costly tiers
@@ -103,15 +108,23 @@ class _Search:
         (exact and prefix, through the key index) did not fill the list."""
         returned = dict.fromkeys(self.kinds, 0)
         for tiers in (("exact", "prefix"), ("substring",), ("misread",)):
-            # One more than the limit tells whether there are more; terms already found may
-            # come back in a later tier, so ask for that many more.
-            wanted = [(kind, tier, self.limit + 1 + returned[kind]) for kind in self.kinds
+            wanted = {(kind, tier): self.limit + 1 + returned[kind] for kind in self.kinds
                       for tier in tiers if len(self.found[kind]) <= self.limit
-                      and sq.tier_applies(kind, tier, self.query)]
-            rows = sq.term_matches(self.session, self.query, wanted, self.scope)
-            for row in sorted(rows, key=lambda r: sq.TIERS.index(r.tier)):
-                returned[row.kind] += 1
-                self._add(row.kind, row.record_id, row.tier, row.text)
+                      and sq.tier_applies(kind, tier, self.query)}
+            while wanted:
+                rows = sq.term_matches(self.session, self.query,
+                                       [(kind, tier, n) for (kind, tier), n in wanted.items()],
+                                       self.scope)
+                got = Counter((row.kind, row.tier) for row in rows)
+                for row in rows:
+                    returned[row.kind] += 1
+                    self._add(row.kind, row.record_id, sq.match_of(row, self.query), row.text)
+                # Records found twice (a prefix match comes back as a substring match too; a
+                # marking has several lines) count once: a tier that gave all it was asked
+                # for may hold more records than the list has, so it is asked again, for as
+                # many more as came back.
+                wanted = {(kind, tier): n + returned[kind] for (kind, tier), n in wanted.items()
+                          if got[kind, tier] >= n and len(self.found[kind]) <= self.limit}
 
     def _filtered(self) -> None:
         for kind in self.kinds:
@@ -145,13 +158,22 @@ class _Search:
             note = f"successor of {label}" if relation == "successor" else f"now part of {label}"
             self._add("org", related, match, label, note)
 
-    def _hits(self, kind: str) -> list[SearchHit]:
-        chosen = list(self.found[kind].items())[:self.limit]
-        shown = sq.describe(self.session, kind, [record_id for record_id, _ in chosen])
-        hits = [_hit(kind, record_id, shown[record_id], *how)
-                for record_id, how in chosen if record_id in shown]
-        hits.sort(key=lambda h: h.rank)
-        return keep_families_together(hits) if kind == "part" else hits
+    def _groups(self) -> dict[str, tuple[SearchHit, ...]]:
+        """The first `limit` records of each kind, described in one statement."""
+        chosen = {kind: sorted(self.found[kind].items(),
+                               key=lambda found: MATCH_ORDER.index(found[1][0]))[:self.limit]
+                  for kind in self.kinds}
+        shown = sq.describe_many(self.session, {kind: [record_id for record_id, _ in records]
+                                                for kind, records in chosen.items()})
+        groups = {}
+        for kind, records in chosen.items():
+            described = shown.get(kind, {})
+            hits = [_hit(kind, record_id, described[record_id], *how)
+                    for record_id, how in records if record_id in described]
+            hits.sort(key=lambda h: h.rank)
+            if hits:
+                groups[kind] = tuple(keep_families_together(hits) if kind == "part" else hits)
+        return groups
 
 
 def _empty_notice(raw: str) -> str:

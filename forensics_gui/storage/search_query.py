@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Integer,
     Select,
+    Uuid,
     and_,
+    any_,
     bindparam,
+    cast,
     column,
     distinct,
     exists,
@@ -28,12 +32,13 @@ from sqlalchemy import (
     literal,
     literal_column,
     not_,
+    null,
     or_,
     select,
     table,
     union_all,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from forensics_gui.core.search import SearchFilters, SearchText, prefix_bounds
 from forensics_gui.storage import models as m
@@ -98,12 +103,19 @@ def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str
     return [TermMatch(*row) for row in _core(session).execute(statement, params)]
 
 
+def match_of(row: TermMatch, query: SearchText) -> str:
+    """How a term matched: a substring match that starts the key is a prefix or exact one."""
+    if row.tier == "substring" and row.key.startswith(query.key):
+        return "exact" if row.key == query.key else "prefix"
+    return row.tier
+
+
 def tier_applies(kind: str, tier: str, query: SearchText) -> bool:
     if not query.key:
         return False
-    if tier in ("substring", "misread") and not query.substring_ok:
-        return False
-    return tier != "misread" or kind in MISREAD_KINDS
+    if tier == "misread":
+        return query.misread_ok and kind in MISREAD_KINDS
+    return tier != "substring" or query.substring_ok
 
 
 @lru_cache(maxsize=512)
@@ -130,11 +142,6 @@ def _branch(dialect: str, kind: str, tier: str, number: int, scope: Scope | None
     if tier == "prefix":
         # Shortest and closest keys first, read in order from the key index.
         statement = statement.order_by(TERMS.c.key)
-    elif tier != "exact" and kind == "finding" and dialect != "sqlite":
-        # Newest first. Markings are most of the terms, so on PostgreSQL reading the terms
-        # newest first soon meets 50 that match, where a table scan from the start would
-        # first read every other kind's terms, and a trigram index every posting.
-        statement = statement.order_by(TERMS.c.id.desc())
     return statement.limit(bindparam(f"n{number}", type_=Integer))
 
 
@@ -157,7 +164,8 @@ def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElem
         source, indexed = TERMS, TERMS.c[name]
     found = indexed.like(bindparam("pattern" if name == "key" else "misread"))
     if tier == "substring":
-        # Prefix matches come back here too; the caller drops those it already has.
+        # Exact and prefix matches come back here too (see `match_of`); leaving them out
+        # would make a common prefix read every key that starts with it.
         return source, found
     contains = (func.instr if dialect == "sqlite" else func.strpos)(key, bindparam("q"))
     return source, and_(found, contains == 0)
@@ -255,39 +263,77 @@ def filtered_records(session: Session, kind: str, scope: Scope, limit: int) -> l
 
 # ----------------------------------------------------------------- display
 def describe(session: Session, kind: str, ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
-    """What a result list shows of each record, in one query per kind."""
-    if not ids:
+    """What a result list shows of each record, in one query."""
+    return describe_many(session, {kind: ids}).get(kind, {})
+
+
+def describe_many(session: Session,
+                  wanted: dict[str, Sequence[UUID]]) -> dict[str, dict[UUID, dict[str, Any]]]:
+    """`describe` for several kinds in one statement (one round trip to the server)."""
+    asked = tuple(kind for kind, ids in wanted.items() if ids)
+    if not asked:
         return {}
-    statement = _described(kind)
-    return {row.id: dict(row._mapping) for row in _core(session).execute(statement,
-                                                                  {"ids": list(ids)})}
+    params = {f"ids{i}": list(wanted[kind]) for i, kind in enumerate(asked)}
+    shown: dict[str, dict[UUID, dict[str, Any]]] = {kind: {} for kind in asked}
+    statement, names = _described(session.get_bind().dialect.name, asked)
+    for row in _core(session).execute(statement, params):
+        shown[asked[row[0]]][row[1]] = dict(zip(names, row[1:], strict=True))
+    return shown
 
 
-@cache
-def _described(kind: str) -> Any:
-    return _DESCRIBE[kind]().where(_ID_OF[kind].in_(bindparam("ids", expanding=True)))
+@lru_cache(maxsize=64)
+def _described(dialect: str, kinds: tuple[str, ...]) -> tuple[Any, tuple[str, ...]]:
+    """One SELECT per kind, padded to the same columns and joined with UNION ALL: the
+    number of the kind, the id, then every column any of the kinds shows (a typed NULL
+    where a kind has no such column: PostgreSQL must see one type per column)."""
+    selects = [_DESCRIBE[kind]() for kind in kinds]
+    own = [{c.key: c for c in select_.selected_columns if c.key != "id"} for select_ in selects]
+    names = list(dict.fromkeys(name for columns in own for name in columns))
+    types = {name: columns[name].type for columns in own for name in columns}
+    branches = []
+    for number, (kind, select_, columns) in enumerate(zip(kinds, selects, own, strict=True)):
+        padded = [columns[name].label(name) if name in columns
+                  else cast(null(), types[name]).label(name) for name in names]
+        branches.append(select_.with_only_columns(literal(number).label("kind_number"),
+                                                  _ID_OF[kind].label("id"), *padded)
+                        .where(_among(dialect, _ID_OF[kind], f"ids{number}")))
+    statement = branches[0] if len(branches) == 1 else union_all(*branches)
+    return statement, ("id", *names)
+
+
+def _among(dialect: str, column: Any, name: str) -> ColumnElement[bool]:
+    if dialect == "postgresql":
+        # One array parameter: the statement's text stays the same whatever the number of
+        # ids, so the server prepares it once.
+        return column == any_(bindparam(name, type_=ARRAY(Uuid)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def _of_org(org_id: Any, column: Any = O.name) -> Any:
+    # A lookup per row: a join would lead PostgreSQL to hash the whole organization table
+    # to describe fifty records.
+    return select(column).where(O.id == org_id).scalar_subquery()
 
 
 def _describe_part() -> Select[Any]:
     uses = select(func.count()).where(F.part_id == P.id).scalar_subquery()
-    return (select(P.id, P.part_number, P.function, P.chpl_tier, P.hs_code,
-                   O.name.label("maker"), O.country, uses.label("findings"))
-            .outerjoin(O, O.id == P.manufacturer_id))
+    return select(P.id, P.part_number, P.function, P.chpl_tier, P.hs_code,
+                  _of_org(P.manufacturer_id).label("maker"),
+                  _of_org(P.manufacturer_id, O.country).label("country"), uses.label("findings"))
 
 
 def _describe_finding() -> Select[Any]:
+    number = select(P.part_number).where(P.id == F.part_id).scalar_subquery()
     return (select(F.id, F.marking, F.function, F.location, F.produced_from, F.confidence,
-                   F.date_code, P.part_number, O.name.label("maker"), I.case_reference,
+                   F.date_code, number.label("part_number"),
+                   _of_org(F.manufacturer_id).label("maker"), I.case_reference,
                    S.name.label("system"))
-            .join(I, I.id == F.item_id).join(S, S.id == I.system_type_id)
-            .outerjoin(P, P.id == F.part_id).outerjoin(O, O.id == F.manufacturer_id))
+            .join(I, I.id == F.item_id).join(S, S.id == I.system_type_id))
 
 
 def _describe_org() -> Select[Any]:
-    successor = aliased(O)
-    return (select(O.id, O.name, O.country, O.roles, O.successor_id,
-                   successor.name.label("successor"))
-            .outerjoin(successor, successor.id == O.successor_id))
+    return select(O.id, O.name, O.country, O.roles, O.successor_id,
+                  _of_org(O.successor_id).label("successor"))
 
 
 def _describe_system() -> Select[Any]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import getpass
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 
 from forensics_gui.core.errors import StoreAuthError, StoreDamagedError, StoreError
@@ -19,6 +21,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
 SCHEMA_HEAD = "0004"
 BUSY_TIMEOUT_MS = 5000
+# A PostgreSQL connection idle in the pool this long is checked before it is used again.
+PING_AFTER_IDLE_S = 5.0
 PasswordPrompt = Callable[[str], str | None]
 
 
@@ -28,6 +32,11 @@ class Store:
     def __init__(self, location: StoreLocation, engine: Engine, actor: str) -> None:
         self.location = location
         self.engine = engine
+        # PostgreSQL reads run outside a transaction block: at READ COMMITTED every statement
+        # takes its own snapshot anyway, so BEGIN and ROLLBACK would only add two round trips.
+        # SQLite reads keep their transaction, which holds one snapshot for the whole read.
+        self._reader = (engine.execution_options(isolation_level="AUTOCOMMIT")
+                        if location.kind == "postgresql" else engine)
         self.actor = actor
         self.warnings: list[str] = []
         self.backup_path: str | None = None
@@ -39,7 +48,7 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[UnitOfWork]:
         """A read-only unit of work."""
-        with known_errors(self.location.display), Session(self.engine) as session:
+        with known_errors(self.location.display), Session(self._reader) as session:
             yield UnitOfWork(session, self.actor)
             session.rollback()
 
@@ -137,9 +146,34 @@ def _os_user() -> str:
 
 
 def _pg_engine(url: str, **connect_args: Any) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, connect_args=connect_args)
     event.listen(engine, "connect", _send_bytes_as_binary)
+    event.listen(engine, "checkin", _note_idle)
+    event.listen(engine, "checkout", _ping_if_idle)
     return engine
+
+
+def _note_idle(_dbapi_connection: Any, record: Any) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """Make sure a connection that sat idle in the pool still reaches the server (it may have
+    restarted, or the network dropped); a broken one is replaced before any statement runs.
+
+    Connections returned moments ago are not pinged: a search while typing checks one out
+    every few keystrokes, and a ping is one more round trip to the server each time.
+    """
+    idle_since = record.info.get("idle_since")
+    if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+        return
+    autocommit = dbapi_connection.autocommit
+    try:
+        dbapi_connection.autocommit = True  # the ping must not leave a transaction open
+        dbapi_connection.execute("SELECT 1")
+        dbapi_connection.autocommit = autocommit
+    except Exception as error:
+        raise DisconnectionError(f"the connection to the server was lost ({error})") from error
 
 
 def _send_bytes_as_binary(dbapi_connection: Any, _record: Any) -> None:

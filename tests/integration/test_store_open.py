@@ -443,6 +443,26 @@ def test_an_unknown_postgresql_user(pg_server_url: str) -> None:
 
 
 @pytest.mark.postgres
+def test_a_connection_dropped_while_idle_is_replaced(pg_store: stores.Store,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server went away (restart, network) while the client sat idle: the next read
+    works on a new connection instead of failing on the dead one."""
+    import psycopg
+
+    assert records.count(pg_store, "part") == 0
+    with psycopg.connect(pg_store.engine.url.render_as_string(hide_password=False)
+                         .replace("postgresql+psycopg://", "postgresql://"),
+                         autocommit=True) as admin:
+        ended = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()").fetchone()
+    assert ended is not None and ended[0] >= 1
+    monkeypatch.setattr(store_module, "PING_AFTER_IDLE_S", 0.0)
+    records.create(pg_store, "system", {"name": "Kh-101", "category": "cruise missile"})
+    assert records.count(pg_store, "system") == 1
+
+
+@pytest.mark.postgres
 def test_a_libpq_service_name(pg_migrated: str, tmp_path: Path,
                               monkeypatch: pytest.MonkeyPatch) -> None:
     parts = urlsplit(pg_migrated)

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forensics_gui.core.partnumbers import candidate_keys, confusable_key, is_blank, search_key
+from forensics_gui.core.partnumbers import (
+    candidate_keys,
+    confusable_key,
+    is_blank,
+    may_be_misread,
+    search_key,
+)
 
 SEPARATORS = " -./_,()#+\t:;'\"*"
 PART_CHARS = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -131,6 +137,22 @@ def test_confusable_key_equal_for_misreads() -> None:
 
 def test_confusable_key_differs_for_real_differences() -> None:
     assert confusable_key("STM32F765VIT6") != confusable_key("STM32F765VGT6X")
+
+
+def test_may_be_misread_names_the_misread_classes() -> None:
+    assert may_be_misread("STM32")
+    assert may_be_misread("ACDO")
+    assert not may_be_misread("ACDEFHJK")
+    assert not may_be_misread("")
+
+
+@given(PART_NUMBERS, PART_NUMBERS)
+def test_no_misreading_of_a_query_without_misread_characters(stored: str, query: str) -> None:
+    # A number can only be a misreading of the query (same confusable key, different key)
+    # when the query holds a misread character: the search skips that lookup otherwise.
+    key, ckey = search_key(query), confusable_key(query)
+    if ckey in confusable_key(stored) and key not in search_key(stored):
+        assert may_be_misread(key)
 
 
 HOSTILE = [
