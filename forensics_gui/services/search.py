@@ -103,28 +103,39 @@ class _Search:
             self.found[kind][record_id] = (match, matched, note)
 
     def _terms(self) -> None:
-        """Tier by tier, and only for the kinds that still need more: the costly tiers
-        (substring and misread, through the trigram index) run only when the cheap ones
-        (exact and prefix, through the key index) did not fill the list."""
+        """Group by group of looks (see `search_query.tier_groups`), and only for the kinds
+        that still need more at that rank: the costly looks (through the trigram indexes)
+        run when the cheap one (through the key index) did not fill the list."""
         returned = dict.fromkeys(self.kinds, 0)
-        for tiers in (("exact", "prefix"), ("substring",), ("misread",)):
-            wanted = {(kind, tier): self.limit + 1 + returned[kind] for kind in self.kinds
-                      for tier in tiers if len(self.found[kind]) <= self.limit
-                      and sq.tier_applies(kind, tier, self.query)}
+        covered: set[tuple[str, str]] = set()
+        for looks in sq.tier_groups(self.query):
+            wanted = {(kind, look): self.limit + 1 + returned[kind] for kind in self.kinds
+                      for look in looks if sq.tier_applies(kind, look, self.query)
+                      and not all((kind, tier) in covered for tier in sq.COVERS[look])
+                      and self._ranked(kind, sq.COVERS[look][0]) <= self.limit}
             while wanted:
                 rows = sq.term_matches(self.session, self.query,
-                                       [(kind, tier, n) for (kind, tier), n in wanted.items()],
+                                       [(kind, look, n) for (kind, look), n in wanted.items()],
                                        self.scope)
                 got = Counter((row.kind, row.tier) for row in rows)
                 for row in rows:
                     returned[row.kind] += 1
                     self._add(row.kind, row.record_id, sq.match_of(row, self.query), row.text)
+                covered |= {(kind, tier) for (kind, look), n in wanted.items()
+                            if got[kind, look] < n for tier in sq.COVERS[look]}
                 # Records found twice (a prefix match comes back as a substring match too; a
-                # marking has several lines) count once: a tier that gave all it was asked
-                # for may hold more records than the list has, so it is asked again, for as
-                # many more as came back.
-                wanted = {(kind, tier): n + returned[kind] for (kind, tier), n in wanted.items()
-                          if got[kind, tier] >= n and len(self.found[kind]) <= self.limit}
+                # marking has several lines) count once: a look that gave all it was asked
+                # for may hold more records than the list has room for at its rank, so it is
+                # asked again, for as many more as came back. A full "either" is not: its
+                # tiers are looked up on their own next.
+                wanted = {(kind, look): n + returned[kind] for (kind, look), n in wanted.items()
+                          if look != "either" and got[kind, look] >= n
+                          and self._ranked(kind, look) <= self.limit}
+
+    def _ranked(self, kind: str, tier: str) -> int:
+        """How many records of `kind` were found by `tier` or a better match."""
+        worst = MATCH_ORDER.index(tier)
+        return sum(MATCH_ORDER.index(how[0]) <= worst for how in self.found[kind].values())
 
     def _filtered(self) -> None:
         for kind in self.kinds:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -44,7 +44,6 @@ from forensics_gui.core.search import SearchFilters, SearchText, prefix_bounds
 from forensics_gui.storage import models as m
 from forensics_gui.storage.search_index import TERMS, fts_table
 
-TIERS = ("exact", "prefix", "substring", "misread")
 MISREAD_KINDS = ("part", "finding")
 
 F = m.ComponentFindingRow
@@ -96,18 +95,48 @@ def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str
         statement = _union(dialect, shape, scope)
     else:
         statement = _cached_union(dialect, shape)
-    low, high = prefix_bounds(query.key)
-    params = {"q": query.key, "low": low, "high": high,
+    _, high = prefix_bounds(query.key)
+    params = {"q": query.key, "high": high,
               "pattern": f"%{query.key}%", "misread": f"%{query.ckey}%",
               **{f"n{i}": n for i, (_, _, n) in enumerate(asked)}}
     return [TermMatch(*row) for row in _core(session).execute(statement, params)]
 
 
 def match_of(row: TermMatch, query: SearchText) -> str:
-    """How a term matched: a substring match that starts the key is a prefix or exact one."""
-    if row.tier == "substring" and row.key.startswith(query.key):
+    """How a term matched: exact, prefix, substring or misread (a row of the "either" look
+    is a substring match or a misreading; a substring match that starts the key is a
+    prefix or exact one)."""
+    if row.key.startswith(query.key):
         return "exact" if row.key == query.key else "prefix"
+    if row.tier == "either":
+        return "substring" if query.key in row.key else "misread"
     return row.tier
+
+
+# From this many letters and digits, a query is a whole part number or most of one: it has
+# few substring matches, so its misreadings are looked for anyway.
+LONG_QUERY = 8
+
+# The looks into the index, and what each covers once it has returned all there is (fewer
+# rows than it was asked for). "prefix" reads the keys from the query on, so an exact match
+# comes first among them; "either" finds substring matches and misreadings together.
+COVERS = {"prefix": ("prefix",), "substring": ("substring",), "misread": ("misread",),
+          "either": ("substring", "misread")}
+
+
+def tier_groups(query: SearchText) -> tuple[tuple[str, ...], ...]:
+    """The looks to run, group after group, each group in one statement; a kind has a look
+    only while its list is not full at that rank and no earlier look covered it.
+
+    Cheap tiers first (prefix, through the key index), the costly ones (through the
+    trigram indexes) only when the list is not full. A long query has few substring
+    matches, so its misreadings will be looked for anyway: one look into the confusable-key
+    index finds both ("either", with the prefix look in the same statement). When that
+    look comes back full of misreadings, substring and misread run on their own.
+    """
+    if len(query.key) >= LONG_QUERY:
+        return (("prefix", "either"), ("substring",), ("misread",))
+    return (("prefix",), ("substring",), ("misread",))
 
 
 def tier_applies(kind: str, tier: str, query: SearchText) -> bool:
@@ -115,7 +144,7 @@ def tier_applies(kind: str, tier: str, query: SearchText) -> bool:
         return False
     if tier == "misread":
         return query.misread_ok and kind in MISREAD_KINDS
-    return tier != "substring" or query.substring_ok
+    return tier == "prefix" or query.substring_ok
 
 
 @lru_cache(maxsize=512)
@@ -130,40 +159,55 @@ def _union(dialect: str, shape: tuple[tuple[str, str], ...], scope: Scope | None
 
 
 def _branch(dialect: str, kind: str, tier: str, number: int, scope: Scope | None) -> Any:
-    source, condition = _tier_condition(dialect, kind, tier)
-    statement = (select(literal(kind), literal(tier), TERMS.c.record_id, TERMS.c.field,
-                        TERMS.c.text, TERMS.c.key).select_from(source).where(condition))
-    if source is TERMS:
-        # A SQLite full-text table holds one kind only; naming the kind there would lead the
-        # planner to read every term of the kind and probe the full-text table for each.
-        statement = statement.where(literal_column(f"search_term.kind = '{kind}'"))
+    terms = terms_of_kind(dialect, kind)
+    source, condition = _tier_condition(dialect, kind, tier, terms)
+    statement = (select(literal(kind), literal(tier), terms.c.record_id, terms.c.field,
+                        terms.c.text, terms.c.key).select_from(source).where(condition))
+    if source is terms:
+        # The key index leads with the kind (a partition's too). A SQLite full-text table
+        # holds one kind only; naming the kind there would lead the planner to read every
+        # term of the kind and probe the full-text table for each.
+        statement = statement.where(terms.c.kind == literal_column(f"'{kind}'"))
     if scope is not None:
-        statement = statement.where(_scoped(kind, scope))
+        statement = statement.where(_scoped(kind, scope, terms))
     if tier == "prefix":
         # Shortest and closest keys first, read in order from the key index.
-        statement = statement.order_by(TERMS.c.key)
+        statement = statement.order_by(terms.c.key)
     return statement.limit(bindparam(f"n{number}", type_=Integer))
 
 
-def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElement[bool]]:
-    key = TERMS.c.key
-    if tier == "exact":
-        return TERMS, key == bindparam("q")
+@cache
+def terms_of_kind(dialect: str, kind: str) -> Any:
+    """Where one kind's terms are read from: on PostgreSQL its own partition, named
+    directly (through the parent table, PostgreSQL 15 plans a partition for reading all
+    of it, and chose to read a common fragment's whole trigram index where 51 rows at the
+    start of the table would do); on SQLite the one terms table."""
+    if dialect != "postgresql":
+        return TERMS
+    return table(f"search_term_{kind}", *(column(c.name, c.type) for c in TERMS.c))
+
+
+def _tier_condition(dialect: str, kind: str, tier: str,
+                    terms: Any) -> tuple[Any, ColumnElement[bool]]:
+    key = terms.c.key
     if tier == "prefix":
-        return TERMS, and_(key > bindparam("low"), key < bindparam("high"))
+        return terms, and_(key >= bindparam("q"), key < bindparam("high"))
     # Keys hold letters and digits only, so the patterns have no wildcard of their own.
     # Substring matches are looked up by key, misreadings by confusable key; each index
     # then returns the rows wanted (asking one index for what the other holds would make it
-    # read and reject every row that shares the trigrams).
+    # read and reject every row that shares the trigrams). "either" asks the confusable
+    # keys for both at once; a kind without misreadings answers it with its substrings.
+    if tier == "either" and kind not in MISREAD_KINDS:
+        tier = "substring"
     name = "key" if tier == "substring" else "ckey"
     if dialect == "sqlite":
         fts = table(fts_table(kind, name), column("rowid"), column(name))
-        source: Any = fts.join(TERMS, TERMS.c.id == fts.c.rowid)
+        source: Any = fts.join(terms, terms.c.id == fts.c.rowid)
         indexed = fts.c[name]
     else:
-        source, indexed = TERMS, TERMS.c[name]
+        source, indexed = terms, terms.c[name]
     found = indexed.like(bindparam("pattern" if name == "key" else "misread"))
-    if tier == "substring":
+    if tier in ("substring", "either"):
         # Exact and prefix matches come back here too (see `match_of`); leaving them out
         # would make a common prefix read every key that starts with it.
         return source, found
@@ -172,11 +216,11 @@ def _tier_condition(dialect: str, kind: str, tier: str) -> tuple[Any, ColumnElem
 
 
 # ------------------------------------------------------------------ filters
-def _scoped(kind: str, scope: Scope) -> ColumnElement[bool]:
+def _scoped(kind: str, scope: Scope, terms: Any) -> ColumnElement[bool]:
     if kind == "finding":
-        return exists().where(F.id == TERMS.c.record_id, *finding_conditions(scope))
+        return exists().where(F.id == terms.c.record_id, *finding_conditions(scope))
     if kind == "part":
-        return exists().where(P.id == TERMS.c.record_id, *part_conditions(scope))
+        return exists().where(P.id == terms.c.record_id, *part_conditions(scope))
     return false()
 
 

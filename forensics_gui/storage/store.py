@@ -19,7 +19,7 @@ from forensics_gui.storage.repository import UnitOfWork
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 BUSY_TIMEOUT_MS = 5000
 # A PostgreSQL connection idle in the pool this long is checked before it is used again.
 PING_AFTER_IDLE_S = 5.0

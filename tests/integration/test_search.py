@@ -175,6 +175,46 @@ def test_misreadings_stored_first_do_not_crowd_out_a_substring_match(case: Case)
                                                         ("Q80X0", "misread")]
 
 
+def test_a_long_query_finds_matches_and_misreadings_in_one_look(case: Case) -> None:
+    # A whole number typed (8 characters or more): substring matches and misreadings come
+    # from one look into the confusable-key index and are still ranked apart.
+    records.create(case.store, "part", {"part_number": "XQ5VLX110T-1FF1136I"})
+    records.create(case.store, "part", {"part_number": "XQ5VLXIIOT-1FF1136I"})  # misread 1
+    records.create(case.store, "part", {"part_number": "XQ5VLX110T"})
+    hits = search(case.store, "XQ5VLX110T", kinds=["part"]).groups["part"]
+    assert [(hit.title, hit.match) for hit in hits] == [
+        ("XQ5VLX110T", "exact"), ("XQ5VLX110T-1FF1136I", "prefix"),
+        ("XQ5VLXIIOT-1FF1136I", "misread")]
+    hits = search(case.store, "VLX110T1FF", kinds=["part"]).groups["part"]
+    assert [(hit.title, hit.match) for hit in hits] == [
+        ("XQ5VLX110T-1FF1136I", "substring"), ("XQ5VLXIIOT-1FF1136I", "misread")]
+
+
+def test_misreadings_of_a_long_query_do_not_crowd_out_its_matches(case: Case) -> None:
+    # The one look for a long query brings misreadings stored first and fills up with them:
+    # substring matches stored later must still come first.
+    for n in range(6):
+        records.create(case.store, "part", {"part_number": f"Q80XL1NK{n}"})
+    records.create(case.store, "part", {"part_number": "ZQBOXLINK9"})
+    records.create(case.store, "part", {"part_number": "ZQBOXLINK8"})
+    hits = search(case.store, "QBOXLINK", kinds=["part"], limit=3).groups["part"]
+    assert [hit.match for hit in hits] == ["substring", "substring", "misread"]
+    assert {hit.title for hit in hits[:2]} == {"ZQBOXLINK9", "ZQBOXLINK8"}
+
+
+def test_a_record_found_through_several_terms_counts_once(case: Case) -> None:
+    # Each marking has two matching lines: the first rows the index hands back hold fewer
+    # records than the list has room for, so it is asked again; the list fills up and says
+    # there is more. (Two characters: only the prefix look runs, no later one makes up.)
+    for n in range(3):
+        records.create(case.store, "finding", {"item_id": case.ids["CASE-SH-1"],
+                                               "marking": f"ZZLINE{n}A\nZZLINE{n}B"})
+    found = search(case.store, "ZZ", kinds=["finding"], limit=2)
+    assert [hit.title for hit in found.groups["finding"]] == ["ZZLINE0A", "ZZLINE1A"]
+    assert "finding" in found.more
+    assert "finding" not in search(case.store, "ZZ", kinds=["finding"], limit=3).more
+
+
 def test_families_are_kept_together(case: Case) -> None:
     # A substring of both STM32F76x families, whose members were stored interleaved.
     hits = search(case.store, "32F76").groups["part"]

@@ -505,3 +505,38 @@ def test_migrations_upgrade_from_empty_and_downgrade_to_base(tmp_path: Path) -> 
         assert stores.check(again) == []
     finally:
         again.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_terms_partitioned_by_kind_both_ways(pg_store: stores.Store) -> None:
+    """Revision 0005 splits the search terms by kind on PostgreSQL, keeping every term; going
+    back to 0004 makes one table again, and forward again the search still finds them."""
+    from forensics_gui.services import search
+
+    system = records.create(pg_store, "system", {"name": "Kh-101", "category": "cruise missile"})
+    records.create(pg_store, "part", {"part_number": "STM32F765VIT6"})
+
+    def layout() -> tuple[list[str], dict[str, int]]:
+        with pg_store.engine.connect() as connection:
+            parts = connection.exec_driver_sql(
+                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                "WHERE i.inhparent = 'search_term'::regclass ORDER BY 1").scalars().all()
+            counts = dict(connection.exec_driver_sql(
+                "SELECT kind, count(*) FROM search_term GROUP BY kind").all())
+        return list(parts), counts
+
+    partitions, counts = layout()
+    assert "search_term_part" in partitions and "search_term_system" in partitions
+    assert counts["part"] >= 1 and counts["system"] >= 1
+    with pg_store.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0004")
+    assert layout() == ([], counts)
+    with pg_store.engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "head")
+    assert layout() == (partitions, counts)
+    assert stores.check(pg_store) == []
+    assert [h.title for h in search.search(pg_store, "32F765").groups["part"]] == [
+        "STM32F765VIT6"]
+    assert search.search(pg_store, "h-10").groups["system"][0].record_id == system.id
+    records.create(pg_store, "part", {"part_number": "STM32H743ZIT6"})  # new rows still go in
+    assert len(search.search(pg_store, "STM32").groups["part"]) == 2
