@@ -179,9 +179,9 @@ class _Search:
         groups = {}
         for kind, records in chosen.items():
             described = shown.get(kind, {})
+            # Already best match first (`chosen` is sorted by match).
             hits = [_hit(kind, record_id, described[record_id], *how)
                     for record_id, how in records if record_id in described]
-            hits.sort(key=lambda h: h.rank)
             if hits:
                 groups[kind] = tuple(keep_families_together(hits) if kind == "part" else hits)
         return groups

@@ -117,41 +117,46 @@ def trigram_index(column: str) -> str:
     return f"ix_search_trgm_{column}"
 
 
+def term_partition(kind: str) -> str:
+    """PostgreSQL: the partition of `search_term` holding one kind's terms."""
+    return f"search_term_{kind}"
+
+
 def partition_terms_ddl() -> list[str]:
     """PostgreSQL: make `search_term` a table partitioned by kind, keeping its rows.
 
     In one table, the planner cannot know that one kind's terms lie together at one end:
     a scan for a common part-number fragment among the parts' terms read through every
     marking first (a million rows, a tenth of a second). A partition per kind holds only
-    that kind's terms, with its own trigram and key indexes; `kind = '...'` picks it.
+    that kind's terms, with its own trigram and key indexes (see `term_partition`).
     """
-    return [*drop_index_ddl("postgresql"),
-            "ALTER TABLE search_term RENAME TO search_term_whole",
-            *_renamed_aside("search_term_whole"),
-            "ALTER SEQUENCE search_term_id_seq OWNED BY NONE",
-            "CREATE TABLE search_term (LIKE search_term_whole INCLUDING DEFAULTS) "
-            "PARTITION BY LIST (kind)",
-            *(f"CREATE TABLE search_term_{kind} PARTITION OF search_term FOR VALUES IN "
-              f"('{kind}')" for kind in SEARCH_KINDS),
-            "CREATE TABLE search_term_other PARTITION OF search_term DEFAULT",
-            "INSERT INTO search_term SELECT * FROM search_term_whole",
-            "DROP TABLE search_term_whole",
-            *_terms_keys("(kind, id)"),
-            *index_ddl("postgresql"),
-            "ANALYZE search_term"]
+    return _remade_terms(partitioned=True)
 
 
 def unpartition_terms_ddl() -> list[str]:
     """PostgreSQL: undo `partition_terms_ddl` (one table again, rows kept)."""
+    return _remade_terms(partitioned=False)
+
+
+def _remade_terms(*, partitioned: bool) -> list[str]:
+    """The terms table made again, partitioned by kind or not: the old one is set aside,
+    its rows copied into the new one, its sequence handed over, its indexes made anew."""
+    old = "search_term_whole" if partitioned else "search_term_parted"
+    layout = " PARTITION BY LIST (kind)" if partitioned else ""
+    partitions = [*(f"CREATE TABLE {term_partition(kind)} PARTITION OF search_term "
+                    f"FOR VALUES IN ('{kind}')" for kind in SEARCH_KINDS),
+                  "CREATE TABLE search_term_other PARTITION OF search_term DEFAULT"]
     return [*drop_index_ddl("postgresql"),
-            "ALTER TABLE search_term RENAME TO search_term_parted",
-            *_renamed_aside("search_term_parted"),
+            f"ALTER TABLE search_term RENAME TO {old}",
+            *_renamed_aside(old),
             "ALTER SEQUENCE search_term_id_seq OWNED BY NONE",
-            "CREATE TABLE search_term (LIKE search_term_parted INCLUDING DEFAULTS)",
-            "INSERT INTO search_term SELECT * FROM search_term_parted",
-            "DROP TABLE search_term_parted",
-            *_terms_keys("(id)"),
-            *index_ddl("postgresql")]
+            f"CREATE TABLE search_term (LIKE {old} INCLUDING DEFAULTS){layout}",
+            *(partitions if partitioned else []),
+            f"INSERT INTO search_term SELECT * FROM {old}",
+            f"DROP TABLE {old}",
+            *_terms_keys("(kind, id)" if partitioned else "(id)"),
+            *index_ddl("postgresql"),
+            "ANALYZE search_term"]
 
 
 def _renamed_aside(table: str) -> list[str]:

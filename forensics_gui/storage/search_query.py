@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 
 from forensics_gui.core.search import SearchFilters, SearchText, prefix_bounds
 from forensics_gui.storage import models as m
-from forensics_gui.storage.search_index import TERMS, fts_table
+from forensics_gui.storage.search_index import TERMS, fts_table, term_partition
 
 MISREAD_KINDS = ("part", "finding")
 
@@ -184,7 +184,7 @@ def terms_of_kind(dialect: str, kind: str) -> Any:
     start of the table would do); on SQLite the one terms table."""
     if dialect != "postgresql":
         return TERMS
-    return table(f"search_term_{kind}", *(column(c.name, c.type) for c in TERMS.c))
+    return table(term_partition(kind), *(column(c.name, c.type) for c in TERMS.c))
 
 
 def _tier_condition(dialect: str, kind: str, tier: str,

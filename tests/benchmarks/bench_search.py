@@ -78,7 +78,7 @@ from forensics_gui.core.partnumbers import search_key
 from forensics_gui.core.search import MIN_SUBSTRING, prefix_bounds
 from forensics_gui.services import records, search, stores
 from forensics_gui.storage import models as m
-from forensics_gui.storage.search_index import fts_table
+from forensics_gui.storage.search_index import fts_table, term_partition
 
 LIMIT = 50
 CLASS_COUNTS = {"hit": 80, "long": 30, "short": 30, "miss": 20, "near-miss": 20, "misread": 30}
@@ -262,7 +262,7 @@ def _raw_sql(kind: str, sqlite: bool) -> str:
                 "ON t.id = f.rowid WHERE f.key LIKE :pattern LIMIT 50")
     # The kind's own partition, named directly: the fastest way to ask the index (through
     # the parent table, PostgreSQL 15 may read a common fragment's whole trigram index).
-    return (f"SELECT record_id FROM search_term_{kind} WHERE kind = '{kind}' "
+    return (f"SELECT record_id FROM {term_partition(kind)} WHERE kind = '{kind}' "
             "AND key LIKE :pattern LIMIT 50")
 
 
