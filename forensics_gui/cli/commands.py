@@ -23,16 +23,6 @@ from forensics_gui.cli.output import (
 from forensics_gui.core import datecodes, hs, partnumbers
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.fields import KINDS
-from forensics_gui.services import (
-    audit,
-    custody,
-    demo,
-    photos,
-    records,
-    search,
-    search_lists,
-    stores,
-)
 
 Prompt = Callable[[str], str | None]
 
@@ -42,6 +32,9 @@ def run(args: argparse.Namespace, prompt: Prompt) -> int:
     handler = HANDLERS[args.handler]
     if args.handler in TOOLS:
         return handler(args)
+    # The store layers load only for commands that use a store: `datecode` answers at once.
+    from forensics_gui.services import stores
+
     opener = stores.init if args.handler in ("init", "demo") else stores.open_existing
     store = opener(getattr(args, "store", None), prompt=prompt)
     try:
@@ -69,6 +62,7 @@ def cmd_init(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import demo
     counts = demo.load_demo(store)
     if _json(args):
         print_json(counts)
@@ -78,6 +72,7 @@ def cmd_demo(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_info(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import stores
     summary = stores.summary(store)
     if _json(args):
         print_json(summary)
@@ -92,6 +87,7 @@ def cmd_info(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_db_current(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import stores
     revision, head = stores.current(store)
     if _json(args):
         print_json({"revision": revision, "head": head, "up_to_date": revision == head})
@@ -101,12 +97,14 @@ def cmd_db_current(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import stores
     revision = stores.upgrade(store)
     print_json({"revision": revision}) if _json(args) else print(f"schema at {revision}")
     return 0
 
 
 def cmd_db_check(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import stores
     problems = stores.check(store)
     if _json(args):
         print_json({"ok": not problems, "problems": problems})
@@ -130,6 +128,7 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
     pages, cursor = [], args.cursor
     while True:
         page = records.list_records(store, args.kind, filters=_filters(args),
@@ -156,6 +155,7 @@ def _show(args: argparse.Namespace, record: Any) -> int:
 
 
 def cmd_show(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
     return _show(args, records.get(store, args.kind, args.ref))
 
 
@@ -167,11 +167,13 @@ def _cited_by_title(store: Any, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_add(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
     values = _cited_by_title(store, _field_values(args))
     return _show(args, records.create(store, args.kind, values))
 
 
 def cmd_edit(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
     changes = _cited_by_title(store, _field_values(args))
     if not changes:
         raise ValidationError("edit", "give at least one field to change (see --help)")
@@ -179,6 +181,7 @@ def cmd_edit(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
     affected = records.dependents(store, args.kind, args.ref)
     effects = [f"{effect} {n} {label}" for label, n, effect in affected]
     if not args.yes:
@@ -198,6 +201,7 @@ def cmd_delete(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_history(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import audit
     events = audit.history(store, args.kind, args.ref, limit=getattr(args, "limit", 200))
     if _json(args):
         print_json(events)
@@ -211,12 +215,14 @@ def cmd_history(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_transfer(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import custody
     values = {k: getattr(args, k) for k in ("released_by", "received_by", "occurred_at",
                                             "place", "purpose", "notes")}
     return _show(args, custody.record_transfer(store, args.ref, values))
 
 
 def cmd_custody(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import custody
     events = custody.custody_history(store, args.ref)
     holder = custody.current_custodian(events)
     if _json(args):
@@ -231,6 +237,7 @@ def cmd_custody(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_photo_add(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import photos
     limits = photos.ImageLimits(max_bytes=int(args.max_mb * 1024 * 1024))
     report = photos.add_photos(store, args.files, item=args.item, finding=args.finding,
                                caption=args.caption, limits=limits)
@@ -249,6 +256,7 @@ def cmd_photo_add(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_photo_export(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import photos, records
     ids = [records.parse_id("ids", i) for i in args.ids]
     written = photos.export(store, ids, args.folder, redacted=not args.original)
     if _json(args):
@@ -261,6 +269,7 @@ def cmd_photo_export(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import photos
     report = photos.verify(store)
     if _json(args):
         print_json(report)
@@ -315,6 +324,7 @@ def tool_partnumber(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import search, search_lists
     conditions = {k.removeprefix("filter_"): v for k, v in vars(args).items()
                   if k.startswith("filter_") and v is not None}
     if args.saved:
@@ -342,6 +352,7 @@ def cmd_search(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_seen(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import search
     seen = search.seen_before(store, args.kind, args.ref)
     if _json(args):
         print_json(seen)
@@ -351,6 +362,7 @@ def cmd_seen(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import search
     started = time.perf_counter()
     counts = search.reindex(store)
     seconds = time.perf_counter() - started

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from forensics_gui.cli.output import cell, print_json
-from forensics_gui.services import graph, interchange
 
 CommonOptions = Callable[[bool], argparse.ArgumentParser]
 
@@ -55,6 +54,7 @@ def _scope(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_export_ftm(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import interchange
     summary = interchange.export_ftm(store, args.file, **_scope(args))
     if getattr(args, "json", False):
         print_json(summary)
@@ -66,6 +66,7 @@ def cmd_export_ftm(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_export_graphml(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import interchange
     summary = interchange.export_graphml(store, args.file, **_scope(args))
     if getattr(args, "json", False):
         print_json(summary)
@@ -76,6 +77,7 @@ def cmd_export_graphml(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_graph(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import graph
     shown = graph.supply_graph(store, **_scope(args), max_nodes=None, max_links=None)
     if getattr(args, "json", False):
         print_json(shown)

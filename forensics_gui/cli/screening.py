@@ -17,7 +17,6 @@ from forensics_gui.cli.output import print_json, print_record, print_table
 from forensics_gui.core.fields import LIST_FORMATS, MATCH_CHANGES, MATCH_STATES
 from forensics_gui.core.list_files import MAX_BYTES, MAX_ENTRIES
 from forensics_gui.core.screening import THRESHOLD
-from forensics_gui.services import sanctions_lists, screening
 
 Common = Callable[[bool], argparse.ArgumentParser]
 MATCH_COLUMNS = ("organization_name", "list_name", "entry_name", "score", "matched_on", "state",
@@ -94,6 +93,7 @@ def _json(args: argparse.Namespace) -> bool:
 
 
 def cmd_lists(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import screening
     versions = screening.list_versions(store)
     if _json(args):
         print_json(versions)
@@ -110,6 +110,7 @@ def cmd_lists(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_lists_import(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import sanctions_lists
     result = sanctions_lists.import_list(
         store, args.files, fmt=args.list_format, name=args.name,
         list_version=args.list_version, published_on=args.published,
@@ -122,12 +123,14 @@ def cmd_lists_import(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_screen(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import screening
     summary = screening.screen(store)
     print_json(summary) if _json(args) else print(summary.describe())
     return 0
 
 
 def cmd_matches(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import screening
     page = screening.list_matches(store, state=args.state, change=args.change,
                                   list_name=args.list_name, organization=args.org,
                                   limit=args.limit)
@@ -140,6 +143,7 @@ def cmd_matches(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_matches_show(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import screening
     detail = screening.match_detail(store, args.ref)
     if _json(args):
         print_json(detail)
@@ -166,11 +170,13 @@ def _decided(args: argparse.Namespace, decision: Any, verb: str) -> int:
 
 
 def cmd_matches_confirm(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import screening
     decision = screening.confirm(store, args.ref, args.note, args.expected_version)
     return _decided(args, decision, "confirmed")
 
 
 def cmd_matches_reject(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import screening
     decision = screening.reject(store, args.ref, args.note, args.expected_version)
     return _decided(args, decision, "rejected")
 

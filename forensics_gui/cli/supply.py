@@ -10,6 +10,9 @@ from typing import Any, TextIO
 
 from forensics_gui.cli.output import cell, print_json
 from forensics_gui.core.chains import (
+    CHAIN_KINDS,
+    LINK_KINDS,
+    MAX_LISTED,
     LinkView,
     Party,
     SearchLimits,
@@ -18,7 +21,6 @@ from forensics_gui.core.chains import (
     party_label,
 )
 from forensics_gui.core.errors import NotFoundError, ValidationError
-from forensics_gui.services import gap, records, supply
 
 INDENT = " " * 14
 RECORDED_FOR = {"part": " (recorded for the part)", "finding": " (recorded for a finding)",
@@ -30,17 +32,17 @@ def add_commands(sub: argparse._SubParsersAction, common: Callable[[bool], Any])
     links = sub.add_parser(
         "links", parents=[common(True)],
         help="supply links of a part, a finding or an organization, with designation timing")
-    links.add_argument("kind", choices=supply.LINK_KINDS)
+    links.add_argument("kind", choices=LINK_KINDS)
     links.add_argument("ref", help="id or name (part number, organization name); a finding "
                                    "by id")
-    links.add_argument("--limit", type=int, default=supply.MAX_LISTED,
-                       help=f"at most this many links (default {supply.MAX_LISTED})")
+    links.add_argument("--limit", type=int, default=MAX_LISTED,
+                       help=f"at most this many links (default {MAX_LISTED})")
     links.set_defaults(handler="links")
     chains = sub.add_parser(
         "chains", parents=[common(True)],
         help="probable supply chains of a part or finding, from its maker to a Russian "
              "importer or end user, best first (exit code 1 when there is none)")
-    chains.add_argument("kind", choices=supply.CHAIN_KINDS)
+    chains.add_argument("kind", choices=CHAIN_KINDS)
     chains.add_argument("ref", help="id or part number; a finding by id")
     _period_options(chains)
     chains.add_argument("--max-depth", type=int, default=SearchLimits.max_depth,
@@ -65,6 +67,7 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
 
 # ------------------------------------------------------------------------ commands
 def cmd_links(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import supply
     listing = supply.links_for(store, args.kind, args.ref, limit=args.limit)
     if getattr(args, "json", False):
         print_json(listing)
@@ -80,6 +83,7 @@ def cmd_links(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_chains(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import supply
     if args.max_depth < 1 or args.limit < 1:
         raise ValidationError("max-depth" if args.max_depth < 1 else "limit", "must be at least 1")
     limits = SearchLimits(max_depth=args.max_depth, max_chains=args.limit)
@@ -98,6 +102,7 @@ def cmd_chains(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_gap(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import gap
     result = gap.sanctions_gap(store, period_from=args.period_from, period_to=args.period_to)
     if getattr(args, "json", False):
         print_json(result)
@@ -123,6 +128,7 @@ def cmd_gap(args: argparse.Namespace, store: Any) -> int:
 
 def source_id(store: Any, reference: str) -> str:
     """The id of the source given by id or title, for citing on the command line."""
+    from forensics_gui.services import records
     try:
         return str(records.get(store, "source", reference).id)
     except NotFoundError:
@@ -132,6 +138,7 @@ def source_id(store: Any, reference: str) -> str:
 # -------------------------------------------------------------------------- output
 def party_text(party: Party) -> str:
     """'Name (HK, hub)', with the designations in force today."""
+    from forensics_gui.services import supply
     return party_label(party, supply.today())
 
 

@@ -28,6 +28,10 @@ TARGET_ROLES = frozenset({"importer", "end user"})
 # Admiralty grades as points: A1 (reliable, confirmed) is 10, F6 (cannot be judged) is 0.
 RELIABILITY_POINTS = {"A": 5, "B": 4, "C": 3, "D": 2, "E": 1, "F": 0}
 CREDIBILITY_POINTS = {1: 5, 2: 4, 3: 3, 4: 2, 5: 1, 6: 0}
+# Records whose supply links can be listed, and those that have probable chains.
+LINK_KINDS = ("part", "finding", "org")
+CHAIN_KINDS = ("part", "finding")
+MAX_LISTED = 2_000  # links listed for one record, newest first
 
 
 # ------------------------------------------------------------------------------ data

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.fields import LIST_FORMATS
 from forensics_gui.gui.lazy import LazyModule
+from forensics_gui.gui.show_gate import ShowGate
 
 sanctions_lists = LazyModule("forensics_gui.services.sanctions_lists")
 screening = LazyModule("forensics_gui.services.screening")
@@ -103,10 +104,11 @@ class ScreeningPanel(QWidget):
         self.context = context
         self.matches: list[Any] = []
         # Several announcements in a row (list, match, designation) reload once.
+        self._gate = ShowGate(self, self.reload)
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._gate.request)
         self._build()
-        context.store_opened.connect(lambda _summary: self.reload())
+        context.store_opened.connect(lambda _summary: self._gate.request())
         context.records_changed.connect(self._records_changed)
 
     # ------------------------------------------------------------------ layout

@@ -36,6 +36,7 @@ from forensics_gui.core.fields import CONFIDENCE, KINDS
 from forensics_gui.core.hs import CHPL_TIERS
 from forensics_gui.core.search import MATCH_LABELS
 from forensics_gui.gui.lazy import records, search, search_lists
+from forensics_gui.gui.show_gate import ShowGate
 
 TYPING_PAUSE_MS = 40
 ROLE_KIND = Qt.ItemDataRole.UserRole
@@ -77,10 +78,11 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run_search)
         self._build()
-        context.store_opened.connect(lambda _summary: self._store_opened())
+        self._store_gate = ShowGate(self, self._store_opened)
+        context.store_opened.connect(lambda _summary: self._store_gate.request())
         context.records_changed.connect(self._records_changed)
         if context.store is not None:
-            self._store_opened()
+            self._store_gate.request()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -185,6 +187,8 @@ class SearchPanel(QWidget):
             self.run_search()
 
     def _records_changed(self, kind: str, _record_id: Any) -> None:
+        if self._store_gate.stale:
+            return  # everything is read when the page is shown
         if kind == "saved":
             self._load_saved()
         elif self.results is not None and self.isVisible():

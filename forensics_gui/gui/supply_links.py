@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.chains import CHAIN_KINDS
 from forensics_gui.core.fields import describe
 from forensics_gui.gui.lazy import LazyModule
 
 supply = LazyModule("forensics_gui.services.supply")
 
 LINK_BOX_KINDS = ("part", "finding", "org")
-CHAIN_KINDS = ("part", "finding")
 COLUMNS = ("Date", "Seller", "Buyer", "Status", "Sources", "Part")
 PART_COLUMN = COLUMNS.index("Part")
 NAME_WIDTH = 190

@@ -11,7 +11,7 @@ rejection stands across later versions unless the entry itself changes.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from forensics_gui.core.errors import IntegrityRuleError, NotFoundError, ValidationError
@@ -24,22 +24,26 @@ from forensics_gui.core.screening import (
     MatchDetail,
     ScreeningSummary,
 )
-from forensics_gui.services import screening_engine as engine
 from forensics_gui.services.records import create_in
 from forensics_gui.services.references import lookup
 from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import screening_query as sq
 from forensics_gui.storage.store import Store
 
+if TYPE_CHECKING:  # the engine (numpy, rapidfuzz) loads when screening runs, not before
+    from forensics_gui.services import screening_engine as engine
+
 MIN_ID_PART = 6
-Found = dict[tuple[UUID, str, str], tuple[engine.Hit, SanctionsList, SanctionsEntry]]
+Found = dict[tuple[UUID, str, str], tuple["engine.Hit", SanctionsList, SanctionsEntry]]
 
 
 def screen(store: Store, *, control: Any = None, threshold: float = THRESHOLD,
-           workers: int = engine.WORKERS) -> ScreeningSummary:
+           workers: int | None = None) -> ScreeningSummary:
     """Screen every organization against the newest version of every list and record the
     candidates; returns what was found and what changed. `control` (optional) receives
     progress and may cancel before anything is written."""
+    from forensics_gui.services import screening_engine as engine
+
     started = time.perf_counter()
     report_progress(control, 0, 3, "Reading organizations and list entries")
     with store.reading() as uow:
@@ -49,7 +53,7 @@ def screen(store: Store, *, control: Any = None, threshold: float = THRESHOLD,
     report_progress(control, 1, 3, f"Comparing {len(orgs):,} organizations with "
                              f"{len(entries):,} list entries")
     hits = engine.screen([_org_party(o) for o in orgs], [_entry_party(e) for _, e in entries],
-                         threshold=threshold, workers=workers,
+                         threshold=threshold, workers=workers or engine.WORKERS,
                          check=control.check if control is not None else None)
     found: Found = {(orgs[h.org][0], entries[h.entry][0].name, entries[h.entry][1].ref):
                     (h, *entries[h.entry]) for h in hits}
@@ -74,12 +78,16 @@ def _org_party(org: tuple[UUID, str, list[str], list[str], list[str]]) -> engine
     _id, name, aliases, former, identifiers = org
     names = [("name", name), *(("alias", a) for a in aliases),
              *(("former name", f) for f in former)]
-    return engine.Party(tuple(names), tuple(identifiers))
+    from forensics_gui.services.screening_engine import Party
+
+    return Party(tuple(names), tuple(identifiers))
 
 
 def _entry_party(entry: SanctionsEntry) -> engine.Party:
     names = [("name", entry.name), *(("alias", n) for n in entry.names)]
-    return engine.Party(tuple(names), entry.identifiers)
+    from forensics_gui.services.screening_engine import Party
+
+    return Party(tuple(names), entry.identifiers)
 
 
 def _fingerprint(entry: SanctionsEntry) -> tuple[Any, ...]:

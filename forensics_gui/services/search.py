@@ -16,8 +16,6 @@ from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
-from rapidfuzz import fuzz, process
-
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.names import name_key
@@ -339,6 +337,9 @@ class _NameCache:
         return sq.orgs_named(session, [search_key(name)])
 
     def similar(self, wanted: str) -> list[tuple[UUID, str, float]]:
+        # Only a query that matched little else gets here: rapidfuzz loads then, not at start.
+        from rapidfuzz import fuzz, process
+
         matches = process.extract(wanted, self.org_keys, scorer=fuzz.WRatio, limit=10,
                                   score_cutoff=_FUZZY_CUTOFF)
         return [(self.org_ids[i], self.org_texts[i], score) for _, score, i in matches]

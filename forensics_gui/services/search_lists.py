@@ -9,9 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from forensics_gui.core.errors import MediaError, NotFoundError, ValidationError
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.files import replace_atomically
@@ -119,6 +116,9 @@ def _write_csv(stream: Any, _results: SearchResults, rows: Sequence[tuple[str, .
 
 
 def _write_xlsx(stream: Any, results: SearchResults, rows: Sequence[tuple[str, ...]]) -> None:
+    from openpyxl import Workbook  # loaded for the first spreadsheet written, not before
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Results"

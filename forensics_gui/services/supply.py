@@ -20,6 +20,9 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.chains import (
+    CHAIN_KINDS,
+    LINK_KINDS,
+    MAX_LISTED,
     ChainReport,
     LinkFact,
     LinkList,
@@ -34,9 +37,6 @@ from forensics_gui.services.records import resolve_one
 from forensics_gui.storage import supply_query as sq
 from forensics_gui.storage.store import Store
 
-LINK_KINDS = ("part", "finding", "org")
-CHAIN_KINDS = ("part", "finding")
-MAX_LISTED = 2_000
 _FROM = FieldSpec("from", "From", "date")
 _TO = FieldSpec("to", "To", "date")
 
