@@ -55,6 +55,8 @@ def open_image(data: bytes, file_name: str,
     _check_byte_size(data, file_name, limits)
     image = _identify(data, file_name)
     media = _accepted_format(image, data, file_name)
+    if media in (HEIC, HEIF):
+        _check_boxes(data, file_name)
     _check_suffix(media, file_name)
     _check_pixels(image, file_name, limits)
     return image, media
@@ -66,7 +68,7 @@ def check_decodes(data: bytes, file_name: str, media: MediaFormat) -> None:
     A JPEG is decoded at 1/8 scale: the decoder still reads every byte (so truncation is
     caught) but skips most of the arithmetic. PNG chunk checksums are verified too.
     """
-    with decoding(file_name):
+    with decoding(file_name, data):
         _open_quietly(data).verify()
         image = _open_quietly(data)
         if media is JPEG:
@@ -78,7 +80,7 @@ def decode_checked(data: bytes, file_name: str, media: MediaFormat,
                    max_side: int) -> Image.Image:
     """`check_decodes` that keeps the decoded picture, at the reduced size a copy of
     `max_side` needs (never larger than 1/8 scale for a JPEG, which the check reads anyway)."""
-    with decoding(file_name):
+    with decoding(file_name, data):
         _open_quietly(data).verify()
         image = _open_quietly(data)
         if media is JPEG:
@@ -98,7 +100,7 @@ def decode_reduced(data: bytes, file_name: str, max_side: int,
     image, media = open_image(data, file_name, limits)
     if media is JPEG:
         image.draft("RGB", _draft_request(image.size, max_side))
-    with decoding(file_name):
+    with decoding(file_name, data):
         image.load()
     return image
 
@@ -109,8 +111,9 @@ def _draft_request(size: tuple[int, int], max_side: int) -> tuple[int, int]:
 
 
 @contextmanager
-def decoding(file_name: str) -> Iterator[None]:
-    """Turn a decoder's failure on untrusted bytes into a MediaError naming the file."""
+def decoding(file_name: str, data: bytes = b"") -> Iterator[None]:
+    """Turn a decoder's failure on untrusted bytes into a MediaError naming the file (and the
+    format, when `data` shows it)."""
     try:
         yield
     except MemoryError:
@@ -120,8 +123,7 @@ def decoding(file_name: str) -> Iterator[None]:
     # Decoders fail on hostile input with many exception types (OSError, SyntaxError,
     # ValueError, struct.error, IndexError...): all of them mean the file is bad.
     except Exception as error:
-        raise MediaError(file_name, f"the image is damaged or truncated ({_detail(error)})"
-                         ) from None
+        raise MediaError(file_name, _damaged(data, error)) from None
 
 
 def _open_quietly(data: bytes) -> Image.Image:
@@ -144,8 +146,20 @@ def _identify(data: bytes, file_name: str) -> Image.Image:
     except MemoryError:
         raise MediaError(file_name, "there is not enough memory to read the image") from None
     except Exception as error:  # a header parser choking on hostile bytes
-        raise MediaError(file_name, f"the image is damaged or truncated ({_detail(error)})"
-                         ) from None
+        raise MediaError(file_name, _damaged(data, error)) from None
+
+
+def _damaged(data: bytes, error: BaseException) -> str:
+    """Our words first, the decoder's after: its wording changes between releases."""
+    label = _label_of(data)
+    start = f"the file is a {label} image but it is" if label else "the image is"
+    return f"{start} damaged or truncated ({_detail(error)})"
+
+
+def _label_of(data: bytes) -> str | None:
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "HEIC/HEIF"
+    return _label_from_magic(data)
 
 
 def _unrecognised(data: bytes) -> str:
@@ -186,6 +200,29 @@ def _accepted_format(image: Image.Image, data: bytes, file_name: str) -> MediaFo
     return _PILLOW_FORMATS[name]
 
 
+def _check_boxes(data: bytes, file_name: str) -> None:
+    """A HEIC/HEIF file is a chain of boxes, each stating its length; one that runs past the
+    end means the file was cut. The decoder does not notice when only metadata was lost (the
+    EXIF block sits after the picture), and a cut original is not accepted as evidence."""
+    offset = 0
+    while offset < len(data):
+        if len(data) - offset < 8:
+            raise MediaError(file_name, _cut("HEIC/HEIF", offset))
+        size = int.from_bytes(data[offset:offset + 4], "big")
+        if size == 1:  # the length follows as 64 bits
+            size = int.from_bytes(data[offset + 8:offset + 16], "big")
+        elif size == 0:  # the last box runs to the end of the file
+            return
+        if size < 8 or offset + size > len(data):
+            raise MediaError(file_name, _cut("HEIC/HEIF", offset))
+        offset += size
+
+
+def _cut(label: str, offset: int) -> str:
+    return (f"the file is a {label} image but it is damaged or truncated (a part starting at "
+            f"byte {offset:,} runs past the end of the file)")
+
+
 def _check_suffix(media: MediaFormat, file_name: str) -> None:
     suffix = PurePath(file_name).suffix
     if suffix and suffix.lower() not in media.suffixes:
@@ -216,5 +253,5 @@ def _amount(size: int) -> str:
 
 
 def _detail(error: BaseException) -> str:
-    text = str(error) or type(error).__name__
+    text = " ".join(str(error).split()) or type(error).__name__  # one line, however worded
     return text if len(text) <= 200 else text[:197] + "..."

@@ -15,8 +15,10 @@ def test_emitting_signals_does_not_lose_references() -> None:
     emitter = _Emitter()
     received: list[object] = []
     emitter.fired.connect(received.append)
-    before = sys.getrefcount(True), sys.getrefcount(None)
+    before = sys.getrefcount(True)
     for _ in range(200):
         emitter.fired.emit(None)
-    assert (sys.getrefcount(True), sys.getrefcount(None)) == (before[0], before[1] + 200)
-    assert len(received) == 200
+    # True must keep its count (6.12.0 lost one per emit and crashed); None's count is not
+    # compared: from Python 3.12 on it is immortal and its count says nothing.
+    assert sys.getrefcount(True) == before
+    assert received == [None] * 200

@@ -99,6 +99,21 @@ def test_a_batch_goes_on_past_refused_files(store: stores.Store, item: object,
     assert records.count(store, "photo") == 2
 
 
+def test_a_cut_heic_is_refused_and_nothing_is_stored(store: stores.Store, item: object,
+                                                     tmp_path: Path) -> None:
+    pillow_heif = pytest.importorskip("pillow_heif")
+    picture = Image.new("RGB", (320, 240), (200, 40, 40))
+    whole = io.BytesIO()
+    picture.save(whole, "HEIF", exif=Image.Exif().tobytes(), quality=80)
+    assert pillow_heif.is_supported(whole.getvalue())
+    cut = tmp_path / "IMG_0042.HEIC"
+    cut.write_bytes(whole.getvalue()[:-200])
+    report = photos.add_photos(store, [cut], item="UA-PH-1")
+    assert not report.added and [Path(r.path).name for r in report.refused] == [cut.name]
+    assert "HEIC/HEIF image but it is damaged or truncated" in report.refused[0].reason
+    assert _blob_count(store) == 0 and records.count(store, "photo") == 0
+
+
 def test_a_file_over_the_size_limit_is_refused(store: stores.Store, item: object,
                                                tmp_path: Path) -> None:
     path = _jpeg(tmp_path / "big.jpg")
