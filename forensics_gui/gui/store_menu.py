@@ -36,9 +36,9 @@ def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
     opener = stores.init if create else stores.open_existing
     store = opener(location, prompt=prompt)
     try:
-        if demo_if_empty and stores.summary(store).counts["system"] == 0:
+        if demo_if_empty and stores.is_empty(store):
             demo.load_demo(store)
-        return store, stores.summary(store)
+        return store, stores.summary(store, with_counts=False)
     except BaseException:
         store.close()
         raise

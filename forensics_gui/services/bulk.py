@@ -61,7 +61,7 @@ def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
         while ready is not None:
             work: list[Future[None]] = []
             error: Exception | None = None
-            with store.writing() as uow:
+            with store.writing(bulk=True) as uow:
                 added = uow.bulk_write(ready, defer=partial(_submit, helper, work))
                 try:
                     ready = prepare(len(ids) + len(added))

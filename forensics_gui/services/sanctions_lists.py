@@ -75,7 +75,7 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
     values = _list_values(name or parsed.default_name, list_version or published.isoformat(),
                           published, parsed, files)
     screening.report_progress(control, 2, 4, f"Storing {len(parsed.entries):,} entries")
-    with store.writing() as uow:
+    with store.writing(bulk=True) as uow:
         _refuse_repeat(uow, values)
         source = create_in(uow, "source", _source_values(values, parsed, files))
         version = create_in(uow, "list", {**values, "source_id": source.id})

@@ -393,7 +393,7 @@ def _subject(uow: Any, kind: str, record_id: UUID) -> tuple[str, Any]:
 def reindex(store: Store, progress: Callable[[str, int], bool | None] | None = None
             ) -> dict[str, int]:
     """Recompute the search index from the records (all or nothing); {kind: terms}."""
-    with store.writing() as uow:
+    with store.writing(bulk=True) as uow:
         return search_index.rebuild(uow.session.connection(), progress)
 
 

@@ -9,7 +9,7 @@ from forensics_gui.storage.locator import default_store_path, has_password, reso
 from forensics_gui.storage.store import PasswordPrompt, Store, open_store
 
 __all__ = ["PasswordPrompt", "Store", "check", "current", "default_store_path", "has_password",
-           "init", "open_existing", "summary", "upgrade"]
+           "init", "is_empty", "open_existing", "summary", "upgrade"]
 
 
 def open_existing(location: str | None = None, *, prompt: PasswordPrompt | None = None,
@@ -23,12 +23,22 @@ def init(location: str | None = None, *, prompt: PasswordPrompt | None = None) -
     return open_store(location, create=True, prompt=prompt)
 
 
-def summary(store: Store) -> records.StoreSummary:
-    """Where the store is, who acts on it, its schema revision, and what it holds."""
-    with store.reading() as uow:
-        counts = uow.counts()
+def summary(store: Store, *, with_counts: bool = True) -> records.StoreSummary:
+    """Where the store is, who acts on it, its schema revision, and what it holds (counting a
+    large store takes a while: the desktop client's status line goes without)."""
+    counts: dict[str, int] = {}
+    if with_counts:
+        with store.reading() as uow:
+            counts = uow.counts()
     return records.StoreSummary(store.location.display, store.kind, store.actor,
                                 store.schema_revision() or "none", counts)
+
+
+def is_empty(store: Store) -> bool:
+    """Whether the store holds no record yet (it has no weapon system type: the demo data and
+    every real store start with those)."""
+    with store.reading() as uow:
+        return uow.count("system") == 0
 
 
 def current(store: Store) -> tuple[str | None, str]:

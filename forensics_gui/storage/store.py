@@ -21,6 +21,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
 SCHEMA_HEAD = "0005"
 BUSY_TIMEOUT_MS = 5000
+# SQLite's page cache per connection: what stays in memory of the pages a query read. Enough
+# for browsing and searching; bulk imports, which touch many index pages, get more meanwhile.
+CACHE_KB = 16 * 1024
+BULK_CACHE_KB = 64 * 1024
 # A PostgreSQL connection idle in the pool this long is checked before it is used again.
 PING_AFTER_IDLE_S = 5.0
 PasswordPrompt = Callable[[str], str | None]
@@ -53,12 +57,18 @@ class Store:
             session.rollback()
 
     @contextmanager
-    def writing(self) -> Iterator[UnitOfWork]:
-        """A unit of work that commits when the block ends without error, else rolls back."""
+    def writing(self, *, bulk: bool = False) -> Iterator[UnitOfWork]:
+        """A unit of work that commits when the block ends without error, else rolls back.
+        `bulk`: a large import, which gets a larger page cache on SQLite while it lasts."""
         engine = self.engine.execution_options(forensics_write=True)
+        grow = bulk and self.kind == "sqlite"
         with known_errors(self.location.display), Session(engine) as session:
             try:
+                if grow:
+                    _cache_size(session, BULK_CACHE_KB)
                 yield UnitOfWork(session, self.actor)
+                if grow:  # the pooled connection goes back to the everyday size
+                    _cache_size(session, CACHE_KB)
                 session.commit()
             except BaseException:
                 session.rollback()
@@ -116,6 +126,10 @@ def _open_sqlite(location: StoreLocation, create: bool) -> Store:
     return store
 
 
+def _cache_size(session: Session, kilobytes: int) -> None:
+    session.execute(text(f"PRAGMA cache_size = -{kilobytes}"))
+
+
 def _header(path: Any) -> bytes:
     with path.open("rb") as handle:
         return handle.read(16)
@@ -129,7 +143,7 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA cache_size = -65536")  # 64 MB: large imports touch many index pages
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     cursor.close()
 
 

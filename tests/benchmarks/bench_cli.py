@@ -13,7 +13,9 @@ JSON line with every figure.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -25,6 +27,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+# As installed for users: the package's bytecode written once, not compiled on every start.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+compileall.compile_dir(ROOT / "forensics_gui", quiet=1)
 FORENSICS = str(Path(sys.executable).with_name("forensics"))
 SEARCH_TIMED = """
 import sys, time
