@@ -1,7 +1,8 @@
 """`forensics-gui`: start the desktop client.
 
-Start-up imports only what the first screen needs; the store opens on the worker thread
-while the window is already on screen.
+Start-up imports only what the first screen needs. The worker starts loading the store layers
+(SQLAlchemy, the models) before the window is built, and the store opens on it while the
+window is already on screen; heavy libraries of other features load when first used.
 """
 
 from __future__ import annotations
@@ -9,12 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from forensics_gui.gui import lazy
 from forensics_gui.gui.context import SETTINGS_ORG, AppContext
 from forensics_gui.gui.icons import icon
-from forensics_gui.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from forensics_gui.gui.main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -34,9 +40,14 @@ def start_location(context: AppContext, args: argparse.Namespace) -> tuple[str |
     return (str(last), False) if last else (None, True)
 
 
-def create_window(args: argparse.Namespace) -> tuple[AppContext, MainWindow]:
+def create_window(args: argparse.Namespace,
+                  settings: QSettings | None = None) -> tuple[AppContext, MainWindow]:
     """The application context and main window, with the store opening in the background."""
-    context = AppContext()
+    context = AppContext(settings)
+    # The worker loads the store layers while this thread loads and builds the window.
+    context.run(lazy.load_now, lazy.stores, lazy.records)
+    from forensics_gui.gui.main_window import MainWindow
+
     window = MainWindow(context)
     location, is_default = start_location(context, args)
     first_start = is_default and not context.settings.value("stores/recent")

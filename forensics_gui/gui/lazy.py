@@ -33,6 +33,12 @@ class LazyModule:
         return call
 
 
+def load_now(*modules: LazyModule) -> None:
+    """Import these modules now (on the worker at start-up, while the window is built)."""
+    for module in modules:
+        importlib.import_module(module._name)
+
+
 records = LazyModule("forensics_gui.services.records")
 custody = LazyModule("forensics_gui.services.custody")
 audit = LazyModule("forensics_gui.services.audit")

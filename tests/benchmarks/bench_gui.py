@@ -45,16 +45,15 @@ APP = """
 import json, sys, time
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
-from forensics_gui.gui.context import AppContext
-from forensics_gui.gui.main_window import MainWindow
+from forensics_gui.gui.app import create_window, parse_args
 app = QApplication(sys.argv[:1])
-context = AppContext(QSettings(sys.argv[2], QSettings.Format.IniFormat))
-window = MainWindow(context)
+stamps = {}
+context, window = create_window(parse_args(["--store", sys.argv[1]]),
+                                QSettings(sys.argv[2], QSettings.Format.IniFormat))
+context.store_opened.connect(lambda _s: stamps.setdefault("services ready", time.time()))
 window.show()
 app.processEvents()
-stamps = {"window": time.time()}
-context.store_opened.connect(lambda _s: stamps.setdefault("services ready", time.time()))
-window.store_menu.open(sys.argv[1])
+stamps["window"] = time.time()
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
