@@ -9,9 +9,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from forensics_gui.cli import interchange as interchange_cli
-from forensics_gui.cli import screening as screening_cli
-from forensics_gui.cli import supply as supply_cli
 from forensics_gui.cli.output import (
     LIST_COLUMNS,
     print_json,
@@ -20,8 +17,7 @@ from forensics_gui.cli.output import (
     print_seen,
     print_table,
 )
-from forensics_gui.core import datecodes, hs, partnumbers
-from forensics_gui.core.errors import KnownError, ValidationError
+from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import KINDS
 
 Prompt = Callable[[str], str | None]
@@ -29,13 +25,13 @@ Prompt = Callable[[str], str | None]
 
 def run(args: argparse.Namespace, prompt: Prompt) -> int:
     """Run the command chosen on the command line; returns the exit code."""
-    handler = HANDLERS[args.handler]
-    if args.handler in TOOLS:
+    handler = args.handler
+    if getattr(args, "store_free", False):
         return handler(args)
     # The store layers load only for commands that use a store: `datecode` answers at once.
     from forensics_gui.services import stores
 
-    opener = stores.init if args.handler in ("init", "demo") else stores.open_existing
+    opener = stores.init if getattr(args, "creates_store", False) else stores.open_existing
     store = opener(getattr(args, "store", None), prompt=prompt)
     try:
         for warning in store.warnings:
@@ -162,7 +158,9 @@ def cmd_show(args: argparse.Namespace, store: Any) -> int:
 def _cited_by_title(store: Any, values: dict[str, Any]) -> dict[str, Any]:
     """Sources may be given by title as well as by id (`--source "RUSI teardown"`)."""
     if values.get("source_ids"):
-        values["source_ids"] = [supply_cli.source_id(store, v) for v in values["source_ids"]]
+        from forensics_gui.cli.supply import source_id
+
+        values["source_ids"] = [source_id(store, v) for v in values["source_ids"]]
     return values
 
 
@@ -291,6 +289,8 @@ def tool_datecode(args: argparse.Namespace) -> int:
             not_after = date.fromisoformat(args.not_after)
         except ValueError:
             raise ValidationError("not-after", f"{args.not_after!r} is not a date") from None
+    from forensics_gui.core import datecodes
+
     result = datecodes.parse_date_code(args.code, not_after=not_after)
     if _json(args):
         print_json(result)
@@ -300,6 +300,8 @@ def tool_datecode(args: argparse.Namespace) -> int:
 
 
 def tool_hs(args: argparse.Namespace) -> int:
+    from forensics_gui.core import hs
+
     code = hs.normalise_hs_code(args.code)
     entry = hs.chpl_entry(code)
     if _json(args):
@@ -312,6 +314,8 @@ def tool_hs(args: argparse.Namespace) -> int:
 
 
 def tool_partnumber(args: argparse.Namespace) -> int:
+    from forensics_gui.core import partnumbers
+
     result = {"search_key": partnumbers.search_key(args.number),
               "confusable_key": partnumbers.confusable_key(args.number),
               "candidates": partnumbers.candidate_keys(args.number, limit=20)}
@@ -373,18 +377,3 @@ def cmd_reindex(args: argparse.Namespace, store: Any) -> int:
               ", ".join(f"{KINDS[k].plural} {n:,}" for k, n in counts.items()))
     return 0
 
-
-TOOLS = {"datecode", "hs", "partnumber"}
-HANDLERS: dict[str, Callable[..., int]] = {
-    "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "db_current": cmd_db_current,
-    "db_upgrade": cmd_db_upgrade, "db_check": cmd_db_check, "list": cmd_list, "show": cmd_show,
-    "add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "history": cmd_history,
-    "transfer": cmd_transfer, "custody": cmd_custody, "datecode": tool_datecode,
-    "hs": tool_hs, "partnumber": tool_partnumber, "photo_add": cmd_photo_add,
-    "photo_export": cmd_photo_export, "verify": cmd_verify, "search": cmd_search,
-    "seen": cmd_seen, "reindex": cmd_reindex,
-}
-HANDLERS.update(supply_cli.HANDLERS)
-HANDLERS.update(interchange_cli.HANDLERS)
-HANDLERS.update(screening_cli.HANDLERS)
-__all__ = ["HANDLERS", "KnownError", "run"]

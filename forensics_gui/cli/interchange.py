@@ -26,26 +26,23 @@ def _scope_options(parser: argparse.ArgumentParser, *, everything: bool) -> None
                         help="leave out links without a date (kept by default)")
 
 
-def add_commands(sub: argparse._SubParsersAction, common: CommonOptions) -> None:
-    """Add `export` and `graph` to the command line."""
-    export = sub.add_parser("export", help="write organizations, designations and supply "
-                                           "links for other tools (FollowTheMoney, GraphML)")
-    formats = export.add_subparsers(dest="verb", metavar="FORMAT")
+def build(name: str, parser: argparse.ArgumentParser, common: CommonOptions) -> None:
+    """The grammar of `export` or `graph` (`name`) on its command's parser."""
+    if name == "graph":
+        _scope_options(parser, everything=True)
+        parser.set_defaults(handler=cmd_graph)
+        return
+    formats = parser.add_subparsers(dest="verb", metavar="FORMAT")
     ftm = formats.add_parser("ftm", parents=[common(True)],
                              help="FollowTheMoney entities as JSON lines")
     ftm.add_argument("file", help="file to write (replaced whole)")
     _scope_options(ftm, everything=False)
-    ftm.set_defaults(handler="export_ftm")
+    ftm.set_defaults(handler=cmd_export_ftm)
     graphml = formats.add_parser("graphml", parents=[common(True)],
                                  help="the supply graph as GraphML (Gephi, yEd, networkx)")
     graphml.add_argument("file", help="file to write (replaced whole)")
     _scope_options(graphml, everything=True)
-    graphml.set_defaults(handler="export_graphml")
-    shown = sub.add_parser("graph", parents=[common(True)],
-                           help="the organizations and supply links of a part, a finding, "
-                                "an organization or the whole store")
-    _scope_options(shown, everything=True)
-    shown.set_defaults(handler="graph")
+    graphml.set_defaults(handler=cmd_export_graphml)
 
 
 def _scope(args: argparse.Namespace) -> dict[str, Any]:
@@ -100,7 +97,3 @@ def cmd_graph(args: argparse.Namespace, store: Any) -> int:
               f"{cell(names.get(edge.buyer_id, ''), 40)}  {edge.part_number}  {edge.id}")
     return 0
 
-
-HANDLERS: dict[str, Callable[..., int]] = {
-    "export_ftm": cmd_export_ftm, "export_graphml": cmd_export_graphml, "graph": cmd_graph,
-}

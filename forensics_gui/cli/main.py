@@ -27,8 +27,9 @@ def _prompt(where: str) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns (and exits with) its exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

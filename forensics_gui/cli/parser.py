@@ -1,13 +1,17 @@
-"""The command line's grammar, built from the record kinds' field specs."""
+"""The command line's grammar, built from the record kinds' field specs.
+
+Only the grammar of the command being run is built (and only its module loaded): a script
+calling `forensics` in a loop pays for one command, not for fifty. Every command's name and
+one-line help are listed here, so that `forensics --help` costs nothing more.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from forensics_gui.cli import interchange as interchange_cli
-from forensics_gui.cli import screening as screening_cli
-from forensics_gui.cli import supply as supply_cli
+from forensics_gui.cli import commands as c
 from forensics_gui.core.fields import KINDS, FieldSpec
 from forensics_gui.core.search import SEARCH_KINDS
 
@@ -52,9 +56,8 @@ def _field_options(parser: argparse.ArgumentParser, kind: str) -> None:
                             help=f"{spec.label}{extra}{hint}{' ' + spec.help if spec.help else ''}")
 
 
-def _kind_commands(sub: argparse._SubParsersAction, kind: str) -> None:
+def _kind_grammar(kind_parser: argparse.ArgumentParser, kind: str) -> None:
     spec = KINDS[kind]
-    kind_parser = sub.add_parser(kind, help=f"{spec.plural}")
     verbs = kind_parser.add_subparsers(dest="verb", metavar="VERB")
     listing = verbs.add_parser("list", help=f"list {spec.plural}", parents=[_common(True)])
     listing.add_argument("--sort", default="", help="field to sort by")
@@ -65,31 +68,31 @@ def _kind_commands(sub: argparse._SubParsersAction, kind: str) -> None:
     listing.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
                          help="only records whose field has this value (repeatable)")
     listing.add_argument("--contains", default="", help=f"text in the {spec.title_field}")
-    listing.set_defaults(handler="list", kind=kind)
+    listing.set_defaults(handler=c.cmd_list, kind=kind)
     show = verbs.add_parser("show", help=f"show one {spec.label}", parents=[_common(True)])
     show.add_argument("ref", help="id or name")
-    show.set_defaults(handler="show", kind=kind)
+    show.set_defaults(handler=c.cmd_show, kind=kind)
     if kind == "photo":
         _photo_commands(verbs)
     else:
         add = verbs.add_parser("add", help=f"add a {spec.label}", parents=[_common(True)])
         _field_options(add, kind)
-        add.set_defaults(handler="add", kind=kind)
+        add.set_defaults(handler=c.cmd_add, kind=kind)
     edit = verbs.add_parser("edit", help=f"change a {spec.label}", parents=[_common(True)])
     edit.add_argument("ref", help="id or name")
     edit.add_argument("--expect-version", type=int, dest="expected_version",
                       help="refuse if the record is no longer at this version")
     _field_options(edit, kind)
-    edit.set_defaults(handler="edit", kind=kind)
+    edit.set_defaults(handler=c.cmd_edit, kind=kind)
     remove = verbs.add_parser("delete", help=f"delete a {spec.label}", parents=[_common(True)])
     remove.add_argument("ref", help="id or name")
     remove.add_argument("--expect-version", type=int, dest="expected_version")
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    remove.set_defaults(handler="delete", kind=kind)
+    remove.set_defaults(handler=c.cmd_delete, kind=kind)
     history = verbs.add_parser("history", help="audit trail of one record",
                                parents=[_common(True)])
     history.add_argument("ref", help="id or name")
-    history.set_defaults(handler="history", kind=kind)
+    history.set_defaults(handler=c.cmd_history, kind=kind)
     if kind == "item":
         _custody_commands(verbs)
 
@@ -104,7 +107,7 @@ def _photo_commands(verbs: argparse._SubParsersAction) -> None:
     target.add_argument("--finding", help="component finding (id)")
     add.add_argument("--caption", default="")
     add.add_argument("--max-mb", type=float, default=200, help="largest file accepted (MB)")
-    add.set_defaults(handler="photo_add", kind="photo")
+    add.set_defaults(handler=c.cmd_photo_add, kind="photo")
     export = verbs.add_parser("export", help="write photos to a folder: redacted copies (no GPS "
                               "or identifying metadata) unless --original",
                               parents=[_common(True)])
@@ -112,7 +115,7 @@ def _photo_commands(verbs: argparse._SubParsersAction) -> None:
     export.add_argument("--to", required=True, dest="folder", help="target folder")
     export.add_argument("--original", action="store_true",
                         help="the originals byte for byte (for use inside the organisation)")
-    export.set_defaults(handler="photo_export", kind="photo")
+    export.set_defaults(handler=c.cmd_photo_export, kind="photo")
 
 
 def _custody_commands(verbs: argparse._SubParsersAction) -> None:
@@ -125,33 +128,26 @@ def _custody_commands(verbs: argparse._SubParsersAction) -> None:
     transfer.add_argument("--place", default="")
     transfer.add_argument("--purpose", default="")
     transfer.add_argument("--notes", default="")
-    transfer.set_defaults(handler="transfer", kind="item")
+    transfer.set_defaults(handler=c.cmd_transfer, kind="item")
     custody = verbs.add_parser("custody", help="chain of custody and current custodian",
                                parents=[_common(True)])
     custody.add_argument("ref", help="id or case reference of the item")
-    custody.set_defaults(handler="custody", kind="item")
+    custody.set_defaults(handler=c.cmd_custody, kind="item")
 
 
-def _store_commands(sub: argparse._SubParsersAction) -> None:
-    sub.add_parser("init", help="create the store (and bring an old one up to date)",
-                   parents=[_common(True)]).set_defaults(handler="init")
-    sub.add_parser("demo", help="load the demo data set (creates the store if needed)",
-                   parents=[_common(True)]).set_defaults(handler="demo")
-    sub.add_parser("info", help="what the store holds", parents=[_common(True)]).set_defaults(
-        handler="info")
-    db = sub.add_parser("db", help="schema version: upgrade, current, check")
+def _db_grammar(db: argparse.ArgumentParser) -> None:
     db_verbs = db.add_subparsers(dest="verb", metavar="VERB")
-    for verb, text in (("upgrade", "bring the schema to the newest version"),
-                       ("current", "show the schema version"),
-                       ("check", "check the schema and the data's integrity")):
+    for verb, text, handler in (
+            ("upgrade", "bring the schema to the newest version", c.cmd_db_upgrade),
+            ("current", "show the schema version", c.cmd_db_current),
+            ("check", "check the schema and the data's integrity", c.cmd_db_check)):
         db_verbs.add_parser(verb, help=text, parents=[_common(True)]).set_defaults(
-            handler=f"db_{verb}")
-    sub.add_parser("verify", help="re-hash every original photo and report any mismatch",
-                   parents=[_common(True)]).set_defaults(handler="verify")
-    history = sub.add_parser("history", help="the newest audit events of the whole store",
-                             parents=[_common(True)])
+            handler=handler)
+
+
+def _history_grammar(history: argparse.ArgumentParser) -> None:
     history.add_argument("--limit", type=int, default=50)
-    history.set_defaults(handler="history", kind=None, ref=None)
+    history.set_defaults(handler=c.cmd_history, kind=None, ref=None)
 
 
 _SEARCH_FILTERS = (
@@ -170,13 +166,11 @@ _SEARCH_FILTERS = (
 )
 
 
-def _search_commands(sub: argparse._SubParsersAction) -> None:
-    search = sub.add_parser(
-        "search", parents=[_common(True)],
-        help="find parts, markings, makers, systems, items and sources",
-        description="Search by part number (case, separators and misread characters "
-                    "tolerated), marking, maker (aliases and successors included), system, "
-                    "case reference or source. With filters, parts and findings only.")
+def _search_grammar(search: argparse.ArgumentParser) -> None:
+    search.description = ("Search by part number (case, separators and misread characters "
+                          "tolerated), marking, maker (aliases and successors included), "
+                          "system, case reference or source. With filters, parts and findings "
+                          "only.")
     search.add_argument("query", nargs="?", default="", help="what to look for")
     search.add_argument("--kind", action="append", choices=SEARCH_KINDS, dest="kinds",
                         help="only this kind of record (repeatable)")
@@ -189,47 +183,126 @@ def _search_commands(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--replace", action="store_true", help="with --save: replace a saved "
                                                                "search of that name")
     search.add_argument("--saved", metavar="NAME", help="run a saved search")
-    search.set_defaults(handler="search")
-    seen = sub.add_parser("seen", parents=[_common(True)],
-                          help="where else a part, a maker or a finding's part was found")
+    search.set_defaults(handler=c.cmd_search)
+
+
+def _seen_grammar(seen: argparse.ArgumentParser) -> None:
     seen.add_argument("kind", choices=("part", "org", "finding"))
     seen.add_argument("ref", help="id or name (part number, organization name)")
-    seen.set_defaults(handler="seen")
-    sub.add_parser("reindex", parents=[_common(True)],
-                   help="rebuild the search index from the records").set_defaults(
-        handler="reindex")
+    seen.set_defaults(handler=c.cmd_seen)
 
 
-def _tool_commands(sub: argparse._SubParsersAction) -> None:
-    code = sub.add_parser("datecode", help="read a date code (no store needed)",
-                          parents=[_common(True)])
+def _datecode_grammar(code: argparse.ArgumentParser) -> None:
     code.add_argument("code")
     code.add_argument("--not-after", help="latest possible date, e.g. the recovery date")
-    code.set_defaults(handler="datecode")
-    hs = sub.add_parser("hs", help="check an HS code and its CHPL tier", parents=[_common(True)])
+    code.set_defaults(handler=c.tool_datecode, store_free=True)
+
+
+def _hs_grammar(hs: argparse.ArgumentParser) -> None:
     hs.add_argument("code")
-    hs.set_defaults(handler="hs")
-    pn = sub.add_parser("partnumber", help="search key and misread candidates of a part number",
-                        parents=[_common(True)])
+    hs.set_defaults(handler=c.tool_hs, store_free=True)
+
+
+def _partnumber_grammar(pn: argparse.ArgumentParser) -> None:
     pn.add_argument("number")
-    pn.set_defaults(handler="partnumber")
+    pn.set_defaults(handler=c.tool_partnumber, store_free=True)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The `forensics` argument parser."""
+Grammar = Callable[[argparse.ArgumentParser], None]
+
+
+def _handler(handler: Callable[..., int], **defaults: object) -> Grammar:
+    return lambda parser: parser.set_defaults(handler=handler, **defaults)
+
+
+# The feature modules load only for their own commands.
+def _supply(name: str) -> Grammar:
+    def grammar(parser: argparse.ArgumentParser) -> None:
+        from forensics_gui.cli import supply
+
+        supply.build(name, parser)
+    return grammar
+
+
+def _interchange(name: str) -> Grammar:
+    def grammar(parser: argparse.ArgumentParser) -> None:
+        from forensics_gui.cli import interchange
+
+        interchange.build(name, parser, _common)
+    return grammar
+
+
+def _screening(name: str) -> Grammar:
+    def grammar(parser: argparse.ArgumentParser) -> None:
+        from forensics_gui.cli import screening
+
+        screening.build(name, parser, _common)
+    return grammar
+
+# name: (one-line help, the command's own options come from `_common`, its grammar)
+COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
+    "init": ("create the store (and bring an old one up to date)", True,
+             _handler(c.cmd_init, creates_store=True)),
+    "demo": ("load the demo data set (creates the store if needed)", True,
+             _handler(c.cmd_demo, creates_store=True)),
+    "info": ("what the store holds", True, _handler(c.cmd_info)),
+    "db": ("schema version: upgrade, current, check", False, _db_grammar),
+    "verify": ("re-hash every original photo and report any mismatch", True,
+               _handler(c.cmd_verify)),
+    "history": ("the newest audit events of the whole store", True, _history_grammar),
+    **{kind: (KINDS[kind].plural, False, lambda p, k=kind: _kind_grammar(p, k))
+       for kind in KINDS if kind not in HIDDEN_KINDS},
+    "search": ("find parts, markings, makers, systems, items and sources", True,
+               _search_grammar),
+    "seen": ("where else a part, a maker or a finding's part was found", True, _seen_grammar),
+    "reindex": ("rebuild the search index from the records", True, _handler(c.cmd_reindex)),
+    "links": ("supply links of a part, a finding or an organization, with designation "
+              "timing", True, _supply("links")),
+    "chains": ("probable supply chains of a part or finding, from its maker to a Russian "
+               "importer or end user, best first (exit code 1 when there is none)", True,
+               _supply("chains")),
+    "gap": ("parts and companies whose chains pass through no designated company (the maker "
+            "apart), with the evidence behind each link", True, _supply("gap")),
+    "export": ("write organizations, designations and supply links for other tools "
+               "(FollowTheMoney, GraphML)", False, _interchange("export")),
+    "graph": ("the organizations and supply links of a part, a finding, an organization or "
+              "the whole store", True, _interchange("graph")),
+    "lists": ("imported sanctions lists: their versions, and importing one", True,
+              _screening("lists")),
+    "screen": ("screen every organization against the newest version of each list", True,
+               _screening("screen")),
+    "matches": ("screening candidates and decisions; confirm or reject one", True,
+                _screening("matches")),
+    "datecode": ("read a date code (no store needed)", True, _datecode_grammar),
+    "hs": ("check an HS code and its CHPL tier", True, _hs_grammar),
+    "partnumber": ("search key and misread candidates of a part number", True,
+                   _partnumber_grammar),
+}
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first word that is not an option)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--store":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The `forensics` argument parser, with the grammar of the command in `argv` (every
+    command's, when `argv` is None: for documentation and tests)."""
     parser = Parser(
         prog="forensics", parents=[_common(True)],
         description="Forensic database of components found in recovered weapons.",
         epilog="Exit codes: 0 done, 2 bad input, 3 not found, 4 conflict, 5 refused by a rule "
                "of the store, 6 store unavailable, 70 bug.")
     sub = parser.add_subparsers(metavar="COMMAND")
-    _store_commands(sub)
-    for kind in KINDS:
-        if kind not in HIDDEN_KINDS:
-            _kind_commands(sub, kind)
-    _search_commands(sub)
-    supply_cli.add_commands(sub, _common)
-    interchange_cli.add_commands(sub, _common)
-    screening_cli.add_commands(sub, _common)
-    _tool_commands(sub)
+    wanted = chosen_command(argv) if argv is not None else None
+    for name, (text, common, grammar) in COMMANDS.items():
+        command = sub.add_parser(name, help=text, parents=[_common(True)] if common else [])
+        if argv is None or wanted == name:
+            grammar(command)
     return parser

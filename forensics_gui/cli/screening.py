@@ -25,22 +25,22 @@ VERSION_COLUMNS = ("name", "list_version", "published_on", "format", "entries", 
                    "candidates", "confirmed", "rejected")
 
 
-def add_commands(sub: argparse._SubParsersAction, common: Common) -> None:
-    """Add the screening commands to the `forensics` parser."""
-    _lists_commands(sub, common)
-    sub.add_parser("screen", parents=[common(True)],
-                   help="screen every organization against the newest version of each list",
-                   description=f"Compare every organization's name, aliases, former names and "
-                               f"identifiers with the entries of the newest version of each "
-                               f"imported list; candidates scoring {THRESHOLD} or more are "
-                               f"kept for a decision.").set_defaults(handler="screen")
-    _matches_commands(sub, common)
+def build(name: str, parser: argparse.ArgumentParser, common: Common) -> None:
+    """The grammar of `lists`, `screen` or `matches` (`name`) on its command's parser."""
+    if name == "lists":
+        _lists_commands(parser, common)
+    elif name == "matches":
+        _matches_commands(parser, common)
+    else:
+        parser.description = (f"Compare every organization's name, aliases, former names and "
+                              f"identifiers with the entries of the newest version of each "
+                              f"imported list; candidates scoring {THRESHOLD} or more are "
+                              f"kept for a decision.")
+        parser.set_defaults(handler=cmd_screen)
 
 
-def _lists_commands(sub: argparse._SubParsersAction, common: Common) -> None:
-    lists = sub.add_parser("lists", parents=[common(True)],
-                           help="imported sanctions lists: their versions, and importing one")
-    lists.set_defaults(handler="lists")
+def _lists_commands(lists: argparse.ArgumentParser, common: Common) -> None:
+    lists.set_defaults(handler=cmd_lists)
     verbs = lists.add_subparsers(dest="verb", metavar="VERB")
     add = verbs.add_parser(
         "import", parents=[common(True)], help="import a list from the files you downloaded",
@@ -59,33 +59,32 @@ def _lists_commands(sub: argparse._SubParsersAction, common: Common) -> None:
     add.add_argument("--published", help="the version's date, YYYY-MM-DD (default: the date "
                                          "the file states, else the file's own date)")
     add.add_argument("--no-screen", action="store_true", help="do not screen afterwards")
-    add.set_defaults(handler="lists_import")
+    add.set_defaults(handler=cmd_lists_import)
 
 
-def _matches_commands(sub: argparse._SubParsersAction, common: Common) -> None:
-    matches = sub.add_parser("matches", parents=[common(True)],
-                             help="screening candidates and decisions; confirm or reject one")
+def _matches_commands(matches: argparse.ArgumentParser, common: Common) -> None:
     matches.add_argument("--state", choices=MATCH_STATES, help="only matches in this state")
     matches.add_argument("--change", choices=MATCH_CHANGES,
                          help="only matches with this change since the previous list version")
     matches.add_argument("--list", dest="list_name", help="only matches against this list")
     matches.add_argument("--org", help="only matches of this organization (name or id)")
     matches.add_argument("--limit", type=int, default=200, help="rows (default 200)")
-    matches.set_defaults(handler="matches")
+    matches.set_defaults(handler=cmd_matches)
     verbs = matches.add_subparsers(dest="verb", metavar="VERB")
     show = verbs.add_parser("show", parents=[common(True)],
                             help="a match with the list entry it is about")
     show.add_argument("ref", help="the match's id, or its last 6 characters or more")
-    show.set_defaults(handler="matches_show")
-    for verb, text in (("confirm", "the organization is the listed entry: record a "
-                                   "designation citing the list"),
-                       ("reject", "the organization is not the listed entry")):
+    show.set_defaults(handler=cmd_matches_show)
+    for verb, text, handler in (
+            ("confirm", "the organization is the listed entry: record a designation citing "
+                        "the list", cmd_matches_confirm),
+            ("reject", "the organization is not the listed entry", cmd_matches_reject)):
         decide = verbs.add_parser(verb, parents=[common(True)], help=text)
         decide.add_argument("ref", help="the match's id, or its last 6 characters or more")
         decide.add_argument("--note", default="", help="why (kept with the match)")
         decide.add_argument("--expect-version", type=int, dest="expected_version",
                             help="refuse if the match changed since this version")
-        decide.set_defaults(handler=f"matches_{verb}")
+        decide.set_defaults(handler=handler)
 
 
 def _json(args: argparse.Namespace) -> bool:
@@ -180,9 +179,3 @@ def cmd_matches_reject(args: argparse.Namespace, store: Any) -> int:
     decision = screening.reject(store, args.ref, args.note, args.expected_version)
     return _decided(args, decision, "rejected")
 
-
-HANDLERS: dict[str, Callable[..., int]] = {
-    "lists": cmd_lists, "lists_import": cmd_lists_import, "screen": cmd_screen,
-    "matches": cmd_matches, "matches_show": cmd_matches_show,
-    "matches_confirm": cmd_matches_confirm, "matches_reject": cmd_matches_reject,
-}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from forensics_gui.cli.output import cell, print_json
@@ -27,35 +26,27 @@ RECORDED_FOR = {"part": " (recorded for the part)", "finding": " (recorded for a
                 "this finding": " (recorded for this finding)"}
 
 
-def add_commands(sub: argparse._SubParsersAction, common: Callable[[bool], Any]) -> None:
-    """Register the three commands on the `forensics` parser."""
-    links = sub.add_parser(
-        "links", parents=[common(True)],
-        help="supply links of a part, a finding or an organization, with designation timing")
-    links.add_argument("kind", choices=LINK_KINDS)
-    links.add_argument("ref", help="id or name (part number, organization name); a finding "
-                                   "by id")
-    links.add_argument("--limit", type=int, default=MAX_LISTED,
-                       help=f"at most this many links (default {MAX_LISTED})")
-    links.set_defaults(handler="links")
-    chains = sub.add_parser(
-        "chains", parents=[common(True)],
-        help="probable supply chains of a part or finding, from its maker to a Russian "
-             "importer or end user, best first (exit code 1 when there is none)")
-    chains.add_argument("kind", choices=CHAIN_KINDS)
-    chains.add_argument("ref", help="id or part number; a finding by id")
-    _period_options(chains)
-    chains.add_argument("--max-depth", type=int, default=SearchLimits.max_depth,
-                        help=f"longest chain, in links (default {SearchLimits.max_depth})")
-    chains.add_argument("--limit", type=int, default=SearchLimits.max_chains,
-                        help=f"chains shown (default {SearchLimits.max_chains})")
-    chains.set_defaults(handler="chains")
-    gap_parser = sub.add_parser(
-        "gap", parents=[common(True)],
-        help="parts and companies whose chains pass through no designated company (the maker "
-             "apart), with the evidence behind each link")
-    _period_options(gap_parser)
-    gap_parser.set_defaults(handler="gap")
+def build(name: str, parser: argparse.ArgumentParser) -> None:
+    """The grammar of `links`, `chains` or `gap` (`name`) on its command's parser."""
+    if name == "links":
+        parser.add_argument("kind", choices=LINK_KINDS)
+        parser.add_argument("ref", help="id or name (part number, organization name); a "
+                                        "finding by id")
+        parser.add_argument("--limit", type=int, default=MAX_LISTED,
+                            help=f"at most this many links (default {MAX_LISTED})")
+        parser.set_defaults(handler=cmd_links)
+    elif name == "chains":
+        parser.add_argument("kind", choices=CHAIN_KINDS)
+        parser.add_argument("ref", help="id or part number; a finding by id")
+        _period_options(parser)
+        parser.add_argument("--max-depth", type=int, default=SearchLimits.max_depth,
+                            help=f"longest chain, in links (default {SearchLimits.max_depth})")
+        parser.add_argument("--limit", type=int, default=SearchLimits.max_chains,
+                            help=f"chains shown (default {SearchLimits.max_chains})")
+        parser.set_defaults(handler=cmd_chains)
+    else:
+        _period_options(parser)
+        parser.set_defaults(handler=cmd_gap)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
@@ -171,6 +162,3 @@ def print_chain(number: int, chain: SupplyChain, indent: str = "",
                   f"{indent}    {' ' * 10}  seller {step.seller_timing.text}; buyer "
                   f"{step.buyer_timing.text}\n")
 
-
-HANDLERS: dict[str, Callable[..., int]] = {"links": cmd_links, "chains": cmd_chains,
-                                           "gap": cmd_gap}
