@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -27,12 +28,15 @@ def run(args: argparse.Namespace, prompt: Prompt) -> int:
     """Run the command chosen on the command line; returns the exit code."""
     handler = args.handler
     if getattr(args, "store_free", False):
+        gc.enable()
         return handler(args)
     # The store layers load only for commands that use a store: `datecode` answers at once.
     from forensics_gui.services import stores
 
     opener = stores.init if getattr(args, "creates_store", False) else stores.open_existing
     store = opener(getattr(args, "store", None), prompt=prompt)
+    gc.freeze()  # what start-up made stays: later collections need not walk it
+    gc.enable()
     try:
         for warning in store.warnings:
             print(f"forensics: warning: {warning}", file=sys.stderr)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from forensics_gui.gui import lazy
-from forensics_gui.gui.context import SETTINGS_ORG, AppContext
+from forensics_gui.gui.context import SETTINGS_ORG, AppContext, quiet_start
 from forensics_gui.gui.icons import icon
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ def start_location(context: AppContext, args: argparse.Namespace) -> tuple[str |
 def create_window(args: argparse.Namespace,
                   settings: QSettings | None = None) -> tuple[AppContext, MainWindow]:
     """The application context and main window, with the store opening in the background."""
+    quiet_start()
     context = AppContext(settings)
     # The worker loads the store layers while this thread loads and builds the window.
     context.run(lazy.load_now, lazy.stores, lazy.records)

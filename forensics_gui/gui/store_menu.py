@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import StoreAuthError
+from forensics_gui.gui.context import settle_garbage_collector
 from forensics_gui.gui.icons import icon
 from forensics_gui.gui.lazy import demo, stores
 
@@ -109,6 +110,7 @@ class StoreMenu:
 
     def _failed(self, location: str | None, create: bool, error: BaseException,
                 trace: str) -> None:
+        settle_garbage_collector()  # no store to wait for (see quiet_start)
         if isinstance(error, StoreAuthError) and location and not location.endswith(".sqlite"):
             password, ok = QInputDialog.getText(self.window, "Password",
                                                 f"Password for {stores.resolve(location)}:",
