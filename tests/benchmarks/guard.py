@@ -145,8 +145,8 @@ def run_bench(name: str, command: list[str]) -> dict[str, Any] | None:
     LOGS.mkdir(exist_ok=True)
     log = LOGS / f"{name}.log"
     started = time.monotonic()
-    print(f"--- {name}: {' '.join(Path(c).name if '/' in c else c for c in command[1:])}",
-          flush=True)
+    shown = " ".join(Path(c).name if Path(c).exists() else c for c in command[2:])
+    print(f"--- {name}: {shown}", flush=True)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
