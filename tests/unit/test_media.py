@@ -407,7 +407,8 @@ def test_copies_refuse_hostile_files_too() -> None:
         make_display_copy(cut)
 
 
-@pytest.mark.parametrize("kept", [0.25, 0.5, 0.9, -10], ids=["quarter", "half", "most", "all-but-10"])
+@pytest.mark.parametrize("kept", [0.25, 0.5, 0.9, -10],
+                         ids=["quarter", "half", "most", "all-but-10"])
 def test_damaged_heic_is_refused(kept: float) -> None:
     # What is promised, whichever pillow-heif release reads the file: refused, the file named,
     # the format said, in our words on one line (the decoder's own wording may follow).
