@@ -22,7 +22,10 @@ class LazyModule:
     def __getattr__(self, attribute: str) -> Any:
         module = sys.modules.get(self._name)
         if module is not None:
-            return getattr(module, attribute)
+            try:
+                return getattr(module, attribute)
+            except AttributeError:
+                pass  # the worker is importing it right now: the call waits for that import
         return self._deferred(attribute)
 
     def _deferred(self, attribute: str) -> Callable[..., Any]:
