@@ -15,8 +15,8 @@ from typing import Any
 
 from forensics_gui.cli.output import print_json, print_record, print_table
 from forensics_gui.core.fields import LIST_FORMATS, MATCH_CHANGES, MATCH_STATES
-from forensics_gui.core.list_files import MAX_BYTES, MAX_ENTRIES
 from forensics_gui.core.screening import THRESHOLD
+from forensics_gui.formats.lists import MAX_BYTES, MAX_ENTRIES
 
 Common = Callable[[bool], argparse.ArgumentParser]
 MATCH_COLUMNS = ("organization_name", "list_name", "entry_name", "score", "matched_on", "state",

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, TextIO
 from uuid import UUID
 
-from forensics_gui.core import ftm
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.files import replace_atomically
 from forensics_gui.core.graph import (
@@ -29,7 +28,8 @@ from forensics_gui.core.graph import (
     layout_graph,
     period_text,
 )
-from forensics_gui.core.graphml import write_graphml
+from forensics_gui.formats import ftm
+from forensics_gui.formats.graphml import write_graphml
 from forensics_gui.services.graph import ALL_LINKS, graph_in, resolve_scope
 from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import graph_query as gq

@@ -17,8 +17,8 @@ from typing import Any
 
 from forensics_gui.core.errors import IntegrityRuleError, ValidationError
 from forensics_gui.core.fields import KINDS, parse_date
-from forensics_gui.core.list_files import ListFile, check_size, parse_files, refuse
 from forensics_gui.core.screening import ListImport, ParsedList, count_of
+from forensics_gui.formats.lists import ListFile, check_size, parse_files, refuse
 from forensics_gui.services import screening
 from forensics_gui.services.records import create_in
 from forensics_gui.services.supply import today as current_day

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from forensics_gui.core.search import (
     parse_filters,
     prepare_query,
 )
+from forensics_gui.formats import tables
 from forensics_gui.services import records
 from forensics_gui.services.references import lookup
 from forensics_gui.services.search import MAX_LIMIT, search
@@ -27,8 +26,8 @@ from forensics_gui.storage.store import Store
 
 EXPORT_FORMATS = (".csv", ".xlsx")
 COLUMNS = ("Group", "Found", "Details", "Match", "Matched text", "Note", "Family", "Id")
-# A spreadsheet would run a cell starting with these as a formula.
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
+# Column widths of the Excel sheet, in characters.
+COLUMN_WIDTHS = (18, 28, 70, 18, 24, 40, 14, 38)
 
 
 def save_search(store: Store, name: str, text: str, filters: Any = None, notes: str = "",
@@ -97,50 +96,15 @@ def export_search(store: Store, text: str, filters: Any, path: str | Path,
     return export_results(search(store, text, filters=filters or None, limit=limit), path)
 
 
-def _safe(value: str) -> str:
-    """Text a spreadsheet shows as text, never runs (a leading quote marks it as text)."""
-    if value.startswith(_FORMULA_START) or (value.startswith("-") and len(value) > 1
-                                            and not value[1].isdigit()):
-        return "'" + value
-    return value
-
-
 def _write_csv(stream: Any, _results: SearchResults, rows: Sequence[tuple[str, ...]]) -> None:
-    # UTF-8 with a byte order mark, so that spreadsheets read Cyrillic and Chinese correctly.
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    out = csv.writer(text)
-    out.writerow(COLUMNS)
-    out.writerows([_safe(v) for v in row] for row in rows)
-    text.flush()
-    text.detach()
+    tables.write_csv(stream, COLUMNS, rows)
 
 
 def _write_xlsx(stream: Any, results: SearchResults, rows: Sequence[tuple[str, ...]]) -> None:
-    from openpyxl import Workbook  # loaded for the first spreadsheet written, not before
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Results"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for row_cells in sheet.iter_rows(min_row=2):
-        for cell in row_cells:
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-    for letter, width in zip("ABCDEFGH", (18, 28, 70, 18, 24, 40, 14, 38), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    about = book.create_sheet("Search")
-    for label, value in (("Query", results.query),
-                         ("Filters", describe_filters(results.filters) or "none"),
-                         ("Records", str(len(rows))),
-                         ("Cut at the limit", ", ".join(sorted(results.more)) or "no"),
-                         ("Exported", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))):
-        about.append((label, value))
-        about.cell(about.max_row, 2).data_type = "s"
-    about.column_dimensions["A"].width = 18
-    about.column_dimensions["B"].width = 80
-    book.save(stream)
+    about = (("Query", results.query),
+             ("Filters", describe_filters(results.filters) or "none"),
+             ("Records", str(len(rows))),
+             ("Cut at the limit", ", ".join(sorted(results.more)) or "no"),
+             ("Exported", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")))
+    tables.write_xlsx(stream, "Results", COLUMNS, rows, widths=COLUMN_WIDTHS, about=about,
+                      about_title="Search")

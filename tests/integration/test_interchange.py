@@ -11,8 +11,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from forensics_gui.core import ftm
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.formats import ftm
 from forensics_gui.services import graph, interchange, records, stores
 
 from .graph_support import Chain, make_chain

@@ -268,7 +268,7 @@ def test_ofac_files_without_sdn_csv_are_refused(store: stores.Store) -> None:
 
 def test_enormous_files_are_refused_before_reading(store: stores.Store,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from forensics_gui.core import list_files
+    from forensics_gui.formats.lists import files as list_files
 
     monkeypatch.setattr(list_files, "MAX_BYTES", 1000)
     with pytest.raises(ValidationError, match=r"sdn\.csv: is 0 MB; files over 0 MB"):

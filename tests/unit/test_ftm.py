@@ -8,8 +8,8 @@ from uuid import UUID
 
 import pytest
 
-from forensics_gui.core import ftm
 from forensics_gui.core.records import Organization, SanctionsDesignation, SupplyLink
+from forensics_gui.formats import ftm
 
 ORG = UUID("01900000-0000-7000-8000-000000000001")
 OTHER = UUID("01900000-0000-7000-8000-000000000002")

@@ -8,7 +8,6 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
-from forensics_gui.core.list_ofac import remark_identifiers
 from forensics_gui.core.screening import (
     THRESHOLD,
     count_of,
@@ -16,6 +15,7 @@ from forensics_gui.core.screening import (
     name_key,
     name_variants,
 )
+from forensics_gui.formats.lists.ofac import remark_identifiers
 from forensics_gui.services import screening_engine as engine
 
 

@@ -1,5 +1,5 @@
-"""Reading sanctions list files as their publishers publish them: limits, encodings, which
-format a file is in, and which parser reads it.
+"""What every sanctions list reader shares: limits, encodings, CSV rows, which format a
+file is in, and how a file is refused.
 
 Every problem is a ValidationError naming the file, the line and what was wrong; a file is
 read completely and checked before anything is stored.
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from forensics_gui.core.errors import ValidationError
-from forensics_gui.core.fields import LIST_FORMATS
-from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.core.screening import ListEntry
 
 MAX_BYTES = 500 * 1024 * 1024  # the largest list published today is a few hundred MB
 MAX_ENTRIES = 2_000_000
@@ -137,51 +136,6 @@ def detect_format(text: str) -> str | None:
     if "name" in first_line and "source" in first_line:
         return "csl"
     return "ofac-sdn" if ofac_kind(text) else None
-
-
-def parse_files(files: Sequence[ListFile], fmt: str | None = None) -> ParsedList:
-    """Read the files of one list (OFAC's three files together, or one file of another
-    format) into entries; `fmt` None detects the format."""
-    if not files:
-        raise ValidationError("files", "give at least one list file")
-    if fmt is not None and fmt not in LIST_FORMATS:
-        raise ValidationError("format", f"{fmt!r} is not one of: {', '.join(LIST_FORMATS)}")
-    texts = [_text_of(f, fmt) for f in files]
-    formats = [fmt or detect_format(t) for t in texts]
-    for file, found in zip(files, formats, strict=True):
-        if found is None:
-            raise refuse(file.name, "line 1: is not a list file in a known layout ("
-                                    + "; ".join(FORMAT_LABELS.values()) + ")")
-    if len(set(formats)) > 1:
-        raise ValidationError("files", "give the files of one list at a time (these are in "
-                                       f"different formats: {', '.join(sorted(set(formats)))})")
-    parsed = _parse(formats[0], files, texts)
-    if len(parsed.entries) > MAX_ENTRIES:
-        raise refuse(files[0].name, f"holds {len(parsed.entries):,} entries; at most "
-                                    f"{MAX_ENTRIES:,} are accepted")
-    return parsed
-
-
-def _text_of(file: ListFile, fmt: str | None) -> str:
-    """UTF-8 text; OFAC's files alone may also be Windows-1252, as OFAC publishes them."""
-    try:
-        return decode(file)
-    except ValidationError:
-        if (fmt or detect_format(file.data[:20_000].decode("latin-1"))) != "ofac-sdn":
-            raise
-        return decode(file, "cp1252")
-
-
-def _parse(fmt: str, files: Sequence[ListFile], texts: list[str]) -> ParsedList:
-    from forensics_gui.core import list_csl, list_ftm, list_ofac
-
-    if fmt == "ofac-sdn":
-        return list_ofac.parse(files, texts)
-    if len(files) > 1:
-        raise ValidationError("files", f"a {FORMAT_LABELS[fmt]} list is one file; "
-                                       f"{len(files)} were given")
-    parser = list_csl.parse if fmt == "csl" else list_ftm.parse
-    return parser(files[0], texts[0])
 
 
 def unique_refs(file: ListFile, entries: list[tuple[int, ListEntry]]) -> tuple[ListEntry, ...]:

@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from forensics_gui.core.list_files import ListFile, csv_rows, refuse, split_list
-from forensics_gui.core.list_ofac import ID_LABELS, russian_scheme
 from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.formats.lists.files import ListFile, csv_rows, refuse, split_list
+from forensics_gui.formats.lists.ofac import ID_LABELS, russian_scheme
 
 PUBLISHER = "U.S. Department of Commerce, International Trade Administration"
 COLUMNS = ("_id", "source", "entity_number", "type", "programs", "name", "title", "addresses",

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from forensics_gui.core.list_files import (
+from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.formats.lists.files import (
     OFAC_LAYOUTS,
     OFAC_NULL,
     ListFile,
@@ -23,7 +24,6 @@ from forensics_gui.core.list_files import (
     split_list,
     unique_refs,
 )
-from forensics_gui.core.screening import ListEntry, ParsedList
 
 PUBLISHER = "U.S. Department of the Treasury, Office of Foreign Assets Control"
 SKIPPED_TYPES = ("vessel", "aircraft")

@@ -14,9 +14,9 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from forensics_gui.core.list_files import ListFile, refuse, unique_refs
-from forensics_gui.core.list_ofac import russian_scheme
 from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.formats.lists.files import ListFile, refuse, unique_refs
+from forensics_gui.formats.lists.ofac import russian_scheme
 
 PUBLISHER = "OpenSanctions"
 KEPT_SCHEMAS = ("Company", "Organization", "LegalEntity", "PublicBody", "Person")
