@@ -27,10 +27,8 @@ from forensics_gui.gui.chains_panel import (
     period_row,
     step_item,
 )
-from forensics_gui.gui.lazy import LazyModule
+from forensics_gui.gui.lazy import gap
 from forensics_gui.gui.supply_links import supply
-
-gap = LazyModule("forensics_gui.services.gap")
 
 
 def _record_item(texts: list[str], kind: str, record_id: Any, bold: bool = False

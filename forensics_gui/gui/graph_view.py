@@ -36,9 +36,8 @@ from forensics_gui.gui.graph_canvas import BACKGROUND, GraphCanvas
 from forensics_gui.gui.graph_drawing import Drawn, draw_graph, draw_message
 from forensics_gui.gui.graph_export import export_scene
 from forensics_gui.gui.graph_scene import EdgeItem
-from forensics_gui.gui.lazy import LazyModule
+from forensics_gui.gui.lazy import graph as graph_service
 
-graph_service = LazyModule("forensics_gui.services.graph")
 ALL_PARTS = "All parts"
 MAX_NODES = MAX_DRAWN_NODES  # more organizations than this: the user is asked to filter
 PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000

@@ -1,8 +1,10 @@
-"""Service modules loaded on first use, so that the window shows before the store layers load.
+"""The edge between the desktop client and the services: every service module the GUI calls
+is named here, and nowhere else (a test checks that no other GUI module names one, and that
+each name is a module of `forensics_gui.services`).
 
-Until a module is imported, its functions are handed out as wrappers that import it when
-called; store calls run on the worker thread, so the import happens there, not while the
-user waits for the window.
+The modules load on first use, so that the window shows before the store layers load: until a
+module is imported, its functions are handed out as wrappers that import it when called;
+store calls run on the worker thread, so the import happens there, not while the user waits.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+SERVICES = "forensics_gui.services."
+
 
 class LazyModule:
     """Stands for a module of the services layer until it is loaded."""
 
     def __init__(self, name: str) -> None:
+        if not name.startswith(SERVICES):
+            raise ValueError(f"the GUI calls services only, not {name}")
         self._name = name
 
     def __getattr__(self, attribute: str) -> Any:
@@ -50,3 +56,8 @@ demo = LazyModule("forensics_gui.services.demo")
 photos = LazyModule("forensics_gui.services.photos")
 search = LazyModule("forensics_gui.services.search")
 search_lists = LazyModule("forensics_gui.services.search_lists")
+sanctions_lists = LazyModule("forensics_gui.services.sanctions_lists")
+screening = LazyModule("forensics_gui.services.screening")
+supply = LazyModule("forensics_gui.services.supply")
+gap = LazyModule("forensics_gui.services.gap")
+graph = LazyModule("forensics_gui.services.graph")

@@ -37,11 +37,8 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.fields import LIST_FORMATS
-from forensics_gui.gui.lazy import LazyModule
+from forensics_gui.gui.lazy import sanctions_lists, screening
 from forensics_gui.gui.show_gate import ShowGate
-
-sanctions_lists = LazyModule("forensics_gui.services.sanctions_lists")
-screening = LazyModule("forensics_gui.services.screening")
 
 ROLE_MATCH = Qt.ItemDataRole.UserRole
 MATCH_LIMIT = 2000

@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.chains import CHAIN_KINDS
 from forensics_gui.core.fields import describe
-from forensics_gui.gui.lazy import LazyModule
-
-supply = LazyModule("forensics_gui.services.supply")
+from forensics_gui.gui.lazy import supply
 
 LINK_BOX_KINDS = ("part", "finding", "org")
 COLUMNS = ("Date", "Seller", "Buyer", "Status", "Sources", "Part")

@@ -13,7 +13,7 @@ from forensics_gui.gui.lazy import LazyModule
 
 def test_a_function_of_a_module_still_being_imported_waits_for_the_import(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    name = "forensics_gui_test_half_imported"
+    name = "forensics_gui.services.test_half_imported"
     half = types.ModuleType(name)  # what sys.modules holds while the import runs
     monkeypatch.setitem(sys.modules, name, half)
     call = LazyModule(name).list_versions  # used to raise AttributeError here
@@ -22,7 +22,7 @@ def test_a_function_of_a_module_still_being_imported_waits_for_the_import(
 
 
 def test_a_loaded_module_hands_out_its_own_functions(monkeypatch: pytest.MonkeyPatch) -> None:
-    name = "forensics_gui_test_loaded"
+    name = "forensics_gui.services.test_loaded"
     loaded = types.ModuleType(name)
     loaded.count = len
     monkeypatch.setitem(sys.modules, name, loaded)

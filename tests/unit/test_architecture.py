@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,3 +37,33 @@ def test_core_imports_only_the_standard_library() -> None:
         for module in _imported_modules(path):
             top = module.split(".")[0]
             assert module.startswith("forensics_gui.core") or top in stdlib, (path.name, module)
+
+
+GUI = ROOT / "forensics_gui" / "gui"
+
+
+def _strings_naming_our_packages(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+            and isinstance(node.value, str) and node.value.startswith("forensics_gui.")]
+
+
+def test_the_gui_names_the_services_it_calls_in_one_place() -> None:
+    # Lazily imported modules are named by strings, which no import contract can see.
+    for path in GUI.rglob("*.py"):
+        if path.name != "lazy.py":
+            assert _strings_naming_our_packages(path) == [], path.name
+    named = _strings_naming_our_packages(GUI / "lazy.py")
+    assert len(named) >= 10
+    for name in named:
+        assert name == "forensics_gui.services." or (
+            name.startswith("forensics_gui.services.") and importlib.util.find_spec(name)
+        ), name
+
+
+def test_the_edge_refuses_anything_but_a_service() -> None:
+    from forensics_gui.gui.lazy import LazyModule
+
+    for name in ("forensics_gui.storage.store", "forensics_gui.media.images"):
+        with pytest.raises(ValueError, match="services only"):
+            LazyModule(name)
