@@ -28,12 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_store import backend_of, generate, remove_store, shown_location, temp_store_path
+from generate_store import (
+    backend_of,
+    generate,
+    planned_stores,
+    remove_store,
+    shown_location,
+)
 
 from forensics_gui.services import records, stores
 from forensics_gui.storage import models as m
@@ -151,31 +156,14 @@ def settle(location: str) -> None:
 
 
 # ----------------------------------------------------------------- the run
-def pg_store_url(server_url: str) -> str:
-    """The benchmark's own database on the server of `server_url`."""
-    url = make_url(server_url).set(database=PG_DATABASE)
-    return url.render_as_string(hide_password=False)
-
-
-def planned_stores(args: argparse.Namespace) -> list[tuple[str, bool]]:
-    """(location, generate it?) for each backend measured."""
-    reused = {backend_of(r): r for r in args.reuse}
-    planned = [(reused["sqlite"], False) if "sqlite" in reused else
-               (args.keep_store or temp_store_path(), True)]
-    if "postgresql" in reused:
-        planned.append((reused["postgresql"], False))
-    elif args.pg_url:
-        planned.append((pg_store_url(args.pg_url), True))
-    return planned
-
-
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Generate or reuse each store, measure it, and remove what was generated."""
     result: dict[str, Any] = {"benchmark": "paging", "page_size": PAGE_SIZE,
                               "repeat": args.repeat, "batch_size": args.batch_size,
                               "load_average_start": round(os.getloadavg()[0], 2),
                               "generation_s": {}, "generation_cpu_s": {}, "backends": {}}
-    for location, fresh in planned_stores(args):
+    for location, fresh in planned_stores(args.reuse, args.keep_store, args.pg_url,
+                                          PG_DATABASE):
         backend = backend_of(location)
         kept = args.keep or (args.keep_store is not None and backend == "sqlite")
         try:

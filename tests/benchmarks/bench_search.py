@@ -68,6 +68,8 @@ from generate_store import (
     backend_of,
     drop_database,
     generate,
+    pg_store_url,
+    planned_stores,
     remove_store,
     shown_location,
     temp_store_path,
@@ -394,23 +396,6 @@ def settle(location: str) -> None:
 
 
 # ----------------------------------------------------------------- the run
-def pg_store_url(server_url: str, database: str = PG_DATABASE) -> str:
-    """A database of the benchmark's own on the server of `server_url`."""
-    return make_url(server_url).set(database=database).render_as_string(hide_password=False)
-
-
-def planned_stores(args: argparse.Namespace) -> list[tuple[str, bool]]:
-    """(location of the large store, generate it?) for each backend measured."""
-    reused = {backend_of(r): r for r in args.reuse}
-    planned = [(reused["sqlite"], False) if "sqlite" in reused else
-               (args.keep_store or temp_store_path(), True)]
-    if "postgresql" in reused:
-        planned.append((reused["postgresql"], False))
-    elif args.pg_url:
-        planned.append((pg_store_url(args.pg_url), True))
-    return planned
-
-
 def make_store(location: str, findings: int, args: argparse.Namespace) -> dict[str, Any]:
     """Generate a store of `findings` findings, a fifth as many parts, a fiftieth as many
     items (at least 1,000 parts and 100 items)."""
@@ -479,7 +464,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                               "samples": "every round's time of every query, pooled",
                               "load_average_start": round(os.getloadavg()[0], 2),
                               "generation_s": {}, "backends": {}}
-    for location, fresh in planned_stores(args):
+    for location, fresh in planned_stores(args.reuse, args.keep_store, args.pg_url,
+                                          PG_DATABASE):
         kept = args.keep or (args.keep_store is not None and backend_of(location) == "sqlite")
         try:
             measure_backend(location, fresh, args, result)

@@ -394,6 +394,26 @@ def temp_store_path(name: str = "store.sqlite") -> str:
     return str(Path(tempfile.mkdtemp(prefix="forensics-bench-")) / name)
 
 
+def pg_store_url(server_url: str, database: str) -> str:
+    """A database of a benchmark's own on the server of `server_url`."""
+    return make_url(server_url).set(database=database).render_as_string(hide_password=False)
+
+
+def planned_stores(reuse: list[str], keep_store: str | None, pg_url: str | None,
+                   database: str) -> list[tuple[str, bool]]:
+    """(location of the large store, generate it?) for each backend a benchmark measures:
+    the stores given to reuse, else a new SQLite store (at `keep_store` if given) and, with a
+    server URL, a new PostgreSQL database named `database`."""
+    reused = {backend_of(r): r for r in reuse}
+    planned = [(reused["sqlite"], False) if "sqlite" in reused else
+               (keep_store or temp_store_path(), True)]
+    if "postgresql" in reused:
+        planned.append((reused["postgresql"], False))
+    elif pg_url:
+        planned.append((pg_store_url(pg_url, database), True))
+    return planned
+
+
 def prepare_location(location: str) -> None:
     """Make sure `location` is a fresh place: create the PostgreSQL database, or check that
     the SQLite file does not exist yet (FileExistsError otherwise, before anything is made)."""
