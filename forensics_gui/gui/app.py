@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from forensics_gui.gui import lazy
-from forensics_gui.gui.context import SETTINGS_ORG, AppContext, quiet_start
-from forensics_gui.gui.icons import icon
+from forensics_gui.gui.kit import lazy
+from forensics_gui.gui.kit.context import SETTINGS_ORG, AppContext, quiet_start
+from forensics_gui.gui.kit.icons import icon
 
 if TYPE_CHECKING:
-    from forensics_gui.gui.main_window import MainWindow
+    from forensics_gui.gui.mainwindow.main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -47,7 +47,7 @@ def create_window(args: argparse.Namespace,
     context = AppContext(settings)
     # The worker loads the store layers while this thread loads and builds the window.
     context.run(lazy.load_now, lazy.stores, lazy.records)
-    from forensics_gui.gui.main_window import MainWindow
+    from forensics_gui.gui.mainwindow.main_window import MainWindow
 
     window = MainWindow(context)
     location, is_default = start_location(context, args)

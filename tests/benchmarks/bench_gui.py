@@ -145,9 +145,9 @@ def scroll_and_operate(store: str) -> dict[str, Any]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from forensics_gui.gui.context import AppContext
-    from forensics_gui.gui.main_window import MainWindow
-    from forensics_gui.gui.table_model import LOADING, PAGE_SIZE
+    from forensics_gui.gui.kit.context import AppContext
+    from forensics_gui.gui.kit.table_model import LOADING, PAGE_SIZE
+    from forensics_gui.gui.mainwindow.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     context = AppContext(QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat))

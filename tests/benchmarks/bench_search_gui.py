@@ -66,8 +66,8 @@ def run(store_path: str, count: int, key_ms: float) -> dict[str, Any]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from forensics_gui.gui.context import AppContext
-    from forensics_gui.gui.main_window import MainWindow
+    from forensics_gui.gui.kit.context import AppContext
+    from forensics_gui.gui.mainwindow.main_window import MainWindow
     from tests.benchmarks.bench_gui import StallMeter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from forensics_gui.gui.context import AppContext
-from forensics_gui.gui.main_window import MainWindow
-from forensics_gui.gui.store_menu import open_and_prepare
+from forensics_gui.gui.kit.context import AppContext
+from forensics_gui.gui.mainwindow.main_window import MainWindow
+from forensics_gui.gui.mainwindow.store_menu import open_and_prepare
 
 
 class Answers:

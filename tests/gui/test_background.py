@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from forensics_gui.core.errors import StoreLockedError
-from forensics_gui.gui import errors
-from forensics_gui.gui.tasks import PROGRESS_DELAY_MS, TaskControl
+from forensics_gui.gui.kit import errors
+from forensics_gui.gui.kit.tasks import PROGRESS_DELAY_MS, TaskControl
 from tests.gui.conftest import settle
 
 

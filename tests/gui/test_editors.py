@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from forensics_gui.gui.conflict import ConflictDialog
-from forensics_gui.gui.item_page import TransferDialog
+from forensics_gui.gui.kit.conflict import ConflictDialog
+from forensics_gui.gui.records.item_page import TransferDialog
 from forensics_gui.services import audit, custody, records
 from tests.gui.conftest import settle
 
@@ -179,7 +179,7 @@ def test_shortcuts_exist_for_common_actions(window: Any) -> None:
 
 def test_a_single_source_can_be_chosen_or_created_from_the_editor(
         qtbot: Any, window: Any, context: Any, monkeypatch: Any) -> None:
-    from forensics_gui.gui import source_picker
+    from forensics_gui.gui.kit import source_picker
 
     window.show_kind("designation")
     window.new_record()
@@ -209,7 +209,7 @@ def test_a_single_source_can_be_chosen_or_created_from_the_editor(
 
 def test_a_finding_cites_an_existing_source(qtbot: Any, window: Any, context: Any,
                                             monkeypatch: Any) -> None:
-    from forensics_gui.gui import source_picker
+    from forensics_gui.gui.kit import source_picker
 
     editor = _open_first(qtbot, window, "finding")
     before = editor.inputs["source_ids"].value()

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QGraphicsTextItem
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.graph import ROLE_FILLS, SANCTION_COLOURS
-from forensics_gui.gui import graph_view
-from forensics_gui.gui.graph_scene import EdgeItem, EdgeLabelItem, NodeItem
-from forensics_gui.gui.graph_view import GraphView, show_supply_graph
+from forensics_gui.gui.graph import graph_view
+from forensics_gui.gui.graph.graph_scene import EdgeItem, EdgeLabelItem, NodeItem
+from forensics_gui.gui.graph.graph_view import GraphView, show_supply_graph
 from forensics_gui.services import records
 from tests.gui.conftest import settle
 

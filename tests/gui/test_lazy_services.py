@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from forensics_gui.gui.lazy import LazyModule
+from forensics_gui.gui.kit.lazy import LazyModule
 
 
 def test_a_function_of_a_module_still_being_imported_waits_for_the_import(

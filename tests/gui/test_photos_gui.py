@@ -15,8 +15,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
-from forensics_gui.gui import photo_tools
-from forensics_gui.gui.photo_model import THUMB_BATCH, PhotoListModel, PhotoRole
+from forensics_gui.gui.photos import photo_tools
+from forensics_gui.gui.photos.photo_model import THUMB_BATCH, PhotoListModel, PhotoRole
 from forensics_gui.services import photos, records
 from tests.gui.conftest import settle
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from forensics_gui.core.errors import ValidationError
-from forensics_gui.gui.screening_panel import ROLE_MATCH, ImportDialog
+from forensics_gui.gui.screening.screening_panel import ROLE_MATCH, ImportDialog
 from forensics_gui.services import records, screening
 from tests.gui.conftest import settle
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QTreeWidgetItem
 
-from forensics_gui.gui.search_panel import ROLE_ID, ROLE_KIND
+from forensics_gui.gui.search.search_panel import ROLE_ID, ROLE_KIND
 from forensics_gui.services import records, search_lists
 from tests.gui.conftest import settle
 

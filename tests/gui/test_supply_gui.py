@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from forensics_gui.gui.chains_panel import ROLE_ID, ROLE_KIND
+from forensics_gui.gui.supply.chains_panel import ROLE_ID, ROLE_KIND
 from forensics_gui.services import records
 from tests.gui.conftest import settle
 

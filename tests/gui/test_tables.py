@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from forensics_gui.gui.table_model import LOADING, RecordTableModel
+from forensics_gui.gui.kit.table_model import LOADING, RecordTableModel
 from forensics_gui.services import bulk, records
 from tests.gui.conftest import settle
 

@@ -16,8 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from forensics_gui.gui.context import AppContext
-from forensics_gui.gui.main_window import MainWindow
+from forensics_gui.gui.kit.context import AppContext
+from forensics_gui.gui.mainwindow.main_window import MainWindow
 
 
 def wait_until(app: QApplication, condition, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
@@ -91,8 +91,8 @@ def supply_screens(app: QApplication, context: AppContext, window: MainWindow, o
                    suffix: str) -> list[Path]:
     """Supply links in a part's editor, its probable chains, the supply graph, sanctions
     screening after importing the sample lists, and the sanctions gap."""
-    from forensics_gui.gui.chains_panel import ChainsDialog
-    from forensics_gui.gui.gap_panel import show_gap
+    from forensics_gui.gui.supply.chains_panel import ChainsDialog
+    from forensics_gui.gui.supply.gap_panel import show_gap
     from forensics_gui.services import records, sanctions_lists
 
     paths = []

@@ -53,7 +53,7 @@ def test_the_gui_names_the_services_it_calls_in_one_place() -> None:
     for path in GUI.rglob("*.py"):
         if path.name != "lazy.py":
             assert _strings_naming_our_packages(path) == [], path.name
-    named = _strings_naming_our_packages(GUI / "lazy.py")
+    named = _strings_naming_our_packages(GUI / "kit" / "lazy.py")
     assert len(named) >= 10
     for name in named:
         assert name == "forensics_gui.services." or (
@@ -62,7 +62,7 @@ def test_the_gui_names_the_services_it_calls_in_one_place() -> None:
 
 
 def test_the_edge_refuses_anything_but_a_service() -> None:
-    from forensics_gui.gui.lazy import LazyModule
+    from forensics_gui.gui.kit.lazy import LazyModule
 
     for name in ("forensics_gui.storage.store", "forensics_gui.media.images"):
         with pytest.raises(ValueError, match="services only"):

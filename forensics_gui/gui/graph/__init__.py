@@ -1,0 +1,1 @@
+"""The supply graph: layout drawn on a canvas, filters, and image export."""

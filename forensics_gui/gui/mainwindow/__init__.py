@@ -1,0 +1,1 @@
+"""The main window: navigator, pages, editors, menus and the store menu."""

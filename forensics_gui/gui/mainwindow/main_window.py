@@ -1,0 +1,440 @@
+"""The main window: navigator, table of records, the open record's editor, menus, status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from forensics_gui.core.fields import KINDS, describe
+from forensics_gui.gui.kit.history import show_history
+from forensics_gui.gui.kit.icons import icon
+from forensics_gui.gui.kit.lazy import records
+from forensics_gui.gui.kit.record_table import RecordTable
+from forensics_gui.gui.mainwindow.store_menu import StoreMenu
+from forensics_gui.gui.photos.photo_tools import PhotoTools
+from forensics_gui.gui.records.editor import RecordEditor
+from forensics_gui.gui.records.finding_page import FindingEditor
+from forensics_gui.gui.records.item_page import ItemEditor
+from forensics_gui.gui.screening.screening_panel import ScreeningPanel
+from forensics_gui.gui.search.search_panel import SearchPanel
+from forensics_gui.gui.supply.gap_panel import show_gap
+
+NAVIGATION = ("system", "item", "finding", "part", "org", "alias", "link", "designation",
+              "hub", "source", "marking")
+SEARCH_PAGE = "search"
+GRAPH_PAGE = "graph"
+SCREENING_PAGE = "screening"
+
+
+class MainWindow(QMainWindow):
+    """Views hold layout; the store menu and the editors hold the logic."""
+
+    def __init__(self, context: Any) -> None:
+        super().__init__()
+        self.context = context
+        context.main_window = self
+        self.setWindowTitle("Forensic component database")
+        self.setWindowIcon(icon("app"))
+        self.tables: dict[str, RecordTable] = {}
+        self.editors: dict[str, RecordEditor] = {}
+        self.editor: RecordEditor | None = None
+        self._build_central()
+        self._build_actions()
+        self.store_menu = StoreMenu(context, self)
+        self._build_menus()
+        self._build_status()
+        context.store_opened.connect(self._store_opened)
+        last_kind = context.settings.value("window/kind")
+        self.show_kind(last_kind if last_kind in NAVIGATION else "item")
+        if last_kind == SEARCH_PAGE:
+            self.show_search()
+        context.runner.busy_changed.connect(
+            lambda busy: self.busy.setText("Working…" if busy else ""))
+        self._restore_layout()
+
+    # ------------------------------------------------------------------ layout
+    def _build_central(self) -> None:
+        self.navigator = QListWidget()
+        search_item = QListWidgetItem(icon("search"), "Search")
+        search_item.setData(Qt.ItemDataRole.UserRole, SEARCH_PAGE)
+        self.navigator.addItem(search_item)
+        for kind in NAVIGATION:
+            item = QListWidgetItem(KINDS[kind].plural.capitalize())
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            self.navigator.addItem(item)
+        screening_item = QListWidgetItem("Sanctions screening")
+        screening_item.setData(Qt.ItemDataRole.UserRole, SCREENING_PAGE)
+        self.navigator.addItem(screening_item)
+        graph_item = QListWidgetItem("Supply graph")
+        graph_item.setData(Qt.ItemDataRole.UserRole, GRAPH_PAGE)
+        self.navigator.addItem(graph_item)
+        self.graph_view: Any = None
+        self.navigator.setMaximumWidth(220)
+        # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
+        self.navigator.setMinimumWidth(min(220, self.navigator.sizeHintForColumn(0) + 12))
+        self.navigator.currentRowChanged.connect(self._navigate)
+        self.table_stack = QStackedWidget()
+        self.search_panel = SearchPanel(self.context)
+        self.search_panel.open_requested.connect(
+            lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                       keep_page=True)))
+        self.table_stack.addWidget(self.search_panel)
+        self.screening_panel = ScreeningPanel(self.context)
+        self.screening_panel.open_requested.connect(
+            lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                       keep_page=True)))
+        self.table_stack.addWidget(self.screening_panel)
+        self.editor_stack = QStackedWidget()
+        self.placeholder = QLabel("Double-click a record, or press Enter, to open it here.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.editor_stack.addWidget(self.placeholder)
+        self.splitter = QSplitter()
+        for widget in (self.navigator, self.table_stack, self.editor_stack):
+            self.splitter.addWidget(widget)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None,
+                icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_action = a("&New record", self.new_record, QKeySequence.StandardKey.New, "new")
+        self.save_action = a("&Save", self.save_record, QKeySequence.StandardKey.Save, "save")
+        self.revert_action = a("Re&vert", lambda: self.editor and self.editor.revert(),
+                               "Ctrl+R", "revert")
+        self.delete_action = a("&Delete…", self.delete_record, "Ctrl+Delete", "delete")
+        self.find_action = a("&Find", self.focus_filter, QKeySequence.StandardKey.Find, "find")
+        self.refresh_action = a("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh,
+                                "refresh")
+        self.next_action = a("Ne&xt record", lambda: self.step(1), "Ctrl+PgDown", "next")
+        self.previous_action = a("Pre&vious record", lambda: self.step(-1), "Ctrl+PgUp",
+                                 "previous")
+        self.history_action = a("&History", self.show_history, "Ctrl+H", "history")
+        self.search_action = a("&Search…", self.show_search, "Ctrl+K", "search")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.store_menu.fill(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        record_menu = self.menuBar().addMenu("&Record")
+        for action in (self.new_action, self.save_action, self.revert_action,
+                       self.delete_action, None, self.history_action, None,
+                       self.previous_action, self.next_action):
+            record_menu.addSeparator() if action is None else record_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        for action in (self.search_action, self.find_action, self.refresh_action):
+            view_menu.addAction(action)
+        view_menu.addAction("&Columns…", self.choose_columns)
+        tools_menu = self.menuBar().addMenu("&Tools")
+        self.photo_tools = PhotoTools(self.context, self)
+        self.verify_photos_action = tools_menu.addAction("&Verify photo integrity…",
+                                                         self.photo_tools.verify)
+        self.export_photos_action = tools_menu.addAction("&Export photos…", self.export_photos)
+        self.gap_action = tools_menu.addAction("Sanctions &gap…", lambda: show_gap(
+            self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("&About", self.about)
+        toolbar = self.addToolBar("Records")
+        toolbar.setObjectName("records-toolbar")
+        for action in (self.new_action, self.save_action, self.revert_action,
+                       self.delete_action, None, self.previous_action, self.next_action,
+                       None, self.search_action, self.find_action, self.refresh_action,
+                       self.history_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _build_status(self) -> None:
+        self.store_label = QLabel("No store open")
+        self.busy = QLabel()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.store_label)
+
+    # --------------------------------------------------------------- stores
+    def _store_opened(self, summary: Any) -> None:
+        kind = {"sqlite": "SQLite file", "postgresql": "PostgreSQL"}.get(summary.kind, "")
+        self.store_label.setText(f"{summary.location} · {kind} · acting as {summary.user}")
+        self.store_label.setToolTip(f"Schema {summary.schema_revision}")
+        self.setWindowTitle(f"{summary.location} — Forensic component database")
+        for table in self.tables.values():
+            table.reload()
+        for editor in self.editors.values():
+            editor.load_completions()
+        self._show_placeholder()
+
+    # ---------------------------------------------------------------- search
+    def _navigate(self, row: int) -> None:
+        page = self.navigator.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        if page == SEARCH_PAGE:
+            self.show_search()
+        elif page == GRAPH_PAGE:
+            self.show_graph()
+        elif page == SCREENING_PAGE:
+            self.show_screening()
+        elif page is not None:
+            self.guard(lambda: self.show_kind(page))
+
+    def show_search(self) -> None:
+        """Show the search page with the cursor in its box (Ctrl+K)."""
+        self.table_stack.setCurrentWidget(self.search_panel)
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(0)
+        self.navigator.blockSignals(False)
+        self.search_panel.focus_query()
+
+    def searching(self) -> bool:
+        return self.table_stack.currentWidget() is self.search_panel
+
+    def show_graph(self, **scope: Any) -> None:
+        """Show the supply graph page; with `part`, `organization` or `finding` (and `title`),
+        the graph of that record."""
+        if self.graph_view is None:
+            from forensics_gui.gui.graph.graph_view import GraphView
+
+            self.graph_view = GraphView(self.context)
+            self.graph_view.open_requested.connect(
+                lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                           keep_page=True)))
+            self.table_stack.addWidget(self.graph_view)
+        self.table_stack.setCurrentWidget(self.graph_view)
+        self.navigator.blockSignals(True)
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == GRAPH_PAGE:
+                self.navigator.setCurrentRow(row)
+        self.navigator.blockSignals(False)
+        if scope:
+            self.graph_view.show_for(**scope)
+
+    def show_screening(self) -> None:
+        """Show the sanctions screening page: list versions and candidates to decide."""
+        self.table_stack.setCurrentWidget(self.screening_panel)
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(self.navigator.count() - 1)
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == SCREENING_PAGE:
+                self.navigator.setCurrentRow(row)
+        self.navigator.blockSignals(False)
+        self.screening_panel.reload()
+
+    # ---------------------------------------------------------------- tables
+    def show_kind(self, kind: str) -> None:
+        """Show the table of records of `kind`."""
+        if kind not in self.tables:
+            table = RecordTable(self.context, kind)
+            table.open_requested.connect(
+                lambda r, k=kind: self.guard(lambda: self.show_record(k, r)))
+            self.tables[kind] = table
+            self.table_stack.addWidget(table)
+            if self.context.store is not None:
+                table.reload()
+        self.table_stack.setCurrentWidget(self.tables[kind])
+        self._last_table = self.tables[kind]
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(NAVIGATION.index(kind) + 1)
+        self.navigator.blockSignals(False)
+
+    def current_table(self) -> RecordTable:
+        """The table shown, or the last one shown while the search page is up."""
+        return self._last_table
+
+    def current_kind(self) -> str:
+        return self.current_table().kind if self.tables else "item"
+
+    # --------------------------------------------------------------- editors
+    def editor_for(self, kind: str) -> RecordEditor:
+        if kind not in self.editors:
+            page = {"item": ItemEditor, "finding": FindingEditor}.get(kind)
+            editor = page(self.context) if page else RecordEditor(self.context, kind)
+            editor.open_requested.connect(lambda k, i: self.guard(lambda: self.open_record(k, i)))
+            editor.history_requested.connect(lambda k, i: self.show_history())
+            editor.new_requested.connect(
+                lambda k, values, shown: self.guard(lambda: self._new(k, values, shown)))
+            editor.deleted.connect(lambda *_: self._show_placeholder())
+            editor.dirty_changed.connect(self._dirty_changed)
+            if isinstance(editor, ItemEditor):
+                editor.new_finding_requested.connect(self.new_finding_in)
+            if self.context.store is not None:
+                editor.load_completions()
+            self.editors[kind] = editor
+            self.editor_stack.addWidget(editor)
+        return self.editors[kind]
+
+    def show_record(self, kind: str, record: Any) -> None:
+        """Show `record` in its editor."""
+        self.editor = self.editor_for(kind)
+        self.editor.load(record)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self._dirty_changed(False)
+
+    def open_record(self, kind: str, record_id: Any, keep_page: bool = False) -> None:
+        """Fetch a record by id, show its table (unless `keep_page`) and open it."""
+        if not keep_page:
+            self.show_kind(kind)
+        self.context.run(records.get, self.context.store, kind, record_id,
+                         on_done=lambda record: self.show_record(kind, record))
+
+    def _show_placeholder(self) -> None:
+        self.editor = None
+        self.editor_stack.setCurrentWidget(self.placeholder)
+        self._dirty_changed(False)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        self.save_action.setEnabled(dirty)
+        self.revert_action.setEnabled(dirty)
+
+    def guard(self, action: Callable[[], Any]) -> None:
+        """Run `action`, first asking what to do with unsaved changes if there are any."""
+        editor = self.editor
+        if editor is None or not editor.dirty:
+            action()
+            return
+        answer = QMessageBox.question(
+            self, "Unsaved changes",
+            f"The {editor.spec.label} has changes that are not saved.",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard |
+            QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            editor.save(then=lambda _: action())
+        elif answer == QMessageBox.StandardButton.Discard:
+            editor.revert()
+            action()
+
+    # --------------------------------------------------------------- actions
+    def new_record(self) -> None:
+        kind = self.current_kind()
+        self.guard(lambda: self._new(kind))
+
+    def _new(self, kind: str, defaults: dict[str, Any] | None = None,
+             shown: dict[str, Any] | None = None) -> None:
+        self.editor = self.editor_for(kind)
+        self.editor.new(defaults, shown)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.editor.setFocus()
+
+    def new_finding_in(self, item: Any) -> None:
+        self.guard(lambda: self._new("finding", {"item_id": item.id},
+                                     {"item_id": item.case_reference}))
+
+    def save_record(self) -> None:
+        if self.editor is not None:
+            self.editor.save()
+
+    def delete_record(self) -> None:
+        if self.editor is not None and self.editor.record is not None:
+            self.editor.delete()
+
+    def focus_filter(self) -> None:
+        if self.searching():
+            self.search_panel.focus_query()
+            return
+        self.current_table().filter.setFocus()
+        self.current_table().filter.selectAll()
+
+    def refresh(self) -> None:
+        if self.searching():
+            self.search_panel.run_search()
+        if self.graph_view is not None and self.table_stack.currentWidget() is self.graph_view:
+            self.graph_view.reload()
+        self.current_table().reload()
+        editor = self.editor
+        if editor is not None and editor.record is not None and not editor.dirty:
+            self.open_record(editor.kind, editor.record.id)
+
+    def step(self, delta: int) -> None:
+        """Open the next (or previous) record of the table."""
+        table = self.current_table()
+        row = table.view.currentIndex().row() + delta
+        if not 0 <= row < table.model.rowCount():
+            return
+
+        def go() -> None:
+            record = table.select_row(row)
+            if record is not None:
+                self.show_record(table.kind, record)
+
+        self.guard(go)
+
+    def show_history(self) -> None:
+        editor = self.editor
+        if editor is None or editor.record is None:
+            return
+        record = editor.record
+        title = describe(editor.kind, record)
+        show_history(self.context, self, editor.kind, record.id, title)
+
+    def export_photos(self) -> None:
+        """Export the photos of the open item (or of the open finding's item)."""
+        record = self.editor.record if self.editor is not None else None
+        kind = self.editor.kind if self.editor is not None else ""
+        item_id = {"item": "id", "finding": "item_id"}.get(kind)
+        self.photo_tools.export_item(getattr(record, item_id) if record and item_id else None,
+                                     getattr(record, "case_reference", ""))
+
+    def choose_columns(self) -> None:
+        table = self.current_table()
+        header = table.view.horizontalHeader()
+        table._column_menu(header.rect().center())
+
+    def about(self) -> None:
+        from forensics_gui import __version__
+
+        QMessageBox.about(self, "About", f"<b>Forensic component database</b> {__version__}<br>"
+                          "Components found in recovered weapons and their supply chains.")
+
+    # ------------------------------------------------------------ persistence
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([180, 640, 460])
+
+    def save_layout(self) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/kind", SEARCH_PAGE if self.searching() else self.current_kind())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.editor
+        if editor is not None and editor.dirty:
+            event.ignore()
+            self.guard(self._close_now)
+            return
+        self.save_layout()
+        event.accept()
+
+    def _close_now(self) -> None:
+        self.close()

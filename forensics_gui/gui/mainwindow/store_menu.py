@@ -1,0 +1,165 @@
+"""Choosing the store: new file, open a file, connect to PostgreSQL, recent stores, demo data.
+
+Passwords are never written to the settings: PostgreSQL logins use libpq's .pgpass or
+service file, or the password is asked for and kept only in memory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from forensics_gui.core.errors import StoreAuthError
+from forensics_gui.gui.kit.context import settle_garbage_collector
+from forensics_gui.gui.kit.icons import icon
+from forensics_gui.gui.kit.lazy import demo, stores
+
+MAX_RECENT = 8
+FILE_FILTER = "Forensic stores (*.sqlite *.db);;All files (*)"
+
+
+def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
+                     password: str | None = None) -> tuple[Any, Any]:
+    """(store, summary); runs on the worker. Loads the demo data into an empty store if asked."""
+    prompt = (lambda _where: password) if password else None
+    opener = stores.init if create else stores.open_existing
+    store = opener(location, prompt=prompt)
+    try:
+        if demo_if_empty and stores.is_empty(store):
+            demo.load_demo(store)
+        return store, stores.summary(store, with_counts=False)
+    except BaseException:
+        store.close()
+        raise
+
+
+class PostgresDialog(QDialog):
+    """A PostgreSQL URL or a libpq service name; the password is asked for only if needed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Connect to PostgreSQL")
+        form = QFormLayout(self)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("postgresql://user@host:5432/database")
+        self.service = QLineEdit()
+        self.service.setPlaceholderText("name in your pg_service.conf")
+        form.addRow("Server URL", self.url)
+        form.addRow("or service name", self.service)
+        note = QLabel("Leave the password out: it comes from your .pgpass or service file, or "
+                      "you will be asked for it. It is never saved.")
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def location(self) -> str:
+        service = self.service.text().strip()
+        return f"service:{service}" if service else self.url.text().strip()
+
+
+class StoreMenu:
+    """The store part of the File menu and the logic behind it."""
+
+    def __init__(self, context: Any, window: QWidget) -> None:
+        self.context = context
+        self.window = window
+        self.recent_menu = QMenu("Recent stores", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+    def fill(self, menu: QMenu) -> None:
+        menu.addAction(icon("new"), "&New store…", self.new_store)
+        menu.addAction(icon("open"), "&Open store file…", self.open_file)
+        menu.addAction(icon("database"), "Connect to &PostgreSQL…", self.connect_postgres)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction("Load the &demo data", self.load_demo)
+
+    # ---------------------------------------------------------------- opening
+    def open(self, location: str | None, create: bool = False, demo_if_empty: bool = False,
+             password: str | None = None) -> None:
+        """Open a store in the background; the window switches to it when it is ready."""
+        self.context.run(open_and_prepare, location, create, demo_if_empty, password,
+                         on_done=lambda result: self._opened(location, *result),
+                         on_error=lambda e, t: self._failed(location, create, e, t),
+                         label="Opening the store…")
+
+    def _opened(self, location: str | None, store: Any, summary: Any) -> None:
+        self.context.set_store(store, summary)
+        for warning in store.warnings:
+            QMessageBox.warning(self.window, "Store location", warning)
+        if store.backup_path:
+            self.window.statusBar().showMessage(
+                f"Store upgraded; the previous version is kept at {store.backup_path}", 10_000)
+        self._remember(location or summary.location)
+
+    def _failed(self, location: str | None, create: bool, error: BaseException,
+                trace: str) -> None:
+        settle_garbage_collector()  # no store to wait for (see quiet_start)
+        if isinstance(error, StoreAuthError) and location and not location.endswith(".sqlite"):
+            password, ok = QInputDialog.getText(self.window, "Password",
+                                                f"Password for {stores.resolve(location)}:",
+                                                QLineEdit.EchoMode.Password)
+            if ok and password:
+                self.open(location, create, password=password)
+                return
+        self.context.show_error(error, trace)
+
+    def _remember(self, location: str) -> None:
+        if stores.has_password(location):
+            return  # never write a password to the settings file
+        settings = self.context.settings
+        recent = [r for r in (settings.value("stores/recent") or []) if r != location]
+        settings.setValue("stores/recent", [location, *recent][:MAX_RECENT])
+        settings.setValue("stores/last", location)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in self.context.settings.value("stores/recent") or []:
+            self.recent_menu.addAction(location, lambda loc=location: self.open(loc))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    # ---------------------------------------------------------------- actions
+    def new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "New store", "forensics.sqlite",
+                                              FILE_FILTER)
+        if path:
+            self.open(path, create=True)
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open store", "", FILE_FILTER)
+        if path:
+            self.open(path)
+
+    def connect_postgres(self) -> None:
+        dialog = PostgresDialog(self.window)
+        if dialog.exec() and dialog.location():
+            location = dialog.location()
+            if stores.has_password(location):
+                QMessageBox.information(self.window, "Password in the URL",
+                                        "The password in the URL is used for this connection "
+                                        "only and is not saved.")
+            self.open(location)
+
+    def load_demo(self) -> None:
+        store = self.context.store
+        if store is None:
+            return
+        self.context.run(demo.load_demo, store, label="Loading the demo data…",
+                         on_done=lambda _: self.context.changed("*", None))

@@ -1,0 +1,2 @@
+"""Photo evidence: galleries, the viewer with annotations, adding, exporting and verifying
+photos."""

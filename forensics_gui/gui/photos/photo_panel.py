@@ -1,0 +1,316 @@
+"""The "Photos" tab of a recovered item or a finding: the strip, the buttons, the details.
+
+PhotoPanel holds the layout; PhotoController holds the logic (adding files, folders and
+pasted pictures, saving captions, the GPS hint, opening the viewer).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensics_gui.core.records import Photo
+from forensics_gui.gui.kit.lazy import photos as photo_service
+from forensics_gui.gui.kit.lazy import records
+from forensics_gui.gui.photos.photo_details import PhotoDetails
+from forensics_gui.gui.photos.photo_gallery import PhotoStrip, local_paths
+from forensics_gui.gui.photos.photo_model import PhotoListModel, PhotoRole
+from forensics_gui.gui.photos.photo_viewer import PhotoViewer
+
+IMAGE_FILTER = ("Pictures (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif "
+                "*.JPG *.JPEG *.PNG *.TIF *.TIFF *.WEBP *.HEIC *.HEIF);;All files (*)")
+MAX_LISTED = 25  # refused files named in the summary; the rest are counted
+
+
+def png_bytes(image: QImage) -> bytes:
+    """A clipboard image as PNG file bytes."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def pasted_name(now: datetime | None = None) -> str:
+    return f"pasted-{(now or datetime.now()):%Y%m%d-%H%M%S}.png"
+
+
+def add_summary(report: Any) -> str:
+    """What a batch did, in words; the refused files with the reason for each."""
+    added = len(report.added)
+    lines = [f"{added} {'photo' if added == 1 else 'photos'} added."]
+    if report.cancelled:
+        lines.append("You cancelled: the files after that point were not added.")
+    if report.already_attached:
+        lines.append(f"{len(report.already_attached)} already attached here (not added twice).")
+    if report.refused:
+        lines += ["", f"{len(report.refused)} not added:"]
+        lines += [f"• {Path(r.path).name}: {r.reason}" for r in report.refused[:MAX_LISTED]]
+        if len(report.refused) > MAX_LISTED:
+            lines.append(f"…and {len(report.refused) - MAX_LISTED} more.")
+    return "\n".join(lines)
+
+
+class PhotoController(QObject):
+    """The photos of one recovered item or one finding, and what the user does with them."""
+
+    open_finding_requested = Signal(object)  # finding id
+    gps_chosen = Signal(float, float)  # latitude, longitude the user chose to use
+    added = Signal(object)  # AddReport, or the Photo of a pasted picture
+    status = Signal(str)
+
+    def __init__(self, context: Any, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.parent_widget = parent_widget
+        self.model = PhotoListModel(context, self)
+        self.item: Any = None
+        self.finding: Any = None
+        self.viewer: PhotoViewer | None = None
+        context.records_changed.connect(self._records_changed)
+        context.store_opened.connect(lambda _summary: self._forget())
+
+    # ------------------------------------------------------------------ target
+    def show_item(self, item: Any) -> None:
+        """Show the photos of a recovered item (its findings' photos included)."""
+        self.item, self.finding = item, None
+        self.reload()
+
+    def show_finding(self, finding: Any) -> None:
+        """Show the photos of one finding."""
+        self.item, self.finding = None, finding
+        self.reload()
+
+    def target(self) -> dict[str, UUID] | None:
+        if self.finding is not None:
+            return {"finding": self.finding.id}
+        return {"item": self.item.id} if self.item is not None else None
+
+    def reload(self) -> None:
+        self.model.load(self.target())
+
+    def _records_changed(self, kind: str, _record_id: Any) -> None:
+        if kind in ("photo", "finding", "*") and self.target() is not None:  # cascades
+            self.reload()
+
+    def _forget(self) -> None:
+        self.item = self.finding = None
+        self.model.forget()
+        if self.viewer is not None:
+            self.viewer.close()
+
+    # ------------------------------------------------------------------ adding
+    def add_paths(self, paths: list[str]) -> None:
+        """Add picture files and folders of them, as one cancellable task."""
+        target = self.target()
+        if not paths or target is None:
+            return
+        self.context.run(partial(photo_service.add_photos, **target), self.context.store,
+                         list(paths), on_done=self._added, label="Adding photos…",
+                         control=True)
+
+    def _added(self, report: Any) -> None:
+        self.context.changed("photo", None)
+        self.added.emit(report)
+        if report.added:  # so that the viewer opens them at once later (no label: no dialog)
+            self.context.run(photo_service.prepare_display_copies, self.context.store,
+                             [p.id for p in report.added])
+        added = len(report.added)
+        self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added")
+        if report.refused or report.cancelled or report.already_attached:
+            QMessageBox.information(self.parent_widget, "Adding photos", add_summary(report))
+
+    def paste(self) -> None:
+        """Add what the clipboard holds: copied files, or a picture (saved as PNG)."""
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData()
+        paths = local_paths(mime)
+        if paths:
+            self.add_paths(paths)
+        elif mime is not None and mime.hasImage():
+            self.add_image(clipboard.image())
+        else:
+            self.status.emit("The clipboard holds no picture")
+
+    def add_image(self, image: QImage) -> None:
+        """Add a picture held in memory (pasted) under a generated file name."""
+        if image.isNull() or self.target() is None:
+            return
+        if self.finding is not None:
+            ids = {"item_id": self.finding.item_id, "finding_id": self.finding.id}
+        else:
+            ids = {"item_id": self.item.id, "finding_id": None}
+        self.context.run(partial(photo_service.add_photo_bytes, **ids), self.context.store,
+                         png_bytes(image), pasted_name(), on_done=self._pasted,
+                         label="Adding the pasted picture…")
+
+    def _pasted(self, photo: Photo | None) -> None:
+        if photo is None:
+            QMessageBox.information(self.parent_widget, "Paste",
+                                    "This picture is already attached here.")
+            return
+        self.context.changed("photo", photo.id)
+        self.added.emit(photo)
+        self.status.emit(f"Pasted picture added as {photo.file_name}")
+
+    # ------------------------------------------------------------ one photo
+    def save_caption(self, photo: Photo, caption: str) -> None:
+        self.context.run(records.update, self.context.store, "photo", photo.id, photo.version,
+                         {"caption": caption}, on_done=self._caption_saved,
+                         on_error=self._caption_failed, label="Saving the caption…")
+
+    def _caption_saved(self, photo: Photo) -> None:
+        self.model.replace(photo)
+        self.context.changed("photo", photo.id)
+        self.status.emit("Caption saved")
+
+    def _caption_failed(self, error: BaseException, trace: str) -> None:
+        self.context.show_error(error, trace)
+        self.reload()  # show what the store holds now
+
+    def offer_gps(self, photo: Photo) -> None:
+        """After the user confirms, hand the photo's GPS position to the item's form."""
+        if not photo.has_gps:
+            return
+        answer = QMessageBox.question(
+            self.parent_widget, "Use the photo's GPS position",
+            f"Fill the item's latitude and longitude with {photo.gps_latitude:.6f}, "
+            f"{photo.gps_longitude:.6f} from “{photo.file_name}”?\n\nA camera's position is "
+            "only a hint (the photo may have been taken elsewhere, or the clock and GPS may "
+            "be wrong): check it against the recovery report. Nothing is saved until you "
+            "save the item.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.gps_chosen.emit(float(photo.gps_latitude), float(photo.gps_longitude))
+
+    def open_viewer(self, row: int) -> PhotoViewer | None:
+        """Show photo `row` large; next and previous move through this gallery."""
+        photos = self.model.photos()
+        if not 0 <= row < len(photos):
+            return None
+        if self.viewer is None:
+            self.viewer = PhotoViewer(self.context, self.parent_widget)
+            self.viewer.open_finding_requested.connect(self.open_finding_requested)
+        self.viewer.controller.show_photos(photos, row)
+        self.viewer.show()
+        self.viewer.raise_()
+        self.viewer.activateWindow()
+        return self.viewer
+
+
+class PhotoPanel(QWidget):
+    """The Photos tab: buttons, the gallery strip and the selected photo's details."""
+
+    def __init__(self, context: Any, offer_place: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = PhotoController(context, self)
+        self.model = self.controller.model
+        self._selected: UUID | None = None
+        self.strip = PhotoStrip()
+        self.strip.setModel(self.model)
+        self.details = PhotoDetails(offer_place)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add photos…")
+        self.add_folder_button = QPushButton("Add folder…")
+        self.paste_button = QPushButton("Paste")
+        self.paste_button.setToolTip("Add a picture or files from the clipboard (Ctrl+V)")
+        self.count = QLabel()
+        self.message = QLabel()
+        self.message.setEnabled(False)
+        for widget in (self.add_button, self.add_folder_button, self.paste_button):
+            row.addWidget(widget)
+        row.addStretch()
+        row.addWidget(self.message)
+        row.addWidget(self.count)
+        layout.addLayout(row)
+        layout.addWidget(self.strip)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        scroll.viewport().setAutoFillBackground(False)  # the tab's own background
+        self.details.setAutoFillBackground(False)
+        layout.addWidget(scroll, 1)
+        paste = QAction("Paste photos", self)
+        paste.setShortcut(QKeySequence.StandardKey.Paste)
+        paste.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.triggered.connect(self.controller.paste)
+        self.addAction(paste)
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.add_button.clicked.connect(self.choose_files)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.paste_button.clicked.connect(c.paste)
+        self.strip.paths_dropped.connect(c.add_paths)
+        self.strip.doubleClicked.connect(lambda index: c.open_viewer(index.row()))
+        self.strip.activated.connect(lambda index: c.open_viewer(index.row()))
+        self.strip.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._restore_selection)
+        self.model.dataChanged.connect(self._refresh_details)
+        self.details.caption_saved.connect(c.save_caption)
+        self.details.place_requested.connect(c.offer_gps)
+        self.details.view_requested.connect(
+            lambda photo: c.open_viewer(self.model.row_of(photo.id)))
+        c.status.connect(self.message.setText)
+
+    # --------------------------------------------------------------- choosing
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add photos", "", IMAGE_FILTER)
+        self.controller.add_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add every picture in a folder")
+        if folder:
+            self.controller.add_paths([folder])
+
+    # -------------------------------------------------------------- selection
+    def _current_changed(self, current: Any, _previous: Any) -> None:
+        photo = self.model.photo_at(current.row()) if current.isValid() else None
+        self._selected = photo.id if photo is not None else None
+        self.details.show_photo(photo)
+
+    def _restore_selection(self) -> None:
+        n = self.model.rowCount()
+        self.count.setText(f"{n:,} {'photo' if n == 1 else 'photos'}")
+        row = self.model.row_of(self._selected)
+        row = row if row >= 0 else (0 if n else -1)
+        if row >= 0:
+            self.strip.setCurrentIndex(self.model.index(row))
+        else:
+            self.details.show_photo(None)
+
+    def _refresh_details(self, top_left: Any, bottom_right: Any, roles: Any = ()) -> None:
+        if roles and Qt.ItemDataRole.DecorationRole in roles:
+            return
+        current = self.strip.currentIndex()
+        if current.isValid() and top_left.row() <= current.row() <= bottom_right.row():
+            self.details.show_photo(current.data(PhotoRole))
+
+    def selected_photo(self) -> Photo | None:
+        index = self.strip.currentIndex()
+        return index.data(PhotoRole) if index.isValid() else None

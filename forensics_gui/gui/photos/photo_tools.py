@@ -1,0 +1,126 @@
+"""Tools for all photos: check that every original is intact, export an item's photos."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensics_gui.gui.kit.lazy import photos as photo_service
+
+REDACTED = "Redacted copies: no GPS position, camera or other metadata (recommended)"
+ORIGINALS = "Originals, byte for byte (keep GPS and camera data; internal use only)"
+
+
+def export_item_photos(store: Any, item_id: UUID, folder: str, redacted: bool,
+                       control: Any = None) -> list[Any]:
+    """On the worker: every photo of the item (its findings' included) written to `folder`."""
+    found = photo_service.photos_of(store, item=item_id)
+    return photo_service.export(store, [p.id for p in found], folder, redacted=redacted,
+                                control=control)
+
+
+class IntegrityDialog(QDialog):
+    """Originals whose bytes no longer match the SHA-256 they were stored under."""
+
+    COLUMNS = ("Photo", "Item", "Added by", "Added at", "Stored SHA-256", "SHA-256 now")
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Photo integrity: mismatches found")
+        layout = QVBoxLayout(self)
+        failures = report.failures
+        layout.addWidget(QLabel(
+            f"<b>{len(failures)} of {report.checked:,} originals no longer match their "
+            "SHA-256.</b><br>The files were damaged or changed after they were added. Each "
+            "mismatch is recorded in the audit trail; keep the store as it is and tell the "
+            "person responsible for the evidence."))
+        rows = [(photo, failure) for failure in failures for photo in failure.photos or (None,)]
+        self.table = QTableWidget(len(rows), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (photo, failure) in enumerate(rows):
+            cells = (photo.file_name if photo else "(no photo uses it)",
+                     photo.item_case_reference if photo else "",
+                     photo.created_by if photo else "",
+                     f"{photo.created_at:%Y-%m-%d %H:%M}" if photo and photo.created_at else "",
+                     failure.sha256, failure.actual)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 360)
+
+
+class PhotoTools(QObject):
+    """Verify and export, each a cancellable task with progress."""
+
+    verified = Signal(object)  # VerifyReport
+    exported = Signal(object)  # the files written
+
+    def __init__(self, context: Any, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.parent_widget = parent_widget
+        self.dialog: IntegrityDialog | None = None
+
+    def verify(self) -> None:
+        """Re-hash every original in the store and show what does not match."""
+        if self.context.store is None:
+            return
+        self.context.run(photo_service.verify, self.context.store, on_done=self._verified,
+                         label="Checking every original photo…", control=True)
+
+    def _verified(self, report: Any) -> None:
+        self.verified.emit(report)
+        if not report.failures:
+            QMessageBox.information(self.parent_widget, "Photo integrity",
+                                    f"{report.checked:,} originals checked, no mismatch.")
+            return
+        self.dialog = IntegrityDialog(report, self.parent_widget)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def export_item(self, item_id: UUID | None, case_reference: str = "") -> None:
+        """Ask for a folder and redacted or originals, then write the item's photos."""
+        if item_id is None or self.context.store is None:
+            QMessageBox.information(self.parent_widget, "Export photos",
+                                    "Open a recovered item (or one of its findings) first; "
+                                    "its photos are exported.")
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.parent_widget, f"Export the photos of {case_reference or 'the item'} to")
+        if not folder:
+            return
+        choice, ok = QInputDialog.getItem(self.parent_widget, "Export photos",
+                                          "What should be written?", [REDACTED, ORIGINALS], 0,
+                                          False)
+        if not ok:
+            return
+        redacted = choice != ORIGINALS
+        self.context.run(export_item_photos, self.context.store, item_id, folder, redacted,
+                         on_done=lambda written: self._exported(written, folder, redacted),
+                         label="Exporting photos…", control=True)
+
+    def _exported(self, written: list[Any], folder: str, redacted: bool) -> None:
+        self.exported.emit(written)
+        what = "redacted copies" if redacted else "originals"
+        text = (f"{len(written)} {what} written to {folder}." if written
+                else "The item has no photos; nothing was written.")
+        QMessageBox.information(self.parent_widget, "Export photos", text)

@@ -1,0 +1,2 @@
+"""Record editors: the generic editor, recovered items with their custody, findings, and
+where else a record was seen."""

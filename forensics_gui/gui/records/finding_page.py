@@ -1,0 +1,31 @@
+"""A component finding's editor, with the photos of the finding in a tab."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from forensics_gui.gui.photos.photo_panel import PhotoPanel
+from forensics_gui.gui.records.editor import RecordEditor
+
+
+class FindingEditor(RecordEditor):
+    """The finding's form and its "Photos" tab (enabled once the finding is saved)."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, "finding", parent)
+        self.photos = PhotoPanel(context, offer_place=False)
+        self.photos_tab = self.tabs.addTab(self.photos, "Photos")
+        self.photos.controller.open_finding_requested.connect(
+            lambda finding_id: self.open_requested.emit("finding", finding_id))
+
+    def load(self, record: Any) -> None:
+        super().load(record)
+        self.tabs.setTabEnabled(self.photos_tab, True)
+        self.photos.controller.show_finding(record)
+
+    def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
+            ) -> None:
+        super().new(defaults, shown)
+        self.tabs.setTabEnabled(self.photos_tab, False)

@@ -1,0 +1,177 @@
+"""A recovered item's page: details, chain of custody (with "record a transfer"), findings,
+photos."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensics_gui.core.errors import ValidationError
+from forensics_gui.gui.kit.icons import icon
+from forensics_gui.gui.kit.lazy import custody
+from forensics_gui.gui.kit.record_table import RecordTable
+from forensics_gui.gui.photos.photo_panel import PhotoPanel
+from forensics_gui.gui.records.editor import RecordEditor
+
+
+class TransferDialog(QDialog):
+    """Record that the item passed from one holder to another."""
+
+    def __init__(self, context: Any, item: Any, holder: str, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.context, self.item = context, item
+        self.setWindowTitle(f"Record a transfer of {item.case_reference}")
+        form = QFormLayout(self)
+        self.inputs = {name: QLineEdit() for name in ("released_by", "received_by", "occurred_at",
+                                                      "place", "purpose", "notes")}
+        self.inputs["released_by"].setText(holder)
+        self.inputs["occurred_at"].setText(datetime.now(UTC).strftime("%Y-%m-%d %H:%M"))
+        labels = ("Released by *", "Received by *", "When (UTC) *", "Place", "Purpose", "Notes")
+        for label, widget in zip(labels, self.inputs.values(), strict=True):
+            form.addRow(label, widget)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #d64545;")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(480, 0)
+
+    def _save(self) -> None:
+        values = {k: w.text() for k, w in self.inputs.items()}
+        self.context.run(custody.record_transfer, self.context.store, self.item.id, values,
+                         on_done=lambda _: self.accept(), on_error=self._refused)
+
+    def _refused(self, error: BaseException, trace: str) -> None:
+        if not isinstance(error, ValidationError):
+            self.context.show_error(error, trace)
+            return
+        self.error.setText(str(error))
+        if error.field in self.inputs:
+            self.inputs[error.field].setFocus()
+
+
+class CustodyTab(QWidget):
+    """Every transfer of the item, oldest first, and who holds it now."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.item, self.events = context, None, []
+        layout = QVBoxLayout(self)
+        self.holder = QLabel()
+        layout.addWidget(self.holder)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["When (UTC)", "Released by", "Received by",
+                                              "Place", "Purpose"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.transfer = QPushButton(icon("transfer"), "Record a transfer…")
+        self.transfer.clicked.connect(self.record_transfer)
+        row.addWidget(self.transfer)
+        row.addStretch()
+        layout.addLayout(row)
+
+    def show_item(self, item: Any) -> None:
+        self.item = item
+        self.context.run(custody.custody_history, self.context.store, item.id,
+                         on_done=lambda events: self._show(item, events))
+
+    def _show(self, item: Any, events: list[Any]) -> None:
+        if item is not self.item:
+            return
+        self.events = events
+        self.table.setRowCount(len(events))
+        for row, e in enumerate(events):
+            cells = (f"{e.occurred_at:%Y-%m-%d %H:%M}", e.released_by, e.received_by, e.place,
+                     e.purpose)
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        holder = custody.current_custodian(events)
+        self.holder.setText(f"Current custodian: <b>{holder or 'none recorded'}</b>")
+
+    def record_transfer(self) -> None:
+        if self.item is None:
+            return
+        dialog = TransferDialog(self.context, self.item,
+                                custody.current_custodian(self.events), self)
+        if dialog.exec():
+            self.context.changed("custody", self.item.id)
+            self.show_item(self.item)
+
+
+class ItemEditor(RecordEditor):
+    """The recovered item's editor with its custody and findings tabs."""
+
+    new_finding_requested = Signal(object)
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, "item", parent)
+        self.custody = CustodyTab(context)
+        self.findings_holder = QWidget()
+        QVBoxLayout(self.findings_holder).setContentsMargins(0, 0, 0, 0)
+        self.findings: RecordTable | None = None
+        self.photos = PhotoPanel(context, offer_place=True)
+        self.tabs.addTab(self.custody, "Custody")
+        self.tabs.addTab(self.findings_holder, "Findings")
+        self.photos_tab = self.tabs.addTab(self.photos, "Photos")
+        self.photos.controller.gps_chosen.connect(self.use_position)
+        self.photos.controller.open_finding_requested.connect(
+            lambda finding_id: self.open_requested.emit("finding", finding_id))
+
+    def load(self, record: Any) -> None:
+        super().load(record)
+        self.tabs.setTabEnabled(1, True)
+        self.tabs.setTabEnabled(2, True)
+        self.tabs.setTabEnabled(self.photos_tab, True)
+        self.custody.show_item(record)
+        self._show_findings(record)
+        self.photos.controller.show_item(record)
+
+    def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
+            ) -> None:
+        super().new(defaults, shown)
+        self.tabs.setTabEnabled(1, False)
+        self.tabs.setTabEnabled(2, False)
+        self.tabs.setTabEnabled(self.photos_tab, False)
+
+    def use_position(self, latitude: float, longitude: float) -> None:
+        """Fill the form's latitude and longitude (from a photo's GPS); saved only on Save."""
+        self.inputs["latitude"].set_value(f"{latitude:.6f}")
+        self.inputs["longitude"].set_value(f"{longitude:.6f}")
+        self._on_edit()
+        self.tabs.setCurrentIndex(0)
+
+    def _show_findings(self, item: Any) -> None:
+        layout = self.findings_holder.layout()
+        if self.findings is None:
+            self.findings = RecordTable(self.context, "finding",
+                                        fixed_filters={"item_id": item.id})
+            self.findings.open_requested.connect(
+                lambda finding: self.open_requested.emit("finding", finding.id))
+            layout.addWidget(self.findings)
+            add = QPushButton(icon("new"), "New finding in this item")
+            add.clicked.connect(lambda: self.new_finding_requested.emit(self.record))
+            layout.addWidget(add)
+        self.findings.fixed_filters = {"item_id": item.id}
+        self.findings.apply_filter()

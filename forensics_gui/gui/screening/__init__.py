@@ -1,0 +1,1 @@
+"""Sanctions screening: list versions, candidates and the analyst's decisions."""

@@ -1,0 +1,388 @@
+"""The sanctions screening page: import list files, see the list versions, and decide about
+the candidates screening found (confirm makes a designation citing the list; reject keeps
+the question closed until the entry changes).
+
+Importing and screening run on the store worker with a progress dialog; after an import the
+page says what changed since the list's previous version.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensics_gui.core.errors import KnownError
+from forensics_gui.core.fields import LIST_FORMATS
+from forensics_gui.gui.kit.lazy import sanctions_lists, screening
+from forensics_gui.gui.kit.show_gate import ShowGate
+
+ROLE_MATCH = Qt.ItemDataRole.UserRole
+MATCH_LIMIT = 2000
+STATES = (("Waiting for a decision", "candidate"), ("Confirmed", "confirmed"),
+          ("Rejected", "rejected"), ("All decisions", ""))
+CHANGES = (("Any change", ""), ("New", "new"), ("Changed", "changed"),
+           ("Removed from the list", "removed"), ("Unchanged", "unchanged"))
+MATCH_HEADERS = ("Score", "Organization", "Listed name", "Decision", "Change", "List",
+                 "Matched on")
+SCORE, CHANGE = 0, 4
+MAX_COLUMN_WIDTH = 230
+VERSION_HEADERS = ("List", "Version", "Published", "Format", "Entries", "Waiting",
+                   "Confirmed", "Rejected")
+CHANGE_COLOURS = {"new": "#1565c0", "changed": "#b26a00", "removed": "#c62828"}
+FILE_FILTER = ("List files (*.csv *.json *.jsonl *.ndjson);;CSV files (*.csv);;"
+               "JSON lines (*.json *.jsonl *.ndjson);;All files (*)")
+
+
+class ImportDialog(QDialog):
+    """What the user may say about the files: format, list name, version and date."""
+
+    def __init__(self, paths: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import sanctions list")
+        form = QFormLayout(self)
+        form.addRow(QLabel(", ".join(p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths)))
+        self.format = QComboBox()
+        self.format.addItem("Recognise from the files", "")
+        for fmt in LIST_FORMATS:
+            self.format.addItem(fmt, fmt)
+        self.name = QLineEdit(placeholderText="default: OFAC SDN, Consolidated Screening List…")
+        self.version = QLineEdit(placeholderText="default: the version's date")
+        self.published = QLineEdit(placeholderText="YYYY-MM-DD; default: from the file")
+        for label, widget in (("Format", self.format), ("List name", self.name),
+                              ("Version", self.version), ("Published on", self.published)):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> dict[str, Any]:
+        """The values given, as keyword arguments of the import."""
+        return {"fmt": self.format.currentData() or None, "name": self.name.text().strip(),
+                "list_version": self.version.text().strip(),
+                "published_on": self.published.text().strip()}
+
+
+class ScreeningPanel(QWidget):
+    """Emits `open_requested("org", id)` when the user opens a match's organization."""
+
+    open_requested = Signal(str, object)
+    imported = Signal(object)  # the ListImport
+    screened = Signal(object)  # the ScreeningSummary
+    loaded = Signal()  # versions and matches shown
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.matches: list[Any] = []
+        # Several announcements in a row (list, match, designation) reload once.
+        self._gate = ShowGate(self, self.reload)
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(self._gate.request)
+        self._build()
+        context.store_opened.connect(lambda _summary: self._gate.request())
+        context.records_changed.connect(self._records_changed)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._top_row())
+        self.summary = QLabel("Import a list downloaded from its publisher to screen every "
+                              "organization against it.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._versions_tree())
+        splitter.addWidget(self._matches_table())
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([110, 400])
+        layout.addWidget(splitter, 1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        layout.addLayout(self._decision_row())
+
+    def _top_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.import_button = QPushButton("Import list…")
+        self.import_button.clicked.connect(self.choose_and_import)
+        self.screen_button = QPushButton("Screen again")
+        self.screen_button.clicked.connect(self.screen_again)
+        row.addWidget(self.import_button)
+        row.addWidget(self.screen_button)
+        row.addStretch(1)
+        self.state_filter = self._combo(STATES)
+        self.change_filter = self._combo(CHANGES)
+        row.addWidget(QLabel("Show:"))
+        row.addWidget(self.state_filter)
+        row.addWidget(self.change_filter)
+        return row
+
+    def _combo(self, choices: tuple[tuple[str, str], ...]) -> QComboBox:
+        combo = QComboBox()
+        for label, value in choices:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: self.load_matches())
+        return combo
+
+    def _versions_tree(self) -> QTreeWidget:
+        self.versions = QTreeWidget()
+        self.versions.setHeaderLabels(list(VERSION_HEADERS))
+        self.versions.setRootIsDecorated(False)
+        self.versions.setUniformRowHeights(True)
+        self.versions.setToolTip("Imported list versions; screening uses the newest (bold) "
+                                 "of each list")
+        self.versions.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return self.versions
+
+    def _matches_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(MATCH_HEADERS))
+        table.setHorizontalHeaderLabels(list(MATCH_HEADERS))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.itemSelectionChanged.connect(self._selection_changed)
+        table.itemActivated.connect(lambda _item: self.open_organization())
+        self.table = table
+        return table
+
+    def _decision_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.note = QLineEdit(placeholderText="Note for the decision (optional): why")
+        row.addWidget(self.note, 1)
+        self.confirm_button = QPushButton("Confirm")
+        self.confirm_button.setToolTip("The organization is the listed entry: record a "
+                                       "designation citing the list")
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setToolTip("The organization is not the listed entry; not asked "
+                                      "again unless the entry changes")
+        self.open_button = QPushButton("Open organization")
+        for button, slot in ((self.confirm_button, self.confirm), (self.reject_button,
+                                                                    self.reject),
+                             (self.open_button, self.open_organization)):
+            button.clicked.connect(slot)
+            button.setEnabled(False)
+            row.addWidget(button)
+        return row
+
+    # ----------------------------------------------------------------- loading
+    def _records_changed(self, kind: str, _record_id: Any) -> None:
+        if kind in ("list", "match", "designation", "org"):
+            self._reload_timer.start()
+
+    def reload(self) -> None:
+        """Show the store's list versions and matches again."""
+        if self.context.store is None:
+            return
+        self.context.run(screening.list_versions, self.context.store,
+                         on_done=self._show_versions)
+        self.load_matches()
+
+    def load_matches(self) -> None:
+        """Fetch the matches the filters ask for."""
+        if self.context.store is None:
+            return
+        fetch = partial(screening.list_matches, state=self.state_filter.currentData() or None,
+                        change=self.change_filter.currentData() or None, limit=MATCH_LIMIT)
+        self.context.run(fetch, self.context.store, on_done=self._show_matches)
+
+    def _show_versions(self, versions: list[Any]) -> None:
+        self.versions.clear()
+        for version in versions:
+            v = version.list
+            item = QTreeWidgetItem([v.name, v.list_version, str(v.published_on or ""), v.format,
+                                    f"{v.entry_count or 0:,}", str(version.candidates),
+                                    str(version.confirmed), str(version.rejected)])
+            item.setToolTip(0, f"{v.file_name}\nSHA-256 {v.sha256}\n{v.notes}".strip())
+            if version.newest:
+                font = QFont(item.font(0))
+                font.setBold(True)
+                for column in range(len(VERSION_HEADERS)):
+                    item.setFont(column, font)
+            self.versions.addTopLevelItem(item)
+
+    def _show_matches(self, page: Any) -> None:
+        self.matches = list(page.rows)
+        table = self.table
+        table.setSortingEnabled(False)
+        table.setRowCount(len(self.matches))
+        for row, match in enumerate(self.matches):
+            values = (match.score, match.organization_name, match.entry_name, match.state,
+                      match.change, match.list_name, match.matched_on)
+            for column, value in enumerate(values):
+                table.setItem(row, column, self._cell(match, column, value))
+        table.setSortingEnabled(True)
+        table.resizeColumnsToContents()
+        for column in range(table.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+        self._selection_changed()
+        self.loaded.emit()
+
+    def _cell(self, match: Any, column: int, value: Any) -> QTableWidgetItem:
+        item = QTableWidgetItem()
+        item.setData(Qt.ItemDataRole.DisplayRole,
+                     value if column == SCORE else str(value or ""))
+        item.setData(ROLE_MATCH, match)
+        colour = CHANGE_COLOURS.get(match.change)
+        if column == CHANGE and colour:
+            item.setForeground(QColor(colour))
+        if column in (1, 2, 6):
+            item.setToolTip(str(value or ""))
+        if column == 2:
+            item.setToolTip(f"{match.list_name} entry {match.entry_ref}")
+        return item
+
+    # --------------------------------------------------------------- selection
+    def selected_match(self) -> Any:
+        """The match of the selected row, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).data(ROLE_MATCH) if rows else None
+
+    def select_match(self, match_id: Any) -> bool:
+        """Select the row of a match; False when it is not shown."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ROLE_MATCH).id == match_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        match = self.selected_match()
+        self.open_button.setEnabled(match is not None)
+        decided = match is not None and match.designation_id is not None
+        self.confirm_button.setEnabled(match is not None and match.state != "confirmed")
+        self.reject_button.setEnabled(match is not None and match.state != "rejected"
+                                      and not decided)
+        self.details.clear()
+        if match is not None:
+            self.context.run(screening.match_detail, self.context.store, match.id,
+                             on_done=self._show_details, on_error=lambda *_: None)
+
+    def _show_details(self, detail: Any) -> None:
+        if detail.match.id != getattr(self.selected_match(), "id", None):
+            return
+        entry = detail.entry
+        if entry is None:
+            self.details.setText(f"Entry {detail.match.entry_ref} is in no imported version.")
+            return
+        authority = entry.authority or "authority not given"
+        lines = [("", f"{entry.name} ({entry.entity_type}, {authority})"),
+                 ("Programmes", "; ".join(entry.programmes) or "none"),
+                 ("Also listed as", "; ".join(entry.names[:6])),
+                 ("Identifiers", ", ".join(entry.identifiers)),
+                 ("Notes", detail.match.notes)]
+        self.details.setText("<br>".join(
+            f"{label}: {escape(text)}" if label else f"<b>{escape(text)}</b>"
+            for label, text in lines if text))
+
+    # ----------------------------------------------------------------- actions
+    def choose_and_import(self) -> None:
+        """Ask for the files (several at once for OFAC's three) and import them."""
+        paths, _filter = QFileDialog.getOpenFileNames(self, "Import sanctions list", "",
+                                                      FILE_FILTER)
+        if not paths:
+            return
+        dialog = ImportDialog(paths, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.import_files(paths, **dialog.options())
+
+    def import_files(self, paths: list[str], **options: Any) -> None:
+        """Import one list version from `paths`, then screen; shows what changed."""
+        given = {k: v for k, v in options.items() if v}
+        work = partial(sanctions_lists.import_list, **given)
+        self.summary.setText(escape("Importing " + ", ".join(str(p) for p in paths) + "…"))
+        self.context.run(work, self.context.store, [str(p) for p in paths], control=True,
+                         label="Importing the sanctions list…", on_done=self._imported,
+                         on_error=self._failed)
+
+    def _imported(self, result: Any) -> None:
+        self.summary.setText(escape(result.describe()))
+        self.imported.emit(result)
+        self._announce()
+
+    def _failed(self, error: BaseException, trace: str) -> None:
+        if isinstance(error, KnownError):
+            self.summary.setText(f"<span style='color:#c62828'>Not imported: "
+                                 f"{escape(str(error))}</span>")
+        self.context.show_error(error, trace)
+
+    def screen_again(self) -> None:
+        """Screen every organization against the lists' newest versions."""
+        self.context.run(screening.screen, self.context.store, control=True,
+                         label="Screening organizations…", on_done=self._screened)
+
+    def _screened(self, summary: Any) -> None:
+        self.summary.setText(escape(summary.describe()))
+        self.screened.emit(summary)
+        self._announce()
+
+    def _announce(self) -> None:
+        self.context.changed("list", None)
+        self.context.changed("match", None)
+
+    def confirm(self) -> None:
+        """Confirm the selected match: a designation citing the list is recorded."""
+        self._decide(screening.confirm, "confirmed")
+
+    def reject(self) -> None:
+        """Reject the selected match."""
+        self._decide(screening.reject, "rejected")
+
+    def _decide(self, decide: Any, verb: str) -> None:
+        match = self.selected_match()
+        if match is None:
+            return
+        note = self.note.text()
+        self.context.run(decide, self.context.store, match.id, note, match.version,
+                         on_done=lambda decision: self._decided(decision, verb))
+
+    def _decided(self, decision: Any, verb: str) -> None:
+        self.note.clear()
+        match = decision.match
+        text = f"{match.organization_name}: {verb} as {match.entry_name} ({match.list_name})."
+        if decision.designation is not None:
+            text += f" Designation recorded ({decision.designation.authority})."
+            self.context.changed("designation", decision.designation.id)
+        self.summary.setText(escape(text))
+        self.context.changed("match", match.id)
+
+    def open_organization(self) -> None:
+        """Open the selected match's organization in the editor."""
+        match = self.selected_match()
+        if match is not None:
+            self.open_requested.emit("org", match.organization_id)

@@ -1,0 +1,1 @@
+"""The search page: one box, filters, saved searches and exports."""

@@ -1,0 +1,1 @@
+"""Supply links of a record, probable chains and the sanctions gap."""
