@@ -67,3 +67,14 @@ def test_the_edge_refuses_anything_but_a_service() -> None:
     for name in ("forensics_gui.storage.store", "forensics_gui.media.images"):
         with pytest.raises(ValueError, match="services only"):
             LazyModule(name)
+
+
+def test_no_module_of_ours_imports_itself_back() -> None:
+    import grimp
+
+    graph = grimp.build_graph("forensics_gui")
+    loops = [(a, b) for a in sorted(graph.modules)
+             for b in graph.find_modules_directly_imported_by(a)
+             if b.startswith("forensics_gui.")
+             and graph.chain_exists(importer=b, imported=a, as_packages=False)]
+    assert loops == []

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
-from forensics_gui.gui.supply.supply_links import TIMING_COLOURS, supply
+from forensics_gui.gui.kit.lazy import supply
+from forensics_gui.gui.supply.timing import TIMING_COLOURS
 
 COLUMNS = ("Chain / step", "Date", "Status", "Sources", "Designation at the link's date")
 ROLE_KIND = Qt.ItemDataRole.UserRole

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
-from forensics_gui.gui.kit.lazy import gap
+from forensics_gui.gui.kit.lazy import gap, supply
 from forensics_gui.gui.supply.chains_panel import (
     COLUMNS,
     ROLE_ID,
@@ -28,7 +28,6 @@ from forensics_gui.gui.supply.chains_panel import (
     period_row,
     step_item,
 )
-from forensics_gui.gui.supply.supply_links import supply
 
 
 def _record_item(texts: list[str], kind: str, record_id: Any, bold: bool = False

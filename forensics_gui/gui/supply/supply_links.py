@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.chains import CHAIN_KINDS
 from forensics_gui.core.fields import describe
 from forensics_gui.gui.kit.lazy import supply
+from forensics_gui.gui.supply.chains_panel import ChainsDialog
+from forensics_gui.gui.supply.timing import TIMING_COLOURS
 
 LINK_BOX_KINDS = ("part", "finding", "org")
 COLUMNS = ("Date", "Seller", "Buyer", "Status", "Sources", "Part")
 PART_COLUMN = COLUMNS.index("Part")
 NAME_WIDTH = 190
-# The colour that flags a party designated at the link's date, or possibly so.
-TIMING_COLOURS = {"before": "#c0392b", "after": "#b9770e", "link-undated": "#b9770e",
-                  "listing-undated": "#b9770e"}
 ROLE_ID = Qt.ItemDataRole.UserRole
 
 
@@ -208,8 +207,6 @@ class SupplyLinksBox(QGroupBox):
                           title=describe(self.kind, self.record))
 
     def show_chains(self) -> None:
-        from forensics_gui.gui.supply.chains_panel import ChainsDialog
-
         if self.record is None or self.kind not in CHAIN_KINDS:
             return
         dialog = ChainsDialog(self.context, self.kind, self.record.id, self.window())
