@@ -78,3 +78,9 @@ def test_no_module_of_ours_imports_itself_back() -> None:
              if b.startswith("forensics_gui.")
              and graph.chain_exists(importer=b, imported=a, as_packages=False)]
     assert loops == []
+
+
+def test_gui_screens_say_what_context_they_are_given() -> None:
+    untyped = [path.name for path in GUI.rglob("*.py")
+               if "context: Any" in path.read_text(encoding="utf-8")]
+    assert untyped == []

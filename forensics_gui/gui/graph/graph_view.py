@@ -8,7 +8,7 @@ The graph is read and laid out on the store worker; the main thread only draws i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -38,6 +38,9 @@ from forensics_gui.gui.graph.graph_export import export_scene
 from forensics_gui.gui.graph.graph_scene import EdgeItem
 from forensics_gui.gui.kit.lazy import graph as graph_service
 
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
+
 ALL_PARTS = "All parts"
 MAX_NODES = MAX_DRAWN_NODES  # more organizations than this: the user is asked to filter
 PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000
@@ -56,7 +59,7 @@ class GraphView(QWidget):
     open_requested = Signal(str, object)
     shown = Signal(object)  # the SupplyGraph drawn
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.graph: SupplyGraph | None = None
@@ -361,7 +364,7 @@ class GraphView(QWidget):
         return export_scene(self.scene, path, title=self.graph.title if self.graph else "")
 
 
-def show_supply_graph(context: Any, *, part: str | UUID | None = None,
+def show_supply_graph(context: AppContext, *, part: str | UUID | None = None,
                       organization: str | UUID | None = None,
                       finding: str | UUID | None = None, title: str = "") -> None:
     """Open the supply graph page of the main window for a part, an organization or a

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.gui.kit.lazy import audit
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 
 def describe_changes(event: Any) -> str:
@@ -55,7 +58,8 @@ class HistoryDialog(QDialog):
         self.resize(900, 400)
 
 
-def show_history(context: Any, parent: QWidget, kind: str, record_id: Any, title: str) -> None:
+def show_history(context: AppContext, parent: QWidget, kind: str, record_id: Any,
+                 title: str) -> None:
     """Load a record's audit events in the background, then show them."""
     context.run(audit.history, context.store, kind, record_id,
                 on_done=lambda events: HistoryDialog(title, events, parent).exec())

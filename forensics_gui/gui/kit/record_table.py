@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -22,6 +22,9 @@ from forensics_gui.core.fields import LIST_COLUMNS, filter_label, label_of
 from forensics_gui.core.records import DTO_OF_KIND
 from forensics_gui.gui.kit.table_model import RecordTableModel, display
 
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
+
 FILTER_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 280
 
@@ -39,7 +42,7 @@ class RecordTable(QWidget):
     open_requested = Signal(object)
     current_changed = Signal(object)
 
-    def __init__(self, context: Any, kind: str, parent: QWidget | None = None,
+    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None,
                  fixed_filters: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.context = context

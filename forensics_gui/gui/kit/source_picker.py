@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,13 +24,17 @@ from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import CREDIBILITY, RELIABILITY, SOURCE_KINDS
 from forensics_gui.gui.kit.lazy import records
 
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
+
 ROLE = 256
 
 
 class SourcePicker(QDialog):
     """Pick an existing source (filtered as you type) or describe a new one."""
 
-    def __init__(self, context: Any, sources: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, sources: list[Any],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Cite a source")
@@ -119,7 +123,7 @@ class SourcePicker(QDialog):
             self.context.show_error(error, trace)
 
 
-def pick_source(context: Any, parent: QWidget, chosen: Callable[[Any], None]) -> None:
+def pick_source(context: AppContext, parent: QWidget, chosen: Callable[[Any], None]) -> None:
     """Load the sources, let the user pick or create one, then call `chosen(source)`."""
     def show(page: Any) -> None:
         dialog = SourcePicker(context, list(page.rows), parent)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from forensics_gui.core.fields import label_of, sort_key_for
 from forensics_gui.core.records import Page
 from forensics_gui.gui.kit.lazy import records
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 PAGE_SIZE = 200
 MAX_PAGES = 60
@@ -42,7 +45,7 @@ class RecordTableModel(QAbstractTableModel):
     loaded = Signal()  # the total is known (after a reload)
     sort_refused = Signal(str)
 
-    def __init__(self, context: Any, kind: str, columns: list[str]) -> None:
+    def __init__(self, context: AppContext, kind: str, columns: list[str]) -> None:
         super().__init__()
         self.context = context
         self.kind = kind

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,6 +31,9 @@ from forensics_gui.gui.screening.screening_panel import ScreeningPanel
 from forensics_gui.gui.search.search_panel import SearchPanel
 from forensics_gui.gui.supply.gap_panel import show_gap
 
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
+
 NAVIGATION = ("system", "item", "finding", "part", "org", "alias", "link", "designation",
               "hub", "source", "marking")
 SEARCH_PAGE = "search"
@@ -41,7 +44,7 @@ SCREENING_PAGE = "screening"
 class MainWindow(QMainWindow):
     """Views hold layout; the store menu and the editors hold the logic."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         context.main_window = self

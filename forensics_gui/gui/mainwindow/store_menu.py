@@ -6,7 +6,7 @@ service file, or the password is asked for and kept only in memory.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,9 @@ from forensics_gui.core.errors import StoreAuthError
 from forensics_gui.gui.kit.context import settle_garbage_collector
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import demo, stores
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 MAX_RECENT = 8
 FILE_FILTER = "Forensic stores (*.sqlite *.db);;All files (*)"
@@ -76,7 +79,7 @@ class PostgresDialog(QDialog):
 class StoreMenu:
     """The store part of the File menu and the logic behind it."""
 
-    def __init__(self, context: Any, window: QWidget) -> None:
+    def __init__(self, context: AppContext, window: QWidget) -> None:
         self.context = context
         self.window = window
         self.recent_menu = QMenu("Recent stores", window)

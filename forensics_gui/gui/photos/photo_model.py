@@ -9,7 +9,7 @@ screen.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -25,6 +25,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 from forensics_gui.core.records import Photo
 from forensics_gui.gui.kit.lazy import photos as photo_service
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 THUMB_BATCH = 40
 ICON_SIDE = 112
@@ -86,7 +89,7 @@ class PhotoListModel(QAbstractListModel):
     loaded = Signal()  # a listing arrived
     batch_requested = Signal(int)  # how many thumbnails a batch asked for
 
-    def __init__(self, context: Any, parent: Any = None) -> None:
+    def __init__(self, context: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.context = context
         self._photos: list[Photo] = []

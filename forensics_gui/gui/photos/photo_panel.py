@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
@@ -32,6 +32,9 @@ from forensics_gui.gui.photos.photo_details import PhotoDetails
 from forensics_gui.gui.photos.photo_gallery import PhotoStrip, local_paths
 from forensics_gui.gui.photos.photo_model import PhotoListModel, PhotoRole
 from forensics_gui.gui.photos.photo_viewer import PhotoViewer
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 IMAGE_FILTER = ("Pictures (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif "
                 "*.JPG *.JPEG *.PNG *.TIF *.TIFF *.WEBP *.HEIC *.HEIF);;All files (*)")
@@ -76,7 +79,7 @@ class PhotoController(QObject):
     added = Signal(object)  # AddReport, or the Photo of a pasted picture
     status = Signal(str)
 
-    def __init__(self, context: Any, parent_widget: QWidget) -> None:
+    def __init__(self, context: AppContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
@@ -219,7 +222,7 @@ class PhotoController(QObject):
 class PhotoPanel(QWidget):
     """The Photos tab: buttons, the gallery strip and the selected photo's details."""
 
-    def __init__(self, context: Any, offer_place: bool = False,
+    def __init__(self, context: AppContext, offer_place: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = PhotoController(context, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.gui.kit.lazy import photos as photo_service
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 REDACTED = "Redacted copies: no GPS position, camera or other metadata (recommended)"
 ORIGINALS = "Originals, byte for byte (keep GPS and camera data; internal use only)"
@@ -74,7 +77,7 @@ class PhotoTools(QObject):
     verified = Signal(object)  # VerifyReport
     exported = Signal(object)  # the files written
 
-    def __init__(self, context: Any, parent_widget: QWidget) -> None:
+    def __init__(self, context: AppContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget

@@ -7,7 +7,7 @@ copies, already upright) and annotations on the worker and writes annotations.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
@@ -27,6 +27,9 @@ from forensics_gui.core.records import Photo, PhotoAnnotation
 from forensics_gui.gui.kit.lazy import photos as photo_service
 from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.photos.photo_canvas import ZOOM_STEP, PhotoCanvas
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 CACHED_PICTURES = 5
 NO_FINDING = "No finding (a label only)"
@@ -68,7 +71,7 @@ class PhotoViewer(QWidget):
 
     open_finding_requested = Signal(object)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Photo")
         self.resize(1100, 800)
@@ -164,7 +167,7 @@ class ViewerController(QObject):
     picture_shown = Signal(object)  # the Photo whose display copy is now on screen
     annotations_shown = Signal(object)  # the Photo whose annotations are drawn
 
-    def __init__(self, context: Any, view: PhotoViewer) -> None:
+    def __init__(self, context: AppContext, view: PhotoViewer) -> None:
         super().__init__(view)
         self.context, self.view = context, view
         self.photos: list[Photo] = []

@@ -6,7 +6,7 @@ else opens the conflict dialog; nothing is ever overwritten silently.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +31,9 @@ from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.kit.table_model import display
 from forensics_gui.gui.records.seen_before import SEEN_KINDS, SeenBeforeBox
 from forensics_gui.gui.supply.supply_links import LINK_BOX_KINDS, SupplyLinksBox
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 # Which derived value names the record a reference points to, per (kind, field).
 REF_NAMES = {
@@ -59,7 +62,7 @@ class RecordEditor(QWidget):
     history_requested = Signal(str, object)
     new_requested = Signal(str, object, object)  # kind, values sent on save, values shown
 
-    def __init__(self, context: Any, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.kind = kind

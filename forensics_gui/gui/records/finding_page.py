@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from forensics_gui.gui.photos.photo_panel import PhotoPanel
 from forensics_gui.gui.records.editor import RecordEditor
 
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
+
 
 class FindingEditor(RecordEditor):
     """The finding's form and its "Photos" tab (enabled once the finding is saved)."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "finding", parent)
         self.photos = PhotoPanel(context, offer_place=False)
         self.photos_tab = self.tabs.addTab(self.photos, "Photos")

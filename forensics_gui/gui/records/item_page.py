@@ -4,7 +4,7 @@ photos."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,11 +28,14 @@ from forensics_gui.gui.kit.record_table import RecordTable
 from forensics_gui.gui.photos.photo_panel import PhotoPanel
 from forensics_gui.gui.records.editor import RecordEditor
 
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
+
 
 class TransferDialog(QDialog):
     """Record that the item passed from one holder to another."""
 
-    def __init__(self, context: Any, item: Any, holder: str, parent: QWidget | None = None
+    def __init__(self, context: AppContext, item: Any, holder: str, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self.context, self.item = context, item
@@ -73,7 +76,7 @@ class TransferDialog(QDialog):
 class CustodyTab(QWidget):
     """Every transfer of the item, oldest first, and who holds it now."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.item, self.events = context, None, []
         layout = QVBoxLayout(self)
@@ -125,7 +128,7 @@ class ItemEditor(RecordEditor):
 
     new_finding_requested = Signal(object)
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "item", parent)
         self.custody = CustodyTab(context)
         self.findings_holder = QWidget()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from forensics_gui.gui.kit.lazy import search
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 SEEN_KINDS = ("part", "org", "finding")
 
@@ -39,7 +42,7 @@ def _escape(text: str) -> str:
 class SeenBeforeBox(QGroupBox):
     """Filled on the worker for the record shown; answers for older records are dropped."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Seen before", parent)
         self.context = context
         self._asked: tuple[str, Any] | None = None

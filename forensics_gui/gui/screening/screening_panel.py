@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
@@ -39,6 +39,9 @@ from forensics_gui.core.errors import KnownError
 from forensics_gui.core.fields import LIST_FORMATS
 from forensics_gui.gui.kit.lazy import sanctions_lists, screening
 from forensics_gui.gui.kit.show_gate import ShowGate
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 ROLE_MATCH = Qt.ItemDataRole.UserRole
 MATCH_LIMIT = 2000
@@ -96,7 +99,7 @@ class ScreeningPanel(QWidget):
     screened = Signal(object)  # the ScreeningSummary
     loaded = Signal()  # versions and matches shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.matches: list[Any] = []

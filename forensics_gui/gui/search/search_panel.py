@@ -8,7 +8,7 @@ than one search.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -37,6 +37,9 @@ from forensics_gui.core.hs import CHPL_TIERS
 from forensics_gui.core.search import MATCH_LABELS
 from forensics_gui.gui.kit.lazy import records, search, search_lists
 from forensics_gui.gui.kit.show_gate import ShowGate
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 TYPING_PAUSE_MS = 40
 ROLE_KIND = Qt.ItemDataRole.UserRole
@@ -68,7 +71,7 @@ class SearchPanel(QWidget):
     open_requested = Signal(str, object)
     searched = Signal(object)  # the results shown
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.results: Any = None

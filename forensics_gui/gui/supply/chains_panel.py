@@ -9,7 +9,7 @@ open the link.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +30,9 @@ from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.gui.kit.lazy import supply
 from forensics_gui.gui.supply.timing import TIMING_COLOURS
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 COLUMNS = ("Chain / step", "Date", "Status", "Sources", "Designation at the link's date")
 ROLE_KIND = Qt.ItemDataRole.UserRole
@@ -97,7 +100,7 @@ class ChainsPanel(QWidget):
     open_requested = Signal(str, object)  # kind, id
     shown = Signal(object)  # the report
 
-    def __init__(self, context: Any, kind: str, record_id: UUID,
+    def __init__(self, context: AppContext, kind: str, record_id: UUID,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.kind, self.record_id = context, kind, record_id
@@ -184,7 +187,7 @@ def _chains(store: Any, kind: str, record_id: UUID, start: str, end: str) -> Any
 class ChainsDialog(QDialog):
     """A window holding the chains panel; it looks as soon as it is made."""
 
-    def __init__(self, context: Any, kind: str, record_id: UUID,
+    def __init__(self, context: AppContext, kind: str, record_id: UUID,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Probable supply chains")

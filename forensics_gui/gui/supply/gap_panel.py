@@ -4,7 +4,7 @@ on those chains, with the evidence behind every link. Double-click anything to o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from forensics_gui.gui.supply.chains_panel import (
     period_row,
     step_item,
 )
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 
 def _record_item(texts: list[str], kind: str, record_id: Any, bold: bool = False
@@ -90,7 +93,7 @@ class GapPanel(QWidget):
     open_requested = Signal(str, object)  # kind, id
     shown = Signal(object)  # the gap
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.result: Any = None
@@ -175,7 +178,7 @@ def _gap(store: Any, start: str, end: str, control: Any = None) -> Any:
 class GapDialog(QDialog):
     """A window holding the gap panel; it looks as soon as it is shown the first time."""
 
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sanctions gap")
         self.setModal(False)
@@ -185,7 +188,7 @@ class GapDialog(QDialog):
         self.resize(1240, 640)
 
 
-def show_gap(context: Any, parent: QWidget, open_record: Callable[[str, Any], None]
+def show_gap(context: AppContext, parent: QWidget, open_record: Callable[[str, Any], None]
              ) -> GapDialog:
     """Show the sanctions gap window of `parent` (one per window), refreshed."""
     dialog = getattr(parent, "_gap_dialog", None)

@@ -8,7 +8,7 @@ finding.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +30,9 @@ from forensics_gui.core.fields import describe
 from forensics_gui.gui.kit.lazy import supply
 from forensics_gui.gui.supply.chains_panel import ChainsDialog
 from forensics_gui.gui.supply.timing import TIMING_COLOURS
+
+if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
+    from forensics_gui.gui.kit.context import AppContext
 
 LINK_BOX_KINDS = ("part", "finding", "org")
 COLUMNS = ("Date", "Seller", "Buyer", "Status", "Sources", "Part")
@@ -59,7 +62,7 @@ class SupplyLinksBox(QGroupBox):
     open_requested = Signal(str, object)  # kind, id
     new_link_requested = Signal(object, object)  # values sent on save, values shown
 
-    def __init__(self, context: Any, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__("Supply links", parent)
         self.context = context
         self.kind = kind
