@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 
 from forensics_gui.gui.kit.conflict import ConflictDialog
-from forensics_gui.gui.records.item_page import TransferDialog
+from forensics_gui.gui.records.item_editor import TransferDialog
 from forensics_gui.services import audit, custody, records
 from tests.gui.conftest import settle
 

@@ -24,9 +24,9 @@ from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.kit.record_table import RecordTable
 from forensics_gui.gui.mainwindow.store_menu import StoreMenu
 from forensics_gui.gui.photos.photo_tools import PhotoTools
-from forensics_gui.gui.records.editor import RecordEditor
-from forensics_gui.gui.records.finding_page import FindingEditor
-from forensics_gui.gui.records.item_page import ItemEditor
+from forensics_gui.gui.records.finding_editor import FindingEditor
+from forensics_gui.gui.records.item_editor import ItemEditor
+from forensics_gui.gui.records.record_editor import RecordEditor
 from forensics_gui.gui.screening.screening_panel import ScreeningPanel
 from forensics_gui.gui.search.search_panel import SearchPanel
 from forensics_gui.gui.supply.gap_panel import show_gap

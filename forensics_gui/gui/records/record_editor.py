@@ -29,8 +29,8 @@ from forensics_gui.gui.kit.fields import FieldInput, SourceList
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.kit.table_model import display
-from forensics_gui.gui.records.seen_before import SEEN_KINDS, SeenBeforeBox
-from forensics_gui.gui.supply.supply_links import LINK_BOX_KINDS, SupplyLinksBox
+from forensics_gui.gui.records.seen_before_box import SEEN_KINDS, SeenBeforeBox
+from forensics_gui.gui.supply.supply_links_box import LINK_BOX_KINDS, SupplyLinksBox
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext

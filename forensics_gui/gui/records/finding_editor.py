@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from forensics_gui.gui.photos.photo_panel import PhotoPanel
-from forensics_gui.gui.records.editor import RecordEditor
+from forensics_gui.gui.records.record_editor import RecordEditor
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext

@@ -26,7 +26,7 @@ from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import custody
 from forensics_gui.gui.kit.record_table import RecordTable
 from forensics_gui.gui.photos.photo_panel import PhotoPanel
-from forensics_gui.gui.records.editor import RecordEditor
+from forensics_gui.gui.records.record_editor import RecordEditor
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
