@@ -28,15 +28,8 @@ def run(args: argparse.Namespace, prompt: Prompt) -> int:
     """Run the command chosen on the command line; returns the exit code."""
     handler = args.handler
     if getattr(args, "store_free", False):
-        gc.enable()
         return handler(args)
-    # The store layers load only for commands that use a store: `datecode` answers at once.
-    from forensics_gui.services import stores
-
-    opener = stores.init if getattr(args, "creates_store", False) else stores.open_existing
-    store = opener(getattr(args, "store", None), prompt=prompt)
-    gc.freeze()  # what start-up made stays: later collections need not walk it
-    gc.enable()
+    store = _open_store(args, prompt)
     try:
         for warning in store.warnings:
             print(f"forensics: warning: {warning}", file=sys.stderr)
@@ -46,6 +39,25 @@ def run(args: argparse.Namespace, prompt: Prompt) -> int:
         return handler(args, store)
     finally:
         store.close()
+
+
+def _open_store(args: argparse.Namespace, prompt: Prompt) -> Any:
+    """The store named on the command line, opened (and created for `init` and `demo`).
+
+    The store layers load here, only for commands that use a store (`datecode` answers at
+    once). They build many objects that live as long as the process (the models, SQLAlchemy's
+    tables): the cyclic collector walking them again and again while they load costs a fifth
+    of a search, so it waits, and afterwards leaves them out of its walks.
+    """
+    gc.disable()
+    try:
+        from forensics_gui.services import stores
+
+        opener = stores.init if getattr(args, "creates_store", False) else stores.open_existing
+        return opener(getattr(args, "store", None), prompt=prompt)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _json(args: argparse.Namespace) -> bool:

@@ -7,7 +7,6 @@ user's change; 5 refused by a rule of the store; 6 the store cannot be opened or
 
 from __future__ import annotations
 
-import gc
 import getpass
 import sys
 import traceback
@@ -34,10 +33,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
-    # Opening a store builds many objects that live as long as the process (the models,
-    # SQLAlchemy's tables): the cyclic collector walking them again and again is a tenth of a
-    # command's time. It is switched back on once the store is open (commands.run).
-    gc.disable()
     try:
         code = commands.run(args, _prompt)
     except KnownError as error:
@@ -53,7 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("forensics: internal error (a bug); please report this:", file=sys.stderr)
         traceback.print_exc()
         code = EXIT_BUG
-    gc.enable()  # in case the command ended before the store was open
     sys.stdout.flush()
     if argv is None:
         sys.exit(code)

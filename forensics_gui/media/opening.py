@@ -149,11 +149,12 @@ def _identify(data: bytes, file_name: str) -> Image.Image:
         raise MediaError(file_name, _damaged(data, error)) from None
 
 
-def _damaged(data: bytes, error: BaseException) -> str:
+def _damaged(data: bytes, error: BaseException | str) -> str:
     """Our words first, the decoder's after: its wording changes between releases."""
     label = _label_of(data)
     start = f"the file is a {label} image but it is" if label else "the image is"
-    return f"{start} damaged or truncated ({_detail(error)})"
+    detail = error if isinstance(error, str) else _detail(error)
+    return f"{start} damaged or truncated ({detail})"
 
 
 def _label_of(data: bytes) -> str | None:
@@ -207,20 +208,19 @@ def _check_boxes(data: bytes, file_name: str) -> None:
     offset = 0
     while offset < len(data):
         if len(data) - offset < 8:
-            raise MediaError(file_name, _cut("HEIC/HEIF", offset))
+            raise MediaError(file_name, _cut(data, offset))
         size = int.from_bytes(data[offset:offset + 4], "big")
         if size == 1:  # the length follows as 64 bits
             size = int.from_bytes(data[offset + 8:offset + 16], "big")
         elif size == 0:  # the last box runs to the end of the file
             return
         if size < 8 or offset + size > len(data):
-            raise MediaError(file_name, _cut("HEIC/HEIF", offset))
+            raise MediaError(file_name, _cut(data, offset))
         offset += size
 
 
-def _cut(label: str, offset: int) -> str:
-    return (f"the file is a {label} image but it is damaged or truncated (a part starting at "
-            f"byte {offset:,} runs past the end of the file)")
+def _cut(data: bytes, offset: int) -> str:
+    return _damaged(data, f"a part starting at byte {offset:,} runs past the end of the file")
 
 
 def _check_suffix(media: MediaFormat, file_name: str) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -266,8 +267,6 @@ def main() -> int:
         save_accepted(document, results)
         print(f"accepted figures written to {ACCEPTED.relative_to(ROOT)}")
     if not args.store:
-        import shutil
-
         shutil.rmtree(work, ignore_errors=True)
     return 1 if flagged or failed else 0
 

@@ -37,6 +37,7 @@ from forensics_gui.gui.graph.graph_drawing import Drawn, draw_graph, draw_messag
 from forensics_gui.gui.graph.graph_export import export_scene
 from forensics_gui.gui.graph.graph_scene import EdgeItem
 from forensics_gui.gui.kit.lazy import graph as graph_service
+from forensics_gui.gui.kit.show_gate import ShowGate
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -71,9 +72,9 @@ class GraphView(QWidget):
         self.part_value: str | UUID | None = None
         self._request_number = 0
         self._period_shown = ("", "")
-        self._stale = True
+        self._gate = ShowGate(self, self.reload)
         self._reload_timer = QTimer(self, singleShot=True, interval=300)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._gate.request)
         self.scene = QGraphicsScene(self)
         self.scene.setBackgroundBrush(BACKGROUND)
         self._build()
@@ -165,21 +166,11 @@ class GraphView(QWidget):
         self.organization = self.finding = self.part_value = None
         self.scope_row.setVisible(False)
         self._load_parts()
-        self._stale = True
-        if self.isVisible():
-            self.reload()
+        self._gate.request()
 
     def _records_changed(self, kind: str, _record_id: Any) -> None:
-        if kind not in CHANGED_KINDS:
-            return
-        self._stale = True
-        if self.isVisible():
+        if kind in CHANGED_KINDS:
             self._reload_timer.start()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale and self.context.store is not None:
-            self.reload()
 
     def _period_edited(self) -> None:
         current = (self.date_from.text().strip(), self.date_to.text().strip())
@@ -267,7 +258,6 @@ class GraphView(QWidget):
         """Read the graph again with the current filters (on the worker)."""
         if self.context.store is None:
             return
-        self._stale = False
         self._request_number += 1
         number = self._request_number
         request = self.request()
