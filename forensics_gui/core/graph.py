@@ -28,15 +28,6 @@ ROLE_RANKS = {
     "logistics": 2, "other": 2, "importer": 3, "end user": 4,
 }
 UNKNOWN_ROLE_RANK = 2
-# Fill colour of each role, shared by the graph view and the GraphML export (yEd shows it).
-ROLE_FILLS = {
-    "manufacturer": "#D6E6F8", "authorised distributor": "#D3EFE0", "distributor": "#E0F2D4",
-    "trading company": "#FCEFC4", "logistics": "#ECE1F5", "importer": "#FBDDC8",
-    "end user": "#E1E1E1", "other": "#F4F4F4",
-}
-UNKNOWN_ROLE_FILL = "#F4F4F4"
-SANCTION_COLOURS = {"designated": "#C62828", "formerly": "#E08E00", "none": "#59636E"}
-HUB_COLOUR = "#00796B"
 
 
 @dataclass(frozen=True)
@@ -145,12 +136,6 @@ class ExportSummary:
 
     path: str
     counts: dict[str, int]
-
-
-def role_fill(roles: Iterable[str]) -> str:
-    """The fill colour of an organization with these roles (its first role along the flow)."""
-    ranked = sorted((ROLE_RANKS.get(r, UNKNOWN_ROLE_RANK), r) for r in roles if r in ROLE_FILLS)
-    return ROLE_FILLS[ranked[0][1]] if ranked else UNKNOWN_ROLE_FILL
 
 
 def layout_graph(graph: SupplyGraph) -> Layout:

@@ -271,15 +271,13 @@ class SanctionsList(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class SanctionsEntry:
-    """One entry of an imported list, as the list gives it; never edited."""
+@dataclass(frozen=True)
+class ListEntry:
+    """One entry of a sanctions list, as the list gives it (read from a file, or stored)."""
 
-    id: UUID
-    list_id: UUID
     ref: str
     name: str
-    entity_type: str = ""
+    entity_type: str = "entity"
     names: tuple[str, ...] = ()
     identifiers: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
@@ -288,6 +286,14 @@ class SanctionsEntry:
     listed_on: date | None = None
     addresses: tuple[str, ...] = ()
     remarks: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SanctionsEntry(ListEntry):
+    """A list entry as stored with its list version; never edited."""
+
+    id: UUID
+    list_id: UUID
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from forensics_gui.core.records import SanctionsDesignation, SanctionsList, ScreeningMatch
+from forensics_gui.core.records import (
+    ListEntry,
+    SanctionsDesignation,
+    SanctionsList,
+    ScreeningMatch,
+)
 
 # Candidates scoring at least this (0-100, rapidfuzz's ratio of the two keys) go to the
 # analyst. 85 lets through a typo or a transliteration variant in names of a dozen letters
@@ -131,23 +136,6 @@ def identifier_key(identifier: str) -> str | None:
 
 
 # ---------------------------------------------------------------------- what imports read
-@dataclass(frozen=True)
-class ListEntry:
-    """One entry as read from a list file, before it is stored."""
-
-    ref: str
-    name: str
-    entity_type: str = "entity"
-    names: tuple[str, ...] = ()
-    identifiers: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    programmes: tuple[str, ...] = ()
-    authority: str = ""
-    listed_on: date | None = None
-    addresses: tuple[str, ...] = ()
-    remarks: str = ""
-
-
 @dataclass(frozen=True)
 class ParsedList:
     """Everything read from the files of one list, checked and ready to be stored."""

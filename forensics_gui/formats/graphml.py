@@ -13,12 +13,8 @@ from collections.abc import Iterable
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-from forensics_gui.core.graph import (
-    SANCTION_COLOURS,
-    GraphEdge,
-    GraphNode,
-    role_fill,
-)
+from forensics_gui.core.graph import GraphEdge, GraphNode
+from forensics_gui.formats.palette import SANCTION_COLOURS, role_fill
 
 NODE_ATTRIBUTES = (
     ("name", "string"), ("label", "string"), ("country", "string"), ("roles", "string"),

@@ -39,8 +39,8 @@ def sanctions_gap(store: Store, *, period_from: date | str | None = None,
     day, limits = today(), limits or SearchLimits()
     collector = _Collector()
     with store.reading() as uow:
-        subjects = sq.chain_subjects(uow.session)
-        hubs = sq.hub_countries(uow.session)  # once, not once per part
+        subjects = sq.chain_subjects(uow)
+        hubs = sq.hub_countries(uow)  # once, not once per part
         for done, (kind, subject_id) in enumerate(subjects):
             if control is not None:
                 control.report(done, len(subjects), f"Examining {done + 1} of {len(subjects)}")
@@ -49,7 +49,7 @@ def sanctions_gap(store: Store, *, period_from: date | str | None = None,
             if subject.maker_id is None:
                 collector.no_maker += 1
                 continue
-            report = chain_report(uow.session, subject, period, limits, day, hubs)
+            report = chain_report(uow, subject, period, limits, day, hubs)
             if report.cut_short:
                 collector.cut.append(f"{subject.label}: {report.cut_short}")
             collector.add(subject, report.manufacturer,

@@ -30,6 +30,7 @@ from forensics_gui.services.records import resolve_one
 from forensics_gui.services.supply import parse_period
 from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import graph_query as gq
+from forensics_gui.storage.repository import UnitOfWork
 from forensics_gui.storage.store import Store
 
 DEFAULT_DEPTH = 3  # steps from an organization: far enough to reach the maker from an importer
@@ -64,7 +65,7 @@ def parts_with_links(store: Store, contains: str = "", limit: int = 2000) -> lis
     if not 1 <= limit <= 10_000:
         raise ValidationError("limit", "must be between 1 and 10000")
     with store.reading() as uow:
-        return gq.parts_with_links(uow.session, contains.strip()[:200], limit)
+        return gq.parts_with_links(uow, contains.strip()[:200], limit)
 
 
 def resolve_scope(uow: Any, *, part: str | UUID | None = None,
@@ -105,26 +106,25 @@ def graph_in(uow: Any, scope: GraphScope, title: str, *, max_nodes: int | None =
              max_links: int | None = None, depth: int = DEFAULT_DEPTH,
              today: date | None = None) -> SupplyGraph:
     """`supply_graph` inside a unit of work the caller holds, for a resolved scope."""
-    session = uow.session
     if scope.organization_id is not None:
-        ids = gq.links_near(session, scope.organization_id, depth, scope,
+        ids = gq.links_near(uow, scope.organization_id, depth, scope,
                             max_links if max_links is not None else 10**9)
     else:
         condition = gq.link_condition(scope)
-        total = gq.count_links(session, condition)
-        parties = gq.count_parties(session, condition) if max_nodes is not None else 0
+        total = gq.count_links(uow, condition)
+        parties = gq.count_parties(uow, condition) if max_nodes is not None else 0
         if _over(total, max_links) or _over(parties, max_nodes):
             return _too_large(scope, title, parties, total, max_nodes, max_links)
-        ids = gq.link_ids(session, condition)
+        ids = gq.link_ids(uow, condition)
     if _over(len(ids), max_links):  # the walk stopped early: at least this many
         return _too_large(scope, title, 0, len(ids), max_nodes, max_links, at_least=True)
-    edges = sorted(gq.graph_edges(session, ids), key=_edge_order)
+    edges = sorted(gq.graph_edges(uow, ids), key=_edge_order)
     party_ids = {e.seller_id for e in edges} | {e.buyer_id for e in edges}
     if scope.organization_id is not None:
         party_ids.add(scope.organization_id)
     if _over(len(party_ids), max_nodes):
         return _too_large(scope, title, len(party_ids), len(edges), max_nodes, max_links)
-    nodes = _nodes(session, party_ids, today or current_day())
+    nodes = _nodes(uow, party_ids, today or current_day())
     message = "" if edges else _empty_message(scope, title)
     return SupplyGraph(title, scope, tuple(nodes), tuple(edges), len(nodes), len(edges),
                        message=message)
@@ -138,11 +138,11 @@ def _edge_order(edge: GraphEdge) -> tuple[Any, ...]:
     return (edge.shipped_on or date.max, edge.part_number, str(edge.id))
 
 
-def _nodes(session: Any, ids: set[UUID], today: date) -> list[GraphNode]:
-    hubs = gq.hub_names(session)
-    listed = gq.designations_of(session, ids)
+def _nodes(uow: UnitOfWork, ids: set[UUID], today: date) -> list[GraphNode]:
+    hubs = gq.hub_names(uow)
+    listed = gq.designations_of(uow, ids)
     nodes = []
-    for org_id, name, country, roles in gq.organization_facts(session, ids):
+    for org_id, name, country, roles in gq.organization_facts(uow, ids):
         state, now, former = sanctions_status(listed.get(org_id, ()), today)
         nodes.append(GraphNode(org_id, name, country.upper(), roles,
                                hubs.get(country.upper(), ""), state, now, former))

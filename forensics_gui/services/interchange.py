@@ -99,7 +99,7 @@ def _entities(uow: Any, scope: GraphScope, today: date) -> Iterator[dict[str, An
     parties: set[UUID] = set()
     cited: set[UUID] = set()
     makers: dict[UUID, str] = {}
-    for ids in gq.stream_link_ids(uow.session, gq.link_condition(scope)):
+    for ids in gq.stream_link_ids(uow, gq.link_condition(scope)):
         links = uow.get_many("link", ids)
         _learn_makers(uow, makers, {link.part_id for link in links} - set(makers) - {None})
         for link in links:
@@ -107,7 +107,7 @@ def _entities(uow: Any, scope: GraphScope, today: date) -> Iterator[dict[str, An
             cited.update(link.source_ids)
             maker = makers.get(link.part_id, "") if link.part_id else ""
             yield ftm.link_entity(link, maker)
-    batches = gq.stream_organization_ids(uow.session) if everything else _batches(parties)
+    batches = gq.stream_organization_ids(uow) if everything else _batches(parties)
     for ids in batches:
         yield from _organizations(uow, ids, parties if not everything else None, cited, today)
     for ids in _batches(cited):
@@ -118,7 +118,7 @@ def _entities(uow: Any, scope: GraphScope, today: date) -> Iterator[dict[str, An
 def _organizations(uow: Any, ids: list[UUID], exported: set[UUID] | None, cited: set[UUID],
                    today: date) -> Iterator[dict[str, Any]]:
     designations: dict[UUID, list[Any]] = {}
-    for designation in uow.get_many("designation", gq.designation_ids_of(uow.session, ids)):
+    for designation in uow.get_many("designation", gq.designation_ids_of(uow, ids)):
         designations.setdefault(designation.organization_id, []).append(designation)
     sources = {s.id: s for s in uow.get_many(
         "source", sorted({d.source_id for ds in designations.values() for d in ds

@@ -257,7 +257,7 @@ def verify(store: Store, control: Control = None) -> VerifyReport:
 def _audit_verification(store: Store, checked: int, failures: list[IntegrityFailure]) -> None:
     with store.writing() as uow:
         uow.record_audit("verify", "photo", None, {},
-                         {"checked": checked, "failures": len(failures)})
+                         {"checked": checked, "failures": len(failures)}, changed=False)
         for failure in failures:
             for photo in failure.photos or (None,):
                 uow.record_audit("verify failed", "photo", photo.id if photo else None, {}, {
@@ -266,7 +266,7 @@ def _audit_verification(store: Store, checked: int, failures: list[IntegrityFail
                     "item": photo.item_case_reference if photo else "",
                     "added_by": photo.created_by if photo else "",
                     "added_at": photo.created_at.isoformat() if photo and photo.created_at
-                    else ""})
+                    else ""}, changed=False)
 
 
 def export(store: Store, photo_ids: Sequence[UUID], folder: str | Path, *,

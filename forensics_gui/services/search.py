@@ -37,8 +37,8 @@ from forensics_gui.core.search import (
     prepare_query,
 )
 from forensics_gui.services.references import lookup
-from forensics_gui.storage import search_index
 from forensics_gui.storage import search_query as sq
+from forensics_gui.storage.repository import UnitOfWork
 from forensics_gui.storage.store import Store
 
 MAX_LIMIT = 10_000
@@ -69,13 +69,13 @@ def search(store: Store, text: str | None, *, filters: Any = None,
         scope = _scope(uow, conditions)
         if scope.active:
             kinds = [k for k in kinds if k in _FILTER_KINDS]
-        return _Search(store, uow.session, query, scope, kinds, limit).run(conditions)
+        return _Search(store, uow, query, scope, kinds, limit).run(conditions)
 
 
 class _Search:
-    def __init__(self, store: Store, session: Any, query: SearchText, scope: sq.Scope,
+    def __init__(self, store: Store, uow: UnitOfWork, query: SearchText, scope: sq.Scope,
                  kinds: Sequence[str], limit: int) -> None:
-        self.store, self.session, self.query = store, session, query
+        self.store, self.uow, self.query = store, uow, query
         self.scope, self.kinds, self.limit = scope, kinds, limit
         self.found: dict[str, dict[UUID, tuple[str, str, str]]] = {k: {} for k in kinds}
 
@@ -112,7 +112,7 @@ class _Search:
                       and not all((kind, tier) in covered for tier in sq.COVERS[look])
                       and self._ranked(kind, sq.COVERS[look][0]) <= self.limit}
             while wanted:
-                rows = sq.term_matches(self.session, self.query,
+                rows = sq.term_matches(self.uow, self.query,
                                        [(kind, look, n) for (kind, look), n in wanted.items()],
                                        self.scope)
                 got = Counter((row.kind, row.tier) for row in rows)
@@ -137,7 +137,7 @@ class _Search:
 
     def _filtered(self) -> None:
         for kind in self.kinds:
-            for record_id in sq.filtered_records(self.session, kind, self.scope, self.limit + 1):
+            for record_id in sq.filtered_records(self.uow, kind, self.scope, self.limit + 1):
                 self._add(kind, record_id, "filter", "")
 
     def _makers(self) -> None:
@@ -145,8 +145,8 @@ class _Search:
         # Makers' names rarely hold digits: a query with digits is a part number or a
         # marking, and only organizations matching it as typed are looked at further.
         named = not any(ch.isdigit() for ch in self.query.name)
-        names = _NameCache.for_store(self.store, self.session) if named else None
-        for org_id, matched, note in names.related(self.session, self.query) if names else ():
+        names = _NameCache.for_store(self.store, self.uow) if named else None
+        for org_id, matched, note in names.related(self.uow, self.query) if names else ():
             self._add("org", org_id, "alias", matched, note)
         self._succession(list(self.found["org"])[:self.limit + 1], "successor")
         if names and len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN:
@@ -160,8 +160,8 @@ class _Search:
         """Add the companies before and after these, ranked no higher than `match`."""
         if not org_ids:
             return
-        chains = sq.succession(self.session, org_ids)
-        origins = sq.describe(self.session, "org", list({origin for origin, _, _ in chains}))
+        chains = sq.succession(self.uow, org_ids)
+        origins = sq.describe(self.uow, "org", list({origin for origin, _, _ in chains}))
         for origin, related, relation in chains:
             label = origins[origin]["name"] if origin in origins else str(origin)
             note = f"successor of {label}" if relation == "successor" else f"now part of {label}"
@@ -172,7 +172,7 @@ class _Search:
         chosen = {kind: sorted(self.found[kind].items(),
                                key=lambda found: MATCH_ORDER.index(found[1][0]))[:self.limit]
                   for kind in self.kinds}
-        shown = sq.describe_many(self.session, {kind: [record_id for record_id, _ in records]
+        shown = sq.describe_many(self.uow, {kind: [record_id for record_id, _ in records]
                                                 for kind, records in chosen.items()})
         groups = {}
         for kind, records in chosen.items():
@@ -225,14 +225,14 @@ def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
     filters = replace(filters, **{k: v for k, v in resolved.items() if isinstance(v, UUID)})
     makers: tuple[UUID, ...] = ()
     if filters.manufacturer_id:
-        makers = tuple(sq.predecessors(uow.session, [filters.manufacturer_id]))
+        makers = tuple(sq.predecessors(uow, [filters.manufacturer_id]))
     return sq.Scope(filters, makers)
 
 
 def _org_by_company_name(uow: Any, text: str) -> UUID | None:
     """The organization a recorded company name stands for (ADI is Analog Devices)."""
     wanted = name_key(text)
-    for _name, key, current, _current_key, _relation, _year in sq.company_names(uow.session):
+    for _name, key, current, _current_key, _relation, _year in sq.company_names(uow):
         if key == wanted:
             return lookup(uow, "org", current)
     return None
@@ -298,25 +298,25 @@ class _NameCache:
     # Weak keys: a closed store's names go with it, and a new store never gets them.
     _by_store: weakref.WeakKeyDictionary[Store, _NameCache] = weakref.WeakKeyDictionary()
 
-    def __init__(self, generation: tuple[Any, ...], session: Any) -> None:
+    def __init__(self, generation: tuple[Any, ...], uow: UnitOfWork) -> None:
         self.generation = generation
-        names = sq.org_names(session)
+        names = sq.org_names(uow)
         self.org_ids = [org_id for org_id, _ in names]
         self.org_texts = [text for _, text in names]
         self.org_keys = [name_key(text) for text in self.org_texts]
-        self.company = sq.company_names(session)
+        self.company = sq.company_names(uow)
 
     @classmethod
-    def for_store(cls, store: Store, session: Any) -> _NameCache:
+    def for_store(cls, store: Store, uow: UnitOfWork) -> _NameCache:
         """The names of `store` as they are now (read again after any change to them)."""
-        generation = sq.generation(session)
+        generation = sq.generation(uow)
         with cls._lock:
             cached = cls._by_store.get(store)
             if cached is None or cached.generation != generation:
-                cached = cls._by_store[store] = cls(generation, session)
+                cached = cls._by_store[store] = cls(generation, uow)
             return cached
 
-    def related(self, session: Any, query: SearchText) -> Iterable[tuple[UUID, str, str]]:
+    def related(self, uow: UnitOfWork, query: SearchText) -> Iterable[tuple[UUID, str, str]]:
         """Organizations named as what a matching company name now is, or once was."""
         wanted = query.name
         if not wanted:
@@ -326,15 +326,15 @@ class _NameCache:
             when = f" {year}" if year else ""
             if _name_matches(key, wanted):
                 note = f"{name}: {_RELATION_NOTES[relation]} {current}{when}"
-                found += [(o, name, note) for o in self._orgs_called(session, current)]
+                found += [(o, name, note) for o in self._orgs_called(uow, current)]
             if _name_matches(current_key, wanted):
                 note = f"{name} ({_RELATION_NOTES[relation]} {current}{when})"
-                found += [(o, current, note) for o in self._orgs_called(session, name)]
+                found += [(o, current, note) for o in self._orgs_called(uow, name)]
         return found
 
     @staticmethod
-    def _orgs_called(session: Any, name: str) -> list[UUID]:
-        return sq.orgs_named(session, [search_key(name)])
+    def _orgs_called(uow: UnitOfWork, name: str) -> list[UUID]:
+        return sq.orgs_named(uow, [search_key(name)])
 
     def similar(self, wanted: str) -> list[tuple[UUID, str, float]]:
         # Only a query that matched little else gets here: rapidfuzz loads then, not at start.
@@ -367,7 +367,7 @@ def seen_before(store: Store, kind: str, record_id: str | UUID) -> SeenBefore:
             raise ValidationError("record", f"there is no {kind_label(kind)} "
                                             f"{str(record_id)[:80]!r}")
         subject, condition = _subject(uow, kind, found)
-        counts = sq.seen_before(uow.session, condition)
+        counts = sq.seen_before(uow, condition)
     return SeenBefore(subject=subject, **counts)
 
 
@@ -377,7 +377,7 @@ def _subject(uow: Any, kind: str, record_id: UUID) -> tuple[str, Any]:
         return f"part {part.part_number}", sq.findings_of_part(record_id)
     if kind == "org":
         org = uow.get("org", record_id)
-        makers = sq.predecessors(uow.session, [record_id])
+        makers = sq.predecessors(uow, [record_id])
         also = " and its predecessors" if len(makers) > 1 else ""
         return f"maker {org.name}{also}", sq.findings_of_makers(sorted(makers))
     finding = uow.get("finding", record_id)
@@ -394,10 +394,10 @@ def reindex(store: Store, progress: Callable[[str, int], bool | None] | None = N
             ) -> dict[str, int]:
     """Recompute the search index from the records (all or nothing); {kind: terms}."""
     with store.writing(bulk=True) as uow:
-        return search_index.rebuild(uow.session.connection(), progress)
+        return uow.rebuild_search_index(progress)
 
 
 def index_status(store: Store) -> dict[str, Any]:
     """Terms per kind and the index engine in use."""
     with store.reading() as uow:
-        return search_index.status(uow.session.connection())
+        return uow.search_index_status()

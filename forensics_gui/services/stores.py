@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from forensics_gui.core import records
 from forensics_gui.core.errors import StoreDamagedError
-from forensics_gui.storage.errors import known_errors
 from forensics_gui.storage.locator import default_store_path, has_password, resolve_location
 from forensics_gui.storage.store import PasswordPrompt, Store, open_store
 
@@ -50,27 +49,18 @@ def current(store: Store) -> tuple[str | None, str]:
 
 def upgrade(store: Store) -> str | None:
     """Bring the store to the newest schema (opening a store already does this)."""
-    from forensics_gui.storage import migrate
-
-    with known_errors(store.location.display), store.engine.execution_options(
-            forensics_write=True).begin() as connection:
-        migrate.upgrade(connection)
+    store.upgrade_schema()
     return store.schema_revision()
 
 
 def check(store: Store) -> list[str]:
     """Problems found in the store's schema (an empty list when it is sound)."""
-    from forensics_gui.storage import migrate
-
     problems = []
     revision, head = current(store)
     if revision != head:
         problems.append(f"schema is at {revision}, the newest is {head}")
     try:
-        with known_errors(store.location.display), store.engine.connect() as connection:
-            problems += migrate.integrity_problems(connection)
-            problems += [f"schema differs from the models: {d}"
-                         for d in migrate.schema_differences(connection)]
+        problems += store.schema_problems()
     except StoreDamagedError as error:
         problems.append(str(error))
     return problems

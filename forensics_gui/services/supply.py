@@ -35,6 +35,7 @@ from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import FieldSpec, describe, parse_date
 from forensics_gui.services.records import resolve_one
 from forensics_gui.storage import supply_query as sq
+from forensics_gui.storage.repository import UnitOfWork
 from forensics_gui.storage.store import Store
 
 _FROM = FieldSpec("from", "From", "date")
@@ -69,13 +70,13 @@ def links_for(store: Store, kind: str, reference: str | UUID, *,
     with store.reading() as uow:
         subject = read_subject(uow, kind, reference)
         if kind == "org":
-            links, total = sq.links_of_org(uow.session, subject.id, limit)
+            links, total = sq.links_of_org(uow, subject.id, limit)
         else:
-            links = subject_links(uow.session, subject)
+            links = subject_links(uow, subject)
             total = len(links)
         links = sorted(links, key=lambda x: (x.shipped_on is None, -_ordinal(x.shipped_on),
                                              str(x.id)))[:limit]
-        parties = sq.parties(uow.session, _party_ids(links))
+        parties = sq.parties(uow, _party_ids(links))
     day = today()
     views = tuple(link_view(x, parties, day, recorded_for(subject, x)) for x in links)
     notices = () if views else (f"no supply links are recorded for {subject.label}",)
@@ -96,7 +97,7 @@ def chains_for(store: Store, kind: str, reference: str | UUID, *,
     period = parse_period(period_from, period_to)
     with store.reading() as uow:
         subject = read_subject(uow, kind, reference)
-        return chain_report(uow.session, subject, period, limits or SearchLimits(), today())
+        return chain_report(uow, subject, period, limits or SearchLimits(), today())
 
 
 def parse_period(period_from: date | str | None, period_to: date | str | None
@@ -123,14 +124,14 @@ def read_subject(uow: Any, kind: str, reference: str | UUID) -> Subject:
     return Subject(kind, record.id, record.name, None, None, record)
 
 
-def subject_links(session: Any, subject: Subject, cited: bool = True) -> list[LinkFact]:
+def subject_links(uow: UnitOfWork, subject: Subject, cited: bool = True) -> list[LinkFact]:
     """The links chains of `subject` are made of (see the module's description); without
     `cited`, with their sources' points only."""
     found: dict[UUID, LinkFact] = {}
     if subject.kind == "finding":
-        found.update((x.id, x) for x in sq.links_of_finding(session, subject.id, cited))
+        found.update((x.id, x) for x in sq.links_of_finding(uow, subject.id, cited))
     if subject.part_id is not None:
-        found.update((x.id, x) for x in sq.links_of_part(session, subject.part_id, cited))
+        found.update((x.id, x) for x in sq.links_of_part(uow, subject.part_id, cited))
     return list(found.values())
 
 
@@ -143,17 +144,17 @@ def recorded_for(subject: Subject, link: LinkFact) -> str:
     return "part" if link.part_id is not None else ""
 
 
-def chain_report(session: Any, subject: Subject, period: tuple[date | None, date | None],
+def chain_report(uow: UnitOfWork, subject: Subject, period: tuple[date | None, date | None],
                  limits: SearchLimits, day: date,
                  hubs: frozenset[str] | None = None) -> ChainReport:
     """The chains of `subject`, read and found inside the caller's unit of work (`hubs`:
     the hub countries, when the caller asks about many subjects in one read)."""
     empty = _why_no_chain(subject)
     # The sources themselves are read only for the links on the chains kept.
-    links = subject_links(session, subject, cited=False) if not empty else []
+    links = subject_links(uow, subject, cited=False) if not empty else []
     if not empty and not links:
         empty = f"no supply links are recorded for {subject.label}"
-    parties = sq.parties(session, [*_party_ids(links), *filter(None, [subject.maker_id])],
+    parties = sq.parties(uow, [*_party_ids(links), *filter(None, [subject.maker_id])],
                          hubs)
     maker = parties.get(subject.maker_id) if subject.maker_id else None
     if empty:
@@ -162,7 +163,7 @@ def chain_report(session: Any, subject: Subject, period: tuple[date | None, date
     assert maker is not None
     search = find_chains(maker.id, links, parties, today=day, limits=limits, period=period,
                          recorded_for={x.id: recorded_for(subject, x) for x in links},
-                         cite=lambda link_ids: sq.citations_of(session, link_ids))
+                         cite=lambda link_ids: sq.citations_of(uow, link_ids))
     notices = _notices(search, maker, len(links))
     return ChainReport(subject.kind, subject.id, subject.label, maker, search.chains,
                        len(links), search.paths_found, search.cut_short, notices, *period)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true, union
@@ -16,6 +17,9 @@ from sqlalchemy.orm import Session
 
 from forensics_gui.core.graph import GraphEdge, GraphScope, PartChoice
 from forensics_gui.storage import models as m
+
+if TYPE_CHECKING:
+    from forensics_gui.storage.repository import UnitOfWork
 
 L = m.SupplyLinkRow
 O = m.OrganizationRow  # noqa: E741 - the organization table, as in the SQL it mirrors
@@ -57,31 +61,35 @@ def _period(scope: GraphScope) -> ColumnElement[bool]:
     return or_(L.shipped_on.is_(None), dated) if scope.include_undated else dated
 
 
-def count_links(session: Session, condition: ColumnElement[bool]) -> int:
+def count_links(uow: UnitOfWork, condition: ColumnElement[bool]) -> int:
     """How many links meet the condition."""
+    session = uow.session
     return int(session.execute(select(func.count()).select_from(L).where(condition))
                .scalar_one())
 
 
-def count_parties(session: Session, condition: ColumnElement[bool]) -> int:
+def count_parties(uow: UnitOfWork, condition: ColumnElement[bool]) -> int:
     """How many organizations sell or buy in the links that meet the condition."""
+    session = uow.session
     parties = union(select(L.seller_id.label("org")).where(condition),
                     select(L.buyer_id.label("org")).where(condition)).subquery()
     return int(session.execute(select(func.count()).select_from(parties)).scalar_one())
 
 
-def link_ids(session: Session, condition: ColumnElement[bool],
+def link_ids(uow: UnitOfWork, condition: ColumnElement[bool],
              limit: int | None = None) -> list[UUID]:
     """Ids of the links meeting the condition, in id order (creation order)."""
+    session = uow.session
     query = select(L.id).where(condition).order_by(L.id)
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
 
 
-def stream_link_ids(session: Session, condition: ColumnElement[bool],
+def stream_link_ids(uow: UnitOfWork, condition: ColumnElement[bool],
                     batch: int = CHUNK) -> Iterator[list[UUID]]:
     """The same ids in batches, without holding every one of them at once."""
+    session = uow.session
     last: UUID | None = None
     while True:
         query = select(L.id).where(condition)
@@ -94,8 +102,9 @@ def stream_link_ids(session: Session, condition: ColumnElement[bool],
         last = ids[-1]
 
 
-def stream_organization_ids(session: Session, batch: int = CHUNK) -> Iterator[list[UUID]]:
+def stream_organization_ids(uow: UnitOfWork, batch: int = CHUNK) -> Iterator[list[UUID]]:
     """Every organization's id, in batches."""
+    session = uow.session
     last: UUID | None = None
     while True:
         query = select(O.id)
@@ -108,10 +117,11 @@ def stream_organization_ids(session: Session, batch: int = CHUNK) -> Iterator[li
         last = ids[-1]
 
 
-def links_near(session: Session, organization_id: UUID, depth: int,
+def links_near(uow: UnitOfWork, organization_id: UUID, depth: int,
                scope: GraphScope, max_links: int) -> list[UUID]:
     """Links within `depth` steps of an organization, either way along the flow; stops
     once more than `max_links` are found (the caller reports the graph as too large)."""
+    session = uow.session
     condition = link_condition(GraphScope(date_from=scope.date_from, date_to=scope.date_to,
                                           include_undated=scope.include_undated,
                                           part_ids=scope.part_ids))
@@ -135,8 +145,9 @@ def links_near(session: Session, organization_id: UUID, depth: int,
     return sorted(found)
 
 
-def graph_edges(session: Session, ids: Sequence[UUID]) -> list[GraphEdge]:
+def graph_edges(uow: UnitOfWork, ids: Sequence[UUID]) -> list[GraphEdge]:
     """The links with these ids as graph edges, with the titles of their sources."""
+    session = uow.session
     titles = _source_titles(session, ids)
     edges = []
     part_number = select(P.part_number).where(P.id == L.part_id).scalar_subquery()
@@ -166,9 +177,10 @@ def _source_titles(session: Session, ids: Sequence[UUID]) -> dict[UUID, tuple[st
     return {k: tuple(v) for k, v in found.items()}
 
 
-def organization_facts(session: Session, ids: Iterable[UUID]
+def organization_facts(uow: UnitOfWork, ids: Iterable[UUID]
                        ) -> list[tuple[UUID, str, str, tuple[str, ...]]]:
     """(id, name, country, roles) of the organizations with these ids."""
+    session = uow.session
     wanted = sorted(set(ids))
     facts = []
     for chunk in _chunks(wanted):
@@ -178,8 +190,9 @@ def organization_facts(session: Session, ids: Iterable[UUID]
     return facts
 
 
-def designations_of(session: Session, ids: Iterable[UUID]) -> dict[UUID, list[Designation]]:
+def designations_of(uow: UnitOfWork, ids: Iterable[UUID]) -> dict[UUID, list[Designation]]:
     """{organization id: its designations as (authority, listed on, delisted on)}."""
+    session = uow.session
     wanted = sorted(set(ids))
     found: dict[UUID, list[Designation]] = {}
     for chunk in _chunks(wanted):
@@ -190,8 +203,9 @@ def designations_of(session: Session, ids: Iterable[UUID]) -> dict[UUID, list[De
     return found
 
 
-def designation_ids_of(session: Session, ids: Sequence[UUID]) -> list[UUID]:
+def designation_ids_of(uow: UnitOfWork, ids: Sequence[UUID]) -> list[UUID]:
     """Ids of the designations of these organizations."""
+    session = uow.session
     found: list[UUID] = []
     for chunk in _chunks(ids):
         found += session.scalars(select(D.id).where(D.organization_id.in_(chunk))
@@ -199,14 +213,16 @@ def designation_ids_of(session: Session, ids: Sequence[UUID]) -> list[UUID]:
     return found
 
 
-def hub_names(session: Session) -> dict[str, str]:
+def hub_names(uow: UnitOfWork) -> dict[str, str]:
     """{country code: hub name} of the transshipment hubs."""
+    session = uow.session
     return {country.upper(): name for country, name in session.execute(
         select(m.TransshipmentHubRow.country, m.TransshipmentHubRow.name))}
 
 
-def parts_with_links(session: Session, contains: str, limit: int) -> list[PartChoice]:
+def parts_with_links(uow: UnitOfWork, contains: str, limit: int) -> list[PartChoice]:
     """Parts that links are recorded for, by part number, with how many links."""
+    session = uow.session
     condition = P.part_number.ilike(f"%{_escaped(contains)}%", escape="\\") \
         if contains else true()
     query = (select(P.id, P.part_number, O.name, func.count(L.id))

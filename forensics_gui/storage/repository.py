@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from forensics_gui.core import records
+from forensics_gui.core.changes import Changes
 from forensics_gui.core.errors import (
     ConflictError,
     IntegrityRuleError,
@@ -88,6 +89,15 @@ DEPENDENTS: dict[str, tuple[tuple[str, Any, str, str], ...]] = {
     "photo": (("photo annotations", m.PhotoAnnotationRow, "photo_id", "deletes"),),
 }
 
+# The kind of record each dependent is, for what a deletion reports it changed (a citation
+# belongs to the record that cites).
+_KIND_OF_MODEL: dict[Any, str] = {model: kind for kind, model in m.MODEL_OF_KIND.items()}
+_KIND_OF_MODEL |= {m.finding_source: "finding", m.link_source: "link",
+                   m.CustodyEventRow: "custody", m.SanctionsEntryRow: "list"}
+_DEPENDENT_KINDS = {kind: {label: _KIND_OF_MODEL[model]
+                           for label, model, _c, _e in found}
+                    for kind, found in DEPENDENTS.items()}
+
 
 class UnitOfWork:
     """Reads and writes inside one transaction, acting as `actor`."""
@@ -97,6 +107,8 @@ class UnitOfWork:
         self.actor = actor
         self.dialect = session.get_bind().dialect.name
         self.blobs = BlobStore(session, actor)
+        self._kinds: set[str] = set()
+        self._records: set[tuple[str, UUID]] = set()
 
     # ----------------------------------------------------------------- reading
     def _row(self, kind: str, record_id: UUID) -> Any:
@@ -395,6 +407,8 @@ class UnitOfWork:
             old["_also_deleted_or_unlinked"] = {label: n for label, n, _ in affected}
         self.session.delete(row)
         self._flush_versioned(kind, row)
+        for label, _n, _effect in affected:
+            self.touch(_DEPENDENT_KINDS[kind][label])
         self.record_audit("delete", kind, record_id, old, {})
         return dto
 
@@ -566,6 +580,7 @@ class UnitOfWork:
                                 created_by=self.actor, **values)
         self.session.add(row)
         self.session.flush()
+        self.touch("custody", row.id)
         self.record_audit("transfer", "item", row.item_id, {},
                           {k: json_value(v) for k, v in values.items()} | {"event": str(row.id)})
         return _custody_dto(row)
@@ -577,12 +592,36 @@ class UnitOfWork:
         return [_custody_dto(r) for r in self.session.scalars(query)]
 
     def record_audit(self, action: str, kind: str, record_id: UUID | None,
-                     old: dict[str, Any], new: dict[str, Any]) -> None:
-        """Append one event to the audit trail."""
+                     old: dict[str, Any], new: dict[str, Any], *, changed: bool = True) -> None:
+        """Append one event to the audit trail; every write of records comes through here.
+        `changed`: the event records a change of `kind` (not a check, such as a verification),
+        which `changes` reports once the write has committed."""
+        if changed:
+            self.touch(kind, record_id)
         self.session.add(m.AuditEventRow(
             id=new_id(), occurred_at=datetime.now(UTC), actor=self.actor, action=action,
             record_kind=kind, record_id=record_id, old_values=old, new_values=new))
         self.session.flush()
+
+    def rebuild_search_index(self, progress: Callable[[str, int], bool | None] | None = None
+                             ) -> dict[str, int]:
+        """Recompute the search index from the records inside this unit of work; {kind: terms}."""
+        return search_index.rebuild(self.session.connection(), progress)
+
+    def search_index_status(self) -> dict[str, Any]:
+        """Terms per kind in the search index and the index engine in use."""
+        return search_index.status(self.session.connection())
+
+    def touch(self, kind: str, record_id: UUID | None = None) -> None:
+        """Note that records of `kind` (this one, when named) changed in this unit of work."""
+        self._kinds.add(kind)
+        if record_id is not None:
+            self._records.add((kind, record_id))
+
+    @property
+    def changes(self) -> Changes:
+        """What this unit of work has changed so far."""
+        return Changes(frozenset(self._kinds), frozenset(self._records))
 
     def audit_events(self, kind: str | None = None, record_id: UUID | None = None,
                      limit: int = 200) -> list[records.AuditEvent]:

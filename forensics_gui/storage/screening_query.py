@@ -13,8 +13,13 @@ from uuid import UUID
 from sqlalchemy import bindparam, delete, func, select, update
 
 from forensics_gui.core.ids import new_id
-from forensics_gui.core.records import Page, SanctionsEntry, SanctionsList, ScreeningMatch
-from forensics_gui.core.screening import ListEntry
+from forensics_gui.core.records import (
+    ListEntry,
+    Page,
+    SanctionsEntry,
+    SanctionsList,
+    ScreeningMatch,
+)
 from forensics_gui.storage import models as m
 from forensics_gui.storage.convert import json_value, to_dto
 from forensics_gui.storage.repository import UnitOfWork

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from sqlalchemy import (
@@ -43,6 +43,9 @@ from sqlalchemy.orm import Session
 from forensics_gui.core.search import SearchFilters, SearchText, prefix_bounds
 from forensics_gui.storage import models as m
 from forensics_gui.storage.search_index import TERMS, fts_table, term_partition
+
+if TYPE_CHECKING:
+    from forensics_gui.storage.repository import UnitOfWork
 
 MISREAD_KINDS = ("part", "finding")
 
@@ -83,9 +86,10 @@ class Scope:
         return bool(self.filters.active())
 
 
-def term_matches(session: Session, query: SearchText, wanted: Sequence[tuple[str, str, int]],
+def term_matches(uow: UnitOfWork, query: SearchText, wanted: Sequence[tuple[str, str, int]],
                  scope: Scope | None = None) -> list[TermMatch]:
     """Terms matching the query for each (kind, tier, how many), in one statement."""
+    session = uow.session
     asked = [(kind, tier, n) for kind, tier, n in wanted if tier_applies(kind, tier, query)]
     if not asked:
         return []
@@ -296,8 +300,9 @@ def _chain_sanctioned() -> ColumnElement[bool]:
                               or_(L.seller_id.in_(designated), L.buyer_id.in_(designated))))
 
 
-def filtered_records(session: Session, kind: str, scope: Scope, limit: int) -> list[UUID]:
+def filtered_records(uow: UnitOfWork, kind: str, scope: Scope, limit: int) -> list[UUID]:
     """Findings or parts meeting the filters alone (no query typed), in part-number order."""
+    session = uow.session
     if kind == "finding":
         statement = select(F.id).where(*finding_conditions(scope)).order_by(F.sort_part, F.id)
     else:
@@ -306,14 +311,15 @@ def filtered_records(session: Session, kind: str, scope: Scope, limit: int) -> l
 
 
 # ----------------------------------------------------------------- display
-def describe(session: Session, kind: str, ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
+def describe(uow: UnitOfWork, kind: str, ids: Sequence[UUID]) -> dict[UUID, dict[str, Any]]:
     """What a result list shows of each record, in one query."""
-    return describe_many(session, {kind: ids}).get(kind, {})
+    return describe_many(uow, {kind: ids}).get(kind, {})
 
 
-def describe_many(session: Session,
+def describe_many(uow: UnitOfWork,
                   wanted: dict[str, Sequence[UUID]]) -> dict[str, dict[UUID, dict[str, Any]]]:
     """`describe` for several kinds in one statement (one round trip to the server)."""
+    session = uow.session
     asked = tuple(kind for kind, ids in wanted.items() if ids)
     if not asked:
         return {}
@@ -401,8 +407,9 @@ _ID_OF = {"part": P.id, "finding": F.id, "org": O.id, "system": S.id, "item": I.
 
 
 # ------------------------------------------------------------ seen before
-def seen_before(session: Session, condition: ColumnElement[bool]) -> dict[str, Any]:
+def seen_before(uow: UnitOfWork, condition: ColumnElement[bool]) -> dict[str, Any]:
     """Counts and first/last dates over the findings meeting `condition`."""
+    session = uow.session
     statement = (select(func.count(F.id), func.count(distinct(F.item_id)),
                         func.count(distinct(I.system_type_id)), func.min(I.recovered_on),
                         func.max(I.recovered_on), func.min(F.produced_from),
@@ -436,8 +443,9 @@ def findings_marked(key: str) -> ColumnElement[bool]:
 
 
 # ------------------------------------------------------- names of makers
-def predecessors(session: Session, org_ids: Sequence[UUID]) -> set[UUID]:
+def predecessors(uow: UnitOfWork, org_ids: Sequence[UUID]) -> set[UUID]:
     """The organizations and every one whose chain of successors leads to one of them."""
+    session = uow.session
     found, frontier = set(org_ids), set(org_ids)
     for _ in range(20):  # succession chains are short; the bound stops a cycle
         frontier = set(_core(session).scalars(
@@ -449,9 +457,10 @@ def predecessors(session: Session, org_ids: Sequence[UUID]) -> set[UUID]:
     return found
 
 
-def succession(session: Session, org_ids: Sequence[UUID]) -> list[tuple[UUID, UUID, str]]:
+def succession(uow: UnitOfWork, org_ids: Sequence[UUID]) -> list[tuple[UUID, UUID, str]]:
     """(organization, related one, 'successor' or 'predecessor') along whole chains of
     succession, a couple of queries per step whatever the number of organizations."""
+    session = uow.session
     found: list[tuple[UUID, UUID, str]] = []
     for relation, step in (("successor", _later), ("predecessor", _earlier)):
         seen, frontier = set(org_ids), {org_id: org_id for org_id in org_ids}
@@ -478,30 +487,34 @@ def _earlier(session: Session, ids: list[UUID]) -> list[tuple[UUID, UUID]]:
         select(O.id, O.successor_id).where(O.successor_id.in_(ids)))]
 
 
-def orgs_named(session: Session, keys: Sequence[str]) -> list[UUID]:
+def orgs_named(uow: UnitOfWork, keys: Sequence[str]) -> list[UUID]:
     """Organizations with a name, alias or former name whose search key is in `keys`."""
+    session = uow.session
     if not keys:
         return []
     return list(_core(session).scalars(select(TERMS.c.record_id).distinct().where(
         literal_column("search_term.kind = 'org'"), TERMS.c.key.in_(list(keys)))))
 
 
-def company_names(session: Session) -> list[tuple[str, str, str, str, str, int | None]]:
+def company_names(uow: UnitOfWork) -> list[tuple[str, str, str, str, str, int | None]]:
     """Every recorded company name: (name, its key, current name, its key, relation, year)."""
+    session = uow.session
     a = m.CompanyAliasRow
     return [tuple(r) for r in _core(session).execute(
         select(a.name, a.name_key, a.current_name, a.current_key, a.relation, a.year))]
 
 
-def org_names(session: Session) -> list[tuple[UUID, str]]:
+def org_names(uow: UnitOfWork) -> list[tuple[UUID, str]]:
     """(organization id, name or alias) for fuzzy matching."""
+    session = uow.session
     return [(r[0], r[1]) for r in _core(session).execute(
         select(TERMS.c.record_id, TERMS.c.text).where(
             literal_column("search_term.kind = 'org'"), TERMS.c.field != "identifier"))]
 
 
-def generation(session: Session) -> tuple[Any, ...]:
+def generation(uow: UnitOfWork) -> tuple[Any, ...]:
     """Changes whenever an organization or a company name is added, changed or removed."""
+    session = uow.session
     a = m.CompanyAliasRow
     return tuple(_core(session).execute(select(
         select(func.count(O.id)).scalar_subquery(),

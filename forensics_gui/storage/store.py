@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 
+from forensics_gui.core.changes import Changes
 from forensics_gui.core.errors import StoreAuthError, StoreDamagedError, StoreError
 from forensics_gui.storage.errors import known_errors
 from forensics_gui.storage.locator import StoreLocation, resolve_location, risky_location
@@ -44,6 +45,7 @@ class Store:
         self.actor = actor
         self.warnings: list[str] = []
         self.backup_path: str | None = None
+        self._listeners: list[Callable[[Changes], None]] = []
 
     @property
     def kind(self) -> str:
@@ -66,18 +68,46 @@ class Store:
             try:
                 if grow:
                     _cache_size(session, BULK_CACHE_KB)
-                yield UnitOfWork(session, self.actor)
+                uow = UnitOfWork(session, self.actor)
+                yield uow
                 if grow:  # the pooled connection goes back to the everyday size
                     _cache_size(session, CACHE_KB)
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+        if uow.changes:
+            for listener in list(self._listeners):
+                listener(uow.changes)
+
+    def on_commit(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call `listener` with what each write changed, after it has committed (on the
+        thread that wrote); returns the call that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def schema_revision(self) -> str | None:
         """The schema revision the store is at."""
         with known_errors(self.location.display), self.engine.connect() as connection:
             return _read_revision(connection)
+
+    def upgrade_schema(self) -> None:
+        """Bring the store to the newest schema (opening a store already does this)."""
+        from forensics_gui.storage import migrate  # Alembic is loaded only when needed
+
+        with known_errors(self.location.display), self.engine.execution_options(
+                forensics_write=True).begin() as connection:
+            migrate.upgrade(connection)
+
+    def schema_problems(self) -> list[str]:
+        """What is wrong with the store's tables: broken references, and differences
+        between its schema and the models."""
+        from forensics_gui.storage import migrate
+
+        with known_errors(self.location.display), self.engine.connect() as connection:
+            return [*migrate.integrity_problems(connection),
+                    *(f"schema differs from the models: {d}"
+                      for d in migrate.schema_differences(connection))]
 
     def close(self) -> None:
         """Release every connection."""

@@ -8,7 +8,7 @@ link_source and sanctions_designation.organization_id: never the whole graph.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from sqlalchemy import (
@@ -35,6 +35,9 @@ from forensics_gui.core.chains import (
     Party,
 )
 from forensics_gui.storage import models as m
+
+if TYPE_CHECKING:
+    from forensics_gui.storage.repository import UnitOfWork
 
 L = m.SupplyLinkRow.__table__
 F = m.ComponentFindingRow.__table__
@@ -105,8 +108,9 @@ def _links(session: Session, statement: Any, link_ids: Any, cited: bool) -> list
     return facts
 
 
-def citations_of(session: Session, link_ids: Sequence[UUID]) -> dict[UUID, tuple[Citation, ...]]:
+def citations_of(uow: UnitOfWork, link_ids: Sequence[UUID]) -> dict[UUID, tuple[Citation, ...]]:
     """{link id: the sources it cites, best grade first}, for these links."""
+    session = uow.session
     found: dict[UUID, tuple[Citation, ...]] = {}
     ids = _Ids()
     for chunk in _chunks(list(link_ids)):
@@ -138,9 +142,10 @@ def _part_numbers(session: Session, part_ids: set[UUID]) -> dict[UUID, str]:
     return found
 
 
-def links_of_part(session: Session, part_id: UUID, cited: bool = True) -> list[LinkFact]:
+def links_of_part(uow: UnitOfWork, part_id: UUID, cited: bool = True) -> list[LinkFact]:
     """Links recorded for the part, or for a finding of it (index lookups, no scan); without
     `cited`, each link holds only its sources' points (see `citations_of`)."""
+    session = uow.session
     links = _links(session, _link_select(session, cited).where(L.c.part_id == part_id),
                    select(L.c.id).where(L.c.part_id == part_id), cited)
     # The findings' links in a query of their own, and only when the part has findings: a
@@ -154,16 +159,18 @@ def links_of_part(session: Session, part_id: UUID, cited: bool = True) -> list[L
     return links
 
 
-def links_of_finding(session: Session, finding_id: UUID, cited: bool = True
+def links_of_finding(uow: UnitOfWork, finding_id: UUID, cited: bool = True
                      ) -> list[LinkFact]:
     """Links recorded for the finding itself."""
+    session = uow.session
     return _links(session, _link_select(session, cited).where(L.c.finding_id == finding_id),
                   select(L.c.id).where(L.c.finding_id == finding_id), cited)
 
 
-def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkFact], int]:
+def links_of_org(uow: UnitOfWork, org_id: UUID, limit: int) -> tuple[list[LinkFact], int]:
     """The newest `limit` links the organization sold or bought in (undated last), and how
     many there are in all."""
+    session = uow.session
     involved = or_(L.c.seller_id == org_id, L.c.buyer_id == org_id)
     total = session.execute(select(func.count()).select_from(L).where(involved)).scalar_one()
     order = (nulls_last(L.c.shipped_on.desc()), L.c.id)
@@ -172,12 +179,13 @@ def links_of_org(session: Session, org_id: UUID, limit: int) -> tuple[list[LinkF
     return _links(session, statement, newest, True), int(total)
 
 
-def parties(session: Session, org_ids: Iterable[UUID],
+def parties(uow: UnitOfWork, org_ids: Iterable[UUID],
             hubs: frozenset[str] | None = None) -> dict[UUID, Party]:
     """{id: the organization with its designations and whether its country is a hub};
     `hubs` are the hub countries when the caller has read them already."""
+    session = uow.session
     wanted = list(dict.fromkeys(org_ids))
-    hubs = hub_countries(session) if hubs is None else hubs
+    hubs = hub_countries(uow) if hubs is None else hubs
     ids = _Ids()
     listings: dict[UUID, list[Listing]] = {}
     rows: list[Any] = []
@@ -194,14 +202,16 @@ def parties(session: Session, org_ids: Iterable[UUID],
             for row in rows}
 
 
-def hub_countries(session: Session) -> frozenset[str]:
+def hub_countries(uow: UnitOfWork) -> frozenset[str]:
     """The countries on the transshipment hub list."""
+    session = uow.session
     return frozenset(session.scalars(select(H.c.country)))
 
 
-def chain_subjects(session: Session) -> list[tuple[str, UUID]]:
+def chain_subjects(uow: UnitOfWork) -> list[tuple[str, UUID]]:
     """Every part with links (its own or its findings'), then every finding without a part
     that has links of its own: what the sanctions gap looks at."""
+    session = uow.session
     parts = union(select(L.c.part_id).where(L.c.part_id.is_not(None)),
                   select(F.c.part_id).join(L, L.c.finding_id == F.c.id)
                   .where(F.c.part_id.is_not(None))).subquery()

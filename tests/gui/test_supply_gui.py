@@ -49,7 +49,6 @@ def test_a_designation_shows_before_and_after_each_link(qtbot: Any, window: Any,
     box = _open(qtbot, window, "part", STM)
     records.create(context.store, "designation", {
         "organization_id": HARBOUR, "authority": "OFAC", "listed_on": "2022-07-01"})
-    context.changed("designation")
     qtbot.waitUntil(lambda: box.listing is not None and "OFAC" in str(_rows(box)),
                     timeout=10_000)
     by_date = {row[0]: row for row in _rows(box)}
@@ -176,7 +175,7 @@ def test_graph_from_an_organization_shows_its_links_in_the_supply_graph(qtbot: A
     box = _open(qtbot, window, "org", HARBOUR)
     assert box.graph_button.isEnabled()
     qtbot.mouseClick(box.graph_button, Qt.MouseButton.LeftButton)
-    view = window.graph_view
+    view = window.graph_panel
     qtbot.waitUntil(lambda: view.graph is not None and view.drawn is not None, timeout=10_000)
     settle(qtbot, window.context)
     names = {item.node.name for item in view.drawn.nodes.values()}

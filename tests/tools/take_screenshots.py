@@ -114,14 +114,13 @@ def supply_screens(app: QApplication, context: AppContext, window: MainWindow, o
     shoot(chains, "chains")
     chains.close()
     window.show_graph()
-    window.graph_view.show_for()
+    window.graph_panel.show_for()
     shoot(window, "supply-graph")
     for folder, published in (("ofac-2024-05", "2024-05-01"), ("ofac-2024-06", "2024-06-01")):
         sanctions_lists.import_list(context.store, sorted((LISTS / folder).glob("*.csv")),
                                     published_on=published)
     sanctions_lists.import_list(context.store, [LISTS / "csl" / "consolidated.csv"],
                                 published_on="2024-06-10")
-    context.changed("list")
     window.show_screening()
     window.screening_panel.reload()
     shoot(window, "screening")

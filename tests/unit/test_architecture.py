@@ -84,3 +84,34 @@ def test_gui_screens_say_what_context_they_are_given() -> None:
     untyped = [path.name for path in GUI.rglob("*.py")
                if "context: Any" in path.read_text(encoding="utf-8")]
     assert untyped == []
+
+
+def _attributes_used(path: Path) -> set[str]:
+    return {node.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Attribute)}
+
+
+def test_the_database_session_stays_inside_storage() -> None:
+    # Services and everything above them get a unit of work and plain data, never the
+    # SQLAlchemy session or connection behind it.
+    reaching = [f"{path.relative_to(ROOT)}: {sorted(used)}"
+                for layer in ("services", "cli", "gui", "reports", "formats", "media")
+                for path in (ROOT / "forensics_gui" / layer).rglob("*.py")
+                if (used := _attributes_used(path) & {"session", "connection", "engine"})]
+    assert reaching == []
+
+
+def test_writes_are_announced_by_the_store_not_by_callers() -> None:
+    # Screens follow what a committed write changed (Store.on_commit); no caller announces.
+    announcing = [path.name for path in GUI.rglob("*.py")
+                  if ".changed(" in path.read_text(encoding="utf-8").replace("_changed(", "")]
+    assert announcing == []
+
+
+def test_the_architecture_page_names_every_package() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = sorted(str(p.parent.relative_to(ROOT / "forensics_gui")) + "/"
+                      for p in (ROOT / "forensics_gui").rglob("__init__.py")
+                      if p.parent != ROOT / "forensics_gui")
+    missing = [name for name in packages if name.rsplit("/", 2)[-2] + "/" not in page]
+    assert missing == []

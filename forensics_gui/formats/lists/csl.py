@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.core.records import ListEntry
+from forensics_gui.core.screening import ParsedList
 from forensics_gui.formats.lists.files import ListFile, csv_rows, refuse, split_list
 from forensics_gui.formats.lists.ofac import ID_LABELS, russian_scheme
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from forensics_gui.core.errors import ValidationError
-from forensics_gui.core.screening import ListEntry
+from forensics_gui.core.records import ListEntry
 
 MAX_BYTES = 500 * 1024 * 1024  # the largest list published today is a few hundred MB
 MAX_ENTRIES = 2_000_000

@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.core.records import ListEntry
+from forensics_gui.core.screening import ParsedList
 from forensics_gui.formats.lists.files import (
     OFAC_LAYOUTS,
     OFAC_NULL,

@@ -14,7 +14,8 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from forensics_gui.core.screening import ListEntry, ParsedList
+from forensics_gui.core.records import ListEntry
+from forensics_gui.core.screening import ParsedList
 from forensics_gui.formats.lists.files import ListFile, refuse, unique_refs
 from forensics_gui.formats.lists.ofac import russian_scheme
 

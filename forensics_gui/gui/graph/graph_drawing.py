@@ -18,12 +18,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
-from forensics_gui.core.graph import ROLE_FILLS, SupplyGraph
+from forensics_gui.core.graph import SupplyGraph
 from forensics_gui.core.graph_layout import Layout
+from forensics_gui.formats.palette import EDGE_COLOURS, ROLE_FILLS
 from forensics_gui.gui.graph.graph_scene import (
     ARROW,
     COLUMN_W,
-    EDGE_COLOURS,
     MUTED,
     NODE_H,
     NODE_W,

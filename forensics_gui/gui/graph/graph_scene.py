@@ -29,13 +29,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
-from forensics_gui.core.graph import (
-    HUB_COLOUR,
-    SANCTION_COLOURS,
-    GraphEdge,
-    GraphNode,
-    role_fill,
-)
+from forensics_gui.core.graph import GraphEdge, GraphNode
+from forensics_gui.formats.palette import EDGE_COLOURS, HUB_COLOUR, SANCTION_COLOURS, role_fill
 
 NODE_W, NODE_H = 200.0, 74.0
 COLUMN_W, ROW_H = 350.0, 104.0
@@ -44,7 +39,6 @@ TEXT_DETAIL = 0.3  # below this scale, text would be a few pixels high: left out
 PORT_GAP = 11.0
 TEXT = QColor("#1F2937")
 MUTED = QColor("#4B5563")
-EDGE_COLOURS = {"documented": "#1F2937", "probable": "#2F4A6D", "hypothesis": "#6B7280"}
 PEN_STYLES = {"documented": Qt.PenStyle.SolidLine, "probable": Qt.PenStyle.DashLine,
               "hypothesis": Qt.PenStyle.DotLine}
 BORDER_WIDTHS = {"designated": 3.5, "formerly": 2.5, "none": 1.2}

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from forensics_gui.gui.kit.errors import show_error
@@ -38,7 +38,10 @@ class AppContext(QObject):
     """Passed explicitly to views and controllers instead of reaching for a global window."""
 
     store_opened = Signal(object)  # the store summary
-    records_changed = Signal(str, object)  # kind, id (None when many changed)
+    # What committed writes changed (a Changes), from this window or any other caller of the
+    # open store; the writes of one moment arrive as one.
+    records_changed = Signal(object)
+    _committed = Signal(object)  # from whichever thread wrote
 
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -47,6 +50,11 @@ class AppContext(QObject):
         self.runner = TaskRunner(lambda: self.main_window, self.show_error)
         self.store: Any = None
         self.summary: Any = None
+        self._pending: Any = None
+        self._stop_following: Callable[[], None] = lambda: None
+        self._flush = QTimer(self, singleShot=True, interval=0)
+        self._flush.timeout.connect(self._announce)
+        self._committed.connect(self._gather, Qt.ConnectionType.QueuedConnection)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException, str], None] | None = None, label: str = "",
@@ -63,13 +71,21 @@ class AppContext(QObject):
         """Make `store` the open store (the previous one is closed on the worker)."""
         settle_garbage_collector()
         previous, self.store, self.summary = self.store, store, summary
+        if previous is not store:
+            self._stop_following()
+            self._stop_following = store.on_commit(self._committed.emit)
         if previous is not None and previous is not store:
             self.run(previous.close)
         self.store_opened.emit(summary)
 
-    def changed(self, kind: str, record_id: Any = None) -> None:
-        """Announce a write so that every view showing `kind` can refresh."""
-        self.records_changed.emit(kind, record_id)
+    def _gather(self, changes: Any) -> None:
+        self._pending = changes if self._pending is None else self._pending | changes
+        self._flush.start()
+
+    def _announce(self) -> None:
+        changes, self._pending = self._pending, None
+        if changes:
+            self.records_changed.emit(changes)
 
     def shutdown(self) -> None:
         """Close the store and stop the worker."""

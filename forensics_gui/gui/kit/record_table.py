@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.fields import LIST_COLUMNS, filter_label, label_of
 from forensics_gui.core.records import DTO_OF_KIND
+from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.kit.table_model import RecordTableModel, display
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -53,7 +54,10 @@ class RecordTable(QWidget):
         self._build()
         self.model.loaded.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
-        context.records_changed.connect(self._on_records_changed)
+        # Tables are cheap to refresh (one count, then the rows on screen): kept current even
+        # while hidden, so that switching to one shows its records at once.
+        self.follower = StoreFollower(self, context, (kind, *_AFFECTS.get(kind, ())),
+                                      lambda _changes: self.reload(), gated=False)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -105,10 +109,6 @@ class RecordTable(QWidget):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.filter.text().strip(), self.fixed_filters)
-
-    def _on_records_changed(self, kind: str, _record_id: Any) -> None:
-        if kind in (self.kind, "*") or kind in _AFFECTS.get(self.kind, ()):
-            self.model.reload()
 
     def _update_count(self) -> None:
         if not self._sized and self.model.rowCount():

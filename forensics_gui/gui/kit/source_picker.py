@@ -113,7 +113,6 @@ class SourcePicker(QDialog):
 
     def _created(self, source: Any) -> None:
         self.chosen = source
-        self.context.changed("source", source.id)
         self.accept()
 
     def _refused(self, error: BaseException, trace: str) -> None:

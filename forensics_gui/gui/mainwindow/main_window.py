@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         graph_item = QListWidgetItem("Supply graph")
         graph_item.setData(Qt.ItemDataRole.UserRole, GRAPH_PAGE)
         self.navigator.addItem(graph_item)
-        self.graph_view: Any = None
+        self.graph_panel: Any = None
         self.navigator.setMaximumWidth(220)
         # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
         self.navigator.setMinimumWidth(min(220, self.navigator.sizeHintForColumn(0) + 12))
@@ -180,8 +180,6 @@ class MainWindow(QMainWindow):
         self.store_label.setText(f"{summary.location} · {kind} · acting as {summary.user}")
         self.store_label.setToolTip(f"Schema {summary.schema_revision}")
         self.setWindowTitle(f"{summary.location} — Forensic component database")
-        for table in self.tables.values():
-            table.reload()
         for editor in self.editors.values():
             editor.load_completions()
         self._show_placeholder()
@@ -212,22 +210,22 @@ class MainWindow(QMainWindow):
     def show_graph(self, **scope: Any) -> None:
         """Show the supply graph page; with `part`, `organization` or `finding` (and `title`),
         the graph of that record."""
-        if self.graph_view is None:
-            from forensics_gui.gui.graph.graph_view import GraphView
+        if self.graph_panel is None:
+            from forensics_gui.gui.graph.graph_panel import GraphPanel
 
-            self.graph_view = GraphView(self.context)
-            self.graph_view.open_requested.connect(
+            self.graph_panel = GraphPanel(self.context)
+            self.graph_panel.open_requested.connect(
                 lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
                                                                            keep_page=True)))
-            self.table_stack.addWidget(self.graph_view)
-        self.table_stack.setCurrentWidget(self.graph_view)
+            self.table_stack.addWidget(self.graph_panel)
+        self.table_stack.setCurrentWidget(self.graph_panel)
         self.navigator.blockSignals(True)
         for row in range(self.navigator.count()):
             if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == GRAPH_PAGE:
                 self.navigator.setCurrentRow(row)
         self.navigator.blockSignals(False)
         if scope:
-            self.graph_view.show_for(**scope)
+            self.graph_panel.show_for(**scope)
 
     def show_screening(self) -> None:
         """Show the sanctions screening page: list versions and candidates to decide."""
@@ -248,9 +246,7 @@ class MainWindow(QMainWindow):
             table.open_requested.connect(
                 lambda r, k=kind: self.guard(lambda: self.show_record(k, r)))
             self.tables[kind] = table
-            self.table_stack.addWidget(table)
-            if self.context.store is not None:
-                table.reload()
+            self.table_stack.addWidget(table)  # it reads its records as it is made
         self.table_stack.setCurrentWidget(self.tables[kind])
         self._last_table = self.tables[kind]
         self.navigator.blockSignals(True)
@@ -358,8 +354,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if self.searching():
             self.search_panel.run_search()
-        if self.graph_view is not None and self.table_stack.currentWidget() is self.graph_view:
-            self.graph_view.reload()
+        if self.graph_panel is not None and self.table_stack.currentWidget() is self.graph_panel:
+            self.graph_panel.reload()
         self.current_table().reload()
         editor = self.editor
         if editor is not None and editor.record is not None and not editor.dirty:

@@ -164,5 +164,4 @@ class StoreMenu:
         store = self.context.store
         if store is None:
             return
-        self.context.run(demo.load_demo, store, label="Loading the demo data…",
-                         on_done=lambda _: self.context.changed("*", None))
+        self.context.run(demo.load_demo, store, label="Loading the demo data…")

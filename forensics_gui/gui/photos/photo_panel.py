@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.records import Photo
 from forensics_gui.gui.kit.lazy import photos as photo_service
 from forensics_gui.gui.kit.lazy import records
+from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.photos.photo_details import PhotoDetails
 from forensics_gui.gui.photos.photo_gallery import PhotoStrip, local_paths
 from forensics_gui.gui.photos.photo_model import PhotoListModel, PhotoRole
@@ -87,8 +88,9 @@ class PhotoController(QObject):
         self.item: Any = None
         self.finding: Any = None
         self.viewer: PhotoViewer | None = None
-        context.records_changed.connect(self._records_changed)
-        context.store_opened.connect(lambda _summary: self._forget())
+        # A finding's deletion takes its photos with it.
+        self.follower = StoreFollower(parent_widget, context, ("photo", "finding"),
+                                      self._follow, forget=self._forget, gated=False)
 
     # ------------------------------------------------------------------ target
     def show_item(self, item: Any) -> None:
@@ -109,8 +111,8 @@ class PhotoController(QObject):
     def reload(self) -> None:
         self.model.load(self.target())
 
-    def _records_changed(self, kind: str, _record_id: Any) -> None:
-        if kind in ("photo", "finding", "*") and self.target() is not None:  # cascades
+    def _follow(self, _changes: Any) -> None:
+        if self.target() is not None:
             self.reload()
 
     def _forget(self) -> None:
@@ -130,7 +132,6 @@ class PhotoController(QObject):
                          control=True)
 
     def _added(self, report: Any) -> None:
-        self.context.changed("photo", None)
         self.added.emit(report)
         if report.added:  # so that the viewer opens them at once later (no label: no dialog)
             self.context.run(photo_service.prepare_display_copies, self.context.store,
@@ -169,7 +170,6 @@ class PhotoController(QObject):
             QMessageBox.information(self.parent_widget, "Paste",
                                     "This picture is already attached here.")
             return
-        self.context.changed("photo", photo.id)
         self.added.emit(photo)
         self.status.emit(f"Pasted picture added as {photo.file_name}")
 
@@ -181,7 +181,6 @@ class PhotoController(QObject):
 
     def _caption_saved(self, photo: Photo) -> None:
         self.model.replace(photo)
-        self.context.changed("photo", photo.id)
         self.status.emit("Caption saved")
 
     def _caption_failed(self, error: BaseException, trace: str) -> None:

@@ -317,7 +317,6 @@ class ViewerController(QObject):
                          on_done=self._annotation_written, label="Saving the annotation…")
 
     def _annotation_written(self, annotation: PhotoAnnotation | None) -> None:
-        self.context.changed("annotation", annotation.id if annotation else None)
         if self.photo is not None:
             self._load_annotations(self.photo)
 

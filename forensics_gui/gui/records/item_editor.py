@@ -119,7 +119,6 @@ class CustodyTab(QWidget):
         dialog = TransferDialog(self.context, self.item,
                                 custody.current_custodian(self.events), self)
         if dialog.exec():
-            self.context.changed("custody", self.item.id)
             self.show_item(self.item)
 
 

@@ -334,7 +334,6 @@ class RecordEditor(QWidget):
     def _saved(self, record: Any, then: Any) -> None:
         self.load(record)
         self.saved.emit(record)
-        self.context.changed(self.kind, record.id)
         if then is not None:
             then(record)
 
@@ -395,7 +394,6 @@ class RecordEditor(QWidget):
 
     def _deleted(self, record: Any) -> None:
         self.deleted.emit(self.kind, record.id)
-        self.context.changed(self.kind, record.id)
 
     # ------------------------------------------------------------- references
     def _open_reference(self, spec: Any) -> None:

@@ -12,7 +12,7 @@ from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.fields import LIST_FORMATS
 from forensics_gui.gui.kit.lazy import sanctions_lists, screening
-from forensics_gui.gui.kit.show_gate import ShowGate
+from forensics_gui.gui.kit.store_follower import StoreFollower
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -103,13 +103,9 @@ class ScreeningPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.matches: list[Any] = []
-        # Several announcements in a row (list, match, designation) reload once.
-        self._gate = ShowGate(self, self.reload)
-        self._reload_timer = QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(self._gate.request)
         self._build()
-        context.store_opened.connect(lambda _summary: self._gate.request())
-        context.records_changed.connect(self._records_changed)
+        self.follower = StoreFollower(self, context, ("list", "match", "designation", "org"),
+                                      lambda _changes: self.reload())
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -204,10 +200,6 @@ class ScreeningPanel(QWidget):
         return row
 
     # ----------------------------------------------------------------- loading
-    def _records_changed(self, kind: str, _record_id: Any) -> None:
-        if kind in ("list", "match", "designation", "org"):
-            self._reload_timer.start()
-
     def reload(self) -> None:
         """Show the store's list versions and matches again."""
         if self.context.store is None:
@@ -336,7 +328,6 @@ class ScreeningPanel(QWidget):
     def _imported(self, result: Any) -> None:
         self.summary.setText(escape(result.describe()))
         self.imported.emit(result)
-        self._announce()
 
     def _failed(self, error: BaseException, trace: str) -> None:
         if isinstance(error, KnownError):
@@ -352,11 +343,6 @@ class ScreeningPanel(QWidget):
     def _screened(self, summary: Any) -> None:
         self.summary.setText(escape(summary.describe()))
         self.screened.emit(summary)
-        self._announce()
-
-    def _announce(self) -> None:
-        self.context.changed("list", None)
-        self.context.changed("match", None)
 
     def confirm(self) -> None:
         """Confirm the selected match: a designation citing the list is recorded."""
@@ -380,9 +366,7 @@ class ScreeningPanel(QWidget):
         text = f"{match.organization_name}: {verb} as {match.entry_name} ({match.list_name})."
         if decision.designation is not None:
             text += f" Designation recorded ({decision.designation.authority})."
-            self.context.changed("designation", decision.designation.id)
         self.summary.setText(escape(text))
-        self.context.changed("match", match.id)
 
     def open_organization(self) -> None:
         """Open the selected match's organization in the editor."""

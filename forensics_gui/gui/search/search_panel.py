@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.fields import CONFIDENCE, KINDS
 from forensics_gui.core.hs import CHPL_TIERS
 from forensics_gui.core.search import MATCH_LABELS
 from forensics_gui.gui.kit.lazy import records, search, search_lists
-from forensics_gui.gui.kit.show_gate import ShowGate
+from forensics_gui.gui.kit.store_follower import StoreFollower
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -81,11 +82,7 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run_search)
         self._build()
-        self._store_gate = ShowGate(self, self._store_opened)
-        context.store_opened.connect(lambda _summary: self._store_gate.request())
-        context.records_changed.connect(self._records_changed)
-        if context.store is not None:
-            self._store_gate.request()
+        self.follower = StoreFollower(self, context, None, self._follow, forget=self.tree.clear)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -182,19 +179,16 @@ class SearchPanel(QWidget):
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query.selectAll()
 
-    def _store_opened(self) -> None:
-        self.tree.clear()
-        self._load_choices()
-        self._load_saved()
-        if self.query.text() or self.filters():
-            self.run_search()
-
-    def _records_changed(self, kind: str, _record_id: Any) -> None:
-        if self._store_gate.stale:
-            return  # everything is read when the page is shown
-        if kind == "saved":
+    def _follow(self, changes: Changes) -> None:
+        if changes.touches(EVERY_KIND):  # another store
+            self._load_choices()
             self._load_saved()
-        elif self.results is not None and self.isVisible():
+            if self.query.text() or self.filters():
+                self.run_search()
+            return
+        if changes.touches("saved"):
+            self._load_saved()
+        if self.results is not None and changes.kinds - {"saved"}:
             self._timer.start()
 
     # ------------------------------------------------------------------ search
@@ -403,7 +397,6 @@ class SearchPanel(QWidget):
         store, text, filters = self.context.store, self.query.text(), self.filters()
         self.context.run(lambda: search_lists.save_search(store, name, text, filters,
                                                           overwrite=overwrite),
-                         on_done=lambda _saved: self.context.changed("saved"),
                          on_error=lambda error, trace: self._save_failed(name, error, trace))
 
     def _save_failed(self, name: str, error: BaseException, trace: str) -> None:
@@ -420,7 +413,7 @@ class SearchPanel(QWidget):
                                       f"Delete the saved search {saved.name!r}?")
         if answer == QMessageBox.StandardButton.Yes:
             self.context.run(records.delete, self.context.store, "saved", saved.id,
-                             saved.version, on_done=lambda _r: self.context.changed("saved"))
+                             saved.version)
 
     # ------------------------------------------------------------------ export
     def export(self) -> None:

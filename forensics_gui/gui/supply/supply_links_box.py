@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.chains import CHAIN_KINDS
+from forensics_gui.core.changes import Changes
 from forensics_gui.core.fields import describe
 from forensics_gui.gui.kit.lazy import supply
+from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.supply.chains_panel import ChainsDialog
 from forensics_gui.gui.supply.timing import TIMING_COLOURS
 
@@ -85,7 +87,9 @@ class SupplyLinksBox(QGroupBox):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
         layout.addLayout(self._buttons())
-        context.records_changed.connect(self._records_changed)
+        # A link saved or deleted elsewhere, or a designation that changes the timing.
+        self.follower = StoreFollower(self, context, ("link", "designation", "org"),
+                                      self._follow, forget=self.clear, gated=False)
         self.clear()
 
     def _buttons(self) -> QHBoxLayout:
@@ -178,9 +182,8 @@ class SupplyLinksBox(QGroupBox):
     def _selection_changed(self) -> None:
         self.open_button.setEnabled(self.selected_link() is not None)
 
-    def _records_changed(self, kind: str, _record_id: Any) -> None:
-        # A link saved or deleted elsewhere, or a designation that changes the timing.
-        if self.record is not None and kind in ("link", "designation", "org", None):
+    def _follow(self, _changes: Changes) -> None:
+        if self.record is not None:
             self.show_for(self.kind, self.record)
 
     # ----------------------------------------------------------------- actions
@@ -201,7 +204,7 @@ class SupplyLinksBox(QGroupBox):
 
     def show_graph(self) -> None:
         """Open the supply graph filtered to the record shown."""
-        from forensics_gui.gui.graph.graph_view import show_supply_graph
+        from forensics_gui.gui.graph.graph_panel import show_supply_graph
 
         if self.record is None:
             return

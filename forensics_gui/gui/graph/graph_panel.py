@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.graph import MAX_DRAWN_NODES, SupplyGraph, layout_graph, period_text
 from forensics_gui.core.graph_layout import Layout
@@ -37,7 +38,7 @@ from forensics_gui.gui.graph.graph_drawing import Drawn, draw_graph, draw_messag
 from forensics_gui.gui.graph.graph_export import export_scene
 from forensics_gui.gui.graph.graph_scene import EdgeItem
 from forensics_gui.gui.kit.lazy import graph as graph_service
-from forensics_gui.gui.kit.show_gate import ShowGate
+from forensics_gui.gui.kit.store_follower import StoreFollower
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -54,7 +55,7 @@ def load_graph(store: Any, request: dict[str, Any]) -> tuple[SupplyGraph, Layout
     return graph, layout_graph(graph)
 
 
-class GraphView(QWidget):
+class GraphPanel(QWidget):
     """The supply graph with its filters. Emits `open_requested(kind, id)`."""
 
     open_requested = Signal(str, object)
@@ -72,16 +73,12 @@ class GraphView(QWidget):
         self.part_value: str | UUID | None = None
         self._request_number = 0
         self._period_shown = ("", "")
-        self._gate = ShowGate(self, self.reload)
-        self._reload_timer = QTimer(self, singleShot=True, interval=300)
-        self._reload_timer.timeout.connect(self._gate.request)
         self.scene = QGraphicsScene(self)
         self.scene.setBackgroundBrush(BACKGROUND)
         self._build()
-        context.store_opened.connect(lambda _summary: self._store_opened())
-        context.records_changed.connect(self._records_changed)
-        if context.store is not None:
-            self._store_opened()
+        # A burst of writes (a link and its sources) redraws once.
+        self.follower = StoreFollower(self, context, CHANGED_KINDS, self._follow,
+                                      forget=self._forget, delay_ms=300)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -162,15 +159,14 @@ class GraphView(QWidget):
         return box
 
     # ------------------------------------------------------------------ events
-    def _store_opened(self) -> None:
+    def _forget(self) -> None:
         self.organization = self.finding = self.part_value = None
         self.scope_row.setVisible(False)
-        self._load_parts()
-        self._gate.request()
 
-    def _records_changed(self, kind: str, _record_id: Any) -> None:
-        if kind in CHANGED_KINDS:
-            self._reload_timer.start()
+    def _follow(self, changes: Changes) -> None:
+        if changes.touches(EVERY_KIND):  # another store: its parts to choose from
+            self._load_parts()
+        self.reload()
 
     def _period_edited(self) -> None:
         current = (self.date_from.text().strip(), self.date_to.text().strip())

@@ -1,0 +1,1 @@
+"""Screens for analytics (through `gui/kit/lazy.py` to `services/analytics`)."""

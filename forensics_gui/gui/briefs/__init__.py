@@ -1,0 +1,1 @@
+"""Screens for writing PDF briefs (through `gui/kit/lazy.py` to `services/briefs`)."""

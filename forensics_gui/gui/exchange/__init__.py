@@ -1,0 +1,1 @@
+"""Screens for field exchange (through `gui/kit/lazy.py` to `services/exchange`)."""
