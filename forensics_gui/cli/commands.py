@@ -12,14 +12,15 @@ from typing import Any
 
 from forensics_gui.cli.output import (
     LIST_COLUMNS,
+    plain,
     print_json,
     print_record,
     print_results,
     print_seen,
     print_table,
 )
-from forensics_gui.core.errors import ValidationError
-from forensics_gui.core.fields import KINDS
+from forensics_gui.core.errors import StoreError, ValidationError
+from forensics_gui.core.fields import KINDS, WITHDRAWABLE
 
 Prompt = Callable[[str], str | None]
 
@@ -36,6 +37,8 @@ def run(args: argparse.Namespace, prompt: Prompt) -> int:
         if store.backup_path:
             print(f"forensics: upgraded the store; the old version is kept at "
                   f"{store.backup_path}", file=sys.stderr)
+        if store.read_only is not None:
+            print(f"forensics: note: opened read-only: {store.read_only}", file=sys.stderr)
         return handler(args, store)
     finally:
         store.close()
@@ -54,7 +57,8 @@ def _open_store(args: argparse.Namespace, prompt: Prompt) -> Any:
         from forensics_gui.services import stores
 
         opener = stores.init if getattr(args, "creates_store", False) else stores.open_existing
-        return opener(getattr(args, "store", None), prompt=prompt)
+        return opener(getattr(args, "store", None), prompt=prompt,
+                      read_only=getattr(args, "read_only", False))
     finally:
         gc.freeze()
         gc.enable()
@@ -91,10 +95,13 @@ def cmd_info(args: argparse.Namespace, store: Any) -> int:
         return 0
     print(f"Store:   {summary.location} ({summary.kind}, schema {summary.schema_revision})")
     print(f"Acting as: {summary.user}")
+    if summary.read_only:
+        print(f"Read-only: {summary.read_only}")
     for kind, n in summary.counts.items():
         label = KINDS[kind].plural if kind in KINDS else {"custody": "custody events",
                                                           "audit": "audit events"}[kind]
-        print(f"  {label:<26} {n:>9,}")
+        gone = summary.withdrawn.get(kind)
+        print(f"  {label:<26} {n:>9,}" + (f"  (and {gone:,} withdrawn)" if gone else ""))
     return 0
 
 
@@ -146,7 +153,8 @@ def cmd_list(args: argparse.Namespace, store: Any) -> int:
         page = records.list_records(store, args.kind, filters=_filters(args),
                                     contains=args.contains, sort=args.sort,
                                     descending=args.desc, cursor=cursor, limit=args.limit,
-                                    with_total=not pages)
+                                    with_total=not pages,
+                                    withdrawn=getattr(args, "withdrawn", "hide"))
         pages.append(page)
         cursor = page.next_cursor
         if not (args.all and cursor):
@@ -191,11 +199,48 @@ def cmd_edit(args: argparse.Namespace, store: Any) -> int:
     changes = _cited_by_title(store, _field_values(args))
     if not changes:
         raise ValidationError("edit", "give at least one field to change (see --help)")
-    return _show(args, records.update(store, args.kind, args.ref, args.expected_version, changes))
+    # Compare-and-set, as in the GUI: the edit applies to the version read here, and is
+    # refused (a conflict) when someone changed the record in between.
+    version = args.expected_version
+    if version is None:
+        version = records.get(store, args.kind, args.ref).version
+    return _show(args, records.update(store, args.kind, args.ref, version, changes))
+
+
+def cmd_withdraw(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
+    withdrawn = records.withdraw(store, args.kind, args.ref, args.expected_version, args.reason)
+    if _json(args):
+        print_json(withdrawn)
+    else:
+        print(f"withdrawn {KINDS[args.kind].label} {withdrawn.id}: {withdrawn.withdrawal_reason}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import records
+    label = KINDS[args.kind].label
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ValidationError("purge", "add --yes to purge without being asked")
+        answer = input(f"Erase {label} {args.ref} and everything recorded with it for good? "
+                       "The audit trail keeps a copy of its values. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing purged")
+            return 1
+    erased = records.purge(store, args.kind, args.ref, args.reason)
+    if _json(args):
+        print_json(erased)
+    else:
+        print(f"purged {label} {args.ref}: " + ", ".join(f"{n} {what}"
+                                                        for what, n in erased.items()))
+    return 0
 
 
 def cmd_delete(args: argparse.Namespace, store: Any) -> int:
     from forensics_gui.services import records
+    if args.kind in WITHDRAWABLE:  # refused with the way to withdraw it; nothing to ask
+        records.delete(store, args.kind, args.ref, args.expected_version)
     affected = records.dependents(store, args.kind, args.ref)
     effects = [f"{effect} {n} {label}" for label, n, effect in affected]
     if not args.yes:
@@ -242,12 +287,37 @@ def cmd_custody(args: argparse.Namespace, store: Any) -> int:
     if _json(args):
         print_json({"current_custodian": holder, "events": events})
         return 0
+    replaced = custody.replaced_by(events)
     for e in events:
         place = f"  at {e.place}" if e.place else ""
         purpose = f"  ({e.purpose})" if e.purpose else ""
-        print(f"{e.occurred_at:%Y-%m-%d %H:%M}  {e.released_by} → {e.received_by}{place}{purpose}")
+        print(f"{e.occurred_at:%Y-%m-%d %H:%M}  {e.released_by} → {e.received_by}{place}"
+              f"{purpose}{_custody_note(e, replaced.get(e.id))}  [{e.id}]")
     print(f"Current custodian: {holder or 'none recorded'}")
     return 0
+
+
+def _custody_note(event: Any, later: Any) -> str:
+    note = ""
+    if event.action != "transfer":
+        note = f"  {event.action.upper()} of {event.corrects_id}: {event.reason}"
+    if later is not None:
+        note += f"  ({'corrected' if later.action == 'correction' else 'withdrawn'} by " \
+                f"{later.id})"
+    return note
+
+
+def cmd_correct_transfer(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import custody
+    values = {k: getattr(args, k) for k in ("released_by", "received_by", "occurred_at",
+                                            "place", "purpose", "notes")
+              if getattr(args, k) is not None}
+    return _show(args, custody.correct_transfer(store, args.event, values, args.reason))
+
+
+def cmd_withdraw_transfer(args: argparse.Namespace, store: Any) -> int:
+    from forensics_gui.services import custody
+    return _show(args, custody.withdraw_transfer(store, args.event, args.reason))
 
 
 def cmd_photo_add(args: argparse.Namespace, store: Any) -> int:
@@ -255,18 +325,29 @@ def cmd_photo_add(args: argparse.Namespace, store: Any) -> int:
     limits = photos.ImageLimits(max_bytes=int(args.max_mb * 1024 * 1024))
     report = photos.add_photos(store, args.files, item=args.item, finding=args.finding,
                                caption=args.caption, limits=limits)
-    if _json(args):
-        print_json(report)
-    else:
-        for photo in report.added:
-            print(f"added {photo.file_name}  {photo.sha256[:16]}…  {photo.id}")
-        for path in report.already_attached:
-            print(f"already attached: {path}")
-        for refused in report.refused:
-            print(f"forensics: refused: {refused.path}: {refused.reason}", file=sys.stderr)
-        print(f"{len(report.added)} added, {len(report.already_attached)} already attached, "
-              f"{len(report.refused)} refused", file=sys.stderr)
+    print_json(report) if _json(args) else _print_added(report)
+    if report.stopped is not None:  # the store could not take more
+        return StoreError.exit_code
     return 2 if report.refused else 0
+
+
+def _print_added(report: Any) -> None:
+    for photo in report.added:
+        print(f"added {photo.file_name}  {photo.sha256[:16]}…  {photo.id}")
+    for path in report.already_attached:
+        print(f"already attached: {path}")
+    for refused in report.refused:
+        print(f"forensics: refused: {refused.path}: {refused.reason}", file=sys.stderr)
+    counts = (f"{len(report.added)} added, {len(report.already_attached)} already attached, "
+              f"{len(report.refused)} refused")
+    if report.stopped is not None:
+        print(f"forensics: error: stopped at {report.stopped.path}: {report.stopped.reason}",
+              file=sys.stderr)
+        for path in report.not_attempted:
+            print(f"forensics: not attempted: {path}", file=sys.stderr)
+        counts += (f", 1 failed, {len(report.not_attempted)} not attempted; the photos added "
+                   "before it stopped are kept: add the others again once the problem is solved")
+    print(counts, file=sys.stderr)
 
 
 def cmd_photo_export(args: argparse.Namespace, store: Any) -> int:
@@ -286,16 +367,44 @@ def cmd_verify(args: argparse.Namespace, store: Any) -> int:
     from forensics_gui.services import photos
     report = photos.verify(store)
     if _json(args):
-        print_json(report)
+        print_json({"problems": report.problems, **plain(report)})
     else:
-        for failure in report.failures:
-            for photo in failure.photos or (None,):
-                where = f"{photo.file_name} (item {photo.item_case_reference}, added by " \
-                        f"{photo.created_by} on {photo.created_at:%Y-%m-%d})" if photo else ""
-                print(f"MISMATCH {failure.sha256[:16]}… now {failure.actual[:16]}… {where}")
-        print(f"{report.checked} originals checked, {len(report.failures)} mismatches; "
-              "the check is recorded in the audit trail")
-    return 1 if report.failures else 0
+        _print_verified(report)
+    return 1 if report.problems else 0
+
+
+def _print_verified(report: Any) -> None:
+    for failure in report.failures:
+        for photo in failure.photos or (None,):
+            print(f"MISMATCH {failure.sha256[:16]}… now {failure.actual[:16]}… "
+                  f"{_photo_origin(photo)}")
+    for photo in report.photos_without_original:
+        print(f"MISSING  {photo.sha256[:16]}… the original is not in the store: "
+              f"{_photo_origin(photo)}")
+    for original in report.originals_without_photo:
+        print(f"UNUSED   {original.sha256[:16]}… no photo refers to this original: "
+              f"{original.media_type}, {original.byte_size:,} bytes, stored by "
+              f"{original.created_by}{_on(original.created_at)}")
+    recorded = ("the check is recorded in the audit trail" if report.recorded else
+                "the check is not recorded in the audit trail: the store is open read-only")
+    print(f"{report.checked} originals and {report.photos_checked} photos checked: "
+          f"{len(report.failures)} mismatches, {len(report.photos_without_original)} photos "
+          f"without their original, {len(report.originals_without_photo)} originals without a "
+          f"photo; {recorded}")
+    if report.problems:
+        print("Keep the store as it is and tell the person responsible for the evidence.")
+
+
+def _photo_origin(photo: Any) -> str:
+    """Which photo, of which item, added by whom and when."""
+    if photo is None:
+        return "(no photo uses it)"
+    return (f"{photo.file_name} (item {photo.item_case_reference}, added by "
+            f"{photo.created_by}{_on(photo.created_at)})")
+
+
+def _on(moment: Any) -> str:
+    return f" on {moment:%Y-%m-%d}" if moment else ""
 
 
 def tool_datecode(args: argparse.Namespace) -> int:

@@ -8,11 +8,12 @@ one-line help are listed here, so that `forensics --help` costs nothing more.
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from forensics_gui.cli import commands as c
-from forensics_gui.core.fields import KINDS, FieldSpec
+from forensics_gui.core.fields import KINDS, WITHDRAWABLE, WITHDRAWN_SHOWN, FieldSpec
 from forensics_gui.core.search import SEARCH_KINDS
 
 HIDDEN_KINDS = ()
@@ -36,6 +37,9 @@ def _common(json_flag: bool) -> argparse.ArgumentParser:
     common.add_argument("--store", default=argparse.SUPPRESS,
                         help="SQLite file, postgresql:// URL or service:NAME "
                              "(default: $FORENSICS_STORE or the local store)")
+    common.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS,
+                        help="open the store read-only: nothing can be written (a store you "
+                             "may not write to is always opened so)")
     if json_flag:
         common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                             help="print JSON for scripts")
@@ -68,6 +72,9 @@ def _kind_grammar(kind_parser: argparse.ArgumentParser, kind: str) -> None:
     listing.add_argument("--filter", action="append", default=[], metavar="FIELD=VALUE",
                          help="only records whose field has this value (repeatable)")
     listing.add_argument("--contains", default="", help=f"text in the {spec.title_field}")
+    if kind in WITHDRAWABLE:
+        listing.add_argument("--withdrawn", choices=WITHDRAWN_SHOWN, default="hide",
+                             help="withdrawn records: hide (default), include or only")
     listing.set_defaults(handler=c.cmd_list, kind=kind)
     show = verbs.add_parser("show", help=f"show one {spec.label}", parents=[_common(True)])
     show.add_argument("ref", help="id or name")
@@ -84,7 +91,11 @@ def _kind_grammar(kind_parser: argparse.ArgumentParser, kind: str) -> None:
                       help="refuse if the record is no longer at this version")
     _field_options(edit, kind)
     edit.set_defaults(handler=c.cmd_edit, kind=kind)
-    remove = verbs.add_parser("delete", help=f"delete a {spec.label}", parents=[_common(True)])
+    if kind in WITHDRAWABLE:
+        _withdraw_command(verbs, kind)
+    remove = verbs.add_parser("delete", help=f"delete a {spec.label}" + (
+        " (refused: evidence is withdrawn)" if kind in WITHDRAWABLE else ""),
+        parents=[_common(True)])
     remove.add_argument("ref", help="id or name")
     remove.add_argument("--expect-version", type=int, dest="expected_version")
     remove.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -97,6 +108,45 @@ def _kind_grammar(kind_parser: argparse.ArgumentParser, kind: str) -> None:
         _custody_commands(verbs)
 
 
+def _withdraw_command(verbs: argparse._SubParsersAction, kind: str) -> None:
+    spec = KINDS[kind]
+    withdraw = verbs.add_parser(
+        "withdraw", help=f"withdraw a {spec.label} with a reason: kept in the store and its "
+                         "history, hidden from lists", parents=[_common(True)])
+    withdraw.add_argument("ref", help="id or name")
+    withdraw.add_argument("--reason", required=True, help="why it is withdrawn")
+    withdraw.add_argument("--expect-version", type=int, dest="expected_version",
+                          help="refuse if the record is no longer at this version")
+    withdraw.set_defaults(handler=c.cmd_withdraw, kind=kind)
+
+
+def _purge_grammar(purge: argparse.ArgumentParser) -> None:
+    purge.description = ("Erase a recovered item, finding or photo for good, with everything "
+                         "recorded with it (an administrator's decision). The audit trail "
+                         "keeps a full copy of the values erased.")
+    purge.add_argument("kind", choices=WITHDRAWABLE)
+    purge.add_argument("ref", help="id or name")
+    purge.add_argument("--reason", required=True, help="why it is erased")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge.set_defaults(handler=c.cmd_purge)
+
+
+MAX_MB = 1_000_000  # a terabyte: far above any picture, low enough to count in bytes
+
+
+def megabytes(text: str) -> float:
+    """A size in megabytes for --max-mb: a finite number above 0, at most MAX_MB."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number of megabytes "
+                                         "(e.g. 200)") from None
+    if not (math.isfinite(number) and 0 < number <= MAX_MB):
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a size: give a number of "
+                                         f"megabytes above 0 and at most {MAX_MB:,}")
+    return number
+
+
 def _photo_commands(verbs: argparse._SubParsersAction) -> None:
     add = verbs.add_parser("add", help="add picture files or folders to an item or a finding",
                            parents=[_common(True)])
@@ -106,7 +156,8 @@ def _photo_commands(verbs: argparse._SubParsersAction) -> None:
     target.add_argument("--item", help="recovered item (id or case reference)")
     target.add_argument("--finding", help="component finding (id)")
     add.add_argument("--caption", default="")
-    add.add_argument("--max-mb", type=float, default=200, help="largest file accepted (MB)")
+    add.add_argument("--max-mb", type=megabytes, default=200,
+                     help=f"largest file accepted (MB, above 0 and at most {MAX_MB:,})")
     add.set_defaults(handler=c.cmd_photo_add, kind="photo")
     export = verbs.add_parser("export", help="write photos to a folder: redacted copies (no GPS "
                               "or identifying metadata) unless --original",
@@ -133,6 +184,21 @@ def _custody_commands(verbs: argparse._SubParsersAction) -> None:
                                parents=[_common(True)])
     custody.add_argument("ref", help="id or case reference of the item")
     custody.set_defaults(handler=c.cmd_custody, kind="item")
+    correct = verbs.add_parser("correct-transfer", help="record how a transfer should have "
+                               "read (the wrong one stays in the history)",
+                               parents=[_common(True)])
+    correct.add_argument("event", help="id of the custody event to correct")
+    correct.add_argument("--reason", required=True, help="why it is corrected")
+    for option in ("--released-by", "--received-by", "--place", "--purpose", "--notes"):
+        correct.add_argument(option, help="the corrected value (default: as recorded)")
+    correct.add_argument("--at", dest="occurred_at", help="the corrected time")
+    correct.set_defaults(handler=c.cmd_correct_transfer, kind="item")
+    withdraw = verbs.add_parser("withdraw-transfer", help="record that a transfer did not "
+                                "happen as recorded (it stays in the history)",
+                                parents=[_common(True)])
+    withdraw.add_argument("event", help="id of the custody event to withdraw")
+    withdraw.add_argument("--reason", required=True, help="why it is withdrawn")
+    withdraw.set_defaults(handler=c.cmd_withdraw_transfer, kind="item")
 
 
 def _db_grammar(db: argparse.ArgumentParser) -> None:
@@ -250,6 +316,8 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
     "verify": ("re-hash every original photo and report any mismatch", True,
                _handler(c.cmd_verify)),
     "history": ("the newest audit events of the whole store", True, _history_grammar),
+    "purge": ("erase a recovered item, finding or photo for good (administrators; the audit "
+              "trail keeps a copy)", True, _purge_grammar),
     **{kind: (KINDS[kind].plural, False, lambda p, k=kind: _kind_grammar(p, k))
        for kind in KINDS if kind not in HIDDEN_KINDS},
     "search": ("find parts, markings, makers, systems, items and sources", True,

@@ -22,7 +22,7 @@ Common = Callable[[bool], argparse.ArgumentParser]
 MATCH_COLUMNS = ("organization_name", "list_name", "entry_name", "score", "matched_on", "state",
                  "change")
 VERSION_COLUMNS = ("name", "list_version", "published_on", "format", "entries", "newest",
-                   "candidates", "confirmed", "rejected")
+                   "screened", "candidates", "confirmed", "rejected")
 
 
 def build(name: str, parser: argparse.ArgumentParser, common: Common) -> None:
@@ -100,9 +100,13 @@ def cmd_lists(args: argparse.Namespace, store: Any) -> int:
     rows = [SimpleNamespace(id=v.list.id, name=v.list.name, list_version=v.list.list_version,
                             published_on=v.list.published_on, format=v.list.format,
                             entries=v.list.entry_count, newest="yes" if v.newest else "",
-                            candidates=v.candidates, confirmed=v.confirmed,
-                            rejected=v.rejected) for v in versions]
+                            screened=f"{v.list.screened_at:%Y-%m-%d}" if v.list.screened
+                            else "NOT SCREENED", candidates=v.candidates,
+                            confirmed=v.confirmed, rejected=v.rejected) for v in versions]
     print_table(rows, VERSION_COLUMNS)
+    if any(v.newest and not v.list.screened for v in versions):
+        print("The newest version of a list was not screened against: run `forensics "
+              "screen`.", file=sys.stderr)
     print(f"({len(rows)} list versions)" if rows else
           "No list imported yet: `forensics lists import FILE...`", file=sys.stderr)
     return 0

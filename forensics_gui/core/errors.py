@@ -87,6 +87,14 @@ class StoreDamagedError(StoreError):
     """The file is not a store, or the store is damaged."""
 
 
+class StoreFullError(StoreError):
+    """The disk holding the store (or the database server's) has no space left."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The store is open read-only, or would have to be changed to be opened read-only."""
+
+
 class StoreTooNewError(StoreError):
     """The store was written by a newer version of the application."""
 

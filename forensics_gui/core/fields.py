@@ -6,7 +6,9 @@ holds everywhere. Values may arrive as text (CLI, forms) or already typed (servi
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,6 +24,13 @@ SHORT, MEDIUM, LONG = 200, 2_000, 20_000
 # The store keeps whole numbers as 32-bit integers and amounts as NUMERIC(18, 2).
 INT_LIMIT = 2**31 - 1
 DECIMAL_LIMIT = Decimal("9999999999999999.99")
+_CENT = Decimal("0.01")
+# Earliest plausible dates. No weapon recovered, photographed or listed in this work, and no
+# source about one, is older than 1900: an earlier date is a typing mistake (0001-01-01, or
+# 1023 for 2023). The supply links concern components of weapons in use today, none shipped
+# before 1990.
+EARLIEST = date(1900, 1, 1)
+EARLIEST_SHIPMENT = date(1990, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     ref: str = ""  # kind referenced by a ref/refs field
     past_only: bool = False  # dates that cannot lie in the future
+    earliest: date | None = None  # dates before this one are refused as implausible
     help: str = ""
 
 
@@ -106,7 +116,7 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("case_reference", "Case reference", required=True, max_len=100),
         F("serial_number", "Serial number"),
         F("production_markings", "Production markings", max_len=MEDIUM),
-        F("recovered_on", "Recovered on", "date", past_only=True),
+        F("recovered_on", "Recovered on", "date", past_only=True, earliest=EARLIEST),
         F("recovery_place", "Recovery place", max_len=MEDIUM),
         F("latitude", "Latitude", "float"),
         F("longitude", "Longitude", "float"),
@@ -157,8 +167,8 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("organization_id", "Organization", "ref", required=True, ref="org"),
         F("authority", "Authority", "choice", required=True, choices=AUTHORITIES),
         F("programme", "Programme"),
-        F("listed_on", "Listed on", "date", past_only=True),
-        F("delisted_on", "Delisted on", "date", past_only=True),
+        F("listed_on", "Listed on", "date", past_only=True, earliest=EARLIEST),
+        F("delisted_on", "Delisted on", "date", past_only=True, earliest=EARLIEST),
         F("reference", "Reference", max_len=500),
         F("source_id", "Source", "ref", ref="source"),
         F("notes", "Notes", max_len=LONG),
@@ -168,7 +178,7 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("buyer_id", "Buyer", "ref", required=True, ref="org"),
         F("part_id", "Part", "ref", ref="part"),
         F("finding_id", "Finding", "ref", ref="finding"),
-        F("shipped_on", "Date", "date", past_only=True),
+        F("shipped_on", "Date", "date", past_only=True, earliest=EARLIEST_SHIPMENT),
         F("quantity", "Quantity", "int"),
         F("value", "Value", "decimal"),
         F("currency", "Currency", "code", max_len=3),
@@ -182,7 +192,7 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("title", "Title", required=True, max_len=500),
         F("kind", "Kind", "choice", choices=SOURCE_KINDS),
         F("publisher", "Publisher"),
-        F("published_on", "Published on", "date", past_only=True),
+        F("published_on", "Published on", "date", past_only=True, earliest=EARLIEST),
         F("reference", "Reference or address", max_len=MEDIUM),
         F("reliability", "Source reliability", "choice", choices=RELIABILITY),
         F("credibility", "Information credibility", "choice", choices=CREDIBILITY),
@@ -207,7 +217,7 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("format", "Format", "choice", required=True, choices=LIST_FORMATS),
         F("list_version", "Version", max_len=100,
           help="as the publisher names it, or the file's date"),
-        F("published_on", "Published on", "date", past_only=True),
+        F("published_on", "Published on", "date", past_only=True, earliest=EARLIEST),
         F("file_name", "File", max_len=500),
         F("sha256", "SHA-256", max_len=64),
         F("entry_count", "Entries", "int"),
@@ -243,7 +253,7 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("byte_size", "Size in bytes", "int"),
         F("width", "Width", "int"),
         F("height", "Height", "int"),
-        F("taken_at", "Taken at", "datetime", past_only=True),
+        F("taken_at", "Taken at", "datetime", past_only=True, earliest=EARLIEST),
         F("notes", "Notes", max_len=LONG),
     ), "file_name"),
     KindSpec("annotation", "photo annotation", "photo annotations", (
@@ -293,6 +303,8 @@ EXTRA_LABELS = {
     "finding_label": "Finding", "camera_model": "Camera", "camera_make": "Camera maker",
     "gps_latitude": "GPS latitude", "gps_longitude": "GPS longitude",
     "gps_altitude": "GPS altitude", "name_key": "Name key", "current_key": "Current name key",
+    "withdrawn_at": "Withdrawn", "withdrawn_by": "Withdrawn by",
+    "withdrawal_reason": "Reason for withdrawal",
 }
 
 
@@ -322,6 +334,17 @@ def sort_key_for(kind_name: str, name: str) -> str | None:
         return None
     spec = next((f for f in KINDS[kind_name].fields if f.name == name), None)
     return None if spec is not None and spec.type in ("list", "refs") else name
+
+
+# Evidence: records of these kinds are withdrawn with a reason (hidden from listings unless
+# asked for, kept everywhere else), never deleted by ordinary use.
+WITHDRAWABLE = ("item", "finding", "photo")
+# Listings of those kinds show: "hide" (the default), "include" or "only" withdrawn records.
+WITHDRAWN_SHOWN = ("hide", "include", "only")
+# Facts about an original, read from the file when it was added: no edit may change them.
+FIXED_FIELDS: dict[str, frozenset[str]] = {
+    "photo": frozenset({"sha256", "media_type", "byte_size", "width", "height"}),
+}
 
 
 # What the filter box of a table searches, where it is more than the title field.
@@ -371,7 +394,23 @@ CUSTODY_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 _CODE = re.compile(r"^[A-Z]+$")
+# Characters no stored text holds. Control characters (C0 but tab and line breaks, DEL, C1);
+# invisible format characters (Unicode category Cf: soft hyphen, zero-width spaces and
+# joiners, bidirectional controls, word joiners, byte-order mark, tags...), with which two
+# case references or names that look the same would differ; and lone surrogates, which are
+# not text at all (what is left of a command-line argument that was not UTF-8).
+# Three patterns, for speed (bulk imports clean millions of values): ASCII text can only hold
+# C0 controls; a class of BMP characters is one table look-up a character, while characters
+# beyond the BMP make the class a slow list of ranges, looked through only when there are any.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_REFUSED_BMP = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+    r"\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    r"\ufeff\ufff9-\ufffb\ud800-\udfff]")
+_BEYOND_BMP = re.compile(r"[\U00010000-\U0010ffff]")
+_REFUSED_BEYOND_BMP = re.compile(
+    r"[\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    r"\U000e0001\U000e0020-\U000e007f]")
 
 
 def kind(name: str) -> KindSpec:
@@ -383,21 +422,59 @@ def kind(name: str) -> KindSpec:
 
 
 def has_control_characters(text: str) -> bool:
-    """True when text holds control characters (no stored text does; see clean_text)."""
-    return bool(_CONTROL.search(text))
+    """True when text holds a control or invisible character (no stored text does; see
+    clean_text)."""
+    return _refused_at(text) is not None
+
+
+def _refused_at(text: str) -> int | None:
+    if text.isascii():
+        found = _CONTROL.search(text)
+    else:
+        found = _REFUSED_BMP.search(text) or (
+            _REFUSED_BEYOND_BMP.search(text) if _BEYOND_BMP.search(text) else None)
+    return None if found is None else found.start()
+
+
+def normal_text(text: str) -> str:
+    """Text in the composed form (NFC) the store keeps: an e typed with a combining accent
+    becomes the one character é, so that both are the same name. ASCII is returned as is."""
+    # isascii() is cheap and NFC never changes ASCII; bulk imports clean millions of values.
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def clean_text(spec: FieldSpec, value: Any) -> str:
-    """Strip a text value and check its length; control characters are refused."""
-    text = "" if value is None else str(value).strip()
-    if _CONTROL.search(text):
-        raise ValidationError(spec.name, "contains control characters")
+    """Strip a text value, compose it (NFC, see normal_text) and check its length.
+
+    Control characters and invisible ones (zero-width spaces, bidirectional controls...) are
+    refused, naming the character and where it is: with them, two case references or names
+    that look the same would be different records.
+    """
+    text = "" if value is None else normal_text(str(value).strip())
+    refused = _refused_at(text)
+    if refused is not None:
+        raise ValidationError(spec.name, _refused_character(text, refused))
     if len(text) > spec.max_len:
         raise ValidationError(spec.name, f"is {len(text)} characters long; at most "
                                          f"{spec.max_len} are allowed")
     if spec.required and not text:
         raise ValidationError(spec.name, "is required")
     return text
+
+
+def _refused_character(text: str, at: int) -> str:
+    char = text[at]
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    where = f"at position {at + 1}"
+    if category == "Cs":
+        return (f"contains a character that is not text ({code}) {where}: the input was not "
+                "UTF-8; type the text again")
+    if category == "Cf":
+        what = f"an invisible character ({code} {unicodedata.name(char, '')}".strip() + ")"
+    else:
+        what = f"a control character ({code})"
+    return f"contains {what} {where}; remove it (copied text often carries them)"
 
 
 def parse_uuid(field_name: str, value: Any) -> UUID:
@@ -411,7 +488,8 @@ def parse_uuid(field_name: str, value: Any) -> UUID:
 
 
 def parse_date(spec: FieldSpec, value: Any, today: date | None = None) -> date | None:
-    """An ISO date (YYYY-MM-DD); dates in the future are refused where they cannot be."""
+    """An ISO date (YYYY-MM-DD). Refused: dates before the field's earliest plausible date,
+    and dates in the future where they cannot be."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -422,13 +500,14 @@ def parse_date(spec: FieldSpec, value: Any, today: date | None = None) -> date |
         except ValueError:
             raise ValidationError(spec.name, f"{str(value)[:40]!r} is not a date "
                                              "(expected YYYY-MM-DD)") from None
+    _check_earliest(spec, value, value.isoformat())
     if spec.past_only and value > (today or datetime.now(UTC).date()):
         raise ValidationError(spec.name, f"{value.isoformat()} lies in the future")
     return value
 
 
 def parse_datetime(spec: FieldSpec, value: Any) -> datetime | None:
-    """An ISO timestamp; a naive one is read as UTC. Stored in UTC."""
+    """An ISO timestamp; a naive one is read as UTC. Stored in UTC. Refused as in parse_date."""
     if value is None or value == "":
         return None
     if not isinstance(value, datetime):
@@ -438,28 +517,122 @@ def parse_datetime(spec: FieldSpec, value: Any) -> datetime | None:
         except ValueError:
             raise ValidationError(spec.name, f"{text[:40]!r} is not a date and time "
                                              "(expected YYYY-MM-DD HH:MM)") from None
-    value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    # Checked before moving to UTC too, which fails for the first hours of year 1.
+    _check_earliest(spec, value.date(), value.isoformat())
+    try:
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:
+        raise ValidationError(spec.name, f"{value.isoformat()} is outside the dates that "
+                                         "can be stored") from None
+    _check_earliest(spec, value.date(), value.isoformat())
     if spec.past_only and value > datetime.now(UTC):
         raise ValidationError(spec.name, f"{value.isoformat()} lies in the future")
     return value
 
 
+def _check_earliest(spec: FieldSpec, day: date, shown: str) -> None:
+    if spec.earliest is not None and day < spec.earliest:
+        raise ValidationError(spec.name, f"{shown} is before {spec.earliest.isoformat()}, the "
+                                         "earliest date accepted here; check the year")
+
+
+# One comma between digits: "4,5", "12,50", "1,250" (see _number_text).
+_ONE_COMMA = re.compile(r"([+-]?\d+),(\d+)")
+# Digits grouped by thousands: "1,250,000", "1,250.50" (see _number_text).
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Field types in which unambiguous thousands separators are read (whole numbers, amounts).
+_GROUPING_READ = ("int", "decimal")
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {"int": int, "float": float, "decimal": Decimal}
+
+
 def _parse_number(spec: FieldSpec, value: Any) -> int | float | Decimal | None:
+    """A number for an int, float or decimal field; text is read as `_number_text` says.
+
+    Nothing is rounded: a value the store would keep as another number (a fraction in a
+    whole-number field, a third decimal place in an amount) is refused, as are NaN and
+    infinities.
+    """
     if value is None or value == "":
         return None
-    convert = {"int": int, "float": float, "decimal": Decimal}[spec.type]
-    try:
-        number = convert(str(value).strip().replace(",", "") if isinstance(value, str) else value)
-    except (ValueError, InvalidOperation, TypeError):
-        raise ValidationError(spec.name, f"{str(value)[:40]!r} is not a number") from None
-    if spec.type == "float" and number != number:  # NaN
-        raise ValidationError(spec.name, "is not a number")
-    if spec.type == "decimal" and not number.is_finite():
-        raise ValidationError(spec.name, "is not a finite number")
+    number = _convert(spec, value)
+    shown = repr(str(value).strip()[:40])
+    if spec.type != "int" and not _finite(number):
+        raise ValidationError(spec.name, f"{shown} is not a finite number")
     limit = {"int": INT_LIMIT, "decimal": DECIMAL_LIMIT}.get(spec.type)
     if limit is not None and abs(number) > limit:
-        raise ValidationError(spec.name, f"{str(value)[:40]!r} is too large (at most {limit:,})")
+        raise ValidationError(spec.name, f"{shown} is too large (at most {limit:,})")
+    if spec.type == "decimal" and number != number.quantize(_CENT):
+        raise ValidationError(spec.name, f"{shown} has more than two decimal places; amounts "
+                                         "are kept to the cent")
     return number
+
+
+def _finite(number: float | Decimal) -> bool:
+    # A Decimal is not turned into a float: 1e400 is finite, and a signalling NaN would raise.
+    return number.is_finite() if isinstance(number, Decimal) else math.isfinite(number)
+
+
+def _convert(spec: FieldSpec, value: Any) -> Any:
+    if isinstance(value, str):
+        given: Any = _number_text(spec, value.strip())
+    elif spec.type == "decimal" and isinstance(value, float):
+        given = repr(value)  # the float as written (0.1), not its binary expansion
+    else:
+        given = value
+    try:
+        number = _CONVERTERS[spec.type](given)
+    except (ValueError, InvalidOperation, TypeError, OverflowError):
+        what = "a whole number" if spec.type == "int" else "a number"
+        raise ValidationError(spec.name, f"{str(value).strip()[:40]!r} is not {what}; "
+                                         f"{_number_hint(spec)}") from None
+    if spec.type == "int" and not isinstance(value, str) and number != value:
+        raise ValidationError(spec.name, f"{value!r} is not a whole number")
+    return number
+
+
+def _number_text(spec: FieldSpec, text: str) -> str:
+    """The text of a typed number with its commas read, where only one reading is possible;
+    nothing that could mean two numbers is guessed at.
+
+    - A point is always the decimal point ("4.5"; "1.250" is one and a quarter).
+    - One comma between digits, not followed by exactly three digits ("4,5", "12,50",
+      "0,1255"), can only be a decimal comma: read as a point (whole-number fields refuse it).
+    - One comma followed by exactly three digits and nothing else ("1,250", "12,500",
+      "0,125") may separate thousands or decimals: refused in every field, with both readings.
+    - Commas grouping thousands where none can be a decimal comma, several groups
+      ("1,250,000") or a group before a decimal point ("1,250.50", as trade papers write
+      amounts), are read as thousands separators in whole numbers and amounts; coordinates
+      and picture regions, which never reach the thousands, refuse them.
+    - Any other comma ("1.250,50", "4,", "12,50,000") is refused.
+    """
+    if "," not in text:
+        return text
+    shown = repr(text[:40])
+    one_comma = _ONE_COMMA.fullmatch(text)
+    if one_comma is None:
+        if not _GROUPED.fullmatch(text):
+            raise ValidationError(spec.name, f"{shown} is not a number; {_number_hint(spec)}")
+        if spec.type not in _GROUPING_READ:
+            raise ValidationError(spec.name, f"{shown} has thousands separators; "
+                                             f"{_number_hint(spec)}")
+        return text.replace(",", "")
+    whole, fraction = one_comma.groups()
+    if len(fraction) == 3:
+        thousands = int(whole + fraction)
+        meant = f"{thousands} (digits only)" if spec.type == "int" else \
+            f"{thousands} or {whole}.{fraction}, as meant"
+        raise ValidationError(spec.name, f"{shown} could be {thousands} or "
+                                         f"{whole}.{fraction} (a comma before three digits may "
+                                         f"separate thousands or decimals); write {meant}")
+    if spec.type == "int":
+        raise ValidationError(spec.name, f"{shown} is not a whole number; {_number_hint(spec)}")
+    return f"{whole}.{fraction}"
+
+
+def _number_hint(spec: FieldSpec) -> str:
+    if spec.type == "int":
+        return "write whole numbers with digits only (e.g. 1250)"
+    return "write a point for decimals and no thousands separators (e.g. 1250.5)"
 
 
 def _parse_list(spec: FieldSpec, value: Any) -> tuple[str, ...]:

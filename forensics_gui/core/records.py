@@ -58,11 +58,20 @@ class RecoveredItem(Record):
     handling_marking: str = "UNCLASSIFIED"
     notes: str = ""
     system_type_name: str = ""  # derived
+    withdrawn_at: datetime | None = None  # set by withdrawal, never edited
+    withdrawn_by: str = ""
+    withdrawal_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 @dataclass(frozen=True, kw_only=True)
 class CustodyEvent:
-    """One transfer of a recovered item; append-only, never edited."""
+    """One transfer of a recovered item; append-only, never edited. A mistake is put right
+    by a later event: a correction (action 'correction', the corrected values) or a
+    withdrawal (action 'withdrawal'), naming the event it replaces in `corrects_id`."""
 
     id: UUID
     item_id: UUID
@@ -74,6 +83,9 @@ class CustodyEvent:
     notes: str = ""
     created_at: datetime | None = None
     created_by: str = ""
+    action: str = "transfer"
+    corrects_id: UUID | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,6 +126,13 @@ class ComponentFinding(Record):
     part_number: str = ""  # derived
     manufacturer_name: str = ""  # derived
     case_reference: str = ""  # derived
+    withdrawn_at: datetime | None = None  # set by withdrawal, never edited
+    withdrawn_by: str = ""
+    withdrawal_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -203,6 +222,13 @@ class Photo(Record):
     gps_altitude: float | None = None
     exif: dict[str, Any] = field(default_factory=dict, compare=False)
     item_case_reference: str = ""  # derived
+    withdrawn_at: datetime | None = None  # set by withdrawal, never edited
+    withdrawn_by: str = ""
+    withdrawal_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def has_gps(self) -> bool:
@@ -269,6 +295,11 @@ class SanctionsList(Record):
     entry_count: int | None = None
     source_id: UUID | None = None
     notes: str = ""
+    screened_at: datetime | None = None  # when every organization was screened against it
+
+    @property
+    def screened(self) -> bool:
+        return self.screened_at is not None
 
 
 @dataclass(frozen=True)
@@ -346,6 +377,8 @@ class StoreSummary:
     user: str
     schema_revision: str
     counts: dict[str, int]
+    read_only: str = ""  # why the store is open read-only; empty when it may be written
+    withdrawn: dict[str, int] = field(default_factory=dict)  # evidence withdrawn, by kind
 
 
 DTO_OF_KIND: dict[str, type[Record]] = {

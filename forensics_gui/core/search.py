@@ -196,8 +196,8 @@ def parse_filters(value: Any) -> dict[str, Any]:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
-            raise ValidationError("filters", "is not JSON text") from None
+        except (ValueError, RecursionError):  # RecursionError: nested thousands of levels
+            raise ValidationError("filters", "is not JSON text of named conditions") from None
     if not isinstance(value, dict):
         raise ValidationError("filters", "must be a set of named conditions")
     return {name: _filter_value(name, v) for name, v in value.items() if v not in (None, "")}

@@ -7,6 +7,7 @@ limit, damage) before anything is written; a refused file is reported and the ba
 
 from __future__ import annotations
 
+import errno
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -16,10 +17,11 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core import records
-from forensics_gui.core.errors import KnownError, MediaError, ValidationError
+from forensics_gui.core.errors import KnownError, MediaError, StoreError, ValidationError
 from forensics_gui.media import ImageLimits as _ImageLimits
 from forensics_gui.media import images, redact
 from forensics_gui.services.records import resolve_one
+from forensics_gui.storage.blobs import StoredOriginal
 from forensics_gui.storage.store import Store
 
 ImageLimits = _ImageLimits
@@ -37,13 +39,24 @@ class Refused:
 
 
 @dataclass(frozen=True)
+class Stopped:
+    """The file at which a batch stopped because the store could not take it, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class AddReport:
-    """What a batch of photos did: added, already there, refused."""
+    """What a batch of photos did: added, already there, refused; and when the store could not
+    take more (a full disk, say), the file it stopped at and the files not attempted."""
 
     added: tuple[records.Photo, ...] = ()
     already_attached: tuple[str, ...] = ()
     refused: tuple[Refused, ...] = ()
     cancelled: bool = False
+    stopped: Stopped | None = None
+    not_attempted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,10 +70,20 @@ class IntegrityFailure:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """The outcome of re-hashing every original."""
+    """The outcome of checking every original and every photo."""
 
-    checked: int
+    checked: int  # originals re-hashed
     failures: tuple[IntegrityFailure, ...] = field(default_factory=tuple)
+    photos_checked: int = 0
+    photos_without_original: tuple[records.Photo, ...] = ()
+    originals_without_photo: tuple[StoredOriginal, ...] = ()
+    recorded: bool = True  # False on a store open read-only: the audit trail was not written
+
+    @property
+    def problems(self) -> int:
+        """How many problems were found, of every kind."""
+        return (len(self.failures) + len(self.photos_without_original)
+                + len(self.originals_without_photo))
 
 
 Control = Any  # a TaskControl-like object: report(done, total, text) and check()
@@ -84,8 +107,12 @@ def add_photos(store: Store, paths: Sequence[str | Path], *, item: str | UUID | 
     """Add picture files (and folders of them) to a recovered item or a finding.
 
     Each file is one transaction; refused files are listed with the reason, and the others
-    are added. `control` (optional) receives progress and can cancel between files.
+    are added. `control` (optional) receives progress and can cancel between files. When the
+    store cannot take a file (its disk is full, it cannot be reached), the batch stops there:
+    that file's transaction is rolled back whole, the files before it stay added, and the
+    report names the file, why, and the files not attempted.
     """
+    store.check_writable()  # refused before any picture is read
     files = expand(paths)
     target = _target(store, item, finding)
     limits = limits or ImageLimits()
@@ -102,9 +129,23 @@ def add_photos(store: Store, paths: Sequence[str | Path], *, item: str | UUID | 
             if isinstance(ready, KnownError):
                 refused.append(Refused(str(path), getattr(ready, "reason", str(ready))))
                 continue
-            photo = _store_prepared(store, ready, path.name, caption, **target)
+            try:
+                photo = _store_prepared(store, ready, path.name, caption, **target)
+            except (StoreError, OSError) as error:
+                stopped = Stopped(str(path), _stop_reason(error))
+                return AddReport(tuple(added), tuple(attached), tuple(refused), stopped=stopped,
+                                 not_attempted=tuple(str(p) for p in files[done + 1:]))
             (added if photo is not None else attached).append(photo or str(path))
     return AddReport(tuple(added), tuple(attached), tuple(refused))
+
+
+def _stop_reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC,
+                                                      getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk holding the store is full; free some space and try again"
+    if isinstance(error, OSError):
+        return f"the store could not be written ({error.strerror or error})"
+    return str(error)
 
 
 def _ahead(pool: ThreadPoolExecutor, work: Any, items: list[Path]) -> Iterator[Any]:
@@ -226,8 +267,9 @@ def picture(store: Store, photo: records.Photo | UUID, kind: str = "display") ->
             return cached[0]
         original = uow.blobs.original(photo.sha256) or b""
     data, width, height = images.make_display_copy(original, DISPLAY_SIDE)
-    with store.writing() as uow:
-        uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
+    if store.read_only is None:  # a store open read-only shows the copy without keeping it
+        with store.writing() as uow:
+            uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
     return data
 
 
@@ -237,56 +279,108 @@ def _photo(store: Store, photo_id: UUID) -> records.Photo:
 
 
 def verify(store: Store, control: Control = None) -> VerifyReport:
-    """Re-hash every original; each mismatch is reported with its photos, items and who added
-    them. The check and every failure are written to the audit trail."""
-    failures: list[IntegrityFailure] = []
+    """Check every original and every photo: each original is re-hashed, each photo must have
+    its original, and each original a photo that refers to it.
+
+    Mismatches are reported with their photos, items and who added them; so are photos whose
+    original is missing, and originals no photo refers to, with who stored them. The check
+    and every problem are written to the audit trail, except on a store open read-only
+    (`recorded` is then False).
+    """
     with store.reading() as uow:
         total, _ = uow.blobs.count()
-        for done, (digest, data) in enumerate(uow.blobs.each_original()):
-            if control is not None:
-                control.report(done, total, f"Checking {done + 1} of {total}")
-                control.check()
-            actual = images.sha256_hex(data)
-            if actual != digest:
-                failures.append(IntegrityFailure(digest, actual,
-                                                 tuple(uow.find("photo", sha256=digest))))
-    _audit_verification(store, total, failures)
-    return VerifyReport(total, tuple(failures))
+        failures = _rehash(uow, total, control)
+        report = VerifyReport(
+            total, tuple(failures), uow.blobs.count_photos(),
+            tuple(uow.get_many("photo", uow.blobs.photos_without_original())),
+            tuple(uow.blobs.originals_without_photo()), recorded=store.read_only is None)
+    if report.recorded:
+        _audit_verification(store, report)
+    return report
 
 
-def _audit_verification(store: Store, checked: int, failures: list[IntegrityFailure]) -> None:
+def _rehash(uow: Any, total: int, control: Control) -> list[IntegrityFailure]:
+    failures = []
+    for done, (digest, data) in enumerate(uow.blobs.each_original()):
+        if control is not None:
+            control.report(done, total, f"Checking {done + 1} of {total}")
+            control.check()
+        actual = images.sha256_hex(data)
+        if actual != digest:
+            failures.append(IntegrityFailure(digest, actual,
+                                             tuple(uow.find("photo", sha256=digest))))
+    return failures
+
+
+def _audit_verification(store: Store, report: VerifyReport) -> None:
     with store.writing() as uow:
-        uow.record_audit("verify", "photo", None, {},
-                         {"checked": checked, "failures": len(failures)}, changed=False)
-        for failure in failures:
+        uow.record_audit("verify", "photo", None, {}, {
+            "checked": report.checked, "failures": report.problems,
+            "mismatches": len(report.failures), "photos_checked": report.photos_checked,
+            "photos_without_original": len(report.photos_without_original),
+            "originals_without_photo": len(report.originals_without_photo)}, changed=False)
+        for failure in report.failures:
             for photo in failure.photos or (None,):
                 uow.record_audit("verify failed", "photo", photo.id if photo else None, {}, {
-                    "sha256": failure.sha256, "actual_sha256": failure.actual,
-                    "file_name": photo.file_name if photo else "",
-                    "item": photo.item_case_reference if photo else "",
-                    "added_by": photo.created_by if photo else "",
-                    "added_at": photo.created_at.isoformat() if photo and photo.created_at
-                    else ""}, changed=False)
+                    "problem": "mismatch", "sha256": failure.sha256,
+                    "actual_sha256": failure.actual, **_photo_facts(photo)}, changed=False)
+        for photo in report.photos_without_original:
+            uow.record_audit("verify failed", "photo", photo.id, {}, {
+                "problem": "original missing", "sha256": photo.sha256, **_photo_facts(photo)},
+                changed=False)
+        for original in report.originals_without_photo:
+            uow.record_audit("verify failed", "photo", None, {}, {
+                "problem": "no photo refers to the original", "sha256": original.sha256,
+                "byte_size": original.byte_size, "stored_by": original.created_by,
+                "stored_at": original.created_at.isoformat() if original.created_at else ""},
+                changed=False)
+
+
+def _photo_facts(photo: records.Photo | None) -> dict[str, str]:
+    """Which photo it is, for the audit trail: file, item, who added it and when."""
+    return {"file_name": photo.file_name if photo else "",
+            "item": photo.item_case_reference if photo else "",
+            "added_by": photo.created_by if photo else "",
+            "added_at": photo.created_at.isoformat() if photo and photo.created_at else ""}
 
 
 def export(store: Store, photo_ids: Sequence[UUID], folder: str | Path, *,
            redacted: bool = True, control: Control = None) -> list[Path]:
     """Write photos to `folder`: redacted copies (no GPS or identifying metadata; the default
-    for anything leaving the organisation) or the originals byte for byte."""
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    for anything leaving the organisation) or the originals byte for byte.
+
+    The folder is made when missing. A folder that is a file, or cannot be made or written to,
+    and an unknown photo id are refused (ValidationError, NotFoundError) before any is written.
+    """
+    chosen = [_photo(store, photo_id) for photo_id in photo_ids]
+    target = _export_folder(folder)
     written = []
-    for done, photo_id in enumerate(photo_ids):
+    for done, photo in enumerate(chosen):
         if control is not None:
-            control.report(done, len(photo_ids), "Exporting")
+            control.report(done, len(chosen), "Exporting")
             control.check()
-        photo = _photo(store, photo_id)
         data = picture(store, photo, "original")
-        name = _export_name(photo, redacted)
-        out = target / name
-        out.write_bytes(redact.redacted_copy(data, photo.file_name) if redacted else data)
+        out = target / _export_name(photo, redacted)
+        try:
+            out.write_bytes(redact.redacted_copy(data, photo.file_name) if redacted else data)
+        except OSError as error:
+            raise ValidationError("folder", f"{out} cannot be written "
+                                            f"({error.strerror or error})") from None
         written.append(out)
     return written
+
+
+def _export_folder(folder: str | Path) -> Path:
+    target = Path(folder).expanduser()
+    if target.exists() and not target.is_dir():
+        raise ValidationError("folder", f"{target} is a file, not a folder; give the folder "
+                                        "to write the photos to")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ValidationError("folder", f"{target} cannot be made "
+                                        f"({error.strerror or error})") from None
+    return target
 
 
 def _export_name(photo: records.Photo, redacted: bool) -> str:

@@ -15,6 +15,7 @@ from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.fields import parse_uuid, parse_values
 from forensics_gui.services import derive
 from forensics_gui.services.references import lookup, resolve_references
+from forensics_gui.storage import evidence
 from forensics_gui.storage.store import Store
 
 
@@ -56,10 +57,27 @@ def update(store: Store, kind: str, record_id: str | UUID, version: int | None,
 
 
 def delete(store: Store, kind: str, record_id: str | UUID, version: int | None = None) -> Any:
-    """Remove a record; refused while other records depend on it (see `dependents`)."""
+    """Remove a record; refused while other records depend on it (see `dependents`), and
+    for evidence (recovered items, findings, photos), which is withdrawn instead."""
     with store.writing() as uow:
         record_id = resolve_one(uow, kind, record_id)
         return uow.delete(kind, record_id, version)
+
+
+def withdraw(store: Store, kind: str, record_id: str | UUID, version: int | None,
+             reason: str) -> Any:
+    """Withdraw a recovered item, finding or photo with a reason: it stays in the store and
+    in its history, hidden from listings unless asked for, and can no longer be edited. An
+    item takes its findings and photos with it, a finding its photos."""
+    with store.writing() as uow:
+        return evidence.withdraw(uow, kind, resolve_one(uow, kind, record_id), version, reason)
+
+
+def purge(store: Store, kind: str, record_id: str | UUID, reason: str) -> dict[str, int]:
+    """Erase a recovered item, finding or photo for good (an administrator's decision): the
+    audit trail keeps a full copy of what was erased. Returns how many rows of each kind."""
+    with store.writing() as uow:
+        return evidence.purge(uow, kind, resolve_one(uow, kind, record_id), reason)
 
 
 def dependents(store: Store, kind: str, record_id: str | UUID) -> list[tuple[str, int, str]]:
@@ -71,30 +89,33 @@ def dependents(store: Store, kind: str, record_id: str | UUID) -> list[tuple[str
 def list_records(store: Store, kind: str, *, filters: dict[str, Any] | None = None,
                  contains: str = "", sort: str = "", descending: bool = False,
                  cursor: str | None = None, limit: int = 50, offset: int = 0,
-                 with_total: bool = False) -> records.Page:
+                 with_total: bool = False, withdrawn: str = "hide") -> records.Page:
     """One page of records of `kind`, sorted and filtered in the store.
 
     Filters are exact column values (references may be names); `contains` matches the kind's
     title field; pass the returned `next_cursor` to get the next page, or an `offset` to
-    jump into the middle of the listing.
+    jump into the middle of the listing. Withdrawn evidence is left out unless `withdrawn`
+    is "include" (or "only").
     """
     spec = kind_spec(kind)
     if not 1 <= limit <= 10_000:
         raise ValidationError("limit", "must be between 1 and 10000")
     with store.reading() as uow:
         resolved = resolve_references(uow, spec, parse_values(spec, filters or {}, partial=True))
+        resolved["withdrawn"] = withdrawn
         return uow.list_page(kind, filters=resolved, contains=contains, sort=sort,
                              descending=descending, cursor=cursor, limit=limit,
                              offset=offset, with_total=with_total)
 
 
 def count(store: Store, kind: str, *, filters: dict[str, Any] | None = None,
-          contains: str = "") -> int:
-    """How many records of `kind` match the filters (all of them without filters)."""
+          contains: str = "", withdrawn: str = "hide") -> int:
+    """How many records of `kind` match the filters (all of them without filters; withdrawn
+    evidence as in `list_records`)."""
     spec = kind_spec(kind)
     with store.reading() as uow:
         resolved = resolve_references(uow, spec, parse_values(spec, filters or {}, partial=True))
-        return uow.count(kind, resolved, contains)
+        return uow.count(kind, {**resolved, "withdrawn": withdrawn}, contains)
 
 
 def resolve_one(uow: Any, kind: str, reference: str | UUID) -> UUID:

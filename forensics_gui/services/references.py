@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.errors import ValidationError
-from forensics_gui.core.fields import FieldSpec, KindSpec, has_control_characters
+from forensics_gui.core.fields import FieldSpec, KindSpec, has_control_characters, normal_text
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import search_key
@@ -36,9 +36,10 @@ def lookup(uow: Any, kind: str, reference: str | UUID) -> UUID | None:
     as_id = _as_uuid(reference)
     if as_id is not None:
         return as_id if uow.find(kind, id=as_id) else None
-    text = str(reference).strip()
+    # Names are stored composed (NFC): one typed with combining accents is the same name.
+    text = normal_text(str(reference).strip())
     if not text or has_control_characters(text):
-        # No stored name holds control characters (and PostgreSQL refuses NUL in any text).
+        # No stored name holds control or invisible characters (and PostgreSQL refuses NUL).
         return None
     matches = _by_name(uow, kind, text)
     if len({m.id for m in matches}) > 1:

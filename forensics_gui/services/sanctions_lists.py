@@ -123,9 +123,12 @@ def _refuse_repeat(uow: Any, values: dict[str, Any]) -> None:
     if same is None:
         return
     if same.sha256 == values["sha256"]:
+        state = ("and screened" if same.screened_at is not None else
+                 "but its screening did not complete: run `forensics screen` (or Screen "
+                 "again in the application) to screen every organization against it")
         raise IntegrityRuleError(
             f"{values['file_name']} was imported already as {same.name} version "
-            f"{same.list_version} on {same.created_at:%Y-%m-%d}; nothing was imported")
+            f"{same.list_version} on {same.created_at:%Y-%m-%d} {state}; nothing was imported")
     raise IntegrityRuleError(
         f"{same.name} already has a version {same.list_version!r} (from {same.file_name}); "
         "give this one another version name; nothing was imported")

@@ -61,10 +61,23 @@ def screen(store: Store, *, control: Any = None, threshold: float = THRESHOLD,
     with store.writing() as uow:
         counts = _record(uow, found, newest, entries)
         candidates = sq.count_candidates(uow, [v.name for v in newest])
+        sq.mark_screened(uow, [v.id for v in newest])
     return ScreeningSummary(
         lists=tuple(f"{v.name} {v.list_version}" for v in newest), organizations=len(orgs),
         entries=len(entries), candidates=candidates, seconds=time.perf_counter() - started,
         **counts)
+
+
+def unscreened(store: Store) -> list[SanctionsList]:
+    """The newest list versions no screening has completed against (an import cut short,
+    or imported without screening)."""
+    with store.reading() as uow:
+        return [v for v in sq.newest_lists(uow) if v.screened_at is None]
+
+
+def catch_up(store: Store, *, control: Any = None) -> ScreeningSummary | None:
+    """Screen when a newest list version was never screened against; None when all were."""
+    return screen(store, control=control) if unscreened(store) else None
 
 
 def report_progress(control: Any, done: int, total: int, text: str) -> None:

@@ -4,33 +4,45 @@ from __future__ import annotations
 
 from forensics_gui.core import records
 from forensics_gui.core.errors import StoreDamagedError
-from forensics_gui.storage.locator import default_store_path, has_password, resolve_location
+from forensics_gui.storage.locator import (
+    default_store_path,
+    has_password,
+    resolve_location,
+    strip_password,
+)
 from forensics_gui.storage.store import PasswordPrompt, Store, open_store
 
 __all__ = ["PasswordPrompt", "Store", "check", "current", "default_store_path", "has_password",
-           "init", "is_empty", "open_existing", "summary", "upgrade"]
+           "init", "is_empty", "open_existing", "summary", "upgrade", "without_password"]
 
 
 def open_existing(location: str | None = None, *, prompt: PasswordPrompt | None = None,
-                  upgrade: bool = True) -> Store:
-    """Open the store at `location` (or FORENSICS_STORE, or the default), upgrading it."""
-    return open_store(location, create=False, prompt=prompt, upgrade=upgrade)
+                  upgrade: bool = True, read_only: bool = False) -> Store:
+    """Open the store at `location` (or FORENSICS_STORE, or the default), upgrading it.
+    It is opened read-only when `read_only` is true or when it may not be written
+    (`Store.read_only` then says why)."""
+    return open_store(location, create=False, prompt=prompt, upgrade=upgrade,
+                      read_only=read_only)
 
 
-def init(location: str | None = None, *, prompt: PasswordPrompt | None = None) -> Store:
+def init(location: str | None = None, *, prompt: PasswordPrompt | None = None,
+         read_only: bool = False) -> Store:
     """Create the store if it does not exist yet, and bring its schema up to date."""
-    return open_store(location, create=True, prompt=prompt)
+    return open_store(location, create=True, prompt=prompt, read_only=read_only)
 
 
 def summary(store: Store, *, with_counts: bool = True) -> records.StoreSummary:
     """Where the store is, who acts on it, its schema revision, and what it holds (counting a
     large store takes a while: the desktop client's status line goes without)."""
     counts: dict[str, int] = {}
+    withdrawn: dict[str, int] = {}
     if with_counts:
         with store.reading() as uow:
             counts = uow.counts()
+            withdrawn = uow.withdrawn_counts()
     return records.StoreSummary(store.location.display, store.kind, store.actor,
-                                store.schema_revision() or "none", counts)
+                                store.schema_revision() or "none", counts,
+                                read_only=store.read_only or "", withdrawn=withdrawn)
 
 
 def is_empty(store: Store) -> bool:
@@ -67,5 +79,12 @@ def check(store: Store) -> list[str]:
 
 
 def resolve(location: str | None) -> str:
-    """How a store location reads for people (passwords hidden)."""
+    """How a store location reads for people (passwords left out)."""
     return resolve_location(location).display
+
+
+def without_password(location: str) -> str:
+    """A store location as it may be kept (settings, recent stores) or shown: any password
+    left out, the rest as given, so that it still connects with the password from .pgpass
+    or asked for."""
+    return strip_password(location)

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from forensics_gui.storage import models as m
+
+
+@dataclass(frozen=True)
+class StoredOriginal:
+    """An original picture as the store knows it, without its bytes."""
+
+    sha256: str
+    byte_size: int
+    media_type: str
+    created_at: datetime | None
+    created_by: str
 
 
 class BlobStore:
@@ -61,6 +74,28 @@ class BlobStore:
         n, size = self.session.execute(select(func.count(), func.coalesce(
             func.sum(m.PhotoBlobRow.byte_size), 0))).one()
         return int(n), int(size)
+
+    def count_photos(self) -> int:
+        """How many photos refer to originals (withdrawn ones included)."""
+        return int(self.session.execute(select(func.count()).select_from(m.PhotoRow))
+                   .scalar_one())
+
+    def photos_without_original(self) -> list[UUID]:
+        """Ids of the photos whose original is not stored. The store's references forbid it,
+        so only damage, or a tool that switched them off, leaves such a photo."""
+        query = (select(m.PhotoRow.id)
+                 .where(~exists().where(m.PhotoBlobRow.sha256 == m.PhotoRow.sha256))
+                 .order_by(m.PhotoRow.id))
+        return list(self.session.scalars(query))
+
+    def originals_without_photo(self) -> list[StoredOriginal]:
+        """The stored originals that no photo refers to (withdrawn photos still do)."""
+        blob = m.PhotoBlobRow
+        query = (select(blob.sha256, blob.byte_size, blob.media_type, blob.created_at,
+                        blob.created_by)
+                 .where(~exists().where(m.PhotoRow.sha256 == blob.sha256))
+                 .order_by(blob.sha256))
+        return [StoredOriginal(*row) for row in self.session.execute(query)]
 
     def each_original(self) -> Iterator[tuple[str, bytes]]:
         """Every original as (stored hash, bytes), one at a time."""

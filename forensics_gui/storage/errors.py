@@ -14,6 +14,7 @@ from forensics_gui.core.errors import (
     StoreAuthError,
     StoreDamagedError,
     StoreError,
+    StoreFullError,
     StoreLockedError,
     StoreUnreachableError,
 )
@@ -25,7 +26,7 @@ _RULES: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
      "again, or close the other program"),
     (("file is not a database", "malformed", "not a database"), StoreDamagedError,
      "{where} is not a forensic store or is damaged; open another file or restore a backup"),
-    (("disk is full", "disk full", "no space left"), StoreError,
+    (("disk is full", "disk full", "no space left"), StoreFullError,
      "the disk holding {where} is full; free some space and try again"),
     (("unable to open database file", "readonly database", "read-only"), StoreError,
      "cannot write to {where}; check that the folder exists and that you may write to it"),

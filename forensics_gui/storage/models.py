@@ -72,6 +72,15 @@ def _text(length: int | None = None) -> Any:
     return mapped_column(String(length) if length else Text, nullable=False, default="")
 
 
+class Withdrawable:
+    """Evidence is withdrawn with a reason, never deleted by ordinary use (the database
+    refuses deletes outside an administrator's purge; see migration 0006)."""
+
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str] = _text(200)
+    withdrawal_reason: Mapped[str] = _text()
+
+
 class HandlingMarkingRow(Tracked, Base):
     __tablename__ = "handling_marking"
     name: Mapped[str] = mapped_column(String(60), unique=True)
@@ -121,7 +130,7 @@ class SourceRow(Tracked, Base):
     notes: Mapped[str] = _text()
 
 
-class RecoveredItemRow(Tracked, Base):
+class RecoveredItemRow(Tracked, Withdrawable, Base):
     __tablename__ = "recovered_item"
     system_type_id: Mapped[UUID] = mapped_column(
         ForeignKey("weapon_system_type.id", ondelete="RESTRICT"), index=True)
@@ -141,12 +150,21 @@ class RecoveredItemRow(Tracked, Base):
 
 
 class CustodyEventRow(Base):
-    """Append-only: the database refuses updates (see the migration's triggers)."""
+    """Append-only: the database refuses updates (see the migration's triggers). A mistake
+    is put right by a later event that names the one it corrects or withdraws."""
 
     __tablename__ = "custody_event"
+    __table_args__ = (
+        CheckConstraint("action IN ('transfer','correction','withdrawal')", name="action"),
+        CheckConstraint("(action = 'transfer') = (corrects_id IS NULL)", name="corrects"),
+    )
     id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     item_id: Mapped[UUID] = mapped_column(
         ForeignKey("recovered_item.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20), default="transfer")
+    corrects_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("custody_event.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = _text()
     occurred_at: Mapped[datetime]
     released_by: Mapped[str] = mapped_column(String(200))
     received_by: Mapped[str] = mapped_column(String(200))
@@ -191,7 +209,7 @@ link_source = Table(
 )
 
 
-class ComponentFindingRow(Tracked, Base):
+class ComponentFindingRow(Tracked, Withdrawable, Base):
     __tablename__ = "component_finding"
     __table_args__ = (
         CheckConstraint("quantity >= 1", name="quantity"),
@@ -289,7 +307,7 @@ class PhotoDerivativeRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class PhotoRow(Tracked, Base):
+class PhotoRow(Tracked, Withdrawable, Base):
     __tablename__ = "photo"
     sha256: Mapped[str] = mapped_column(
         ForeignKey("photo_blob.sha256", ondelete="RESTRICT"), index=True)
@@ -380,6 +398,9 @@ class SanctionsListRow(Tracked, Base):
     source_id: Mapped[UUID | None] = mapped_column(
         ForeignKey("source.id", ondelete="RESTRICT"), index=True)
     notes: Mapped[str] = _text()
+    # Set when every organization has been screened against this version: an import cut
+    # short after its entries were stored leaves it empty, and the next screening catches up.
+    screened_at: Mapped[datetime | None]
 
 
 class SanctionsEntryRow(Base):
@@ -448,6 +469,16 @@ class SearchTermRow(Base):
     text: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(_sort_key(500))
     ckey: Mapped[str] = mapped_column(_sort_key(500))
+
+
+class PurgePermitRow(Base):
+    """Present only inside an administrator's purge transaction: the database refuses to
+    delete evidence rows while this table is empty (see migration 0006)."""
+
+    __tablename__ = "purge_permit"
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    actor: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class AuditEventRow(Base):

@@ -38,7 +38,7 @@ from forensics_gui.core.errors import (
     NotFoundError,
     ValidationError,
 )
-from forensics_gui.core.fields import FILTER_COLUMNS
+from forensics_gui.core.fields import FILTER_COLUMNS, FIXED_FIELDS, WITHDRAWABLE, WITHDRAWN_SHOWN
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.ids import new_id
 from forensics_gui.core.search import term_fields
@@ -89,6 +89,8 @@ DEPENDENTS: dict[str, tuple[tuple[str, Any, str, str], ...]] = {
     "photo": (("photo annotations", m.PhotoAnnotationRow, "photo_id", "deletes"),),
 }
 
+_CUSTODY_ACTIONS = {"transfer": "transfer", "correction": "correct transfer",
+                    "withdrawal": "withdraw transfer"}
 # The kind of record each dependent is, for what a deletion reports it changed (a citation
 # belongs to the record that cites).
 _KIND_OF_MODEL: dict[Any, str] = {model: kind for kind, model in m.MODEL_OF_KIND.items()}
@@ -97,7 +99,6 @@ _KIND_OF_MODEL |= {m.finding_source: "finding", m.link_source: "link",
 _DEPENDENT_KINDS = {kind: {label: _KIND_OF_MODEL[model]
                            for label, model, _c, _e in found}
                     for kind, found in DEPENDENTS.items()}
-
 
 class UnitOfWork:
     """Reads and writes inside one transaction, acting as `actor`."""
@@ -111,7 +112,7 @@ class UnitOfWork:
         self._records: set[tuple[str, UUID]] = set()
 
     # ----------------------------------------------------------------- reading
-    def _row(self, kind: str, record_id: UUID) -> Any:
+    def row(self, kind: str, record_id: UUID) -> Any:
         row = self.session.get(m.MODEL_OF_KIND[kind], record_id)
         if row is None:
             raise NotFoundError(f"there is no {kind_spec(kind).label} with id {record_id}")
@@ -119,7 +120,7 @@ class UnitOfWork:
 
     def get(self, kind: str, record_id: UUID) -> Any:
         """The record of `kind` with `record_id`, or NotFoundError."""
-        row = self._row(kind, record_id)
+        row = self.row(kind, record_id)
         return to_dto(kind, row, self._citations(kind, [row.id]).get(row.id, ()))
 
     def find(self, kind: str, **equals: Any) -> list[Any]:
@@ -251,8 +252,12 @@ class UnitOfWork:
         query = self._filtered(kind, select(func.count()).select_from(model), filters, contains)
         return int(self.session.execute(query).scalar_one())
 
+    def withdrawn_counts(self) -> dict[str, int]:
+        """How many records of each kind of evidence were withdrawn (kept, not listed)."""
+        return {k: self.count(k, {"withdrawn": "only"}) for k in WITHDRAWABLE}
+
     def counts(self) -> dict[str, int]:
-        """How many records of each kind the store holds."""
+        """How many records of each kind the store holds (withdrawn evidence left out)."""
         totals = {k: self.count(k) for k in m.MODEL_OF_KIND}
         totals["custody"] = int(self.session.execute(
             select(func.count()).select_from(m.CustodyEventRow)).scalar_one())
@@ -263,7 +268,15 @@ class UnitOfWork:
     def _filtered(self, kind: str, query: Select[Any], filters: dict[str, Any] | None,
                   contains: str) -> Select[Any]:
         model = m.MODEL_OF_KIND[kind]
-        for name, value in (filters or {}).items():
+        filters = dict(filters or {})
+        shown = filters.pop("withdrawn", "hide")
+        if shown not in WITHDRAWN_SHOWN:
+            raise ValidationError("withdrawn", f"{shown!r} is not one of: "
+                                               f"{', '.join(WITHDRAWN_SHOWN)}")
+        if kind in WITHDRAWABLE and shown != "include":
+            query = query.where(model.withdrawn_at.is_(None) if shown == "hide"
+                                else model.withdrawn_at.is_not(None))
+        for name, value in filters.items():
             query = query.where(getattr(model, name) == value)
         if contains:
             names = FILTER_COLUMNS.get(kind, (kind_spec(kind).title_field,))
@@ -322,7 +335,7 @@ class UnitOfWork:
             table = model if hasattr(model, "c") else model.__table__
             key = record_id
             if kind == "marking":
-                key = self._row(kind, record_id).name
+                key = self.row(kind, record_id).name
             n = self.session.execute(select(func.count()).select_from(table)
                                      .where(table.c[column] == key)).scalar_one()
             if n:
@@ -354,8 +367,9 @@ class UnitOfWork:
     def update(self, kind: str, record_id: UUID, expected_version: int | None,
                changes: dict[str, Any]) -> Any:
         """Change a record that is still at `expected_version`, else raise ConflictError."""
-        row = self._row(kind, record_id)
-        self._check_version(kind, row, expected_version)
+        row = self.row(kind, record_id)
+        self.check_version(kind, row, expected_version)
+        self._check_editable(kind, row, changes)
         changes = dict(changes)
         source_ids = changes.pop("source_ids", None)
         # Every flush of a changed row raises its version: queries made while the edit is
@@ -373,7 +387,7 @@ class UnitOfWork:
             row.updated_at, row.updated_by = datetime.now(UTC), self.actor
             if kind == "finding":
                 self._set_finding_sort_keys(row)
-        self._flush_versioned(kind, row)
+        self.flush_versioned(kind, row)
         self._refresh_dependent_sort_keys(kind, row, new)
         if term_fields(kind) & new.keys():
             search_index.write_terms(self.session, kind, row.id, row)
@@ -391,33 +405,49 @@ class UnitOfWork:
                 setattr(row, name, comparable)
         return old, new
 
+    def _check_editable(self, kind: str, row: Any, changes: dict[str, Any]) -> None:
+        fixed = sorted(FIXED_FIELDS.get(kind, frozenset()) & changes.keys())
+        if fixed:
+            raise ValidationError(fixed[0], "is a fact about the original, read from the file "
+                                            "when it was added; it cannot be changed")
+        if kind in WITHDRAWABLE and row.withdrawn_at is not None:
+            raise IntegrityRuleError(
+                f"{kind_spec(kind).label} {title_of(kind, row)} was withdrawn on "
+                f"{row.withdrawn_at:%Y-%m-%d} by {row.withdrawn_by} and can no longer be edited")
+
     def delete(self, kind: str, record_id: UUID, expected_version: int | None = None) -> Any:
-        """Remove a record (and what depends on it by cascade); refused while others need it."""
-        row = self._row(kind, record_id)
-        self._check_version(kind, row, expected_version)
+        """Remove a record (and what depends on it by cascade); refused while others need it,
+        and for evidence, which is withdrawn instead (see `withdraw`)."""
+        row = self.row(kind, record_id)
+        self.check_version(kind, row, expected_version)
+        if kind in WITHDRAWABLE:
+            label = kind_spec(kind).label
+            raise IntegrityRuleError(
+                f"{label} {title_of(kind, row)} is evidence and cannot be deleted: withdraw it "
+                f"with a reason instead (forensics {kind} withdraw REF --reason TEXT)")
         affected = self.dependents(kind, record_id)
         blocking = [f"{n} {label}" for label, n, effect in affected if effect == "blocks"]
         if blocking:
             raise IntegrityRuleError(
-                f"{kind_spec(kind).label} {_title(kind, row)} cannot be deleted: it is used by "
+                f"{kind_spec(kind).label} {title_of(kind, row)} cannot be deleted: it is used by "
                 f"{', '.join(blocking)}; remove or re-link those first")
         dto = self.get(kind, record_id)
         old = {k: json_value(v) for k, v in vars(dto).items() if k not in _META}
         if affected:
             old["_also_deleted_or_unlinked"] = {label: n for label, n, _ in affected}
         self.session.delete(row)
-        self._flush_versioned(kind, row)
+        self.flush_versioned(kind, row)
         for label, _n, _effect in affected:
             self.touch(_DEPENDENT_KINDS[kind][label])
         self.record_audit("delete", kind, record_id, old, {})
         return dto
 
-    def _check_version(self, kind: str, row: Any, expected: int | None) -> None:
+    def check_version(self, kind: str, row: Any, expected: int | None) -> None:
         if expected is not None and row.version != expected:
             raise ConflictError(kind_spec(kind).label, row.id, row.updated_by,
                                 row.updated_at.isoformat(timespec="seconds"), row.version)
 
-    def _flush_versioned(self, kind: str, row: Any) -> None:
+    def flush_versioned(self, kind: str, row: Any) -> None:
         try:
             self.session.flush()
         except StaleDataError:
@@ -575,21 +605,27 @@ class UnitOfWork:
     # ------------------------------------------------------- custody and audit
     def add_custody_event(self, values: dict[str, Any]) -> records.CustodyEvent:
         """Append one transfer of a recovered item."""
-        self._row("item", values["item_id"])
+        self.row("item", values["item_id"])
         row = m.CustodyEventRow(id=new_id(), created_at=datetime.now(UTC),
                                 created_by=self.actor, **values)
         self.session.add(row)
         self.session.flush()
         self.touch("custody", row.id)
-        self.record_audit("transfer", "item", row.item_id, {},
+        self.record_audit(_CUSTODY_ACTIONS[row.action], "item", row.item_id, {},
                           {k: json_value(v) for k, v in values.items()} | {"event": str(row.id)})
         return _custody_dto(row)
 
     def custody_events(self, item_id: UUID) -> list[records.CustodyEvent]:
-        """Every transfer of an item, oldest first."""
-        query = (select(m.CustodyEventRow).where(m.CustodyEventRow.item_id == item_id)
-                 .order_by(m.CustodyEventRow.occurred_at, m.CustodyEventRow.id))
+        """Every custody event of an item, oldest first (corrections where they belong)."""
+        row = m.CustodyEventRow
+        query = (select(row).where(row.item_id == item_id)
+                 .order_by(row.occurred_at, row.created_at, row.id))
         return [_custody_dto(r) for r in self.session.scalars(query)]
+
+    def custody_event(self, event_id: UUID) -> records.CustodyEvent | None:
+        """One custody event, or None."""
+        row = self.session.get(m.CustodyEventRow, event_id)
+        return _custody_dto(row) if row is not None else None
 
     def record_audit(self, action: str, kind: str, record_id: UUID | None,
                      old: dict[str, Any], new: dict[str, Any], *, changed: bool = True) -> None:
@@ -715,10 +751,11 @@ def _custody_dto(row: m.CustodyEventRow) -> records.CustodyEvent:
         id=row.id, item_id=row.item_id, occurred_at=row.occurred_at,
         released_by=row.released_by, received_by=row.received_by, place=row.place,
         purpose=row.purpose, notes=row.notes, created_at=row.created_at,
-        created_by=row.created_by)
+        created_by=row.created_by, action=row.action, corrects_id=row.corrects_id,
+        reason=row.reason)
 
 
-def _title(kind: str, row: Any) -> str:
+def title_of(kind: str, row: Any) -> str:
     value = getattr(row, kind_spec(kind).title_field, "")
     return repr(str(value)[:60]) if value else str(row.id)
 

@@ -63,6 +63,14 @@ def same_list(uow: UnitOfWork, name: str, sha256: str, list_version: str) -> San
     return to_dto("list", row) if row is not None else None
 
 
+def mark_screened(uow: UnitOfWork, list_ids: Sequence[UUID]) -> None:
+    """Record that every organization was screened against these list versions."""
+    now = datetime.now(UTC)
+    for list_id in list_ids:
+        if uow.get("list", list_id).screened_at is None:
+            uow.update("list", list_id, None, {"screened_at": now})
+
+
 def insert_entries(uow: UnitOfWork, list_id: UUID, entries: Sequence[ListEntry]) -> int:
     """Store the entries of an imported list through the driver's executemany."""
     rows = [{"id": new_id(), "list_id": list_id, "ref": e.ref, "name": e.name[:500],

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -197,6 +197,11 @@ def write_terms(session: Session, kind: str, record_id: UUID, record: Any) -> No
         session.execute(insert(TERMS), rows)
 
 
+def forget_terms(session: Session, kind: str, record_id: UUID) -> None:
+    """Drop the terms of one record (withdrawn evidence is not found by searching)."""
+    session.execute(delete(TERMS).where(TERMS.c.kind == kind, TERMS.c.record_id == record_id))
+
+
 def term_params(dialect: Any, kind: str, records: Iterable[tuple[Any, Any]], *,
                 raw_ids: bool = False) -> list[tuple[Any, ...]]:
     """The rows of `search_term` for many records, as the driver takes them.
@@ -291,8 +296,13 @@ def rebuild(connection: Connection,
 def _records(connection: Connection, kind: str) -> Iterator[list[tuple[Any, dict[str, Any]]]]:
     attributes = [attribute for _, attribute, _ in TERM_SOURCES[kind]]
     # Read raw: converting a million ids and JSON lists costs more than indexing them.
+    # Withdrawn evidence is kept but not found by searching. (Migrations older than the
+    # withdrawal columns rebuild the index too: the column is looked for.)
+    table = TABLE_OF_KIND[kind]
+    withdrawable = any(c["name"] == "withdrawn_at" for c in inspect(connection).get_columns(table))
+    live = " WHERE withdrawn_at IS NULL" if withdrawable else ""
     cursor = connection.exec_driver_sql(
-        f"SELECT id, {', '.join(attributes)} FROM {TABLE_OF_KIND[kind]}")
+        f"SELECT id, {', '.join(attributes)} FROM {table}{live}")
     lists = {a for _, a, is_list in TERM_SOURCES[kind] if is_list}
     while chunk := cursor.fetchmany(_BATCH):
         yield [(row[0], {a: (_list(v) if a in lists else v)

@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import getpass
+import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session
 
 from forensics_gui.core.changes import Changes
-from forensics_gui.core.errors import StoreAuthError, StoreDamagedError, StoreError
+from forensics_gui.core.errors import (
+    StoreAuthError,
+    StoreDamagedError,
+    StoreError,
+    StoreReadOnlyError,
+)
 from forensics_gui.storage.errors import known_errors
-from forensics_gui.storage.locator import StoreLocation, resolve_location, risky_location
+from forensics_gui.storage.locator import (
+    StoreLocation,
+    read_only_reason,
+    resolve_location,
+    risky_location,
+)
 from forensics_gui.storage.repository import UnitOfWork
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 BUSY_TIMEOUT_MS = 5000
 # SQLite's page cache per connection: what stays in memory of the pages a query read. Enough
 # for browsing and searching; bulk imports, which touch many index pages, get more meanwhile.
@@ -29,14 +42,21 @@ BULK_CACHE_KB = 64 * 1024
 # A PostgreSQL connection idle in the pool this long is checked before it is used again.
 PING_AFTER_IDLE_S = 5.0
 PasswordPrompt = Callable[[str], str | None]
+ASKED_READ_ONLY = "read-only was asked for"
+# What SQLite answers when it would have to create its shared-memory file to read a store in
+# write-ahead-log mode, in a folder it may not write to.
+_NEEDS_FOLDER = {"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT"}
 
 
 class Store:
     """An open store: where it is, who acts on it, and the engine that reaches it."""
 
-    def __init__(self, location: StoreLocation, engine: Engine, actor: str) -> None:
+    def __init__(self, location: StoreLocation, engine: Engine, actor: str,
+                 read_only: str | None = None) -> None:
         self.location = location
         self.engine = engine
+        # Why the store is open read-only (writes are refused), or None when it may be written.
+        self.read_only = read_only
         # PostgreSQL reads run outside a transaction block: at READ COMMITTED every statement
         # takes its own snapshot anyway, so BEGIN and ROLLBACK would only add two round trips.
         # SQLite reads keep their transaction, which holds one snapshot for the whole read.
@@ -62,6 +82,7 @@ class Store:
     def writing(self, *, bulk: bool = False) -> Iterator[UnitOfWork]:
         """A unit of work that commits when the block ends without error, else rolls back.
         `bulk`: a large import, which gets a larger page cache on SQLite while it lasts."""
+        self.check_writable()
         engine = self.engine.execution_options(forensics_write=True)
         grow = bulk and self.kind == "sqlite"
         with known_errors(self.location.display), Session(engine) as session:
@@ -80,6 +101,15 @@ class Store:
             for listener in list(self._listeners):
                 listener(uow.changes)
 
+    def check_writable(self) -> None:
+        """Refuse, with a plain message, when the store is open read-only."""
+        if self.read_only is None:
+            return
+        how = ("open it again without asking for read-only" if self.read_only == ASKED_READ_ONLY
+               else "open it with write access to the store and its folder")
+        raise StoreReadOnlyError(f"the store is open read-only ({self.read_only}); nothing was "
+                                 f"written. To change it, {how}")
+
     def on_commit(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         """Call `listener` with what each write changed, after it has committed (on the
         thread that wrote); returns the call that stops it."""
@@ -95,6 +125,7 @@ class Store:
         """Bring the store to the newest schema (opening a store already does this)."""
         from forensics_gui.storage import migrate  # Alembic is loaded only when needed
 
+        self.check_writable()
         with known_errors(self.location.display), self.engine.execution_options(
                 forensics_write=True).begin() as connection:
             migrate.upgrade(connection)
@@ -115,17 +146,21 @@ class Store:
 
 
 def open_store(text: str | None = None, *, create: bool = False,
-               prompt: PasswordPrompt | None = None, upgrade: bool = True) -> Store:
+               prompt: PasswordPrompt | None = None, upgrade: bool = True,
+               read_only: bool = False) -> Store:
     """Open (and if needed upgrade) the store named by `text`, the environment or the default.
 
     A missing SQLite file is created only when `create` is true. A store written by a newer
     version is refused. On PostgreSQL a missing password is asked for through `prompt`.
+    A SQLite store that may not be written (or any store, when `read_only` is true) is opened
+    read-only: nothing is written on opening, `Store.read_only` says why, and writes are
+    refused; one that would need an upgrade is refused.
     """
     location = resolve_location(text)
     if location.kind == "sqlite":
-        store = _open_sqlite(location, create)
+        store = _open_sqlite(location, create, read_only)
     else:
-        store = _open_postgresql(location, prompt)
+        store = _open_postgresql(location, prompt, read_only)
     try:
         _bring_up_to_date(store, upgrade)
     except BaseException:
@@ -134,7 +169,7 @@ def open_store(text: str | None = None, *, create: bool = False,
     return store
 
 
-def _open_sqlite(location: StoreLocation, create: bool) -> Store:
+def _open_sqlite(location: StoreLocation, create: bool, read_only: bool) -> Store:
     path = location.path
     assert path is not None
     if path.is_dir():
@@ -142,18 +177,68 @@ def _open_sqlite(location: StoreLocation, create: bool) -> Store:
     if not path.exists():
         if not create:
             raise StoreError(f"there is no store at {path}; create one with `forensics init`")
-        with known_errors(str(path)):
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if read_only:
+            raise StoreReadOnlyError(f"there is no store at {path} to open read-only")
+        _make_folder(path.parent)
+    elif not os.access(path, os.R_OK):
+        raise StoreError(f"you may not read {path}; ask for permission to read it")
     elif path.stat().st_size and _header(path) != SQLITE_MAGIC:
         raise StoreDamagedError(f"{path} is not a forensic store (not a SQLite database)")
-    engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _configure_sqlite_connection)
+    why = ASKED_READ_ONLY if read_only else read_only_reason(path)
+    warnings = [w for w in (risky_location(path),) if w]
+    if why is None:
+        engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _configure_sqlite_connection)
+    else:
+        engine = _read_only_sqlite_engine(path, warnings)
     event.listen(engine, "begin", _begin_sqlite)
-    store = Store(location, engine, _os_user())
-    warning = risky_location(path)
-    if warning:
-        store.warnings.append(warning)
+    store = Store(location, engine, _os_user(), why)
+    store.warnings += warnings
     return store
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the folder {folder} ({error.strerror or error}); "
+                         "choose a folder you may write to") from None
+
+
+def _read_only_sqlite_engine(path: Path, warnings: list[str]) -> Engine:
+    """An engine whose connections can only read the store (SQLite's `mode=ro`).
+
+    In write-ahead-log mode SQLite reads through a shared-memory file beside the store, which
+    it cannot create in a folder it may not write to. With no log left to read there (every
+    change is in the store file itself), the store is then read as immutable: SQLite takes no
+    locks and does not look for changes, so what others write meanwhile is not seen.
+    """
+    query = {"mode": "ro", "uri": "true"}
+    refusal = _read_only_refusal(f"{path.as_uri()}?mode=ro")
+    if refusal in _NEEDS_FOLDER:
+        log = Path(f"{path}-wal")
+        if log.exists() and log.stat().st_size:
+            raise StoreReadOnlyError(
+                f"{path} cannot be read without writing to its folder: its recent changes are "
+                f"still in {log.name}; open it once with write access, then try again")
+        query["immutable"] = "1"
+        warnings.append(f"{path} is read as it was when opened: changes made meanwhile by "
+                        "others are not seen")
+    url = URL.create("sqlite+pysqlite", database=path.as_uri(), query=query)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _configure_read_only_connection)
+    return engine
+
+
+def _read_only_refusal(uri: str) -> str | None:
+    """SQLite's name for why a read-only connection to `uri` cannot read, or None when it can
+    (other problems, such as damage, are left to the store's own connections to report)."""
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as probe:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        return getattr(error, "sqlite_errorname", None)
+    return None
 
 
 def _cache_size(session: Session, kilobytes: int) -> None:
@@ -166,13 +251,21 @@ def _header(path: Any) -> bytes:
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    _configure_read_only_connection(dbapi_connection, _record)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _configure_read_only_connection(dbapi_connection: Any, _record: Any) -> None:
+    """The settings of every connection that change nothing in the file (the journal mode
+    does: read-only connections leave it as it is)."""
     # Transactions are begun by hand (see _begin_sqlite) so that writers take the lock at once.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     cursor.close()
 
@@ -228,7 +321,8 @@ def _send_bytes_as_binary(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.adapters.register_dumper(bytes, BytesBinaryDumper)
 
 
-def _open_postgresql(location: StoreLocation, prompt: PasswordPrompt | None) -> Store:
+def _open_postgresql(location: StoreLocation, prompt: PasswordPrompt | None,
+                     read_only: bool) -> Store:
     engine = _pg_engine(location.url)
     try:
         actor = _session_user(engine, location)
@@ -239,7 +333,7 @@ def _open_postgresql(location: StoreLocation, prompt: PasswordPrompt | None) -> 
             raise
         engine = _pg_engine(location.url, password=password)
         actor = _session_user(engine, location)
-    return Store(location, engine, actor)
+    return Store(location, engine, actor, ASKED_READ_ONLY if read_only else None)
 
 
 def _session_user(engine: Engine, location: StoreLocation) -> str:
@@ -266,6 +360,12 @@ def _bring_up_to_date(store: Store, upgrade: bool) -> None:
         migrate.check_known(revision, where)
     if revision == migrate.head_revision() or not upgrade:
         return
+    if store.read_only is not None:
+        now = f"is at schema {revision}" if revision else "is empty"
+        raise StoreReadOnlyError(
+            f"{where} {now} and needs an upgrade to schema {migrate.head_revision()} before "
+            f"this version can use it, which cannot be done read-only ({store.read_only}); "
+            "open it once with write access to upgrade it (the old version is kept)")
     if revision is not None and store.location.path is not None:
         store.backup_path = str(migrate.backup_sqlite(store.location.path, revision))
     with known_errors(where), store.engine.execution_options(

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from forensics_gui.core.fields import WITHDRAWABLE
 from forensics_gui.services import stores
 
 CLI = (sys.executable, "-m", "forensics_gui.cli.main")
@@ -186,6 +187,11 @@ def _add_show_edit_delete(store: Path, case: KindCase) -> dict[str, Run]:
         runs["stale"] = cli(store, "item", "edit", record_id, "--expect-version", "1",
                             "--notes", "written over a newer version")
         runs["history"] = cli(store, "item", "history", record_id, "--json")
+    if case.kind in WITHDRAWABLE:  # evidence: deleting is refused, withdrawing keeps it
+        runs["refused"] = cli(store, case.kind, "delete", record_id, "--yes")
+        runs["delete"] = cli(store, case.kind, "withdraw", record_id, "--expect-version", "2",
+                             "--reason", "added by a test", "--json")
+        return runs
     runs["delete"] = cli(store, case.kind, "delete", record_id, "--yes", "--expect-version", "2",
                          "--json")
     return runs
@@ -199,13 +205,21 @@ def test_add_show_edit_delete_every_kind(demo_run: tuple[Path, Run], demo_file: 
         assert not case.show or ok(runs["show"]) == added, case.kind
         edited = ok(runs["edit"])
         assert edited["version"] == 2 and edited[case.field] == case.expected, case.kind
+        if case.kind in WITHDRAWABLE:
+            assert_user_error(runs["refused"], 5, "evidence", "withdraw")
+            withdrawn = ok(runs["delete"])
+            assert withdrawn["withdrawal_reason"] == "added by a test", case.kind
+            assert withdrawn["id"] == added["id"] and withdrawn[case.field] == case.expected
+            continue
         deleted = ok(runs["delete"])["deleted"]
         assert deleted["id"] == added["id"] and deleted[case.field] == case.expected
     item_runs = results[[c.kind for c in CASES].index("item")]
     assert_user_error(item_runs["stale"], 4, "changed by", "version 2")
     assert [e["action"] for e in ok(item_runs["history"])] == ["update", "create"]
-    counts = ok(cli(demo_file, "info", "--json"))["counts"]
+    info = ok(cli(demo_file, "info", "--json"))
+    counts = info["counts"]
     assert {k: counts[k] for k in MAIN_KINDS} == {k: demo_run[1].json()[k] for k in MAIN_KINDS}
+    assert info["withdrawn"] == {"item": 1, "finding": 1, "photo": 0}
 
 
 def test_transfer_and_current_custodian(demo_file: Path) -> None:
@@ -253,7 +267,9 @@ def test_user_errors_are_one_line_with_the_right_exit_code(demo_run: tuple[Path,
         (("org", "list", "--filter", "nosuchfield=1"), 2, ("nosuchfield",)),
         (("item", "show", "NO-SUCH-CASE"), 3, ("NO-SUCH-CASE",)),
         (("part", "delete", "AD22100STZ", "--yes"), 5, ("AD22100STZ", "findings")),
-        (("item", "delete", "DEMO-ORLAN-10-001"), 2, ("--yes",)),
+        (("item", "delete", "DEMO-ORLAN-10-001"), 5, ("evidence", "withdraw")),
+        (("org", "delete", "Mornsun"), 2, ("--yes",)),
+        (("item", "withdraw", "DEMO-ORLAN-10-001", "--reason", " "), 2, ("reason",)),
         (("info", "--store", str(tmp_path / "missing.sqlite")), 6,
          ("missing.sqlite", "forensics init")),
     ]

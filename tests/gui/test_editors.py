@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from forensics_gui.gui.kit.conflict import ConflictDialog
 from forensics_gui.gui.records.item_editor import TransferDialog
@@ -78,16 +79,41 @@ def test_unsaved_changes_prompt_before_they_are_lost(qtbot: Any, window: Any, an
     assert window.current_table().view.currentIndex().row() == 1
 
 
-def test_delete_asks_and_says_what_else_goes(qtbot: Any, window: Any, context: Any,
-                                             answers: Any) -> None:
+def test_an_item_is_withdrawn_with_a_reason_never_deleted(qtbot: Any, window: Any,
+                                                          context: Any, monkeypatch: Any) -> None:
     editor = _open_first(qtbot, window, "item")
     case = editor.record.case_reference
+    asked: list[str] = []
+
+    def reason(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        asked.append(text)
+        return "Recorded twice; the teardown is under another case", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", reason)
+    assert editor.delete_button.text() == "Withdraw…"
     window.delete_action.trigger()
     settle(qtbot, context)
-    assert "Also deletes" in answers.asked[-1] and "component findings" in answers.asked[-1]
-    qtbot.waitUntil(lambda: window.current_table().model.rowCount() == 5)
-    assert records.count(context.store, "item") == 5
+    assert "findings and photos are withdrawn with it" in asked[-1]
+    table = window.current_table()
+    qtbot.waitUntil(lambda: table.model.rowCount() == 5)
     assert all(r.case_reference != case for r in records.list_records(context.store, "item").rows)
+    assert records.count(context.store, "item", withdrawn="include") == 6
+    assert editor.withdrawn_note.isVisible() and "Recorded twice" in editor.withdrawn_note.text()
+    assert not editor.tabs.widget(0).isEnabled() and not editor.delete_button.isEnabled()
+    table.show_withdrawn.setChecked(True)
+    qtbot.waitUntil(lambda: table.model.rowCount() == 6)
+    struck = [r for r in range(6) if table.model.index(r, 0).data(Qt.ItemDataRole.FontRole)]
+    assert len(struck) == 1 and table.model.record_at(struck[0]).case_reference == case
+
+
+def test_a_withdrawal_without_a_reason_is_not_made(qtbot: Any, window: Any, context: Any,
+                                                   answers: Any, monkeypatch: Any) -> None:
+    _open_first(qtbot, window, "finding")
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("   ", True))
+    window.delete_action.trigger()
+    settle(qtbot, context)
+    assert "a reason is needed" in answers.shown[-1]
+    assert records.count(context.store, "finding", withdrawn="only") == 0
 
 
 def test_delete_refused_while_records_depend_on_it(qtbot: Any, window: Any, context: Any,

@@ -3,9 +3,12 @@ viewer with annotations, and the integrity and export tools."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 from forensics_gui.gui.photos import photo_tools
 from forensics_gui.gui.photos.photo_model import THUMB_BATCH, PhotoListModel, PhotoRole
 from forensics_gui.services import photos, records
+from forensics_gui.storage.blobs import BlobStore
 from tests.gui.conftest import settle
 
 
@@ -379,7 +383,8 @@ def test_verify_reports_a_clean_store(qtbot: Any, window: Any, context: Any,
     _add(context, _item_with_findings(context), 3)
     window.verify_photos_action.trigger()
     settle(qtbot, context)
-    assert answers.shown[-1] == "Photo integrity: 3 originals checked, no mismatch."
+    assert answers.shown[-1] == ("Photo integrity: 3 originals and 3 photos checked: no problem "
+                                 "found.")
 
 
 def test_verify_lists_each_mismatch_with_its_item_and_who_added_it(
@@ -397,6 +402,70 @@ def test_verify_lists_each_mismatch_with_its_item_and_who_added_it(
     row = [table.item(0, c).text() for c in range(table.columnCount())]
     assert row[:3] == [photo.file_name, item.case_reference, photo.created_by]
     assert row[4] == photo.sha256 and row[5] == hashlib.sha256(b"forged").hexdigest()
+    assert row[6] == photo_tools.MISMATCH
+
+
+def _drop_original(store: Any, sha256: str) -> None:
+    """What damage, or a tool that switched the references and triggers off, would do."""
+    with closing(sqlite3.connect(store.location.path)) as outside, outside:
+        for (trigger,) in outside.execute("SELECT name FROM sqlite_master WHERE type = "
+                                          "'trigger' AND tbl_name = 'photo_blob'").fetchall():
+            outside.execute(f'DROP TRIGGER "{trigger}"')
+        outside.execute("DELETE FROM photo_derivative WHERE sha256 = ?", (sha256,))
+        outside.execute("DELETE FROM photo_blob WHERE sha256 = ?", (sha256,))
+
+
+def test_verify_lists_photos_without_original_and_originals_without_photo(
+        qtbot: Any, window: Any, context: Any) -> None:
+    item = _item_with_findings(context)
+    _kept, lost = _add(context, item, 2)
+    stray = b"an original no photo refers to"
+    with context.store.writing() as uow:
+        uow.blobs.add(hashlib.sha256(stray).hexdigest(), stray, "image/jpeg")
+    _drop_original(context.store, lost.sha256)
+    window.verify_photos_action.trigger()
+    settle(qtbot, context)
+    dialog = window.photo_tools.dialog
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+    assert rows[0][:3] == [lost.file_name, item.case_reference, lost.created_by]
+    assert rows[0][4:] == [lost.sha256, "(not in the store)", photo_tools.MISSING]
+    assert rows[1][:3] == ["(no photo)", "", context.store.actor]
+    assert rows[1][4:] == [hashlib.sha256(stray).hexdigest(), "", photo_tools.UNUSED]
+    assert len(rows) == 2 and dialog.windowTitle() == "Photo integrity: problems found"
+    summary = dialog.summary.text()
+    assert "1 of 2 photos have no original in the store" in summary
+    assert "1 originals are not referred to by any photo" in summary
+
+
+def test_a_batch_the_store_cannot_take_to_the_end_says_what_was_added(
+        qtbot: Any, window: Any, context: Any, answers: Any, monkeypatch: Any,
+        tmp_path: Path) -> None:
+    item = _item_with_findings(context)
+    panel = _open_item(qtbot, window, item).photos
+    paths = [_write(tmp_path / f"board-{n}.jpg", colour=(n * 60, 1, 1)) for n in range(1, 4)]
+    stored: list[str] = []
+    store_original = BlobStore.add
+
+    def add(blobs: BlobStore, sha256: str, data: bytes, media_type: str) -> bool:
+        stored.append(sha256)
+        if len(stored) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return store_original(blobs, sha256, data, media_type)
+
+    monkeypatch.setattr(BlobStore, "add", add)
+    panel.controller.add_paths([str(p) for p in paths])
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert answers.shown[-1] == (
+        "Adding photos stopped: 1 photo added.\n\nStopped at board-2.jpg, which was not "
+        "added: the disk holding the store is full; free some space and try again\nThe "
+        "photos added before it are kept; add the others again once the problem is solved."
+        "\n\n1 not attempted:\n• board-3.jpg")
+    assert panel.message.text() == "1 photo added; stopped at board-2.jpg"
+    assert [p.file_name for p in photos.photos_of(context.store, item=item.id)] == [
+        "board-1.jpg"]
 
 
 def test_export_writes_redacted_copies_of_the_items_photos(

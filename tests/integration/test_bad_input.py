@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -18,6 +20,9 @@ ITEM = {"system_type_id": "Kh-101", "case_reference": "CASE-2024-100"}
 PART = {"part_number": "LM358DR"}
 FINDING = {"item_id": CASE}
 LINK = {"seller_id": "ADI", "buyer_id": "Northwind Components GmbH"}
+# Invisible characters spelled by name: as literals they cannot be seen.
+ZWSP = unicodedata.lookup("ZERO WIDTH SPACE")
+RLO = unicodedata.lookup("RIGHT-TO-LEFT OVERRIDE")
 
 # (kind, values, the field the refusal must name)
 BAD_NEW_RECORDS: list[tuple[str, dict[str, Any], str]] = [
@@ -25,6 +30,10 @@ BAD_NEW_RECORDS: list[tuple[str, dict[str, Any], str]] = [
     ("item", ITEM | {"system_type_id": NOBODY}, "system_type_id"),
     ("item", ITEM | {"recovered_on": TOMORROW}, "recovered_on"),
     ("item", ITEM | {"recovered_on": "10/01/2023"}, "recovered_on"),
+    ("item", ITEM | {"recovered_on": "0001-01-01"}, "recovered_on"),
+    ("item", ITEM | {"case_reference": CASE + ZWSP}, "case_reference"),
+    ("item", ITEM | {"case_reference": "UA-" + RLO + "1"}, "case_reference"),
+    ("item", ITEM | {"latitude": "50,450", "longitude": "30"}, "latitude"),
     ("item", ITEM | {"case_reference": "C" * 10_001}, "case_reference"),
     ("item", ITEM | {"case_reference": "  "}, "case_reference"),
     ("item", {"system_type_id": "Kh-101"}, "case_reference"),
@@ -60,8 +69,14 @@ BAD_NEW_RECORDS: list[tuple[str, dict[str, Any], str]] = [
     ("org", {"name": "Spectre Trading", "roles": "spy"}, "roles"),
     ("org", {"name": "O" * 301}, "name"),
     ("org", {"name": "Ok Ltd", "website": "http://x\x7f"}, "website"),
+    ("org", {"name": "Ok\x85Ltd"}, "name"),
+    ("org", {"name": "Ok Ltd", "identifiers": "INN:77" + ZWSP + "01"}, "identifiers"),
     ("link", LINK | {"buyer_id": "analog devices inc"}, "buyer_id"),
     ("link", LINK | {"value": "-5"}, "value"),
+    ("link", LINK | {"value": "1,250"}, "value"),
+    ("link", LINK | {"value": "12.505"}, "value"),
+    ("link", LINK | {"quantity": "4,5"}, "quantity"),
+    ("link", LINK | {"shipped_on": "1989-12-31"}, "shipped_on"),
     ("link", LINK | {"quantity": "lots"}, "quantity"),
     ("link", LINK | {"status": "rumour"}, "status"),
     ("link", LINK | {"currency": "dollars"}, "currency"),
@@ -134,6 +149,23 @@ def test_bad_changes_leave_the_record_as_it_was(store: stores.Store,
         assert records.get(store, kind, reference) == current
     assert store_counts(store) == before
     assert records.get(store, "finding", finding.id).produced_from == finding.produced_from
+
+
+def test_numbers_and_names_are_stored_as_they_read(store: stores.Store,
+                                                   case_file: CaseFile) -> None:
+    link = records.create(store, "link", LINK | {"value": "12,50", "quantity": "400"})
+    assert (link.value, link.quantity) == (Decimal("12.50"), 400)
+    item = records.create(store, "item", ITEM | {"latitude": "50,45", "longitude": "30,5"})
+    assert (item.latitude, item.longitude) == (50.45, 30.5)
+    # Typed with a combining diaeresis, the reference is the same as with the composed letter.
+    composed = "CASE-Z" + unicodedata.lookup("LATIN SMALL LETTER U WITH DIAERESIS") + "rich-1"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    zurich = records.create(store, "item", ITEM | {"case_reference": decomposed})
+    assert zurich.case_reference == composed
+    assert records.get(store, "item", decomposed).id == zurich.id
+    with pytest.raises(ValidationError, match="already exists"):
+        records.create(store, "item", ITEM | {"case_reference": composed})
 
 
 def test_limits_on_listing_are_checked(store: stores.Store) -> None:

@@ -28,16 +28,18 @@ def test_a_write_reports_the_kind_and_the_record(store: stores.Store, case_file:
     assert heard[0].touches("finding", "org") and not heard[0].touches("org")
 
 
-def test_a_deletion_reports_what_it_took_with_it(store: stores.Store, case_file: CaseFile,
-                                                 heard: list[Changes]) -> None:
-    records.create(store, "finding", {"item_id": case_file.item.id,
-                                      "part_id": case_file.part.id})
+def test_a_withdrawal_or_purge_reports_what_it_took_with_it(
+        store: stores.Store, case_file: CaseFile, heard: list[Changes]) -> None:
+    finding = records.create(store, "finding", {"item_id": case_file.item.id,
+                                                "part_id": case_file.part.id})
     custody.record_transfer(store, case_file.item.id, {
         "released_by": "Field team 3", "received_by": "Lab 2",
         "occurred_at": "2023-02-01T10:00:00+00:00", "purpose": "teardown"})
     assert heard[-1].touches("custody")
+    records.withdraw(store, "finding", finding.id, None, "Read from the wrong board")
+    assert heard[-1].kinds == {"finding"} and ("finding", finding.id) in heard[-1].records
     item = records.get(store, "item", case_file.item.id)
-    records.delete(store, "item", item.id, item.version)
+    records.purge(store, "item", item.id, "Test record")
     assert heard[-1].kinds >= {"item", "finding", "custody"}
     assert ("item", item.id) in heard[-1].records
 

@@ -7,8 +7,13 @@ from typing import Any
 
 import pytest
 
-from forensics_gui.core.errors import ConflictError, IntegrityRuleError, NotFoundError
-from forensics_gui.services import custody, records, stores
+from forensics_gui.core.errors import (
+    ConflictError,
+    IntegrityRuleError,
+    NotFoundError,
+    ValidationError,
+)
+from forensics_gui.services import audit, custody, records, stores
 
 from .support import CASE, CaseFile, store_counts, store_original
 
@@ -91,22 +96,49 @@ def test_deleting_a_record_in_use_is_refused(store: stores.Store, case_file: Cas
         assert records.get(store, kind, name).version == 1
 
 
-def test_deleting_an_item_deletes_its_findings(store: stores.Store, case_file: CaseFile) -> None:
+def test_evidence_is_withdrawn_never_deleted(store: stores.Store, case_file: CaseFile) -> None:
     other = records.create(store, "item", {"system_type_id": "Kh-101",
                                            "case_reference": "CASE-2023-002"})
     kept = records.create(store, "finding", {"item_id": other.id, "part_id": "AD22100STZ"})
+    finding = _finding(store, case_file)
+    for kind, ref in (("item", CASE), ("finding", finding.id)):
+        with pytest.raises(IntegrityRuleError, match="is evidence and cannot be deleted"):
+            records.delete(store, kind, ref)
+    item = records.withdraw(store, "item", CASE, None, "Recorded twice; see CASE-2023-002")
+    assert item.withdrawn and item.withdrawn_by == store.actor
+    assert item.withdrawal_reason == "Recorded twice; see CASE-2023-002"
+    # Its findings went with it: hidden from lists, still there, never edited again.
+    assert [f.id for f in records.list_records(store, "finding").rows] == [kept.id]
+    gone = records.get(store, "finding", finding.id)
+    assert gone.withdrawn and gone.withdrawal_reason.startswith("withdrawn with recovered item")
+    assert {f.id for f in records.list_records(store, "finding", withdrawn="only").rows} == {
+        finding.id}
+    assert records.count(store, "item", withdrawn="include") == 2
+    with pytest.raises(IntegrityRuleError, match=r"withdrawn on .* can no longer be edited"):
+        records.update(store, "finding", finding.id, None, {"notes": "changed"})
+    with pytest.raises(IntegrityRuleError, match="withdrawn already"):
+        records.withdraw(store, "item", CASE, None, "again")
+    with pytest.raises(ValidationError, match="reason"):
+        records.withdraw(store, "finding", kept.id, None, "   ")
+
+
+def test_a_purge_erases_with_a_full_copy_in_the_audit_trail(store: stores.Store,
+                                                            case_file: CaseFile) -> None:
     doomed = _finding(store, case_file)
     link = records.create(store, "link", {"seller_id": "ADI",
                                           "buyer_id": "Northwind Components GmbH",
                                           "finding_id": doomed.id})
-
-    records.delete(store, "item", CASE)
-
-    assert [f.id for f in records.list_records(store, "finding").rows] == [kept.id]
+    erased = records.purge(store, "item", CASE, "Entered in the wrong store")
+    assert erased["findings"] == 1
     with pytest.raises(NotFoundError):
         records.get(store, "finding", doomed.id)
     relinked = records.get(store, "link", link.id)
     assert relinked.finding_id is None and relinked.part_id == case_file.part.id
+    purge = next(e for e in audit.history(store, limit=50) if e.action == "purge")
+    assert purge.new_values["reason"] == "Entered in the wrong store"
+    assert purge.old_values["record"]["case_reference"] == CASE
+    assert [f["id"] for f in purge.old_values["findings"]] == [str(doomed.id)]
+    assert purge.old_values["supply links unlinked"] == [str(link.id)]
     # The part and the source it cited stay; the source may now be deleted.
     assert records.dependents(store, "source", case_file.source.id) == []
     records.delete(store, "source", case_file.source.id)

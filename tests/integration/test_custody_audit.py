@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import exc, text
 
-from forensics_gui.core.errors import NotFoundError, ValidationError
+from forensics_gui.core.errors import IntegrityRuleError, NotFoundError, ValidationError
 from forensics_gui.services import audit, custody, records, stores
 
 from .support import CASE, CaseFile, store_counts
@@ -27,22 +27,20 @@ def test_every_write_is_audited_with_actor_and_values(store: stores.Store,
                                           "case_reference": "CASE-2023-002"})
     changed = records.update(store, "item", item.id, item.version,
                              {"serial_number": "SN-0042", "recovery_place": "Kharkiv"})
-    records.delete(store, "item", item.id, changed.version)
+    records.withdraw(store, "item", item.id, changed.version, "Duplicate of CASE-2023-001")
     assert store_counts(store)["audit"] == before + 3
 
-    deleted, updated, created = _events_of(store, item.id)  # newest first
-    assert [e.action for e in (created, updated, deleted)] == ["create", "update", "delete"]
-    assert {e.actor for e in (created, updated, deleted)} == {store.actor}
-    assert {e.record_kind for e in (created, updated, deleted)} == {"item"}
+    withdrawn, updated, created = _events_of(store, item.id)  # newest first
+    assert [e.action for e in (created, updated, withdrawn)] == ["create", "update", "withdraw"]
+    assert {e.actor for e in (created, updated, withdrawn)} == {store.actor}
+    assert {e.record_kind for e in (created, updated, withdrawn)} == {"item"}
     assert created.old_values == {}
     assert created.new_values["case_reference"] == "CASE-2023-002"
     assert created.new_values["system_type_id"] == str(case_file.system.id)
     assert updated.old_values == {"serial_number": "", "recovery_place": ""}
     assert updated.new_values == {"serial_number": "SN-0042", "recovery_place": "Kharkiv"}
-    assert deleted.old_values["case_reference"] == "CASE-2023-002"
-    assert deleted.old_values["serial_number"] == "SN-0042"
-    assert deleted.new_values == {}
-    assert created.occurred_at <= updated.occurred_at <= deleted.occurred_at
+    assert withdrawn.new_values == {"reason": "Duplicate of CASE-2023-001"}
+    assert created.occurred_at <= updated.occurred_at <= withdrawn.occurred_at
 
 
 def test_history_of_one_record_by_its_name(store: stores.Store, case_file: CaseFile) -> None:
@@ -104,15 +102,21 @@ def test_custody_events_cannot_be_changed_or_erased_with_sql(store: stores.Store
     assert custody.custody_history(store, CASE) == [event]
 
 
-def test_deleting_an_item_takes_its_custody_events_along(store: stores.Store,
-                                                         case_file: CaseFile) -> None:
+def test_only_a_purge_takes_an_items_custody_events_along(store: stores.Store,
+                                                          case_file: CaseFile) -> None:
     _transfer(store, "3rd Brigade EOD team", "Forensic laboratory", T0)
     _transfer(store, "Forensic laboratory", "Evidence store", T0 + timedelta(days=3))
     assert ("custody events", 2, "deletes") in records.dependents(store, "item", CASE)
-    records.delete(store, "item", CASE)
+    with pytest.raises(IntegrityRuleError):
+        records.delete(store, "item", CASE)
+    assert store_counts(store)["custody"] == 2
+    records.purge(store, "item", CASE, "Test record")
     assert store_counts(store)["custody"] == 0
     transfers = [e for e in _events_of(store, case_file.item.id) if e.action == "transfer"]
     assert len(transfers) == 2  # the audit trail still tells the story
+    purge = next(e for e in _events_of(store, case_file.item.id) if e.action == "purge")
+    assert [c["received_by"] for c in purge.old_values["custody events"]] == [
+        "Forensic laboratory", "Evidence store"]
 
 
 def test_transfers_form_a_chain_and_name_the_custodian(store: stores.Store,

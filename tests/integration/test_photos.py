@@ -3,19 +3,32 @@ metadata, copies, integrity checks, export and annotations."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
 import shutil
+import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import ExifTags, Image
-from sqlalchemy import exc, text
+from sqlalchemy import event, exc, text
 
-from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.errors import (
+    IntegrityRuleError,
+    NotFoundError,
+    StoreReadOnlyError,
+    ValidationError,
+)
+from forensics_gui.core.ids import new_id
 from forensics_gui.services import audit, photos, records, stores
+from forensics_gui.storage.blobs import BlobStore
+
+from .support import store_original
 
 SMALL = (640, 480)
 
@@ -173,6 +186,142 @@ def test_verify_reports_mismatches_and_audits_them(store: stores.Store, item: ob
     assert [c.new_values["failures"] for c in checks] == [1, 0]
 
 
+def _drop_original(store: stores.Store, sha256: str) -> None:
+    """What damage, or a tool that switched the store's references and triggers off, would
+    do: the original of a photo gone while the photo stays."""
+    if store.kind == "postgresql":
+        with store.engine.begin() as connection:
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+            connection.execute(text("DELETE FROM photo_blob WHERE sha256 = :s"), {"s": sha256})
+        return
+    with closing(sqlite3.connect(store.location.path)) as outside, outside:
+        for (trigger,) in outside.execute("SELECT name FROM sqlite_master WHERE type = "
+                                          "'trigger' AND tbl_name = 'photo_blob'").fetchall():
+            outside.execute(f'DROP TRIGGER "{trigger}"')
+        outside.execute("DELETE FROM photo_derivative WHERE sha256 = ?", (sha256,))
+        outside.execute("DELETE FROM photo_blob WHERE sha256 = ?", (sha256,))
+
+
+def test_verify_reports_photos_without_original_and_originals_without_photo(
+        store: stores.Store, item: object, tmp_path: Path) -> None:
+    kept, lost = photos.add_photos(store, [_jpeg(tmp_path / "kept.jpg", colour=(1, 2, 3)),
+                                           _jpeg(tmp_path / "lost.jpg", colour=(9, 9, 9))],
+                                   item="UA-PH-1").added
+    stray = b"an original no photo refers to"
+    store_original(store, hashlib.sha256(stray).hexdigest(), stray)
+    _drop_original(store, lost.sha256)
+    report = photos.verify(store)
+    assert (report.checked, report.photos_checked, report.failures) == (2, 2, ())
+    assert [p.id for p in report.photos_without_original] == [lost.id]
+    (unused,) = report.originals_without_photo
+    assert (unused.sha256, unused.byte_size) == (hashlib.sha256(stray).hexdigest(), len(stray))
+    assert unused.created_by == store.actor and unused.created_at is not None
+    assert report.problems == 2 and report.recorded
+    (missing,) = [e for e in audit.history(store, "photo", lost.id) if e.action == "verify failed"]
+    assert missing.new_values == {
+        "problem": "original missing", "sha256": lost.sha256, "file_name": "lost.jpg",
+        "item": "UA-PH-1", "added_by": store.actor, "added_at": lost.created_at.isoformat()}
+    events = audit.history(store, "photo")
+    (stray_event,) = [e for e in events if e.action == "verify failed" and e.record_id is None]
+    assert stray_event.new_values["problem"] == "no photo refers to the original"
+    assert stray_event.new_values["stored_by"] == store.actor
+    (check,) = [e for e in events if e.action == "verify"]
+    assert (check.new_values["failures"], check.new_values["photos_without_original"],
+            check.new_values["originals_without_photo"]) == (2, 1, 1)
+    assert not [e for e in audit.history(store, "photo", kept.id) if e.action != "create"]
+
+
+def _address(store: stores.Store) -> str:
+    return str(store.location.path) if store.kind == "sqlite" else store.location.url
+
+
+def test_verify_on_a_store_open_read_only_writes_no_audit(store: stores.Store, item: object,
+                                                          tmp_path: Path) -> None:
+    photos.add_photos(store, [_jpeg(tmp_path / "v.jpg")], item="UA-PH-1")
+    reader = stores.open_existing(_address(store), read_only=True)
+    try:
+        report = photos.verify(reader)
+    finally:
+        reader.close()
+    assert (report.checked, report.problems, report.recorded) == (1, 0, False)
+    assert [e.action for e in audit.history(store, "photo")] == ["create"]
+
+
+def _full_disk(failure: str) -> BaseException:
+    if failure == "oserror":
+        return OSError(errno.ENOSPC, "No space left on device")
+    return exc.OperationalError("INSERT INTO photo_blob", {},
+                                sqlite3.OperationalError("database or disk is full"))
+
+
+@pytest.mark.parametrize("failure", ["oserror", "store error"])
+def test_a_full_disk_stops_the_batch_and_keeps_what_was_added(
+        store: stores.Store, item: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        failure: str) -> None:
+    files = [_jpeg(tmp_path / f"{n}.jpg", colour=(n * 40, 10, 10)) for n in range(1, 5)]
+    written: list[str] = []
+    store_original_bytes = BlobStore.add
+
+    def add(blobs: BlobStore, sha256: str, data: bytes, media_type: str) -> bool:
+        stored = store_original_bytes(blobs, sha256, data, media_type)
+        written.append(sha256)
+        if len(written) == 3:  # the third original is half written when the disk fills
+            raise _full_disk(failure)
+        return stored
+
+    monkeypatch.setattr(BlobStore, "add", add)
+    report = photos.add_photos(store, files, item="UA-PH-1")
+    assert [p.file_name for p in report.added] == ["1.jpg", "2.jpg"]
+    assert report.stopped is not None and report.stopped.path == str(files[2])
+    assert "disk" in report.stopped.reason and "full" in report.stopped.reason
+    assert report.not_attempted == (str(files[3]),) and not report.refused
+    monkeypatch.undo()
+    assert _blob_count(store) == 2 and records.count(store, "photo") == 2
+    assert photos.verify(store).problems == 0  # no photo without its original, none half kept
+    again = photos.add_photos(store, files, item="UA-PH-1")  # once there is room again
+    assert [p.file_name for p in again.added] == ["3.jpg", "4.jpg"]
+
+
+def test_a_sqlite_store_whose_file_cannot_grow_stops_the_batch(
+        sqlite_store: stores.Store, tmp_path: Path) -> None:
+    """SQLite's own 'database or disk is full', from a file not allowed to grow further."""
+    records.create(sqlite_store, "system", {"name": "Shahed-136"})
+    records.create(sqlite_store, "item", {"system_type_id": "Shahed-136",
+                                          "case_reference": "UA-PH-1"})
+    files = []
+    for n in range(3):
+        noise = Image.frombytes("RGB", SMALL, os.urandom(SMALL[0] * SMALL[1] * 3))
+        noise.save(tmp_path / f"noise-{n}.png")  # about 900 kB each, kept byte for byte
+        files.append(tmp_path / f"noise-{n}.png")
+    with sqlite_store.engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+    limit = int(pages + 1.5 * files[0].stat().st_size // 4096)
+
+    def cannot_grow(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {limit}")
+
+    event.listen(sqlite_store.engine, "connect", cannot_grow)
+    sqlite_store.engine.dispose()
+    report = photos.add_photos(sqlite_store, files, item="UA-PH-1")
+    assert [p.file_name for p in report.added] == ["noise-0.png"]
+    assert report.stopped is not None and report.stopped.path == str(files[1])
+    assert report.stopped.reason.startswith(f"the disk holding {sqlite_store.location.display} "
+                                            "is full")
+    assert report.not_attempted == (str(files[2]),)
+    assert _blob_count(sqlite_store) == 1 and photos.verify(sqlite_store).problems == 0
+
+
+def test_a_store_open_read_only_refuses_photos_before_reading_them(
+        store: stores.Store, item: object, tmp_path: Path) -> None:
+    reader = stores.open_existing(_address(store), read_only=True)
+    try:
+        with pytest.raises(StoreReadOnlyError, match="the store is open read-only"):
+            photos.add_photos(reader, [_jpeg(tmp_path / "r.jpg")], item="UA-PH-1")
+    finally:
+        reader.close()
+    assert _blob_count(store) == 0
+
+
 def test_export_originals_byte_for_byte_and_redacted_copies(store: stores.Store, item: object,
                                                             tmp_path: Path) -> None:
     path = _jpeg(tmp_path / "gps.jpg")
@@ -187,6 +336,24 @@ def test_export_originals_byte_for_byte_and_redacted_copies(store: stores.Store,
         out = subprocess.run(["exiftool", "-G", "-a", str(redacted)], capture_output=True,
                              text=True, check=True).stdout
         assert "GPS" not in out and "Canon" not in out
+
+
+def test_export_refuses_a_target_that_is_a_file_and_writes_nothing(store: stores.Store,
+                                                                   item: object,
+                                                                   tmp_path: Path) -> None:
+    (photo,) = photos.add_photos(store, [_jpeg(tmp_path / "gps.jpg")], item="UA-PH-1").added
+    target = tmp_path / "notes.txt"
+    target.write_text("kept")
+    with pytest.raises(ValidationError, match="is a file, not a folder") as refused:
+        photos.export(store, [photo.id], target)
+    assert refused.value.field == "folder" and str(target) in str(refused.value)
+    with pytest.raises(ValidationError, match="cannot be made"):
+        photos.export(store, [photo.id], target / "inside")
+    assert target.read_text() == "kept"
+    missing = tmp_path / "out"
+    with pytest.raises(NotFoundError):  # an unknown photo: refused before anything is written
+        photos.export(store, [photo.id, new_id()], missing)
+    assert not missing.exists()
 
 
 def test_annotations_link_regions_to_findings(store: stores.Store, item: object,
@@ -204,5 +371,7 @@ def test_annotations_link_regions_to_findings(store: stores.Store, item: object,
     assert refused.value.field == "width"
     listed = records.list_records(store, "annotation", filters={"photo_id": photo.id}).rows
     assert [a.label for a in listed] == ["U12"]
-    records.delete(store, "photo", photo.id)
+    with pytest.raises(IntegrityRuleError, match="evidence"):
+        records.delete(store, "photo", photo.id)
+    records.purge(store, "photo", photo.id, "Picture of the wrong item")
     assert records.count(store, "annotation") == 0

@@ -12,7 +12,7 @@ import pytest
 
 from forensics_gui.core import records as dto
 from forensics_gui.core.errors import NotFoundError, ValidationError
-from forensics_gui.core.fields import KINDS
+from forensics_gui.core.fields import KINDS, WITHDRAWABLE
 from forensics_gui.services import records, stores
 
 from .support import CASE, CaseFile, store_original
@@ -176,9 +176,14 @@ def test_record_lifecycle(store: stores.Store, case_file: CaseFile, kind: str) -
     assert updated in listed
     _assert_plain_and_frozen(listed[0])
 
-    records.delete(store, kind, created.id, updated.version)
-    with pytest.raises(NotFoundError):
-        records.get(store, kind, created.id)
+    if kind in WITHDRAWABLE:  # evidence: withdrawn, kept, out of the listings
+        withdrawn = records.withdraw(store, kind, created.id, updated.version, "test of a life")
+        assert withdrawn.withdrawn and records.get(store, kind, created.id) == withdrawn
+        assert withdrawn not in records.list_records(store, kind, limit=1000).rows
+    else:
+        records.delete(store, kind, created.id, updated.version)
+        with pytest.raises(NotFoundError):
+            records.get(store, kind, created.id)
     assert records.count(store, kind) == before
 
 

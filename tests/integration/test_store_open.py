@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from alembic import command
+from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy import inspect
 
 from forensics_gui.core.errors import (
@@ -32,6 +33,7 @@ from forensics_gui.core.errors import (
     StoreDamagedError,
     StoreError,
     StoreLockedError,
+    StoreReadOnlyError,
     StoreTooNewError,
     StoreUnreachableError,
 )
@@ -140,9 +142,14 @@ def test_a_damaged_store_gives_a_plain_message(
 def test_damage_inside_the_data_is_found_by_check(tmp_path: Path,
                                                   sqlite_demo_template: Path) -> None:
     path = copy_of(sqlite_demo_template, tmp_path / "damaged.sqlite")
+    # Damage the pages of one table's data (the search terms), which opening does not read.
+    with closing(sqlite3.connect(path)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute("SELECT rootpage FROM sqlite_master "
+                                  "WHERE name = 'search_term'").fetchone()[0]
     with path.open("r+b") as handle:
-        handle.seek(path.stat().st_size // 2)
-        handle.write(b"\xa5" * 8192)
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xa5" * 2 * page_size)
     store = stores.open_existing(str(path))
     try:
         problems = stores.check(store)
@@ -304,6 +311,122 @@ def test_a_store_in_a_sync_folder_is_warned_about(tmp_path: Path) -> None:
     assert risky_location(tmp_path / "cases" / "store.sqlite") is None
 
 
+# ------------------------------------------------------------------ read-only stores
+
+def _reads_everything(store: stores.Store) -> None:
+    """What a reader does: the summary, lists, search, one record and its history."""
+    from forensics_gui.services import audit, search
+
+    assert stores.summary(store).counts["item"] == 6
+    (item,) = records.list_records(store, "item", limit=1).rows
+    assert records.get(store, "item", item.id) == item
+    assert audit.history(store, "item", item.id)
+    assert search.search(store, "AD22100").groups["part"]
+
+
+def _refuses_writes(store: stores.Store) -> None:
+    with pytest.raises(StoreReadOnlyError, match="the store is open read-only") as caught:
+        records.create(store, "system", {"name": "Not written"})
+    assert "nothing was written" in str(caught.value)
+    with pytest.raises(StoreReadOnlyError, match="the store is open read-only"):
+        store.upgrade_schema()
+
+
+def test_a_store_opened_read_only_is_read_and_never_written(tmp_path: Path,
+                                                            sqlite_demo_template: Path) -> None:
+    path = copy_of(sqlite_demo_template, tmp_path / "cases.sqlite")
+    before = sha256(path)
+    store = stores.open_existing(str(path), read_only=True)
+    try:
+        assert store.read_only == store_module.ASKED_READ_ONLY
+        assert stores.summary(store).read_only == store_module.ASKED_READ_ONLY
+        _reads_everything(store)
+        _refuses_writes(store)
+        with store.reading() as uow, pytest.raises(sqlalchemy_exc.OperationalError,
+                                                   match="readonly"):
+            uow.record_audit("write", "system", None, {}, {})  # the connection itself refuses
+    finally:
+        store.close()
+    assert sha256(path) == before
+
+
+def test_a_store_that_may_not_be_written_is_opened_read_only(
+        tmp_path: Path, sqlite_demo_template: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = copy_of(sqlite_demo_template, tmp_path / "cases.sqlite")
+    before = sha256(path)
+    why = f"you may not write to {path}"
+    # The tests run as root, whom file permissions do not stop: the check is told instead.
+    monkeypatch.setattr(store_module, "read_only_reason", lambda _path: why)
+    store = stores.open_existing(str(path))
+    try:
+        assert store.read_only == why and stores.summary(store).read_only == why
+        _reads_everything(store)
+        _refuses_writes(store)
+    finally:
+        store.close()
+    assert sha256(path) == before
+
+
+def test_the_writability_check_looks_at_the_file_and_its_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from forensics_gui.storage import locator
+
+    path = tmp_path / "cases.sqlite"
+    path.write_bytes(b"")
+    refused: set[Path] = set()
+    monkeypatch.setattr(locator.os, "access", lambda p, _mode: Path(p) not in refused)
+    assert locator.read_only_reason(path) is None
+    refused.add(tmp_path)
+    assert locator.read_only_reason(path) == f"you may not write to its folder {tmp_path}"
+    refused.add(path)
+    assert locator.read_only_reason(path) == f"you may not write to {path}"
+    assert locator.read_only_reason(tmp_path / "missing.sqlite") is None  # made by `init`
+
+
+def test_a_store_in_a_folder_sqlite_may_not_write_to_is_read_as_it_was(
+        tmp_path: Path, sqlite_demo_template: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite cannot make its shared-memory file there: with no log left to read, the store
+    is read as immutable, and the user is told that changes made meanwhile are not seen."""
+    path = copy_of(sqlite_demo_template, tmp_path / "cases.sqlite")
+    monkeypatch.setattr(store_module, "read_only_reason", lambda _path: "no folder rights")
+    monkeypatch.setattr(store_module, "_read_only_refusal",
+                        lambda _uri: "SQLITE_READONLY_DIRECTORY")
+    store = stores.open_existing(str(path))
+    try:
+        assert store.read_only == "no folder rights"
+        assert any("changes made meanwhile" in w for w in store.warnings)
+        _reads_everything(store)
+        _refuses_writes(store)
+    finally:
+        store.close()
+    Path(f"{path}-wal").write_bytes(b"changes not yet in the store file")
+    with pytest.raises(StoreReadOnlyError, match=r"cases\.sqlite-wal; open it once with write"):
+        stores.open_existing(str(path))
+
+
+def test_a_store_that_needs_an_upgrade_is_not_opened_read_only(tmp_path: Path) -> None:
+    path = copy_of(FIXTURES / "store-0001.sqlite", tmp_path / "cases.sqlite")
+    before = sha256(path)
+    with pytest.raises(StoreReadOnlyError, match="needs an upgrade") as caught:
+        stores.open_existing(str(path), read_only=True)
+    assert "schema 0001" in str(caught.value) and "cannot be done read-only" in str(caught.value)
+    assert sha256(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.sqlite"]  # no backup either
+    with pytest.raises(StoreReadOnlyError, match="no store at"):
+        stores.init(str(tmp_path / "new.sqlite"), read_only=True)
+    assert not (tmp_path / "new.sqlite").exists()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_store_opened_read_only_refuses_writes(pg_migrated: str) -> None:
+    store = stores.open_existing(pg_migrated, read_only=True)
+    try:
+        assert stores.summary(store).read_only == store_module.ASKED_READ_ONLY
+        _refuses_writes(store)
+    finally:
+        store.close()
+
+
 # ------------------------------------------------------------------ PostgreSQL connections
 
 def test_a_postgresql_server_that_is_down() -> None:
@@ -317,12 +440,14 @@ def test_a_postgresql_server_that_is_down() -> None:
     "postgres://analyst:s3cret@db.example.org:6543/forensics",
     "postgresql+psycopg://analyst:s3cret@db.example.org/forensics?sslmode=require",
     "postgresql://analyst@db.example.org/forensics?password=s3cret&sslmode=require",
+    "postgresql://:s3cret@db.example.org/forensics",
 ])
 def test_passwords_never_appear_in_the_display(text: str) -> None:
     location = resolve_location(text)
     assert location.kind == "postgresql"
-    assert "s3cret" not in location.display and "***" in location.display
+    assert "s3cret" not in location.display and "***" not in location.display  # left out
     assert "db.example.org" in location.display and stores.has_password(text)
+    assert not stores.has_password(stores.without_password(text))
 
 
 def test_a_libpq_service_that_does_not_exist(tmp_path: Path,

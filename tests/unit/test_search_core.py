@@ -179,6 +179,12 @@ def test_parse_filters_errors_name_the_condition(given_filters: Any, field: str)
     assert raised.value.field == field
 
 
+def test_filters_nested_too_deeply_for_the_json_reader_are_refused() -> None:
+    with pytest.raises(ValidationError) as raised:
+        parse_filters("[" * 100_000 + "]" * 100_000)
+    assert raised.value.field == "filters"
+
+
 def test_unknown_condition_is_named_in_the_message() -> None:
     with pytest.raises(ValidationError, match="'colour'"):
         parse_filters({"colour": "red"})

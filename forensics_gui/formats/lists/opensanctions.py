@@ -75,13 +75,11 @@ def parse(file: ListFile, text: str) -> ParsedList:
                 sanctions.setdefault(target, []).append(properties)
         elif schema in KEPT_SCHEMAS:
             kept.append((line, entity))
-            nested = properties.get("sanctions") or []
-            sanctions.setdefault(str(entity.get("id")), []).extend(
-                s.get("properties", {}) for s in nested if isinstance(s, dict))
+            sanctions.setdefault(entity["id"], []).extend(
+                _nested_sanctions(properties.get("sanctions")))
         else:
             skipped[f"{schema} entity"] += 1
-    entries = [(line, _entry(file, line, e, sanctions.get(str(e.get("id")), [])))
-               for line, e in kept]
+    entries = [(line, _entry(file, line, e, sanctions.get(e["id"], []))) for line, e in kept]
     named = [(line, e) for line, e in entries if e is not None]
     if len(named) < len(entries):
         skipped["entity without a name"] += len(entries) - len(named)
@@ -90,6 +88,8 @@ def parse(file: ListFile, text: str) -> ParsedList:
 
 
 def _entities(file: ListFile, text: str) -> list[tuple[int, dict[str, Any]]]:
+    """The entities, one a line. Only their text values are read later (see `values`): a
+    value nested deeply, which only repr() or a walk would recurse into, is never touched."""
     found = []
     for line, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
@@ -99,24 +99,48 @@ def _entities(file: ListFile, text: str) -> list[tuple[int, dict[str, Any]]]:
         except json.JSONDecodeError as error:
             raise refuse(file.name, f"line {line}: {error.msg} at column {error.colno} (the "
                                     "line is cut off, or this is not a JSON lines file)") from None
+        except RecursionError:
+            # The JSON reader recurses once per level; an entity has a handful of levels.
+            raise refuse(file.name, f"line {line}: nests lists or objects too deeply to be a "
+                                    "FollowTheMoney entity") from None
+        except ValueError:  # Python refuses to read a number of thousands of digits
+            raise refuse(file.name, f"line {line}: holds a number thousands of digits long; "
+                                    "it is not a FollowTheMoney entity") from None
         if (not isinstance(entity, dict) or not isinstance(entity.get("schema"), str)
-                or not isinstance(entity.get("properties"), dict) or not entity.get("id")):
+                or not isinstance(entity.get("properties"), dict)
+                or not isinstance(entity.get("id"), str) or not entity["id"]):
             raise refuse(file.name, f"line {line}: is not a FollowTheMoney entity (it needs "
                                     "'id', 'schema' and 'properties')")
         found.append((line, entity))
     return found
 
 
+def _nested_sanctions(nested: Any) -> list[dict[str, Any]]:
+    """The properties of the designations nested in an entity (the nested export)."""
+    found = [s.get("properties") for s in nested if isinstance(s, dict)] \
+        if isinstance(nested, list) else []
+    return [p for p in found if isinstance(p, dict)]
+
+
+def _texts(value: Any) -> list[str]:
+    """The strings of a list of strings (data sets); anything else gives none."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
 def _entry(file: ListFile, line: int, entity: dict[str, Any],
            designations: list[dict[str, Any]]) -> ListEntry | None:
     properties = entity["properties"]
-    names = values(properties, "name") or [str(entity.get("caption") or "").strip()]
+    names = values(properties, "name") or [_text(entity.get("caption"))]
     if not names[0]:
         return None
     countries = [c.upper() for p in COUNTRY_PROPERTIES for c in values(properties, p)]
-    datasets = [str(d) for d in entity.get("datasets") or [] if isinstance(d, str)]
+    datasets = _texts(entity.get("datasets"))
     return ListEntry(
-        ref=str(entity["id"]), name=names[0], entity_type=str(entity["schema"]).lower(),
+        ref=entity["id"], name=names[0], entity_type=entity["schema"].lower(),
         names=tuple(dict.fromkeys(n for n in [*names[1:], *_other_names(properties)]
                                   if n != names[0])),
         identifiers=_identifiers(properties, countries),
@@ -154,13 +178,13 @@ def _first_date(texts: list[str]) -> date | None:
 
 
 def _list_name(kept: list[tuple[int, dict[str, Any]]]) -> str:
-    datasets = {str(d) for _, e in kept for d in e.get("datasets") or []}
+    datasets = {d for _, e in kept for d in _texts(e.get("datasets"))}
     return f"OpenSanctions {datasets.pop()}" if len(datasets) == 1 else "OpenSanctions"
 
 
 def _published(kept: list[tuple[int, dict[str, Any]]]) -> date | None:
     """The day of the export: the newest `last_seen` of the entities, when they carry it."""
-    seen = [str(e.get("last_seen") or "")[:10] for _, e in kept]
+    seen = [_text(e.get("last_seen"))[:10] for _, e in kept]
     return _latest([s for s in seen if s])
 
 

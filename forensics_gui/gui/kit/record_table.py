@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensics_gui.core.fields import LIST_COLUMNS, filter_label, label_of
+from forensics_gui.core.fields import LIST_COLUMNS, WITHDRAWABLE, filter_label, label_of
 from forensics_gui.core.records import DTO_OF_KIND
 from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.kit.table_model import RecordTableModel, display
@@ -71,6 +72,13 @@ class RecordTable(QWidget):
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
         self.count = QLabel()
         top.addWidget(self.filter, 1)
+        self.show_withdrawn: QCheckBox | None = None
+        if self.kind in WITHDRAWABLE:
+            self.show_withdrawn = QCheckBox("Show withdrawn")
+            self.show_withdrawn.setToolTip("Withdrawn evidence is kept; it is hidden from "
+                                           "lists unless shown here (struck through)")
+            self.show_withdrawn.toggled.connect(self._show_withdrawn)
+            top.addWidget(self.show_withdrawn)
         top.addWidget(self.count)
         layout.addLayout(top)
         self.view = QTableView()
@@ -109,6 +117,10 @@ class RecordTable(QWidget):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.filter.text().strip(), self.fixed_filters)
+
+    def _show_withdrawn(self, shown: bool) -> None:
+        self.model.withdrawn = "include" if shown else "hide"
+        self.reload()
 
     def _update_count(self) -> None:
         if not self._sized and self.model.rowCount():

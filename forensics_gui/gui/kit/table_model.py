@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from forensics_gui.core.fields import label_of, sort_key_for
+from forensics_gui.core.fields import WITHDRAWABLE, label_of, sort_key_for
 from forensics_gui.core.records import Page
 from forensics_gui.gui.kit.lazy import records
 
@@ -23,6 +25,19 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 PAGE_SIZE = 200
 MAX_PAGES = 60
 LOADING = "…"
+
+
+_LOOK_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
+
+
+@cache
+def _withdrawn_look() -> dict[int, Any]:
+    """How a withdrawn record looks when a table shows withdrawn records too (made once the
+    application exists: fonts need it)."""
+    font = QFont()
+    font.setStrikeOut(True)
+    return {Qt.ItemDataRole.ForegroundRole: QBrush(QColor("#8A8F96")),
+            Qt.ItemDataRole.FontRole: font}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -58,6 +73,8 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "", False
         self.filters: dict[str, Any] = {}
         self.contains = ""
+        self.withdrawn = "hide"  # withdrawn evidence: "hide", "include" or "only"
+        self._evidence = kind in WITHDRAWABLE
 
     # ------------------------------------------------------------ Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -77,6 +94,9 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in _LOOK_ROLES and self._evidence and index.isValid():
+            record = self.record_at(index.row())
+            return _withdrawn_look()[role] if getattr(record, "withdrawn", False) else None
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
                                                Qt.ItemDataRole.ToolTipRole):
             return None
@@ -132,11 +152,12 @@ class RecordTableModel(QAbstractTableModel):
     def _query(self) -> dict[str, Any]:
         # Taken on the main thread when a request is made; the worker only reads this copy.
         return {"filters": dict(self.filters), "contains": self.contains,
-                "sort": self.sort_key, "descending": self.descending}
+                "sort": self.sort_key, "descending": self.descending,
+                "withdrawn": self.withdrawn}
 
     def _count(self, store: Any, query: dict[str, Any]) -> tuple[int, Page]:
         total = records.count(store, self.kind, filters=query["filters"],
-                              contains=query["contains"])
+                              contains=query["contains"], withdrawn=query["withdrawn"])
         return total, self._fetch(store, query, 0, None)
 
     def _fetch(self, store: Any, query: dict[str, Any], page: int,

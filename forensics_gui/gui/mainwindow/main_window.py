@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.fields import KINDS, describe
 from forensics_gui.gui.kit.history import show_history
 from forensics_gui.gui.kit.icons import icon
-from forensics_gui.gui.kit.lazy import records
+from forensics_gui.gui.kit.lazy import records, screening
 from forensics_gui.gui.kit.record_table import RecordTable
 from forensics_gui.gui.mainwindow.store_menu import StoreMenu
 from forensics_gui.gui.photos.photo_tools import PhotoTools
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 NAVIGATION = ("system", "item", "finding", "part", "org", "alias", "link", "designation",
               "hub", "source", "marking")
 SEARCH_PAGE = "search"
+CATCH_UP_DELAY_MS = 3_000
 GRAPH_PAGE = "graph"
 SCREENING_PAGE = "screening"
 
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.save_action = a("&Save", self.save_record, QKeySequence.StandardKey.Save, "save")
         self.revert_action = a("Re&vert", lambda: self.editor and self.editor.revert(),
                                "Ctrl+R", "revert")
+        # Evidence (items, findings, photos) is withdrawn instead: the editor asks why.
         self.delete_action = a("&Delete…", self.delete_record, "Ctrl+Delete", "delete")
         self.find_action = a("&Find", self.focus_filter, QKeySequence.StandardKey.Find, "find")
         self.refresh_action = a("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh,
@@ -177,12 +179,31 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------- stores
     def _store_opened(self, summary: Any) -> None:
         kind = {"sqlite": "SQLite file", "postgresql": "PostgreSQL"}.get(summary.kind, "")
-        self.store_label.setText(f"{summary.location} · {kind} · acting as {summary.user}")
-        self.store_label.setToolTip(f"Schema {summary.schema_revision}")
+        read_only = " · read-only" if summary.read_only else ""
+        self.store_label.setText(f"{summary.location} · {kind} · acting as {summary.user}"
+                                 f"{read_only}")
+        self.store_label.setToolTip(f"Schema {summary.schema_revision}" + (
+            f"\nOpened read-only: {summary.read_only}" if summary.read_only else ""))
+        if summary.read_only:
+            self.statusBar().showMessage(f"Opened read-only: {summary.read_only}; nothing can "
+                                         "be saved", 15_000)
         self.setWindowTitle(f"{summary.location} — Forensic component database")
         for editor in self.editors.values():
             editor.load_completions()
         self._show_placeholder()
+        # A list version whose screening was cut short (or skipped) is screened once the
+        # window is up and the first rows are shown.
+        QTimer.singleShot(CATCH_UP_DELAY_MS, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.context.store is not None:
+            self.context.run(screening.catch_up, self.context.store, on_done=self._caught_up)
+
+    def _caught_up(self, summary: Any) -> None:
+        if summary is not None:
+            self.statusBar().showMessage(
+                "The newest version of a sanctions list had not been screened against; "
+                f"screened now: {summary.describe()}", 15_000)
 
     # ---------------------------------------------------------------- search
     def _navigate(self, row: int) -> None:
@@ -342,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def delete_record(self) -> None:
         if self.editor is not None and self.editor.record is not None:
-            self.editor.delete()
+            self.editor.remove()
 
     def focus_filter(self) -> None:
         if self.searching():

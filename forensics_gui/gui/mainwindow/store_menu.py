@@ -1,7 +1,8 @@
 """Choosing the store: new file, open a file, connect to PostgreSQL, recent stores, demo data.
 
-Passwords are never written to the settings: PostgreSQL logins use libpq's .pgpass or
-service file, or the password is asked for and kept only in memory.
+Passwords are never written to the settings: a location is kept with its password left out,
+so that it still connects with libpq's .pgpass or service file, or with the password asked
+for and kept only in memory.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
     opener = stores.init if create else stores.open_existing
     store = opener(location, prompt=prompt)
     try:
-        if demo_if_empty and stores.is_empty(store):
+        if demo_if_empty and store.read_only is None and stores.is_empty(store):
             demo.load_demo(store)
         return store, stores.summary(store, with_counts=False)
     except BaseException:
@@ -124,16 +125,19 @@ class StoreMenu:
         self.context.show_error(error, trace)
 
     def _remember(self, location: str) -> None:
-        if stores.has_password(location):
-            return  # never write a password to the settings file
-        settings = self.context.settings
-        recent = [r for r in (settings.value("stores/recent") or []) if r != location]
-        settings.setValue("stores/recent", [location, *recent][:MAX_RECENT])
-        settings.setValue("stores/last", location)
+        location = stores.without_password(location)  # never write a password to the settings
+        recent = [r for r in self._recent() if r != location]
+        self.context.settings.setValue("stores/recent", [location, *recent][:MAX_RECENT])
+        self.context.settings.setValue("stores/last", location)
+
+    def _recent(self) -> list[str]:
+        """The recent stores, any password an older version kept left out."""
+        kept = self.context.settings.value("stores/recent", [], type=list) or []
+        return list(dict.fromkeys(stores.without_password(str(r)) for r in kept))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for location in self.context.settings.value("stores/recent") or []:
+        for location in self._recent():
             self.recent_menu.addAction(location, lambda loc=location: self.open(loc))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(none yet)").setEnabled(False)

@@ -57,7 +57,8 @@ def pasted_name(now: datetime | None = None) -> str:
 
 
 def add_summary(report: Any) -> str:
-    """What a batch did, in words; the refused files with the reason for each."""
+    """What a batch did, in words; the refused files with the reason for each, and where the
+    store could not take more, the file it stopped at, why, and the files not attempted."""
     added = len(report.added)
     lines = [f"{added} {'photo' if added == 1 else 'photos'} added."]
     if report.cancelled:
@@ -66,10 +67,24 @@ def add_summary(report: Any) -> str:
         lines.append(f"{len(report.already_attached)} already attached here (not added twice).")
     if report.refused:
         lines += ["", f"{len(report.refused)} not added:"]
-        lines += [f"• {Path(r.path).name}: {r.reason}" for r in report.refused[:MAX_LISTED]]
-        if len(report.refused) > MAX_LISTED:
-            lines.append(f"…and {len(report.refused) - MAX_LISTED} more.")
+        lines += _listed([f"{Path(r.path).name}: {r.reason}" for r in report.refused])
+    if report.stopped is not None:
+        lines += ["", f"Stopped at {Path(report.stopped.path).name}, which was not added: "
+                      f"{report.stopped.reason}",
+                  "The photos added before it are kept; add the others again once the "
+                  "problem is solved."]
+    if report.not_attempted:
+        lines += ["", f"{len(report.not_attempted)} not attempted:"]
+        lines += _listed([Path(p).name for p in report.not_attempted])
     return "\n".join(lines)
+
+
+def _listed(names: list[str]) -> list[str]:
+    """Bullet lines for at most MAX_LISTED names; the rest are counted."""
+    lines = [f"• {name}" for name in names[:MAX_LISTED]]
+    if len(names) > MAX_LISTED:
+        lines.append(f"…and {len(names) - MAX_LISTED} more.")
+    return lines
 
 
 class PhotoController(QObject):
@@ -137,8 +152,12 @@ class PhotoController(QObject):
             self.context.run(photo_service.prepare_display_copies, self.context.store,
                              [p.id for p in report.added])
         added = len(report.added)
-        self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added")
-        if report.refused or report.cancelled or report.already_attached:
+        stopped = (f"; stopped at {Path(report.stopped.path).name}"
+                   if report.stopped is not None else "")
+        self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added{stopped}")
+        if report.stopped is not None:
+            QMessageBox.warning(self.parent_widget, "Adding photos stopped", add_summary(report))
+        elif report.refused or report.cancelled or report.already_attached:
             QMessageBox.information(self.parent_widget, "Adding photos", add_summary(report))
 
     def paste(self) -> None:

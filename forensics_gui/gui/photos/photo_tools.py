@@ -1,4 +1,5 @@
-"""Tools for all photos: check that every original is intact, export an item's photos."""
+"""Tools for all photos: check that every photo has its original and every original is intact
+and used, export an item's photos."""
 
 from __future__ import annotations
 
@@ -36,31 +37,67 @@ def export_item_photos(store: Any, item_id: UUID, folder: str, redacted: bool,
                                 control=control)
 
 
-class IntegrityDialog(QDialog):
-    """Originals whose bytes no longer match the SHA-256 they were stored under."""
+MISMATCH = "Changed since it was added"
+MISSING = "Original missing"
+UNUSED = "No photo refers to this original"
 
-    COLUMNS = ("Photo", "Item", "Added by", "Added at", "Stored SHA-256", "SHA-256 now")
+
+def _when(moment: Any) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else ""
+
+
+def _photo_cells(photo: Any) -> tuple[str, str, str, str]:
+    if photo is None:
+        return ("(no photo uses it)", "", "", "")
+    return (photo.file_name, photo.item_case_reference, photo.created_by,
+            _when(photo.created_at))
+
+
+def integrity_rows(report: Any) -> list[tuple[str, ...]]:
+    """One row per problem a check found: (photo, item, added by, added at, stored SHA-256,
+    SHA-256 now, problem). An original no photo refers to shows who stored it and when."""
+    rows = [(*_photo_cells(photo), failure.sha256, failure.actual, MISMATCH)
+            for failure in report.failures for photo in failure.photos or (None,)]
+    rows += [(*_photo_cells(photo), photo.sha256, "(not in the store)", MISSING)
+             for photo in report.photos_without_original]
+    rows += [("(no photo)", "", original.created_by, _when(original.created_at),
+              original.sha256, "", UNUSED) for original in report.originals_without_photo]
+    return rows
+
+
+def integrity_summary(report: Any) -> str:
+    """What a check found, in words."""
+    found = [f"{len(report.failures)} of {report.checked:,} originals no longer match their "
+             "SHA-256 (damaged or changed after they were added)" if report.failures else "",
+             f"{len(report.photos_without_original)} of {report.photos_checked:,} photos have "
+             "no original in the store" if report.photos_without_original else "",
+             f"{len(report.originals_without_photo)} originals are not referred to by any "
+             "photo" if report.originals_without_photo else ""]
+    recorded = ("Each problem is recorded in the audit trail" if report.recorded else
+                "The store is open read-only: the check is not recorded in the audit trail")
+    return (f"<b>{'; '.join(f for f in found if f)}.</b><br>{recorded}; keep the store as it "
+            "is and tell the person responsible for the evidence.")
+
+
+class IntegrityDialog(QDialog):
+    """Originals whose bytes no longer match the SHA-256 they were stored under, photos whose
+    original is missing, and originals no photo refers to."""
+
+    COLUMNS = ("Photo", "Item", "Added by", "Added at", "Stored SHA-256", "SHA-256 now",
+               "Problem")
 
     def __init__(self, report: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Photo integrity: mismatches found")
+        self.setWindowTitle("Photo integrity: problems found")
         layout = QVBoxLayout(self)
-        failures = report.failures
-        layout.addWidget(QLabel(
-            f"<b>{len(failures)} of {report.checked:,} originals no longer match their "
-            "SHA-256.</b><br>The files were damaged or changed after they were added. Each "
-            "mismatch is recorded in the audit trail; keep the store as it is and tell the "
-            "person responsible for the evidence."))
-        rows = [(photo, failure) for failure in failures for photo in failure.photos or (None,)]
+        self.summary = QLabel(integrity_summary(report))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        rows = integrity_rows(report)
         self.table = QTableWidget(len(rows), len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (photo, failure) in enumerate(rows):
-            cells = (photo.file_name if photo else "(no photo uses it)",
-                     photo.item_case_reference if photo else "",
-                     photo.created_by if photo else "",
-                     f"{photo.created_at:%Y-%m-%d %H:%M}" if photo and photo.created_at else "",
-                     failure.sha256, failure.actual)
+        for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -84,7 +121,7 @@ class PhotoTools(QObject):
         self.dialog: IntegrityDialog | None = None
 
     def verify(self) -> None:
-        """Re-hash every original in the store and show what does not match."""
+        """Check every photo and original in the store and show what is wrong."""
         if self.context.store is None:
             return
         self.context.run(photo_service.verify, self.context.store, on_done=self._verified,
@@ -92,9 +129,11 @@ class PhotoTools(QObject):
 
     def _verified(self, report: Any) -> None:
         self.verified.emit(report)
-        if not report.failures:
-            QMessageBox.information(self.parent_widget, "Photo integrity",
-                                    f"{report.checked:,} originals checked, no mismatch.")
+        if not report.problems:
+            QMessageBox.information(
+                self.parent_widget, "Photo integrity",
+                f"{report.checked:,} originals and {report.photos_checked:,} photos checked: "
+                "no problem found.")
             return
         self.dialog = IntegrityDialog(report, self.parent_widget)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import ConflictError, ValidationError
-from forensics_gui.core.fields import describe, label_of
+from forensics_gui.core.fields import WITHDRAWABLE, describe, label_of
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.gui.kit.fields import FieldInput, SourceList
 from forensics_gui.gui.kit.icons import icon
@@ -88,6 +89,12 @@ class RecordEditor(QWidget):
         self.meta = QLabel()
         self.meta.setEnabled(False)
         outer.addWidget(self.meta)
+        self.withdrawn_note = QLabel()
+        self.withdrawn_note.setWordWrap(True)
+        self.withdrawn_note.setStyleSheet(
+            "background: #FDECEA; color: #8E1B13; padding: 6px; border-radius: 3px")
+        self.withdrawn_note.setVisible(False)
+        outer.addWidget(self.withdrawn_note)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._form(), "Details")
         outer.addWidget(self.tabs, 1)
@@ -175,11 +182,13 @@ class RecordEditor(QWidget):
         row = QHBoxLayout()
         self.save_button = QPushButton(icon("save"), "Save")
         self.revert_button = QPushButton(icon("revert"), "Revert")
-        self.delete_button = QPushButton(icon("delete"), "Delete…")
+        # Evidence is withdrawn with a reason, never deleted.
+        evidence = self.kind in WITHDRAWABLE
+        self.delete_button = QPushButton(icon("delete"), "Withdraw…" if evidence else "Delete…")
         self.history_button = QPushButton(icon("history"), "History")
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
-        self.delete_button.clicked.connect(self.delete)
+        self.delete_button.clicked.connect(self.remove)
         self.history_button.clicked.connect(
             lambda: self.history_requested.emit(self.kind, self.record.id if self.record else None))
         for button in (self.save_button, self.revert_button):
@@ -243,7 +252,15 @@ class RecordEditor(QWidget):
             self.title.setText(f"{self.spec.label.capitalize()}: {describe(self.kind, record)}")
             self.meta.setText(f"Version {record.version} · changed "
                               f"{record.updated_at:%Y-%m-%d %H:%M} UTC by {record.updated_by}")
-        self.delete_button.setEnabled(record is not None)
+        withdrawn = bool(getattr(record, "withdrawn", False))
+        self.withdrawn_note.setVisible(withdrawn)
+        if withdrawn:
+            self.withdrawn_note.setText(
+                f"Withdrawn on {record.withdrawn_at:%Y-%m-%d %H:%M} UTC by {record.withdrawn_by}: "
+                f"{record.withdrawal_reason}. It is kept as evidence and can no longer be "
+                "edited.")
+        self.tabs.widget(0).setEnabled(not withdrawn)
+        self.delete_button.setEnabled(record is not None and not withdrawn)
         self.history_button.setEnabled(record is not None)
 
     def _load_source_titles(self) -> None:
@@ -391,6 +408,42 @@ class RecordEditor(QWidget):
         self.context.run(records.delete, self.context.store, self.kind, record.id,
                          record.version, on_done=lambda _: self._deleted(record),
                          on_error=self._save_failed)
+
+    def remove(self) -> None:
+        """Withdraw evidence (items, findings, photos); delete any other record."""
+        if self.kind in WITHDRAWABLE:
+            self.withdraw()
+        else:
+            self.delete()
+
+    def withdraw(self) -> None:
+        """Ask why, then withdraw the record shown (evidence is never deleted)."""
+        record = self.record
+        if record is None or self.dirty:
+            if record is not None:
+                QMessageBox.information(self, f"Withdraw {self.spec.label}",
+                                        "Save or revert your changes first.")
+            return
+        title = describe(self.kind, record)
+        also = {"item": " Its findings and photos are withdrawn with it.",
+                "finding": " Its photos are withdrawn with it."}.get(self.kind, "")
+        reason, ok = QInputDialog.getMultiLineText(
+            self, f"Withdraw {self.spec.label}",
+            f"Why is {self.spec.label} “{title}” withdrawn? It stays in the store and in its "
+            f"history, hidden from lists, and can no longer be edited.{also}")
+        if not ok:
+            return
+        if not reason.strip():
+            QMessageBox.information(self, f"Withdraw {self.spec.label}",
+                                    "Nothing was withdrawn: a reason is needed.")
+            return
+        self.context.run(records.withdraw, self.context.store, self.kind, record.id,
+                         record.version, reason, on_done=self._withdrawn,
+                         on_error=self._save_failed, label=f"Withdrawing the {self.spec.label}…")
+
+    def _withdrawn(self, record: Any) -> None:
+        self.load(record)
+        self.saved.emit(record)
 
     def _deleted(self, record: Any) -> None:
         self.deleted.emit(self.kind, record.id)
