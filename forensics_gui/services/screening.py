@@ -76,7 +76,10 @@ def unscreened(store: Store) -> list[SanctionsList]:
 
 
 def catch_up(store: Store, *, control: Any = None) -> ScreeningSummary | None:
-    """Screen when a newest list version was never screened against; None when all were."""
+    """Screen when a newest list version was never screened against; None when all were,
+    or when the store is open read-only (the screening would have to be written)."""
+    if store.read_only is not None:
+        return None
     return screen(store, control=control) if unscreened(store) else None
 
 

@@ -44,8 +44,9 @@ PING_AFTER_IDLE_S = 5.0
 PasswordPrompt = Callable[[str], str | None]
 ASKED_READ_ONLY = "read-only was asked for"
 # What SQLite answers when it would have to create its shared-memory file to read a store in
-# write-ahead-log mode, in a folder it may not write to.
-_NEEDS_FOLDER = {"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT"}
+# write-ahead-log mode, in a folder it may not write to (CANTOPEN on a read-only file system;
+# a file that may not be read is refused before).
+_NEEDS_FOLDER = {"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT", "SQLITE_CANTOPEN"}
 
 
 class Store:

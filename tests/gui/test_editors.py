@@ -185,6 +185,46 @@ def test_record_a_transfer_from_the_item_page(qtbot: Any, window: Any, context: 
     assert custody.current_custodian(events) == "Archive"
 
 
+def test_correct_and_withdraw_a_transfer_from_the_item_page(qtbot: Any, window: Any,
+                                                            context: Any,
+                                                            monkeypatch: Any) -> None:
+    editor = _open_first(qtbot, window, "item")
+    settle(qtbot, context)
+    tab = editor.custody
+    assert not tab.correct.isEnabled()  # nothing selected
+    tab.table.selectRow(0)
+    wrong = tab.selected_event()
+
+    def correct(dialog: TransferDialog) -> int:
+        assert dialog.inputs["received_by"].text() == wrong.received_by
+        dialog.inputs["received_by"].setText("Evidence store B")
+        dialog._save()
+        settle(qtbot, context)
+        assert "reason" in dialog.error.text()  # a correction says why
+        dialog.reason.setText("Store B signed the receipt")
+        dialog._save()
+        qtbot.waitUntil(lambda: dialog.result() == 1)
+        return 1
+
+    monkeypatch.setattr(TransferDialog, "exec", correct)
+    tab.correct_selected()
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2)
+    assert "Evidence store B" in tab.holder.text()
+    assert tab.table.item(0, 0).font().strikeOut()  # the wrong one stays, struck through
+    assert tab.table.item(0, 5).text().startswith("corrected on")
+    assert tab.table.item(1, 5).text() == "correction: Store B signed the receipt"
+    tab.table.selectRow(0)
+    assert not tab.withdraw.isEnabled()  # already replaced
+    tab.table.selectRow(1)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Never left the lab", True))
+    tab.withdraw_selected()
+    settle(qtbot, context)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 3)
+    assert "none recorded" in tab.holder.text()  # the only transfer was put right, then withdrawn
+    assert tab.table.item(2, 5).text() == "withdrawal: Never left the lab"
+
+
 def test_finding_links_open_its_part(qtbot: Any, window: Any, context: Any) -> None:
     editor = _open_first(qtbot, window, "finding")
     part_id = editor.record.part_id

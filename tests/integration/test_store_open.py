@@ -383,14 +383,16 @@ def test_the_writability_check_looks_at_the_file_and_its_folder(
     assert locator.read_only_reason(tmp_path / "missing.sqlite") is None  # made by `init`
 
 
+@pytest.mark.parametrize("refusal", ["SQLITE_READONLY_DIRECTORY", "SQLITE_CANTOPEN"],
+                         ids=["read-only folder", "read-only file system"])
 def test_a_store_in_a_folder_sqlite_may_not_write_to_is_read_as_it_was(
-        tmp_path: Path, sqlite_demo_template: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, sqlite_demo_template: Path, monkeypatch: pytest.MonkeyPatch,
+        refusal: str) -> None:
     """SQLite cannot make its shared-memory file there: with no log left to read, the store
     is read as immutable, and the user is told that changes made meanwhile are not seen."""
     path = copy_of(sqlite_demo_template, tmp_path / "cases.sqlite")
     monkeypatch.setattr(store_module, "read_only_reason", lambda _path: "no folder rights")
-    monkeypatch.setattr(store_module, "_read_only_refusal",
-                        lambda _uri: "SQLITE_READONLY_DIRECTORY")
+    monkeypatch.setattr(store_module, "_read_only_refusal", lambda _uri: refusal)
     store = stores.open_existing(str(path))
     try:
         assert store.read_only == "no folder rights"

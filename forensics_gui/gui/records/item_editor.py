@@ -7,11 +7,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,21 +36,31 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 
 
 class TransferDialog(QDialog):
-    """Record that the item passed from one holder to another."""
+    """Record that the item passed from one holder to another; or, given the event it
+    corrects, how that transfer should have read (with the reason for the correction)."""
 
-    def __init__(self, context: AppContext, item: Any, holder: str, parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, context: AppContext, item: Any, holder: str, parent: QWidget | None = None,
+                 correcting: Any = None) -> None:
         super().__init__(parent)
-        self.context, self.item = context, item
-        self.setWindowTitle(f"Record a transfer of {item.case_reference}")
+        self.context, self.item, self.correcting = context, item, correcting
+        self.setWindowTitle(f"Correct a transfer of {item.case_reference}" if correcting else
+                            f"Record a transfer of {item.case_reference}")
         form = QFormLayout(self)
         self.inputs = {name: QLineEdit() for name in ("released_by", "received_by", "occurred_at",
                                                       "place", "purpose", "notes")}
         self.inputs["released_by"].setText(holder)
         self.inputs["occurred_at"].setText(datetime.now(UTC).strftime("%Y-%m-%d %H:%M"))
+        if correcting is not None:
+            for name, widget in self.inputs.items():
+                value = getattr(correcting, name)
+                widget.setText(f"{value:%Y-%m-%d %H:%M}" if name == "occurred_at" else value)
         labels = ("Released by *", "Received by *", "When (UTC) *", "Place", "Purpose", "Notes")
         for label, widget in zip(labels, self.inputs.values(), strict=True):
             form.addRow(label, widget)
+        self.reason = QLineEdit()
+        if correcting is not None:
+            self.reason.setPlaceholderText("why the recorded transfer was wrong")
+            form.addRow("Reason *", self.reason)
         self.error = QLabel()
         self.error.setStyleSheet("color: #d64545;")
         self.error.setWordWrap(True)
@@ -61,6 +74,11 @@ class TransferDialog(QDialog):
 
     def _save(self) -> None:
         values = {k: w.text() for k, w in self.inputs.items()}
+        if self.correcting is not None:
+            self.context.run(custody.correct_transfer, self.context.store, self.correcting.id,
+                             values, self.reason.text(), on_done=lambda _: self.accept(),
+                             on_error=self._refused)
+            return
         self.context.run(custody.record_transfer, self.context.store, self.item.id, values,
                          on_done=lambda _: self.accept(), on_error=self._refused)
 
@@ -71,10 +89,13 @@ class TransferDialog(QDialog):
         self.error.setText(str(error))
         if error.field in self.inputs:
             self.inputs[error.field].setFocus()
+        elif error.field == "reason":
+            self.reason.setFocus()
 
 
 class CustodyTab(QWidget):
-    """Every transfer of the item, oldest first, and who holds it now."""
+    """Every custody event of the item, oldest first, and who holds it now. A wrong transfer
+    is corrected or withdrawn by a later event; both stay in the list."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,17 +103,27 @@ class CustodyTab(QWidget):
         layout = QVBoxLayout(self)
         self.holder = QLabel()
         layout.addWidget(self.holder)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(["When (UTC)", "Released by", "Received by",
-                                              "Place", "Purpose"])
+                                              "Place", "Purpose", "Status"])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.transfer = QPushButton(icon("transfer"), "Record a transfer…")
         self.transfer.clicked.connect(self.record_transfer)
-        row.addWidget(self.transfer)
+        self.correct = QPushButton("Correct…")
+        self.correct.clicked.connect(self.correct_selected)
+        self.withdraw = QPushButton("Withdraw…")
+        self.withdraw.clicked.connect(self.withdraw_selected)
+        for button in (self.transfer, self.correct, self.withdraw):
+            row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
+        self._selection_changed()
 
     def show_item(self, item: Any) -> None:
         self.item = item
@@ -103,15 +134,60 @@ class CustodyTab(QWidget):
         if item is not self.item:
             return
         self.events = events
+        replaced = custody.replaced_by(events)
         self.table.setRowCount(len(events))
         for row, e in enumerate(events):
+            later = replaced.get(e.id)
             cells = (f"{e.occurred_at:%Y-%m-%d %H:%M}", e.released_by, e.received_by, e.place,
-                     e.purpose)
+                     e.purpose, _status(e, later))
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if later is not None or e.action == "withdrawal":
+                    cell.setForeground(QBrush(QColor("#8A8F96")))
+                    font = cell.font()
+                    font.setStrikeOut(later is not None)
+                    cell.setFont(font)
+                self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         holder = custody.current_custodian(events)
         self.holder.setText(f"Current custodian: <b>{holder or 'none recorded'}</b>")
+        self.transfer.setEnabled(not item.withdrawn)
+        self._selection_changed()
+
+    def selected_event(self) -> Any:
+        """The selected event when it still stands (neither corrected nor withdrawn)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.item is None or self.item.withdrawn:
+            return None
+        event = self.events[rows[0].row()]
+        standing = {e.id for e in custody.standing(self.events)}
+        return event if event.id in standing else None
+
+    def _selection_changed(self) -> None:
+        can = self.selected_event() is not None
+        self.correct.setEnabled(can)
+        self.withdraw.setEnabled(can)
+
+    def correct_selected(self) -> None:
+        event = self.selected_event()
+        if event is None:
+            return
+        dialog = TransferDialog(self.context, self.item, event.released_by, self, event)
+        if dialog.exec():
+            self.show_item(self.item)
+
+    def withdraw_selected(self) -> None:
+        event = self.selected_event()
+        if event is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, "Withdraw a transfer",
+            f"Why did the transfer of {event.occurred_at:%Y-%m-%d %H:%M} from "
+            f"{event.released_by} to {event.received_by} not happen as recorded? It stays in "
+            "the list, struck through.")
+        if ok and reason.strip():
+            self.context.run(custody.withdraw_transfer, self.context.store, event.id, reason,
+                             on_done=lambda _: self.show_item(self.item))
 
     def record_transfer(self) -> None:
         if self.item is None:
@@ -120,6 +196,17 @@ class CustodyTab(QWidget):
                                 custody.current_custodian(self.events), self)
         if dialog.exec():
             self.show_item(self.item)
+
+
+def _status(event: Any, later: Any) -> str:
+    """What a custody event's row says beside its values."""
+    text = {"correction": f"correction: {event.reason}",
+            "withdrawal": f"withdrawal: {event.reason}"}.get(event.action, "")
+    if later is not None:
+        done = "corrected" if later.action == "correction" else "withdrawn"
+        text = f"{text}; " if text else ""
+        text += f"{done} on {later.created_at:%Y-%m-%d}: {later.reason}"
+    return text
 
 
 class ItemEditor(RecordEditor):

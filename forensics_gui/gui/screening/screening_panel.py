@@ -53,8 +53,8 @@ MATCH_HEADERS = ("Score", "Organization", "Listed name", "Decision", "Change", "
                  "Matched on")
 SCORE, CHANGE = 0, 4
 MAX_COLUMN_WIDTH = 230
-VERSION_HEADERS = ("List", "Version", "Published", "Format", "Entries", "Waiting",
-                   "Confirmed", "Rejected")
+VERSION_HEADERS = ("List", "Version", "Published", "Format", "Entries", "Screened",
+                   "Waiting", "Confirmed", "Rejected")
 CHANGE_COLOURS = {"new": "#1565c0", "changed": "#b26a00", "removed": "#c62828"}
 FILE_FILTER = ("List files (*.csv *.json *.jsonl *.ndjson);;CSV files (*.csv);;"
                "JSON lines (*.json *.jsonl *.ndjson);;All files (*)")
@@ -220,9 +220,15 @@ class ScreeningPanel(QWidget):
         self.versions.clear()
         for version in versions:
             v = version.list
+            screened = f"{v.screened_at:%Y-%m-%d}" if v.screened else "not yet"
             item = QTreeWidgetItem([v.name, v.list_version, str(v.published_on or ""), v.format,
-                                    f"{v.entry_count or 0:,}", str(version.candidates),
-                                    str(version.confirmed), str(version.rejected)])
+                                    f"{v.entry_count or 0:,}", screened,
+                                    str(version.candidates), str(version.confirmed),
+                                    str(version.rejected)])
+            if version.newest and not v.screened:
+                item.setForeground(5, QColor("#c62828"))
+                item.setToolTip(5, "No screening against this version has completed: "
+                                   "Screen again (it also runs when the application starts)")
             item.setToolTip(0, f"{v.file_name}\nSHA-256 {v.sha256}\n{v.notes}".strip())
             if version.newest:
                 font = QFont(item.font(0))
