@@ -43,6 +43,7 @@ BULK_CACHE_KB = 64 * 1024
 PING_AFTER_IDLE_S = 5.0
 PasswordPrompt = Callable[[str], str | None]
 ASKED_READ_ONLY = "read-only was asked for"
+AS_IT_WAS = "it is read as it was when opened: changes others make meanwhile are not seen"
 # What SQLite answers when it would have to create its shared-memory file to read a store in
 # write-ahead-log mode, in a folder it may not write to (CANTOPEN on a read-only file system;
 # a file that may not be read is refused before).
@@ -186,15 +187,17 @@ def _open_sqlite(location: StoreLocation, create: bool, read_only: bool) -> Stor
     elif path.stat().st_size and _header(path) != SQLITE_MAGIC:
         raise StoreDamagedError(f"{path} is not a forensic store (not a SQLite database)")
     why = ASKED_READ_ONLY if read_only else read_only_reason(path)
-    warnings = [w for w in (risky_location(path),) if w]
     if why is None:
         engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite_connection)
     else:
-        engine = _read_only_sqlite_engine(path, warnings)
+        engine, as_it_was = _read_only_sqlite_engine(path)
+        why += f"; {AS_IT_WAS}" if as_it_was else ""
     event.listen(engine, "begin", _begin_sqlite)
     store = Store(location, engine, _os_user(), why)
-    store.warnings += warnings
+    warning = risky_location(path)
+    if warning:
+        store.warnings.append(warning)
     return store
 
 
@@ -206,8 +209,9 @@ def _make_folder(folder: Path) -> None:
                          "choose a folder you may write to") from None
 
 
-def _read_only_sqlite_engine(path: Path, warnings: list[str]) -> Engine:
-    """An engine whose connections can only read the store (SQLite's `mode=ro`).
+def _read_only_sqlite_engine(path: Path) -> tuple[Engine, bool]:
+    """An engine whose connections can only read the store (SQLite's `mode=ro`), and whether
+    it reads the store as it was when opened.
 
     In write-ahead-log mode SQLite reads through a shared-memory file beside the store, which
     it cannot create in a folder it may not write to. With no log left to read there (every
@@ -223,12 +227,10 @@ def _read_only_sqlite_engine(path: Path, warnings: list[str]) -> Engine:
                 f"{path} cannot be read without writing to its folder: its recent changes are "
                 f"still in {log.name}; open it once with write access, then try again")
         query["immutable"] = "1"
-        warnings.append(f"{path} is read as it was when opened: changes made meanwhile by "
-                        "others are not seen")
     url = URL.create("sqlite+pysqlite", database=path.as_uri(), query=query)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_read_only_connection)
-    return engine
+    return engine, "immutable" in query
 
 
 def _read_only_refusal(uri: str) -> str | None:

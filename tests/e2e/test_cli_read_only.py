@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from forensics_gui.storage.store import AS_IT_WAS
 from tests.e2e.test_cli import CLI, Run, cli, cli_all
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -117,7 +118,7 @@ def test_a_store_the_system_refuses_to_write_is_opened_read_only(
     folder.chmod(0o555 if locked == "folder" else 0o777)
     before = sha256(path)
     reads = [_as_reader(path, *args) for args in READS]
-    why = (f"you may not write to its folder {folder}" if locked == "folder"
+    why = (f"you may not write to its folder {folder}; {AS_IT_WAS}" if locked == "folder"
            else f"you may not write to {path}")
     assert_reads_answer(reads, why)
     assert_write_refused(_as_reader(path, "system", "add", "--name", "Not written"))

@@ -12,8 +12,15 @@ import pytest
 from sqlalchemy import exc, text
 
 from forensics_gui.core.errors import IntegrityRuleError, ValidationError
-from forensics_gui.services import audit, custody, photos, records, sanctions_lists, screening
-from forensics_gui.services import stores
+from forensics_gui.services import (
+    audit,
+    custody,
+    photos,
+    records,
+    sanctions_lists,
+    screening,
+    stores,
+)
 
 from .support import CASE, CaseFile, store_original
 
@@ -135,13 +142,13 @@ def test_an_unscreened_list_version_says_so_and_is_caught_up(demo_store: stores.
                                            screen=False)
     assert not imported.list.screened
     assert [v.id for v in screening.unscreened(demo_store)] == [imported.list.id]
-    with pytest.raises(IntegrityRuleError, match="screening did not complete.*forensics screen"):
+    with pytest.raises(IntegrityRuleError, match=r"screening did not complete.*forensics screen"):
         sanctions_lists.import_list(demo_store, files, published_on="2024-05-01")
     summary = screening.catch_up(demo_store)
     assert summary is not None and summary.candidates > 0
     assert screening.unscreened(demo_store) == []
     assert screening.catch_up(demo_store) is None
-    with pytest.raises(IntegrityRuleError, match="imported already .* and screened"):
+    with pytest.raises(IntegrityRuleError, match=r"imported already .* and screened"):
         sanctions_lists.import_list(demo_store, files, published_on="2024-05-01")
 
 

@@ -104,8 +104,8 @@ class CustodyTab(QWidget):
         self.holder = QLabel()
         layout.addWidget(self.holder)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["When (UTC)", "Released by", "Received by",
-                                              "Place", "Purpose", "Status"])
+        self.table.setHorizontalHeaderLabels(["When (UTC)", "Status", "Released by",
+                                              "Received by", "Place", "Purpose"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -138,8 +138,8 @@ class CustodyTab(QWidget):
         self.table.setRowCount(len(events))
         for row, e in enumerate(events):
             later = replaced.get(e.id)
-            cells = (f"{e.occurred_at:%Y-%m-%d %H:%M}", e.released_by, e.received_by, e.place,
-                     e.purpose, _status(e, later))
+            cells = (f"{e.occurred_at:%Y-%m-%d %H:%M}", _status(e, later), e.released_by,
+                     e.received_by, e.place, e.purpose)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if later is not None or e.action == "withdrawal":
