@@ -313,7 +313,8 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
              _handler(c.cmd_demo, creates_store=True)),
     "info": ("what the store holds", True, _handler(c.cmd_info)),
     "db": ("schema version: upgrade, current, check", False, _db_grammar),
-    "verify": ("re-hash every original photo and report any mismatch", True,
+    "verify": ("check every photo and original: mismatches, photos without their original, "
+               "originals without a photo (exit code 1 when there is any)", True,
                _handler(c.cmd_verify)),
     "history": ("the newest audit events of the whole store", True, _history_grammar),
     "purge": ("erase a recovered item, finding or photo for good (administrators; the audit "

@@ -138,10 +138,12 @@ class CustodyTab(QWidget):
         self.table.setRowCount(len(events))
         for row, e in enumerate(events):
             later = replaced.get(e.id)
-            cells = (f"{e.occurred_at:%Y-%m-%d %H:%M}", _status(e, later), e.released_by,
-                     e.received_by, e.place, e.purpose)
+            status, why = _status(e, later)
+            cells = (f"{e.occurred_at:%Y-%m-%d %H:%M}", status, e.released_by, e.received_by,
+                     e.place, e.purpose)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                cell.setToolTip(why)
                 if later is not None or e.action == "withdrawal":
                     cell.setForeground(QBrush(QColor("#8A8F96")))
                     font = cell.font()
@@ -198,15 +200,16 @@ class CustodyTab(QWidget):
             self.show_item(self.item)
 
 
-def _status(event: Any, later: Any) -> str:
-    """What a custody event's row says beside its values."""
-    text = {"correction": f"correction: {event.reason}",
-            "withdrawal": f"withdrawal: {event.reason}"}.get(event.action, "")
+def _status(event: Any, later: Any) -> tuple[str, str]:
+    """What a custody event's row says beside its values, and why (its tooltip)."""
+    text = {"correction": "correction", "withdrawal": "withdrawal"}.get(event.action, "")
+    why = f"{text}: {event.reason}" if text else ""
     if later is not None:
         done = "corrected" if later.action == "correction" else "withdrawn"
-        text = f"{text}; " if text else ""
-        text += f"{done} on {later.created_at:%Y-%m-%d}: {later.reason}"
-    return text
+        text = f"{text}, then {done}" if text else done
+        why = f"{why}\n" if why else ""
+        why += f"{done} on {later.created_at:%Y-%m-%d} by {later.created_by}: {later.reason}"
+    return text, why
 
 
 class ItemEditor(RecordEditor):
