@@ -387,7 +387,7 @@ def label_of(kind_name: str, name: str) -> str:
 CUSTODY_FIELDS: tuple[FieldSpec, ...] = (
     F("released_by", "Released by", required=True),
     F("received_by", "Received by", required=True),
-    F("occurred_at", "When", "datetime", past_only=True),
+    F("occurred_at", "When", "datetime", past_only=True, earliest=EARLIEST),
     F("place", "Place", max_len=MEDIUM),
     F("purpose", "Purpose", max_len=MEDIUM),
     F("notes", "Notes", max_len=LONG),

@@ -133,7 +133,8 @@ class UnitOfWork:
         """Records whose `column` matches `name` ignoring case (exact otherwise)."""
         model = m.MODEL_OF_KIND[kind]
         col = getattr(model, column)
-        query = select(model).where(func.lower(col) == name.lower()).limit(50)
+        lower = func.unicode_lower if self.dialect == "sqlite" else func.lower
+        query = select(model).where(lower(col) == name.lower()).limit(50)
         return self._dtos(kind, self.session.scalars(query).all())
 
     def find_in_list(self, kind: str, column: str, value: str) -> list[Any]:

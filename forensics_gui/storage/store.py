@@ -271,6 +271,12 @@ def _configure_read_only_connection(dbapi_connection: Any, _record: Any) -> None
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     cursor.close()
+    # SQLite's lower() knows only A-Z: names in Cyrillic or Greek would not match by case.
+    dbapi_connection.create_function("unicode_lower", 1, _unicode_lower, deterministic=True)
+
+
+def _unicode_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _begin_sqlite(connection: Any) -> None:

@@ -108,6 +108,23 @@ def test_item_page_shows_the_photos_and_adds_files(qtbot: Any, window: Any, cont
     assert len(photos.photos_of(context.store, item=item.id)) == 3
 
 
+def test_a_photo_is_withdrawn_from_the_gallery_with_a_reason(qtbot: Any, window: Any,
+                                                             context: Any,
+                                                             monkeypatch: Any) -> None:
+    item = _item_with_findings(context)
+    first, _second = _add(context, item, 2)
+    panel = _open_item(qtbot, window, item).photos
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert panel.withdraw_button.isEnabled()
+    panel.strip.setCurrentIndex(panel.model.index(panel.model.row_of(first.id)))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("Shows the other missile's board", True))
+    panel.withdraw_selected()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # the gallery follows the write
+    kept = records.get(context.store, "photo", first.id)
+    assert kept.withdrawn and kept.withdrawal_reason == "Shows the other missile's board"
+
+
 def test_gallery_model_passes_the_model_tester(qtbot: Any, qtmodeltester: Any, window: Any,
                                                context: Any) -> None:
     item = _item_with_findings(context)

@@ -182,3 +182,13 @@ def test_unknown_kind_is_refused(store: stores.Store) -> None:
     with pytest.raises(ValidationError) as caught:
         records.create(store, "weapon", {"name": "x"})
     assert caught.value.field == "kind"
+
+
+def test_names_in_any_script_match_whatever_their_case(store: stores.Store,
+                                                       case_file: Any) -> None:
+    item = records.create(store, "item", {"system_type_id": "Kh-101",
+                                           "case_reference": "UA-КИЇВ-1"})
+    assert records.get(store, "item", "ua-київ-1").id == item.id
+    with pytest.raises(ValidationError, match="already exists"):
+        records.create(store, "item", {"system_type_id": "Kh-101",
+                                       "case_reference": "UA-київ-1"})

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -259,10 +260,15 @@ class PhotoPanel(QWidget):
         self.add_folder_button = QPushButton("Add folder…")
         self.paste_button = QPushButton("Paste")
         self.paste_button.setToolTip("Add a picture or files from the clipboard (Ctrl+V)")
+        self.withdraw_button = QPushButton("Withdraw…")
+        self.withdraw_button.setToolTip("Withdraw the selected photo with a reason: it is kept "
+                                        "as evidence and leaves the gallery")
+        self.withdraw_button.setEnabled(False)
         self.count = QLabel()
         self.message = QLabel()
         self.message.setEnabled(False)
-        for widget in (self.add_button, self.add_folder_button, self.paste_button):
+        for widget in (self.add_button, self.add_folder_button, self.paste_button,
+                       self.withdraw_button):
             row.addWidget(widget)
         row.addStretch()
         row.addWidget(self.message)
@@ -287,6 +293,7 @@ class PhotoPanel(QWidget):
         self.add_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
         self.paste_button.clicked.connect(c.paste)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.strip.paths_dropped.connect(c.add_paths)
         self.strip.doubleClicked.connect(lambda index: c.open_viewer(index.row()))
         self.strip.activated.connect(lambda index: c.open_viewer(index.row()))
@@ -314,6 +321,20 @@ class PhotoPanel(QWidget):
         photo = self.model.photo_at(current.row()) if current.isValid() else None
         self._selected = photo.id if photo is not None else None
         self.details.show_photo(photo)
+        self.withdraw_button.setEnabled(photo is not None)
+
+    def withdraw_selected(self) -> None:
+        """Ask why, then withdraw the selected photo (evidence is never deleted)."""
+        photo = self.model.photo_at(self.strip.currentIndex().row())
+        if photo is None:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self, "Withdraw photo", f"Why is {photo.file_name} withdrawn? It stays in the "
+            "store and in its history, and leaves this gallery.")
+        if ok and reason.strip():
+            context = self.controller.context
+            context.run(records.withdraw, context.store, "photo", photo.id, photo.version,
+                        reason, label="Withdrawing the photo…")
 
     def _restore_selection(self) -> None:
         n = self.model.rowCount()
