@@ -646,10 +646,14 @@ def _parse_list(spec: FieldSpec, value: Any) -> tuple[str, ...]:
     return cleaned
 
 
+# A source graded without a grade: "cannot be judged" in the Admiralty system.
+UNGRADED = {"reliability": "F", "credibility": 6}
+
+
 def _parse_choice(spec: FieldSpec, value: Any) -> str | int:
     text = clean_text(spec, value)
     if not text:
-        return ""
+        return UNGRADED.get(spec.name, "")
     match = _choices_by_case(spec.choices).get(text.lower())
     if match is None:
         raise ValidationError(spec.name, f"{text[:40]!r} is not one of: {', '.join(spec.choices)}")
