@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +38,7 @@ from PIL import Image
 from forensics_gui.cli.main import main
 from forensics_gui.services import demo, photos, screening, stores
 from forensics_gui.storage import screening_query as sq
-from tests.e2e.test_cli import Run, cli, cli_all
+from tests.e2e.test_cli import Run, cli
 
 ITEM = "DEMO-ISKANDER-M-9M723-001"
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
@@ -142,10 +144,11 @@ class Backend:
                 params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """SQLite files, or PostgreSQL databases, made afresh for every run."""
     if request.param == "sqlite":
         template: Path = request.getfixturevalue("sqlite_demo_template")
         folder = tmp_path_factory.mktemp("crashes")
-        made = iter(range(1_000_000))
+        made = itertools.count()
 
         def with_demo() -> str:
             return str(shutil.copy(template, folder / f"demo-{next(made)}.sqlite"))
@@ -222,7 +225,7 @@ def assert_sound(location: str) -> None:
     assert not report.failures, report
     assert not report.photos_without_original, report
     assert not report.originals_without_photo, report
-    assert report.problems == 0 and report.checked <= report.photos_checked, report
+    assert report.problems == 0, report
 
 
 def snapshot(location: str) -> dict[str, Any]:
@@ -324,8 +327,6 @@ LIST_POINTS = [
     pytest.param(KillPoint("before-commit", 1), "absent", id="version written, not committed"),
     pytest.param(KillPoint("after-commit", 1), "unscreened",
                  id="version committed, screening not begun"),
-    pytest.param(KillPoint("statement", 1, "UPDATE sanctions_list SET screened_at"),
-                 "unscreened", id="marking screened, after the matches"),
     pytest.param(KillPoint("before-commit", 2), "unscreened",
                  id="screening written, not committed"),
     pytest.param(KillPoint("after-commit", 2), "screened",
@@ -345,33 +346,50 @@ def test_lists_import_killed_leaves_a_whole_version_screened_or_marked_not(
     killed(location, at, *IMPORT)
     assert_sound(location)
     assert snapshot(location) == states[left]
+    if left == "unscreened":
+        _screen_as_asked(location, states["screened"])
+        return
+    again = run_here(location, *IMPORT)
     if left == "absent":
-        again = run_here(location, *IMPORT)
         assert again.code == 0, str(again)
-    elif left == "unscreened":
-        _assert_screening_is_asked_for(location)
     else:
-        again = run_here(location, *IMPORT)
-        assert again.code == 5 and "imported already" in again.err, str(again)
+        assert again.code == 5, str(again)
+        assert "imported already" in again.err, str(again)
         assert "and screened; nothing was imported" in again.err, str(again)
     assert_sound(location)
     assert snapshot(location) == states["screened"]
 
 
-def _assert_screening_is_asked_for(location: str) -> None:
-    listed, again = cli_all(location, ("lists",), IMPORT)
+def _screen_as_asked(location: str, screened: dict[str, Any]) -> None:
+    """`lists` shows the version as NOT SCREENED and says to run `forensics screen`; importing
+    its files again is refused, saying the same; `screen` screens it, `lists` then shows the
+    date, and the store holds what an uninterrupted import leaves."""
+    # `forensics lists` runs in a process of its own (its table cannot be read in this one);
+    # meanwhile this one goes on.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        listing = beside.submit(cli, location, "lists")
+        again = run_here(location, *IMPORT)
+        assert again.code == 5, str(again)
+        assert ("imported already as OFAC SDN version 2024-05-01" in again.err
+                and "but its screening did not complete: run `forensics screen`" in again.err
+                and "nothing was imported" in again.err), str(again)
+        listed = listing.result()
+        assert listed.code == 0, str(listed)
+        (row,) = listed.out.splitlines()[1:]  # under the header, the one version
+        assert "NOT SCREENED" in row, str(listed)
+        assert "The newest version of a list was not screened against: run `forensics " \
+               "screen`." in listed.err, str(listed)
+        done = run_here(location, "screen")
+        assert done.code == 0, str(done)
+        listing = beside.submit(cli, location, "lists")
+        assert_sound(location)
+        assert snapshot(location) == screened
+        _assert_screened(location, listing.result())
+
+
+def _assert_screened(location: str, listed: Run) -> None:
+    """`lists` shows the date the version was screened on, and asks for nothing."""
     assert listed.code == 0, str(listed)
-    (row,) = listed.out.splitlines()[1:]  # under the header, the one version
-    assert "NOT SCREENED" in row, str(listed)
-    assert "The newest version of a list was not screened against: run `forensics screen`." \
-        in listed.err, str(listed)
-    assert again.code == 5, str(again)
-    assert ("imported already as OFAC SDN version 2024-05-01" in again.err
-            and "but its screening did not complete: run `forensics screen`" in again.err
-            and "nothing was imported" in again.err), str(again)
-    screened = run_here(location, "screen")
-    assert screened.code == 0, str(screened)
-    listed = cli(location, "lists")
     (row,) = listed.out.splitlines()[1:]
     assert "NOT SCREENED" not in row and "not screened" not in listed.err, str(listed)
     store = stores.open_existing(location, read_only=True)
@@ -387,7 +405,7 @@ def _assert_screening_is_asked_for(location: str) -> None:
 def _demo_references(backend: Backend) -> dict[str, dict[str, Any]]:
     """A store just created, and one that an uninterrupted `forensics demo` created."""
     created = backend.empty()
-    stores.init(created).close()
+    assert run_here(created, "init").code == 0
     loaded = backend.empty()
     done = run_here(loaded, "demo", "--json")
     assert done.code == 0, str(done)
@@ -395,11 +413,10 @@ def _demo_references(backend: Backend) -> dict[str, dict[str, Any]]:
 
 
 # `forensics demo` on a new store is two transactions: the store's schema (every migration at
-# once), then the whole demo data set.
+# once), then the whole demo data set. It is the only bulk load the command line runs.
 DEMO_POINTS = [
     pytest.param(KillPoint("statement", 1, "CREATE TABLE photo ("), "empty",
                  id="schema half made"),
-    pytest.param(KillPoint("before-commit", 1), "empty", id="schema made, not committed"),
     pytest.param(KillPoint("after-commit", 1), "empty", id="schema committed, no data"),
     pytest.param(KillPoint("statement", 11, "INSERT INTO component_finding"), "empty",
                  id="half the findings"),
