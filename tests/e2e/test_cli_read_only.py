@@ -97,8 +97,11 @@ def _as_reader(store: Path, *args: str) -> Run:
 def _reader_can_run_the_application(folder: Path) -> bool:
     if os.geteuid() != 0:
         return True
-    probe = subprocess.run([sys.executable, "-c", "import forensics_gui.cli.main"],
-                           capture_output=True, user=NOBODY, cwd=folder, timeout=60)
+    try:
+        probe = subprocess.run([sys.executable, "-c", "import forensics_gui.cli.main"],
+                               capture_output=True, user=NOBODY, cwd=folder, timeout=60)
+    except PermissionError:  # the checkout lies in a folder only its owner may enter
+        return False
     return probe.returncode == 0
 
 
