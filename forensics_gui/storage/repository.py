@@ -19,6 +19,7 @@ from sqlalchemy import (
     Select,
     String,
     delete,
+    false,
     func,
     insert,
     literal,
@@ -274,9 +275,15 @@ class UnitOfWork:
         if shown not in WITHDRAWN_SHOWN:
             raise ValidationError("withdrawn", f"{shown!r} is not one of: "
                                                f"{', '.join(WITHDRAWN_SHOWN)}")
+        # While nothing of a kind is withdrawn (most stores, most of the time) listings run
+        # exactly as before; then `id NOT IN (...)` keeps them on their indexes.
         if kind in WITHDRAWABLE and shown != "include":
-            query = query.where(model.withdrawn_at.is_(None) if shown == "hide"
-                                else model.withdrawn_at.is_not(None))
+            if not self._has_withdrawn(model):
+                query = query.where(false()) if shown == "only" else query
+            else:
+                withdrawn = m.withdrawn_ids(model)
+                query = query.where(model.id.not_in(withdrawn) if shown == "hide"
+                                    else model.id.in_(withdrawn))
         for name, value in filters.items():
             query = query.where(getattr(model, name) == value)
         if contains:
@@ -285,6 +292,11 @@ class UnitOfWork:
             query = query.where(or_(*(getattr(model, n).ilike(f"%{escaped}%", escape="\\")
                                       for n in names)))
         return query
+
+    def _has_withdrawn(self, model: Any) -> bool:
+        """Whether any row of the table was withdrawn (one probe of its withdrawn index)."""
+        probe = select(model.id).where(model.withdrawn_at.is_not(None)).limit(1)
+        return self.session.execute(probe).first() is not None
 
     def _sort_expression(self, kind: str, sort: str) -> ColumnElement[Any]:
         model = m.MODEL_OF_KIND[kind]

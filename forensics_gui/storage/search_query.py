@@ -231,7 +231,7 @@ def _scoped(kind: str, scope: Scope, terms: Any) -> ColumnElement[bool]:
 def finding_conditions(scope: Scope) -> list[ColumnElement[bool]]:
     """Conditions on component findings (rows of `F`) for every active filter."""
     f = scope.filters
-    found: list[ColumnElement[bool]] = [F.withdrawn_at.is_(None)]  # withdrawn: not searched
+    found: list[ColumnElement[bool]] = [F.id.not_in(m.withdrawn_ids(F))]  # not searched
     if f.item_id:
         found.append(F.item_id == f.item_id)
     if f.system_id:
@@ -414,11 +414,11 @@ def seen_before(uow: UnitOfWork, condition: ColumnElement[bool]) -> dict[str, An
                         func.count(distinct(I.system_type_id)), func.min(I.recovered_on),
                         func.max(I.recovered_on), func.min(F.produced_from),
                         func.max(func.coalesce(F.produced_to, F.produced_from)))
-                 .join(I, I.id == F.item_id).where(condition, F.withdrawn_at.is_(None)))
+                 .join(I, I.id == F.item_id).where(condition, F.id.not_in(m.withdrawn_ids(F))))
     row = _core(session).execute(statement).one()
     names = _core(session).scalars(
         select(S.name).where(S.id.in_(select(I.system_type_id).join(F, F.item_id == I.id)
-                                      .where(condition, F.withdrawn_at.is_(None))))
+                                      .where(condition, F.id.not_in(m.withdrawn_ids(F)))))
         .order_by(S.name).limit(20)).all()
     keys = ("findings", "items", "systems", "first_recovered", "last_recovered",
             "first_produced", "last_produced")

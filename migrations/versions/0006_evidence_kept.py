@@ -53,6 +53,10 @@ def upgrade() -> None:
                                        server_default=""))
         op.add_column(table, sa.Column("withdrawal_reason", sa.Text(), nullable=False,
                                        server_default=""))
+        # Only the withdrawn rows' ids: see storage.models.withdrawn_index.
+        where = sa.text("withdrawn_at IS NOT NULL")
+        op.create_index(f"ix_{table}_withdrawn", table, ["id"], sqlite_where=where,
+                        postgresql_where=where)
     op.add_column("sanctions_list", sa.Column("screened_at", _timestamp(), nullable=True))
     op.create_table(
         "purge_permit",
@@ -76,6 +80,7 @@ def downgrade() -> None:
     op.drop_table("purge_permit")
     op.drop_column("sanctions_list", "screened_at")
     for table in WITHDRAWABLE:
+        op.drop_index(f"ix_{table}_withdrawn", table)
         for column in ("withdrawal_reason", "withdrawn_by", "withdrawn_at"):
             op.drop_column(table, column)
 
