@@ -86,15 +86,6 @@ def withdrawn_ids(model: Any) -> Any:
     return select(model.id).where(model.withdrawn_at.is_not(None)).scalar_subquery()
 
 
-class Withdrawable:
-    """Evidence is withdrawn with a reason, never deleted by ordinary use (the database
-    refuses deletes outside an administrator's purge; see migration 0006)."""
-
-    withdrawn_at: Mapped[datetime | None]
-    withdrawn_by: Mapped[str] = _text(200)
-    withdrawal_reason: Mapped[str] = _text()
-
-
 class HandlingMarkingRow(Tracked, Base):
     __tablename__ = "handling_marking"
     name: Mapped[str] = mapped_column(String(60), unique=True)
@@ -144,7 +135,7 @@ class SourceRow(Tracked, Base):
     notes: Mapped[str] = _text()
 
 
-class RecoveredItemRow(Tracked, Withdrawable, Base):
+class RecoveredItemRow(Tracked, Base):
     __tablename__ = "recovered_item"
     __table_args__ = (withdrawn_index("recovered_item"),)
     system_type_id: Mapped[UUID] = mapped_column(
@@ -162,6 +153,12 @@ class RecoveredItemRow(Tracked, Withdrawable, Base):
     handling_marking: Mapped[str] = mapped_column(
         ForeignKey("handling_marking.name", ondelete="RESTRICT", onupdate="CASCADE"))
     notes: Mapped[str] = _text()
+    # Evidence is withdrawn with a reason, never deleted by ordinary use (the database refuses
+    # deletes outside an administrator's purge; see migration 0006). Written out in each of
+    # the three tables: a declarative mixin costs the command line a tenth of its start.
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str] = _text(200)
+    withdrawal_reason: Mapped[str] = _text()
 
 
 class CustodyEventRow(Base):
@@ -224,7 +221,7 @@ link_source = Table(
 )
 
 
-class ComponentFindingRow(Tracked, Withdrawable, Base):
+class ComponentFindingRow(Tracked, Base):
     __tablename__ = "component_finding"
     __table_args__ = (
         CheckConstraint("quantity >= 1", name="quantity"),
@@ -259,6 +256,12 @@ class ComponentFindingRow(Tracked, Withdrawable, Base):
     sort_part: Mapped[str] = mapped_column(_sort_key(200), default="~")
     sort_maker: Mapped[str] = mapped_column(_sort_key(300), default="~")
     sort_produced: Mapped[str] = mapped_column(_sort_key(10), default="~")
+    # Evidence is withdrawn with a reason, never deleted by ordinary use (the database refuses
+    # deletes outside an administrator's purge; see migration 0006). Written out in each of
+    # the three tables: a declarative mixin costs the command line a tenth of its start.
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str] = _text(200)
+    withdrawal_reason: Mapped[str] = _text()
 
 
 class SanctionsDesignationRow(Tracked, Base):
@@ -323,7 +326,7 @@ class PhotoDerivativeRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class PhotoRow(Tracked, Withdrawable, Base):
+class PhotoRow(Tracked, Base):
     __tablename__ = "photo"
     __table_args__ = (withdrawn_index("photo"),)
     sha256: Mapped[str] = mapped_column(
@@ -348,6 +351,12 @@ class PhotoRow(Tracked, Withdrawable, Base):
     gps_longitude: Mapped[float | None]
     gps_altitude: Mapped[float | None]
     exif: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Evidence is withdrawn with a reason, never deleted by ordinary use (the database refuses
+    # deletes outside an administrator's purge; see migration 0006). Written out in each of
+    # the three tables: a declarative mixin costs the command line a tenth of its start.
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str] = _text(200)
+    withdrawal_reason: Mapped[str] = _text()
 
 
 class PhotoAnnotationRow(Tracked, Base):
