@@ -7,7 +7,6 @@ committed. Nobody has to remember to announce a write.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -30,12 +29,6 @@ class Changes:
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.kinds | other.kinds, self.records | other.records)
-
-    @classmethod
-    def of(cls, kinds: Iterable[str], records: Iterable[tuple[str, UUID]] = ()) -> Changes:
-        """Changes of `kinds` (and of the named `records`, whose kinds count too)."""
-        records = frozenset(records)
-        return cls(frozenset(kinds) | {kind for kind, _ in records}, records)
 
 
 EVERYTHING = Changes(frozenset({EVERY_KIND}))

@@ -111,6 +111,7 @@ class UnitOfWork:
         self.blobs = BlobStore(session, actor)
         self._kinds: set[str] = set()
         self._records: set[tuple[str, UUID]] = set()
+        self._withdrawn_seen: dict[Any, bool] = {}  # per table, within this transaction
 
     # ----------------------------------------------------------------- reading
     def row(self, kind: str, record_id: UUID) -> Any:
@@ -301,9 +302,12 @@ class UnitOfWork:
         return query
 
     def _has_withdrawn(self, model: Any) -> bool:
-        """Whether any row of the table was withdrawn (one probe of its withdrawn index)."""
-        probe = select(model.id).where(model.withdrawn_at.is_not(None)).limit(1)
-        return self.session.execute(probe).first() is not None
+        """Whether any row of the table was withdrawn (one probe of its withdrawn index per
+        unit of work: a page and its total ask once). A withdrawal made here counts."""
+        if model not in self._withdrawn_seen or self._kinds:
+            probe = select(model.id).where(model.withdrawn_at.is_not(None)).limit(1)
+            self._withdrawn_seen[model] = self.session.execute(probe).first() is not None
+        return self._withdrawn_seen[model]
 
     def _sort_expression(self, kind: str, sort: str) -> ColumnElement[Any]:
         model = m.MODEL_OF_KIND[kind]
