@@ -17,7 +17,8 @@ def _candidates(name: str) -> list[Path]:
 
 
 def resource_dir(name: str) -> Path:
-    """Return the folder `name` ('assets' or 'migrations') wherever the application runs from.
+    """Return the folder `name` ('assets', 'migrations' or 'docs') wherever the application
+    runs from.
 
     A wheel carries the folders inside the package as `_data/<name>`; a source checkout has them
     beside the package; a frozen bundle has them at its root.

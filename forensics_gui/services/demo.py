@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -88,17 +89,26 @@ def has_demo(store: Store) -> bool:
                    for name in ("ISKANDER-M-9M723-001", "SHAHED-136-001"))
 
 
-def load_demo(store: Store) -> dict[str, int]:
-    """Load the demo data set in one transaction; returns how many records of each kind."""
+def load_demo(store: Store,
+              progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
+    """Load the demo data set in one transaction; returns how many records of each kind.
+    `progress(done, total, what)` is told after each record of the data set."""
     if has_demo(store):
         raise IntegrityRuleError("the store already holds the demo data")
+    report = progress or (lambda done, total, what: None)
+    findings, links = _rows("component_findings.csv"), _rows("supply_links.csv")
+    total = 1 + len(findings) + len(links)
     with store.writing() as uow:
         loader = _Loader(uow)
+        report(0, total, "weapon system types")
         _load_systems(uow)
-        for row in _rows("component_findings.csv"):
+        for number, row in enumerate(findings, 1):
             _load_finding(loader, row)
-        for row in _rows("supply_links.csv"):
+            report(1 + number, total, f"component findings ({number} of {len(findings)})")
+        for number, row in enumerate(links, 1):
             _load_link(loader, row)
+            report(1 + len(findings) + number, total,
+                   f"supply links ({number} of {len(links)})")
         return uow.counts()
 
 

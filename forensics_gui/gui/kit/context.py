@@ -58,10 +58,10 @@ class AppContext(QObject):
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException, str], None] | None = None, label: str = "",
-            control: bool = False) -> Task:
+            control: bool = False, modal: bool = True) -> Task:
         """Run a store call on the worker; see TaskRunner.run."""
         return self.runner.run(fn, *args, on_done=on_done, on_error=on_error, label=label,
-                               control=control)
+                               control=control, modal=modal)
 
     def show_error(self, error: BaseException, trace: str = "") -> None:
         """Show a problem to the user in the way that fits it."""

@@ -2,7 +2,9 @@
 
 A progress dialog appears only for work that lasts longer than PROGRESS_DELAY_MS, and long
 work can be cancelled: the task function receives a `TaskControl` to report progress and to
-ask whether the user cancelled.
+ask whether the user cancelled. Work the window should stay usable through (opening a store,
+loading the demo data) runs with `modal=False`: no dialog, its label and progress go to
+`activity`, which the status bar shows.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Task:
     on_error: Callable[[BaseException, str], None] | None
     label: str
     wants_control: bool
+    modal: bool = True
     control: TaskControl = field(default_factory=TaskControl)
     dialog: QProgressDialog | None = None
     finished: bool = False
@@ -85,6 +88,7 @@ class TaskRunner(QObject):
     """Runs functions on the one store worker thread; callbacks run on the main thread."""
 
     busy_changed = Signal(bool)
+    activity = Signal(str, int, int)  # what a labelled task is doing, done, total ("" when idle)
 
     def __init__(self, parent_widget: Callable[[], QWidget | None],
                  default_error: Callable[[BaseException, str], None]) -> None:
@@ -101,9 +105,10 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException, str], None] | None = None, label: str = "",
-            control: bool = False) -> Task:
-        """Queue `fn(*args)`; `control=True` passes a TaskControl as keyword `control`."""
-        task = Task(fn, args, on_done, on_error, label, control)
+            control: bool = False, modal: bool = True) -> Task:
+        """Queue `fn(*args)`; `control=True` passes a TaskControl as keyword `control`;
+        `modal=False` reports in the status bar instead of a dialog that blocks the window."""
+        task = Task(fn, args, on_done, on_error, label, control, modal)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -116,6 +121,8 @@ class TaskRunner(QObject):
 
     def _arm_dialog(self, task: Task) -> None:
         if task.label:
+            self.activity.emit(task.label, 0, 0)
+        if task.label and task.modal:
             QTimer.singleShot(PROGRESS_DELAY_MS, lambda: self._show_dialog(task))
 
     def _show_dialog(self, task: Task) -> None:
@@ -133,6 +140,8 @@ class TaskRunner(QObject):
         task.dialog = dialog
 
     def _progress(self, task: Task, done: int, total: int, text: str) -> None:
+        if task.label:
+            self.activity.emit(text or task.label, done, total)
         if task.dialog is not None:
             task.dialog.setMaximum(max(total, 0))
             task.dialog.setValue(min(done, total) if total else 0)
@@ -141,6 +150,8 @@ class TaskRunner(QObject):
 
     def _close(self, task: Task) -> None:
         task.finished = True
+        if task.label:
+            self.activity.emit("", 0, 0)
         if task.dialog is not None:
             task.dialog.hide()
             task.dialog.deleteLater()

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QStackedWidget,
 )
@@ -40,6 +42,10 @@ SEARCH_PAGE = "search"
 CATCH_UP_DELAY_MS = 3_000
 GRAPH_PAGE = "graph"
 SCREENING_PAGE = "screening"
+PLACEHOLDER = "Double-click a record, or press Enter, to open it here."
+# Pages that need the width: the editor stays out of their way until a record is opened.
+WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE)
+EDITOR_WIDTH = {False: 460, True: 420}  # default width of the editor beside tables / wide pages
 
 
 class MainWindow(QMainWindow):
@@ -64,9 +70,10 @@ class MainWindow(QMainWindow):
         self.show_kind(last_kind if last_kind in NAVIGATION else "item")
         if last_kind == SEARCH_PAGE:
             self.show_search()
-        context.runner.busy_changed.connect(
-            lambda busy: self.busy.setText("Working…" if busy else ""))
+        context.runner.busy_changed.connect(self._busy_changed)
+        context.runner.activity.connect(self._activity)
         self._restore_layout()
+        self._dirty_changed(False)  # nothing to save until a record is edited
 
     # ------------------------------------------------------------------ layout
     def _build_central(self) -> None:
@@ -101,17 +108,34 @@ class MainWindow(QMainWindow):
                                                                        keep_page=True)))
         self.table_stack.addWidget(self.screening_panel)
         self.editor_stack = QStackedWidget()
-        self.placeholder = QLabel("Double-click a record, or press Enter, to open it here.")
+        self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.editor_stack.addWidget(self.placeholder)
         self.splitter = QSplitter()
-        for widget in (self.navigator, self.table_stack, self.editor_stack):
+        for widget in (self.navigator, self.table_stack):
             self.splitter.addWidget(widget)
         self.splitter.setCollapsible(0, False)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self._build_editor_dock()
+
+    def _build_editor_dock(self) -> None:
+        """The open record's editor, in a dock: beside the tables, out of the way of wide pages
+        until a record is opened there, and in a window of its own when floated."""
+        self.editor_dock = QDockWidget("Record", self)
+        self.editor_dock.setObjectName("record-dock")
+        self.editor_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea |
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.editor_dock.setWidget(self.editor_stack)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor_dock)
+        self.editor_dock_action = self.editor_dock.toggleViewAction()
+        self.editor_dock_action.setText("Record &editor")
+        self.editor_dock_action.setShortcut(QKeySequence("Ctrl+E"))
+        self._wide = False
+        # Per kind of page (tables, wide pages): whether the editor is shown and how wide.
+        self._dock_memory: dict[bool, tuple[bool, int]] = {}
 
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None,
                 icon_name: str = "") -> QAction:
@@ -152,6 +176,12 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         for action in (self.search_action, self.find_action, self.refresh_action):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.editor_dock_action)
+        self.float_action = view_menu.addAction("Editor in its own &window")
+        self.float_action.setCheckable(True)
+        self.float_action.toggled.connect(self._float_editor)
+        self.editor_dock.topLevelChanged.connect(self.float_action.setChecked)
         view_menu.addAction("&Columns…", self.choose_columns)
         tools_menu = self.menuBar().addMenu("&Tools")
         self.photo_tools = PhotoTools(self.context, self)
@@ -161,6 +191,10 @@ class MainWindow(QMainWindow):
         self.gap_action = tools_menu.addAction("Sanctions &gap…", lambda: show_gap(
             self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = help_menu.addAction("&User guide", self.open_guide,
+                                                QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        help_menu.addSeparator()
         help_menu.addAction("&About", self.about)
         toolbar = self.addToolBar("Records")
         toolbar.setObjectName("records-toolbar")
@@ -173,8 +207,29 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.store_label = QLabel("No store open")
         self.busy = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.store_label)
+        self._doing = ""
+
+    def _busy_changed(self, busy: bool) -> None:
+        if not self._doing:
+            self.busy.setText("Working…" if busy else "")
+
+    def _activity(self, text: str, done: int, total: int) -> None:
+        """What a long task is doing, in the status bar (and in the empty editor pane while
+        no record is open), so that the window stays usable meanwhile."""
+        self._doing = text
+        self.busy.setText(text or ("Working…" if self.context.runner.busy else ""))
+        self.progress.setVisible(bool(text))
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total) if total else 0)
+        self.placeholder.setText(f"{text}\n\nThe records appear as soon as the store is ready."
+                                 if text and self.context.store is None else PLACEHOLDER)
 
     # --------------------------------------------------------------- stores
     def _store_opened(self, summary: Any) -> None:
@@ -217,8 +272,42 @@ class MainWindow(QMainWindow):
         elif page is not None:
             self.guard(lambda: self.show_kind(page))
 
+    # ------------------------------------------------------- the editor's dock
+    def _arrange(self, wide: bool) -> None:
+        """Give a wide page the width (the editor hidden until a record is opened there) and
+        tables their editor beside them; what the user chose for each is remembered."""
+        if wide == self._wide:
+            return
+        dock = self.editor_dock
+        self._dock_memory[self._wide] = (not dock.isHidden(), self._dock_width())
+        self._wide = wide
+        if dock.isFloating():  # a window of its own stays where the user put it
+            return
+        dirty = self.editor is not None and self.editor.dirty
+        shown, width = self._dock_memory.get(wide, (not wide, EDITOR_WIDTH[wide]))
+        dock.setVisible(shown or dirty)
+        if shown or dirty:
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def _dock_width(self) -> int:
+        width = self.editor_dock.width()
+        return width if width > 50 else EDITOR_WIDTH[self._wide]
+
+    def _reveal_editor(self) -> None:
+        """An opened record is always in sight: the dock is shown (or raised when floating)."""
+        dock = self.editor_dock
+        if dock.isFloating():
+            dock.show()
+            dock.raise_()
+            dock.activateWindow()
+        elif dock.isHidden():
+            dock.show()
+            _shown, width = self._dock_memory.get(self._wide, (True, EDITOR_WIDTH[self._wide]))
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
     def show_search(self) -> None:
         """Show the search page with the cursor in its box (Ctrl+K)."""
+        self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.search_panel)
         self.navigator.blockSignals(True)
         self.navigator.setCurrentRow(0)
@@ -239,6 +328,7 @@ class MainWindow(QMainWindow):
                 lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
                                                                            keep_page=True)))
             self.table_stack.addWidget(self.graph_panel)
+        self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.graph_panel)
         self.navigator.blockSignals(True)
         for row in range(self.navigator.count()):
@@ -250,6 +340,7 @@ class MainWindow(QMainWindow):
 
     def show_screening(self) -> None:
         """Show the sanctions screening page: list versions and candidates to decide."""
+        self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.screening_panel)
         self.navigator.blockSignals(True)
         self.navigator.setCurrentRow(self.navigator.count() - 1)
@@ -268,6 +359,7 @@ class MainWindow(QMainWindow):
                 lambda r, k=kind: self.guard(lambda: self.show_record(k, r)))
             self.tables[kind] = table
             self.table_stack.addWidget(table)  # it reads its records as it is made
+        self._arrange(wide=False)
         self.table_stack.setCurrentWidget(self.tables[kind])
         self._last_table = self.tables[kind]
         self.navigator.blockSignals(True)
@@ -305,6 +397,7 @@ class MainWindow(QMainWindow):
         self.editor = self.editor_for(kind)
         self.editor.load(record)
         self.editor_stack.setCurrentWidget(self.editor)
+        self._reveal_editor()
         self._dirty_changed(False)
 
     def open_record(self, kind: str, record_id: Any, keep_page: bool = False) -> None:
@@ -351,6 +444,7 @@ class MainWindow(QMainWindow):
         self.editor = self.editor_for(kind)
         self.editor.new(defaults, shown)
         self.editor_stack.setCurrentWidget(self.editor)
+        self._reveal_editor()
         self.editor.setFocus()
 
     def new_finding_in(self, item: Any) -> None:
@@ -412,10 +506,28 @@ class MainWindow(QMainWindow):
         self.photo_tools.export_item(getattr(record, item_id) if record and item_id else None,
                                      getattr(record, "case_reference", ""))
 
+    def _float_editor(self, floating: bool) -> None:
+        if self.editor_dock.isFloating() != floating:
+            self.editor_dock.setFloating(floating)
+            if floating:
+                self.editor_dock.resize(max(self.editor_dock.width(), 520), self.height() - 80)
+        self.editor_dock.show()
+
     def choose_columns(self) -> None:
         table = self.current_table()
         header = table.view.horizontalHeader()
         table._column_menu(header.rect().center())
+
+    def open_guide(self) -> None:
+        """Open the user guide that ships with the application in the system's viewer."""
+        from forensics_gui.gui.mainwindow.help import open_guide
+
+        open_guide(self)
+
+    def show_shortcuts(self) -> None:
+        from forensics_gui.gui.mainwindow.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def about(self) -> None:
         from forensics_gui import __version__
@@ -434,17 +546,27 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([180, 640, 460])
+            self.resizeDocks([self.editor_dock], [EDITOR_WIDTH[self._wide]],
+                             Qt.Orientation.Horizontal)
+        splitter = settings.value("window/splitter")
+        if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter) \
+                or self.splitter.count() != 2:
+            self.splitter.setSizes([180, 640])
+        for wide in (False, True):
+            kept = settings.value(f"window/editor-{'wide' if wide else 'tables'}")
+            if isinstance(kept, list) and len(kept) == 2:
+                self._dock_memory[wide] = (str(kept[0]) == "true", int(kept[1]))
 
     def save_layout(self) -> None:
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        self._dock_memory[self._wide] = (not self.editor_dock.isHidden(), self._dock_width())
+        for wide, (shown, width) in self._dock_memory.items():
+            settings.setValue(f"window/editor-{'wide' if wide else 'tables'}",
+                              ["true" if shown else "false", width])
         settings.setValue("window/kind", SEARCH_PAGE if self.searching() else self.current_kind())
 
     def closeEvent(self, event: QCloseEvent) -> None:

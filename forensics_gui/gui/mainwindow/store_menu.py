@@ -35,18 +35,36 @@ FILE_FILTER = "Forensic stores (*.sqlite *.db);;All files (*)"
 
 
 def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
-                     password: str | None = None) -> tuple[Any, Any]:
-    """(store, summary); runs on the worker. Loads the demo data into an empty store if asked."""
+                     password: str | None = None, control: Any = None) -> tuple[Any, Any]:
+    """(store, summary); runs on the worker. Loads the demo data into an empty store if asked,
+    telling `control` (a TaskControl) each step."""
     prompt = (lambda _where: password) if password else None
     opener = stores.init if create else stores.open_existing
+    steps = 3 if demo_if_empty else 2
+
+    def step(number: int, text: str, done: int = 0, total: int = 0) -> None:
+        if control is not None:
+            # One scale for the whole opening: each step is 100 units.
+            control.report((number - 1) * 100 + (done * 100 // total if total else 0),
+                           steps * 100, f"Step {number} of {steps}: {text}")
+
+    step(1, "opening the store (its tables are created or upgraded if needed)…")
     store = opener(location, prompt=prompt)
     try:
         if demo_if_empty and store.read_only is None and stores.is_empty(store):
-            demo.load_demo(store)
+            demo.load_demo(store, lambda done, total, what: step(
+                2, f"loading the demo data: {what}…", done, total))
+        step(steps, "reading what the store holds…")
         return store, stores.summary(store, with_counts=False)
     except BaseException:
         store.close()
         raise
+
+
+def load_demo_data(store: Any, control: Any) -> dict[str, int]:
+    """The demo data, loaded on the worker with its progress told to `control`."""
+    return demo.load_demo(store, lambda done, total, what: control.report(
+        done, total, f"Loading the demo data: {what}…"))
 
 
 class PostgresDialog(QDialog):
@@ -101,7 +119,7 @@ class StoreMenu:
         self.context.run(open_and_prepare, location, create, demo_if_empty, password,
                          on_done=lambda result: self._opened(location, *result),
                          on_error=lambda e, t: self._failed(location, create, e, t),
-                         label="Opening the store…")
+                         label="Opening the store…", control=True, modal=False)
 
     def _opened(self, location: str | None, store: Any, summary: Any) -> None:
         self.context.set_store(store, summary)
@@ -168,4 +186,5 @@ class StoreMenu:
         store = self.context.store
         if store is None:
             return
-        self.context.run(demo.load_demo, store, label="Loading the demo data…")
+        self.context.run(load_demo_data, store, label="Loading the demo data…", control=True,
+                         modal=False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.errors import ConflictError, ValidationError
 from forensics_gui.core.fields import WITHDRAWABLE, describe, label_of
 from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.gui.kit.elided_label import ElidedLabel
 from forensics_gui.gui.kit.fields import FieldInput, SourceList
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import records
@@ -79,14 +80,14 @@ class RecordEditor(QWidget):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # Titles and version lines can be long: cut to the pane, never widening the window.
+        self.title = ElidedLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
         outer.addWidget(self.title)
-        self.meta = QLabel()
+        self.meta = ElidedLabel()
         self.meta.setEnabled(False)
         outer.addWidget(self.meta)
         self.withdrawn_note = QLabel()
