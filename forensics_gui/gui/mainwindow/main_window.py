@@ -45,7 +45,9 @@ SCREENING_PAGE = "screening"
 PLACEHOLDER = "Double-click a record, or press Enter, to open it here."
 # Pages that need the width: the editor stays out of their way until a record is opened.
 WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE)
-EDITOR_WIDTH = {False: 460, True: 420}  # default width of the editor beside tables / wide pages
+# The editor's share of the window beside tables / wide pages, and its narrowest default.
+EDITOR_SHARE = {False: 0.36, True: 0.33}
+EDITOR_WIDTH = {False: 460, True: 420}
 
 
 class MainWindow(QMainWindow):
@@ -284,14 +286,17 @@ class MainWindow(QMainWindow):
         if dock.isFloating():  # a window of its own stays where the user put it
             return
         dirty = self.editor is not None and self.editor.dirty
-        shown, width = self._dock_memory.get(wide, (not wide, EDITOR_WIDTH[wide]))
+        shown, width = self._dock_memory.get(wide, (not wide, self._default_width(wide)))
         dock.setVisible(shown or dirty)
         if shown or dirty:
             self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def _dock_width(self) -> int:
         width = self.editor_dock.width()
-        return width if width > 50 else EDITOR_WIDTH[self._wide]
+        return width if width > 50 else self._default_width(self._wide)
+
+    def _default_width(self, wide: bool) -> int:
+        return max(EDITOR_WIDTH[wide], int(self.width() * EDITOR_SHARE[wide]))
 
     def _reveal_editor(self) -> None:
         """An opened record is always in sight: the dock is shown (or raised when floating)."""
@@ -302,7 +307,8 @@ class MainWindow(QMainWindow):
             dock.activateWindow()
         elif dock.isHidden():
             dock.show()
-            _shown, width = self._dock_memory.get(self._wide, (True, EDITOR_WIDTH[self._wide]))
+            _shown, width = self._dock_memory.get(self._wide,
+                                                  (True, self._default_width(self._wide)))
             self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def show_search(self) -> None:
@@ -547,7 +553,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
-            self.resizeDocks([self.editor_dock], [EDITOR_WIDTH[self._wide]],
+            self.resizeDocks([self.editor_dock], [self._default_width(self._wide)],
                              Qt.Orientation.Horizontal)
         splitter = settings.value("window/splitter")
         if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter) \
