@@ -36,6 +36,11 @@ def pages(path: Path) -> list[str]:
     return run("pdftotext", "-layout", path, "-").split("\f")[:-1]
 
 
+def words(path: Path) -> str:
+    """The whole text in reading order, white space folded: for "does it say X" checks."""
+    return " ".join(run("pdftotext", path, "-").split())
+
+
 def fonts(path: Path) -> list[dict[str, str]]:
     rows = run("pdffonts", path).splitlines()[2:]
     return [{"name": r.split()[0], "embedded": r.split()[-5]} for r in rows]
