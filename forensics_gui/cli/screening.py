@@ -15,7 +15,7 @@ from typing import Any
 
 from forensics_gui.cli.output import print_json, print_record, print_table
 from forensics_gui.core.fields import LIST_FORMATS, MATCH_CHANGES, MATCH_STATES
-from forensics_gui.core.screening import THRESHOLD
+from forensics_gui.core.screening import THRESHOLD, describe_topics, entry_topics
 from forensics_gui.formats.lists import MAX_BYTES, MAX_ENTRIES
 
 Common = Callable[[bool], argparse.ArgumentParser]
@@ -40,8 +40,22 @@ def build(name: str, parser: argparse.ArgumentParser, common: Common) -> None:
 
 
 def _lists_commands(lists: argparse.ArgumentParser, common: Common) -> None:
+    lists.description = ("Sanctions lists imported from their publishers' files: `versions` "
+                         "shows every version imported, with its candidates and decisions "
+                         "(`forensics lists` alone does the same); `import` adds a version. "
+                         "A version's record itself is shown and edited with `forensics list "
+                         "show|edit|history`.")
     lists.set_defaults(handler=cmd_lists)
     verbs = lists.add_subparsers(dest="verb", metavar="VERB")
+    versions = verbs.add_parser(
+        "versions", parents=[common(True)],
+        help="every version imported, newest first within each list, with its candidates "
+             "waiting for a decision, confirmed and rejected matches (the default)",
+        description="Every imported list version, newest first within each list: when it was "
+                    "published, how many entries it holds, whether every organization was "
+                    "screened against it, and its matches: waiting for a decision, confirmed, "
+                    "rejected. Screening uses the newest version of each list.")
+    versions.set_defaults(handler=cmd_lists)
     add = verbs.add_parser(
         "import", parents=[common(True)], help="import a list from the files you downloaded",
         description="Import one version of a list: OFAC's sdn.csv with alt.csv and add.csv "
@@ -122,6 +136,10 @@ def cmd_lists_import(args: argparse.Namespace, store: Any) -> int:
         print_json(result)
     else:
         print(result.describe())
+    if result.dated and not result.dated.startswith("Stated"):
+        print(f"forensics: note: the version's date is {result.list.published_on}. "
+              f"{result.dated.replace('Give the', 'Give --published with the')}",
+              file=sys.stderr)
     return 0
 
 
@@ -152,9 +170,15 @@ def cmd_matches_show(args: argparse.Namespace, store: Any) -> int:
         print_json(detail)
         return 0
     print_record(detail.match)
+    if detail.removed_in is not None:
+        print(f"\nRemoved from the list in {detail.removed_in.name} version "
+              f"{detail.removed_in.list_version}: no longer waiting for a decision.")
     if detail.entry is not None:
         print("\nListed as:")
         print_record(detail.entry)
+        topics = entry_topics(detail.entry.remarks)
+        if topics:
+            print(f"\nTopics: {describe_topics(topics)}")
     return 0
 
 

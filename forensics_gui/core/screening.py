@@ -135,7 +135,51 @@ def identifier_key(identifier: str) -> str | None:
     return f"{ID_FAMILIES.get(scheme, scheme)}:{value}"
 
 
+# ------------------------------------------------------------------- topics of an entry
+# OpenSanctions' topics of an entry are kept at the head of its remarks, after this prefix.
+TOPICS_PREFIX = "Topics: "
+# What OpenSanctions' topics mean, for the analyst deciding about a candidate.
+TOPIC_LABELS = {
+    "sanction": "sanctioned", "sanction.linked": "linked to a sanctioned party",
+    "sanction.counter": "counter-sanctioned (by Russia or Belarus)",
+    "export.control": "export controlled", "export.risk": "trade risk",
+    "debarment": "debarred", "role.pep": "politically exposed person",
+    "role.rca": "close associate of a politically exposed person",
+    "role.oligarch": "oligarch", "poi": "person of interest", "crime": "crime",
+    "crime.war": "war crimes", "crime.terror": "terrorism", "wanted": "wanted",
+    "mil": "military", "gov.soe": "state-owned enterprise", "corp.disqual": "disqualified",
+    "reg.action": "regulatory action", "reg.warn": "regulatory warning",
+}
+
+
+def entry_topics(remarks: str) -> tuple[str, ...]:
+    """The topics kept at the head of an entry's remarks (FollowTheMoney lists only)."""
+    if not remarks.startswith(TOPICS_PREFIX):
+        return ()
+    head = remarks[len(TOPICS_PREFIX):].split(";", 1)[0]
+    return tuple(t.strip() for t in head.split(",") if t.strip())
+
+
+def describe_topics(topics: tuple[str, ...]) -> str:
+    """'sanction (sanctioned), export.control (export controlled)'."""
+    return ", ".join(f"{t} ({TOPIC_LABELS[t]})" if t in TOPIC_LABELS else t for t in topics)
+
+
 # ---------------------------------------------------------------------- what imports read
+@dataclass(frozen=True)
+class ImportDefaults:
+    """What an import of some list files would use when not told otherwise: the format, the
+    version's date and name, and where the date comes from ("stated": the file says it;
+    "file date": the file's own modification date; "today")."""
+
+    format: str
+    published_on: date
+    list_version: str
+    origin: str
+    explanation: str  # for people: where the date comes from, and what to do about it
+    format_label: str = ""  # "OFAC SDN (sdn.csv, alt.csv, add.csv)"
+
+
 @dataclass(frozen=True)
 class ParsedList:
     """Everything read from the files of one list, checked and ready to be stored."""
@@ -146,6 +190,7 @@ class ParsedList:
     publisher: str
     published_on: date | None = None
     skipped: dict[str, int] = field(default_factory=dict)
+    dated_by: str = ""  # where the file states `published_on` ("the newest last_seen ...")
 
 
 # ------------------------------------------------------------------- what services return
@@ -195,6 +240,7 @@ class ListImport:
     list: SanctionsList
     skipped: dict[str, int]
     screening: ScreeningSummary | None = None
+    dated: str = ""  # where the version's date comes from, when it was not given
 
     def describe(self) -> str:
         """What was imported, for people."""
@@ -219,11 +265,13 @@ class ListVersion:
 
 @dataclass(frozen=True)
 class MatchDetail:
-    """A match with the list entry it is about (None when that list version was deleted)."""
+    """A match with the list entry it is about (None when that list version was deleted),
+    and the version that removed the entry from the list, when one did."""
 
     match: ScreeningMatch
     entry: Any = None  # SanctionsEntry
     list: SanctionsList | None = None
+    removed_in: SanctionsList | None = None
 
 
 @dataclass(frozen=True)

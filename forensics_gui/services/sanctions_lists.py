@@ -17,8 +17,15 @@ from typing import Any
 
 from forensics_gui.core.errors import IntegrityRuleError, ValidationError
 from forensics_gui.core.fields import KINDS, parse_date
-from forensics_gui.core.screening import ListImport, ParsedList, count_of
-from forensics_gui.formats.lists import ListFile, check_size, parse_files, refuse
+from forensics_gui.core.screening import ImportDefaults, ListImport, ParsedList, count_of
+from forensics_gui.formats.lists import (
+    FORMAT_LABELS,
+    ListFile,
+    check_size,
+    parse_files,
+    refuse,
+    stated_date,
+)
 from forensics_gui.services import screening
 from forensics_gui.services.records import create_in
 from forensics_gui.services.supply import today as current_day
@@ -28,6 +35,9 @@ from forensics_gui.storage.store import Store
 SOURCE_TITLE = "{name}, version {version}"
 OFFICIAL = {"kind": "official list", "reliability": "A", "credibility": 1}
 REF_LIMIT = 100  # the store's limit for an entry's reference
+STATING_NO_DATE = {"ofac-sdn": "OFAC's CSV files state",
+                   "csl": "The Consolidated Screening List's CSV file states",
+                   "ftm": "This file states"}
 
 
 def read_files(paths: Sequence[str | Path]) -> list[ListFile]:
@@ -54,6 +64,31 @@ def file_digest(files: Sequence[ListFile]) -> str:
     return digest.hexdigest()
 
 
+def import_defaults(paths: Sequence[str | Path], fmt: str | None = None) -> ImportDefaults:
+    """The format, date and version name an import of these files would use when not told
+    otherwise, and where the date comes from: the date the files state, else the files' own
+    date, else today. Reads the files but not their entries; a file that cannot be read is
+    refused as the import would refuse it."""
+    files = read_files(paths)
+    found, stated, where = stated_date(files, fmt)
+    published, origin = _default_date(stated, files)
+    return ImportDefaults(found or "", published, published.isoformat(), origin,
+                          _date_explained(found, origin, where),
+                          FORMAT_LABELS.get(found or "", ""))
+
+
+def _date_explained(fmt: str | None, origin: str, where: str) -> str:
+    """Where a version's date comes from, when it was not given, for people."""
+    files_are = STATING_NO_DATE.get(fmt or "", "These files state")
+    if origin == "stated":
+        return f"Stated in the file ({where})."
+    if origin == "file date":
+        return (f"{files_are} no date: this is the file's own date (the day it was saved, "
+                "usually the day it was downloaded). Give the publisher's date if you know it.")
+    return (f"{files_are} no date, and the file has none of its own: this is today. Give "
+            "the publisher's date.")
+
+
 def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = None,
                 name: str | None = None, list_version: str | None = None,
                 published_on: str | date | None = None, screen: bool = True,
@@ -62,7 +97,8 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
     every organization against the lists' newest versions.
 
     `fmt` is detected when not given. The version's date is the one given, else the one the
-    file states, else the file's own date; its version name defaults to that date. A file
+    file states, else the file's own date, else today (see `import_defaults`); its version
+    name defaults to that date. A file
     imported before under the same list name is refused, as is bad input of any kind: nothing
     is written then.
     """
@@ -71,7 +107,7 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
     screening.report_progress(control, 1, 4, "Checking the list files")
     parsed = parse_files(files, fmt)
     _check_entries(parsed, files)
-    published = _published(published_on, parsed, files)
+    published, dated = _published(published_on, parsed, files)
     values = _list_values(name or parsed.default_name, list_version or published.isoformat(),
                           published, parsed, files)
     screening.report_progress(control, 2, 4, f"Storing {len(parsed.entries):,} entries")
@@ -85,28 +121,38 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
         screening.report_progress(control, 3, 4,
                                   "Screening organizations against the new version")
         summary = screening.screen(store, control=None)
-    return ListImport(version, dict(parsed.skipped), summary)
+    return ListImport(version, dict(parsed.skipped), summary, dated)
 
 
 def _check_entries(parsed: ParsedList, files: list[ListFile]) -> None:
     names = ", ".join(f.name for f in files)
     if not parsed.entries:
-        raise refuse(names, "holds no entries that can be screened")
+        skipped = ", ".join(count_of(n, kind) for kind, n in sorted(parsed.skipped.items()))
+        raise refuse(names, "holds no entries that can be screened"
+                            + (f" (left out: {skipped})" if skipped else ""))
     too_long = next((e.ref for e in parsed.entries if len(e.ref) > REF_LIMIT), None)
     if too_long is not None:
         raise refuse(names, f"entry reference {too_long[:40]!r}... is longer than "
                             f"{REF_LIMIT} characters")
 
 
-def _published(given: str | date | None, parsed: ParsedList, files: list[ListFile]) -> date:
+def _published(given: str | date | None, parsed: ParsedList,
+               files: list[ListFile]) -> tuple[date, str]:
+    """(the version's date, where it comes from when it was not given, else "")."""
     if given:
         found = parse_date(KINDS["list"].field("published_on"), given)
         assert found is not None
-        return found
-    if parsed.published_on is not None:
-        return parsed.published_on
+        return found, ""
+    published, origin = _default_date(parsed.published_on, files)
+    return published, _date_explained(parsed.format, origin, parsed.dated_by)
+
+
+def _default_date(stated: date | None, files: Sequence[ListFile]) -> tuple[date, str]:
+    """(date, origin): the date the files state, else their own, else today."""
+    if stated is not None:
+        return stated, "stated"
     dates = [f.modified for f in files if f.modified is not None]
-    return min(dates) if dates else current_day()
+    return (min(dates), "file date") if dates else (current_day(), "today")
 
 
 def _list_values(name: str, version: str, published: date, parsed: ParsedList,

@@ -5,7 +5,9 @@ entries of the newest version of each list, keeps candidates scoring at least th
 (see core.screening.THRESHOLD) as matches, and says what changed since the version screened
 before: new candidates, entries whose names or programmes changed, entries no longer listed.
 The analyst confirms a match (which makes a designation citing the list) or rejects it; a
-rejection stands across later versions unless the entry itself changes.
+rejection stands across later versions unless the entry itself changes. A candidate whose
+entry a newer version no longer lists leaves the queue: it is kept, with its change
+"removed", and the version that removed it is shown with it; it can no longer be confirmed.
 """
 
 from __future__ import annotations
@@ -232,8 +234,12 @@ def list_matches(store: Store, *, state: str | None = None, change: str | None =
                  list_name: str | None = None, organization: str | UUID | None = None,
                  limit: int = 200, offset: int = 0) -> Page:
     """Matches, best score first, optionally only those in one state, with one change, on
-    one list or of one organization (id or name)."""
+    one list or of one organization (id or name).
+
+    State "candidate" means waiting for a decision: candidates whose entry was removed from
+    the list are left out, unless `change` "removed" asks for them."""
     filters = _filters(state, change, list_name)
+    waiting = state == "candidate" and change != "removed"
     if not 1 <= limit <= 10_000:
         raise ValidationError("limit", "must be between 1 and 10000")
     with store.reading() as uow:
@@ -242,7 +248,7 @@ def list_matches(store: Store, *, state: str | None = None, change: str | None =
             if org_id is None:
                 raise NotFoundError(f"there is no organization {str(organization)[:80]!r}")
             filters["organization_id"] = org_id
-        return sq.match_page(uow, filters, limit, offset)
+        return sq.match_page(uow, filters, limit, offset, waiting=waiting)
 
 
 def _filters(state: str | None, change: str | None, list_name: str | None) -> dict[str, Any]:
@@ -260,11 +266,22 @@ def _filters(state: str | None, change: str | None, list_name: str | None) -> di
 
 
 def match_detail(store: Store, reference: str | UUID) -> MatchDetail:
-    """A match (by id or id prefix) with the list entry and list version it is about."""
+    """A match (by id or id prefix) with the list entry and list version it is about, and,
+    for an entry removed from the list, the version that removed it."""
     with store.reading() as uow:
         match = uow.get("match", resolve_match(uow, reference))
         version, entry = _entry_of(uow, match)
-        return MatchDetail(match, entry, version)
+        return MatchDetail(match, entry, version, _removed_in(uow, match))
+
+
+def _removed_in(uow: Any, match: ScreeningMatch) -> SanctionsList | None:
+    """The first version after the one that last listed the match's entry: the version
+    that removed it (None when the entry is still listed, or that version was deleted)."""
+    if match.change != "removed" or match.list_id is None:
+        return None
+    versions = [v for v in sq.lists(uow) if v.name == match.list_name]  # newest first
+    at = next((i for i, v in enumerate(versions) if v.id == match.list_id), None)
+    return versions[at - 1] if at else None
 
 
 def resolve_match(uow: Any, reference: str | UUID) -> UUID:
@@ -307,6 +324,13 @@ def confirm(store: Store, reference: str | UUID, note: str = "",
         if match.state == "confirmed" and match.designation_id is not None:
             raise IntegrityRuleError(f"the match of {match.organization_name} with "
                                      f"{match.entry_name} is confirmed already")
+        if match.change == "removed":
+            removed = _removed_in(uow, match)
+            raise IntegrityRuleError(
+                f"entry {match.entry_ref} ({match.entry_name}) was removed from "
+                f"{match.list_name}" + (f" in version {removed.list_version}" if removed else "")
+                + "; a match with an entry no longer listed cannot be confirmed (record a "
+                  "designation with its delisting date by hand if the organization was listed)")
         list_version, entry = _entry_of(uow, match)
         if list_version is None or entry is None:
             raise IntegrityRuleError(f"entry {match.entry_ref} of {match.list_name} is no longer "

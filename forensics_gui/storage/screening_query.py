@@ -140,9 +140,19 @@ def matches_of_lists(uow: UnitOfWork, list_names: Iterable[str]) -> list[Screeni
     return found
 
 
-def match_page(uow: UnitOfWork, filters: dict[str, Any], limit: int, offset: int) -> Page:
-    """Matches whose columns equal `filters`, best score first, with the total."""
+# A candidate whose entry a newer version no longer lists waits for nobody: it leaves the
+# queue and the counts of candidates, and stays in the store with its change "removed".
+_WAITING = (M.state == "candidate") & (M.change != "removed")
+
+
+def match_page(uow: UnitOfWork, filters: dict[str, Any], limit: int, offset: int, *,
+               waiting: bool = False) -> Page:
+    """Matches whose columns equal `filters`, best score first, with the total; `waiting`
+    keeps only the candidates still waiting for a decision (not those removed from the
+    list)."""
     conditions = [getattr(M, name) == value for name, value in filters.items()]
+    if waiting:
+        conditions.append(_WAITING)
     query = (select(M).where(*conditions).order_by(M.score.desc().nulls_last(), M.id)
              .offset(offset).limit(limit))
     total = uow.session.execute(select(func.count()).select_from(M).where(*conditions))
@@ -156,19 +166,26 @@ def match_ids(uow: UnitOfWork) -> list[UUID]:
 
 
 def match_counts(uow: UnitOfWork) -> dict[tuple[UUID, str], int]:
-    """{(list version, decision): how many matches} for the list versions matches point at."""
-    query = select(M.list_id, M.state, func.count()).where(M.list_id.is_not(None)) \
-        .group_by(M.list_id, M.state)
-    return {(list_id, state): int(n) for list_id, state, n in uow.session.execute(query)}
+    """{(list version, decision): how many matches} for the list versions matches point at;
+    candidates whose entry was removed from the list are counted as 'removed', not as
+    'candidate'."""
+    query = (select(M.list_id, M.state, M.change, func.count())
+             .where(M.list_id.is_not(None)).group_by(M.list_id, M.state, M.change))
+    counts: dict[tuple[UUID, str], int] = {}
+    for list_id, decision, change, n in uow.session.execute(query):
+        state = "removed" if decision == "candidate" and change == "removed" else decision
+        if list_id is not None:
+            counts[list_id, state] = counts.get((list_id, state), 0) + int(n)
+    return counts
 
 
 def count_candidates(uow: UnitOfWork, list_names: Iterable[str]) -> int:
-    """How many matches against these lists wait for a decision."""
+    """How many matches against these lists wait for a decision (those whose entry was
+    removed from the list do not)."""
     names = sorted(set(list_names))
     if not names:
         return 0
-    query = select(func.count()).select_from(M).where(M.state == "candidate",
-                                                      M.list_name.in_(names))
+    query = select(func.count()).select_from(M).where(_WAITING, M.list_name.in_(names))
     return int(uow.session.execute(query).scalar_one())
 
 

@@ -3,6 +3,8 @@ candidates with their scores and changes, Confirm and Reject, opening the organi
 
 from __future__ import annotations
 
+import os
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +153,106 @@ def test_open_organization_shows_it_in_the_editor(qtbot: Any, window: Any) -> No
     qtbot.waitUntil(lambda: window.editor is not None and window.editor.record is not None)
     assert window.editor.record.name == "Harbour Star Electronics Ltd (fictional)"
     assert window.table_stack.currentWidget() is panel  # the page stays
+
+
+# ------------------------------------------------------------------ the import dialog
+FTM = str(LISTS / "ftm" / "entities.ftm.json")
+
+
+def _dialog(qtbot: Any, window: Any, paths: list[str]) -> ImportDialog:
+    panel = _page(qtbot, window)
+    dialog = ImportDialog(paths, panel, window.context)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.defaults is not None, timeout=10_000)
+    return dialog
+
+
+def _not_clipped(label: Any) -> bool:
+    """A wrapped label is as tall as its text needs at its width, and within its window."""
+    inside = label.mapTo(label.window(), label.rect().bottomRight())
+    return (label.height() >= label.heightForWidth(label.width())
+            and label.window().rect().contains(inside))
+
+
+def test_the_import_dialog_fills_in_the_date_the_file_states(qtbot: Any, window: Any) -> None:
+    dialog = _dialog(qtbot, window, [FTM])
+    assert (dialog.version.text(), dialog.published.text()) == ("2024-07-01", "2024-07-01")
+    assert "Stated in the file (the newest last_seen" in dialog.published_hint.text()
+    assert "FollowTheMoney" in dialog.format_hint.text()
+    assert dialog.options()["published_on"] == "2024-07-01"
+
+
+def test_a_file_stating_no_date_gets_its_own_date_and_says_so(qtbot: Any, window: Any,
+                                                              tmp_path: Path) -> None:
+    copies = []
+    for path in map(Path, MAY):
+        copy = tmp_path / path.name
+        copy.write_bytes(path.read_bytes())
+        stamp = datetime(2024, 5, 3, 12, 0).timestamp()
+        os.utime(copy, (stamp, stamp))
+        copies.append(str(copy))
+    panel = _page(qtbot, window)
+    dialog = ImportDialog(copies, panel, window.context)
+    dialog.version.setText("May 2024")  # typed before the file was read: left alone
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.defaults is not None, timeout=10_000)
+    assert (dialog.version.text(), dialog.published.text()) == ("May 2024", "2024-05-03")
+    hint = dialog.published_hint.text()
+    assert "OFAC's CSV files state no date" in hint and "the file's own date" in hint
+    assert date.today().isoformat() != dialog.published.text()
+
+
+def test_the_import_dialog_is_big_enough_for_its_hints(qtbot: Any, window: Any) -> None:
+    dialog = _dialog(qtbot, window, MAY)
+    assert dialog.minimumWidth() >= 600 and dialog.width() >= 600
+    hints = (dialog.files, dialog.format_hint, dialog.version_hint, dialog.published_hint)
+    assert all(hint.wordWrap() for hint in hints)
+    qtbot.waitUntil(lambda: all(_not_clipped(hint) for hint in hints))
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+
+
+def test_the_import_button_uses_the_date_the_file_states(qtbot: Any, window: Any,
+                                                         monkeypatch: Any) -> None:
+    panel = _page(qtbot, window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([FTM], ""))
+
+    def accept(dialog: ImportDialog) -> int:
+        qtbot.waitUntil(lambda: dialog.defaults is not None, timeout=10_000)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", accept)
+    with qtbot.waitSignal(panel.imported, timeout=30_000) as done:
+        qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    version = done.args[0].list
+    assert (version.list_version, version.published_on) == ("2024-07-01", date(2024, 7, 1))
+
+
+# --------------------------------------------------------------- the candidate view
+def test_the_candidate_view_shows_the_entrys_topics(qtbot: Any, window: Any) -> None:
+    panel = _page(qtbot, window)
+    _import(qtbot, panel, [FTM])
+    _select(panel, "OOO Vektor Komponent (fictional)")
+    qtbot.waitUntil(lambda: "Topics: sanction (sanctioned)" in panel.details.text())
+    assert "OFAC, listed 2024-02-23" in panel.details.text()
+
+
+def test_a_candidate_removed_from_the_list_leaves_the_queue(qtbot: Any, window: Any) -> None:
+    panel = _page(qtbot, window)
+    records.create(window.context.store, "org", {"name": "Severny Pribor (fictional)"})
+    _import(qtbot, panel, MAY, published_on="2024-05-01")
+    assert "Severny Pribor (fictional)" in _rows(panel)
+    _import(qtbot, panel, JUNE, published_on="2024-06-01")
+    assert "1 removed from the list" in panel.summary.text()
+    assert "3 candidates awaiting a decision" in panel.summary.text()
+    assert "Severny Pribor (fictional)" not in _rows(panel)
+    newest = panel.versions.topLevelItem(0)
+    assert (newest.text(1), newest.text(6)) == ("2024-06-01", "3")
+    assert panel.versions.topLevelItem(1).text(6) == "0"
+    panel.change_filter.setCurrentIndex(panel.change_filter.findData("removed"))
+    qtbot.waitUntil(lambda: list(_rows(panel)) == ["Severny Pribor (fictional)"])
+    assert _rows(panel)["Severny Pribor (fictional)"]["decision"] == "none: no longer listed"
+    _select(panel, "Severny Pribor (fictional)")
+    qtbot.waitUntil(lambda: "Removed from the list in OFAC SDN version 2024-06-01"
+                    in panel.details.text())
+    assert not panel.confirm_button.isEnabled() and panel.reject_button.isEnabled()

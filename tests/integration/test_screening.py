@@ -8,6 +8,7 @@ fictional.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from forensics_gui.core.errors import IntegrityRuleError, KnownError, ValidationError
-from forensics_gui.core.screening import ListImport
+from forensics_gui.core.screening import ListImport, entry_topics
 from forensics_gui.services import records, sanctions_lists, screening, stores
 from forensics_gui.storage import screening_query as sq
 
@@ -271,7 +272,7 @@ def test_enormous_files_are_refused_before_reading(store: stores.Store,
     from forensics_gui.formats.lists import files as list_files
 
     monkeypatch.setattr(list_files, "MAX_BYTES", 1000)
-    with pytest.raises(ValidationError, match=r"sdn\.csv: is 0 MB; files over 0 MB"):
+    with pytest.raises(ValidationError, match=r"sdn\.csv: is 1\.2 KB; files over 1,000 bytes"):
         _import(store, MAY)
     monkeypatch.setattr(list_files, "MAX_BYTES", 500 * 2**20)
     monkeypatch.setattr(list_files, "MAX_ENTRIES", 3)
@@ -284,3 +285,56 @@ def test_ofac_files_in_windows_1252_are_read(store: stores.Store, tmp_path: Path
     sdn = _sdn_bytes().replace(b"SEVERNY PRIBOR", "SÉVERNY PRIBOR".encode("cp1252"))
     result = _import(store, [_write(tmp_path, "sdn.csv", sdn)])
     assert _entries(store, result)["90003"].name == "SÉVERNY PRIBOR AO (FICTIONAL)"
+
+
+# ------------------------------------------------------------- entries removed from a list
+def test_a_candidate_whose_entry_was_removed_leaves_the_queue_and_is_kept(
+        store: stores.Store) -> None:
+    severny = _org(store, "Severny Pribor (fictional)")
+    _org(store, "Harbour Star Electronics Ltd (fictional)")
+    may = _import(store, MAY, published_on="2024-05-01")
+    assert may.screening is not None and may.screening.candidates == 2
+    june = _import(store, JUNE, published_on="2024-06-01")
+    assert june.screening is not None
+    assert (june.screening.removed, june.screening.candidates) == (1, 1)
+    assert "1 candidate awaiting a decision" in june.screening.describe()
+    waiting = screening.list_matches(store, state="candidate")
+    assert [m.entry_ref for m in waiting.rows] == ["90002"] and waiting.total == 1
+    # Kept, undecided, and shown under what changed: removed from the list.
+    (removed,) = screening.list_matches(store, state="candidate", change="removed").rows
+    assert (removed.organization_id, removed.state, removed.change) == (
+        severny.id, "candidate", "removed")
+    detail = screening.match_detail(store, removed.id)
+    assert detail.removed_in is not None and detail.removed_in.list_version == "2024-06-01"
+    assert detail.entry is not None and detail.entry.ref == "90003"  # as May listed it
+    newest = screening.list_versions(store)[0]
+    assert (newest.list.list_version, newest.candidates) == ("2024-06-01", 1)
+    assert sum(v.candidates for v in screening.list_versions(store)) == 1
+    with pytest.raises(IntegrityRuleError, match="removed from OFAC SDN in version 2024-06-01"):
+        screening.confirm(store, removed.id)
+    again = screening.screen(store)
+    assert (again.candidates, again.removed) == (1, 0)
+    assert screening.match_detail(store, removed.id).match.change == "removed"
+
+
+# ------------------------------------------------------- FollowTheMoney: only listed entities
+def test_an_entity_the_file_does_not_list_never_becomes_a_candidate(store: stores.Store,
+                                                                    tmp_path: Path) -> None:
+    """A counterparty carried for context (no sanction topic, no Sanction naming it) is left
+    out and counted; the listed ones keep their topics for the analyst."""
+    counterparty = {"id": "fict-ae-gulf", "schema": "Company",
+                    "properties": {"name": ["Gulf Bridge Trading FZE (fictional)"],
+                                   "country": ["ae"]},
+                    "datasets": ["fict_sanctions"], "last_seen": "2024-07-01T06:12:40"}
+    lines = (LISTS / "ftm" / "entities.ftm.json").read_text(encoding="utf-8")
+    path = _write(tmp_path, "entities.ftm.json",
+                  (lines + json.dumps(counterparty) + "\n").encode())
+    _org(store, "Gulf Bridge Trading FZE (fictional)")
+    vektor = _org(store, "OOO Vektor Komponent (fictional)")
+    result = _import(store, [path])
+    assert result.skipped["entity without a sanction, export control or debarment"] == 1
+    assert "fict-ae-gulf" not in _entries(store, result)
+    found = _matches(store)
+    assert list(found) == [(vektor.name, "fict-ru-vektor")]
+    detail = screening.match_detail(store, found[(vektor.name, "fict-ru-vektor")].id)
+    assert detail.entry is not None and entry_topics(detail.entry.remarks) == ("sanction",)

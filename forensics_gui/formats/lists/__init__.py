@@ -3,11 +3,17 @@ Consolidated Screening List and OpenSanctions' FollowTheMoney lines, read into e
 
 Every problem is a ValidationError naming the file, the line and what was wrong; a file is
 read completely and checked before anything is stored.
+
+What a file states about itself, without reading its entries (`stated_date`): OpenSanctions'
+FollowTheMoney lines state the day of the export; OFAC's legacy CSV files and the
+Consolidated Screening List's CSV state no date at all (their publishers give it beside the
+file, on the download page).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import LIST_FORMATS
@@ -25,7 +31,8 @@ from forensics_gui.formats.lists.files import (
     refuse,
 )
 
-__all__ = ["MAX_BYTES", "MAX_ENTRIES", "ListFile", "check_size", "parse_files", "refuse"]
+__all__ = ["FORMAT_LABELS", "MAX_BYTES", "MAX_ENTRIES", "ListFile", "check_size", "parse_files",
+           "refuse", "stated_date"]
 
 
 def parse_files(files: Sequence[ListFile], fmt: str | None = None) -> ParsedList:
@@ -50,6 +57,22 @@ def parse_files(files: Sequence[ListFile], fmt: str | None = None) -> ParsedList
         raise refuse(files[0].name, f"holds {len(parsed.entries):,} entries; at most "
                                     f"{most:,} are accepted")
     return parsed
+
+
+def stated_date(files: Sequence[ListFile],
+                fmt: str | None = None) -> tuple[str | None, date | None, str]:
+    """(format, the publication date the files state, where they state it); the format is
+    None when it cannot be recognised, the date None when the files state none. Nothing is
+    refused here: `parse_files` says what is wrong with a file."""
+    try:
+        texts = [_text_of(f, fmt) for f in files]
+    except ValidationError:
+        return fmt, None, ""
+    found = fmt or next((f for f in map(detect_format, texts) if f), None)
+    if found != "ftm" or len(texts) != 1:
+        return found, None, ""
+    published, where = opensanctions.stated_date(texts[0])
+    return found, published, where
 
 
 def _text_of(file: ListFile, fmt: str | None) -> str:

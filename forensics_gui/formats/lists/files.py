@@ -15,6 +15,7 @@ from datetime import date
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.records import ListEntry
+from forensics_gui.core.sizes import readable_sizes
 
 MAX_BYTES = 500 * 1024 * 1024  # the largest list published today is a few hundred MB
 MAX_ENTRIES = 2_000_000
@@ -51,8 +52,9 @@ def refuse(file_name: str, message: str) -> ValidationError:
 def check_size(name: str, size: int) -> None:
     """Refuse a file larger than MAX_BYTES before reading it."""
     if size > MAX_BYTES:
-        raise refuse(name, f"is {size / 2**20:,.0f} MB; files over {MAX_BYTES // 2**20} MB "
-                           "are refused (is it really a list file?)")
+        shown, most = readable_sizes(size, MAX_BYTES)
+        raise refuse(name, f"is {shown}; files over {most} are refused (is it really a list "
+                           "file?)")
 
 
 def decode(file: ListFile, fallback: str | None = None) -> str:

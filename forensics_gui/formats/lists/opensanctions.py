@@ -5,17 +5,31 @@ Sanction entities whose `entity` property holds the listed entity's id (flat exp
 sit inside the entity under properties.sanctions (nested export); both are read.
 Companies, organizations, legal entities, public bodies and persons are kept; other schemas
 (vessels, aircraft, ownerships, addresses...) are counted and left out.
+
+Only entities the file lists become entries, since every entry may become a screening
+candidate and a confirmed candidate a designation. An entity is listed when its `topics`
+hold one of LISTED_TOPICS (sanctioned, export controlled, debarred), or when a designation
+in force names it (a Sanction without an end date before the export's date) and its topics
+do not say the sanction is a counter-sanction. The other entities a data set carries for
+context (owners, directors, counterparties, relatives, entities "linked to" a sanctioned
+one, those only of political or criminal interest) are counted and left out: they are no
+one's designation. An entry's topics are kept at the head of its remarks ("Topics: ...")
+and shown with the candidate.
+
+The date of the export is the newest `last_seen` of its entities (the day OpenSanctions'
+crawler last saw them), else the newest `last_change`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 from typing import Any
 
 from forensics_gui.core.records import ListEntry
-from forensics_gui.core.screening import ParsedList
+from forensics_gui.core.screening import TOPICS_PREFIX, ParsedList
 from forensics_gui.formats.lists.files import ListFile, refuse, unique_refs
 from forensics_gui.formats.lists.ofac import russian_scheme
 
@@ -26,6 +40,18 @@ ID_PROPERTIES = {"innCode": "INN", "ogrnCode": "OGRN", "registrationNumber": "RE
                  "taxNumber": "TAX", "leiCode": "LEI", "swiftBic": "SWIFT", "okpoCode": "OKPO",
                  "kppCode": "KPP", "dunsCode": "DUNS", "vatCode": "VAT", "imoNumber": "IMO"}
 COUNTRY_PROPERTIES = ("country", "jurisdiction", "mainCountry")
+# Topics that make an entity a list entry: designated under a sanctions programme, on an
+# export-control list (the BIS Entity List and the like, as the Consolidated Screening List
+# counts them), debarred by an authority. "sanction.linked" (owned by or tied to a
+# sanctioned party, not designated itself) and "sanction.counter" (sanctioned by Russia or
+# Belarus in return) are not.
+LISTED_TOPICS = ("sanction", "export.control", "debarment")
+COUNTER_TOPIC = "sanction.counter"
+NOT_LISTED = "entity without a sanction, export control or debarment"
+_DATES = {key: re.compile(rf'"{key}"\s*:\s*"(\d{{4}}-\d{{2}}-\d{{2}})')
+          for key in ("last_seen", "last_change")}
+STATED_BY = {"last_seen": "the newest last_seen of its entities",
+             "last_change": "the newest last_change of its entities"}
 # Authority of a designation, by words of its `authority` property or its data set's name.
 AUTHORITY_WORDS = (
     ("office of foreign assets control", "OFAC"), ("ofac", "OFAC"),
@@ -79,12 +105,44 @@ def parse(file: ListFile, text: str) -> ParsedList:
                 _nested_sanctions(properties.get("sanctions")))
         else:
             skipped[f"{schema} entity"] += 1
-    entries = [(line, _entry(file, line, e, sanctions.get(e["id"], []))) for line, e in kept]
+    published, dated_by = stated_date(text)
+    listed = [(line, e) for line, e in kept
+              if is_listed(e["properties"], sanctions.get(e["id"], []), published)]
+    if len(listed) < len(kept):
+        skipped[NOT_LISTED] += len(kept) - len(listed)
+    entries = [(line, _entry(file, line, e, sanctions.get(e["id"], []))) for line, e in listed]
     named = [(line, e) for line, e in entries if e is not None]
     if len(named) < len(entries):
         skipped["entity without a name"] += len(entries) - len(named)
     return ParsedList("ftm", unique_refs(file, named), _list_name(kept),  # type: ignore[arg-type]
-                      PUBLISHER, _published(kept), dict(skipped))
+                      PUBLISHER, published, dict(skipped), dated_by)
+
+
+def is_listed(properties: dict[str, Any], designations: list[dict[str, Any]],
+              published: date | None) -> bool:
+    """Whether the file lists the entity (see the module's docstring): a listing topic, or
+    a designation in force that is not a counter-sanction."""
+    topics = values(properties, "topics")
+    if any(t in LISTED_TOPICS for t in topics):
+        return True
+    if COUNTER_TOPIC in topics:
+        return False
+    return any(_in_force(d, published) for d in designations)
+
+
+def _in_force(designation: dict[str, Any], published: date | None) -> bool:
+    ended = _first_date(values(designation, "endDate"))
+    return ended is None or ended >= (published or date.min)
+
+
+def stated_date(text: str) -> tuple[date | None, str]:
+    """(the export's date, where the file states it): the newest `last_seen` of the
+    entities, else the newest `last_change`; (None, "") when the file states neither."""
+    for key, pattern in _DATES.items():
+        found = _latest(pattern.findall(text))
+        if found is not None:
+            return found, STATED_BY[key]
+    return None, ""
 
 
 def _entities(file: ListFile, text: str) -> list[tuple[int, dict[str, Any]]]:
@@ -153,7 +211,12 @@ def _entry(file: ListFile, line: int, entity: dict[str, Any],
         listed_on=_first_date([v for d in designations for k in ("startDate", "listingDate")
                                for v in values(d, k)]),
         addresses=tuple(values(properties, "address")),
-        remarks="; ".join(values(properties, "topics") + values(properties, "notes"))[:2000])
+        remarks="; ".join(_topics_remark(properties) + values(properties, "notes"))[:2000])
+
+
+def _topics_remark(properties: dict[str, Any]) -> list[str]:
+    topics = values(properties, "topics")
+    return [TOPICS_PREFIX + ", ".join(dict.fromkeys(topics))] if topics else []
 
 
 def _other_names(properties: dict[str, Any]) -> list[str]:
@@ -180,12 +243,6 @@ def _first_date(texts: list[str]) -> date | None:
 def _list_name(kept: list[tuple[int, dict[str, Any]]]) -> str:
     datasets = {d for _, e in kept for d in _texts(e.get("datasets"))}
     return f"OpenSanctions {datasets.pop()}" if len(datasets) == 1 else "OpenSanctions"
-
-
-def _published(kept: list[tuple[int, dict[str, Any]]]) -> date | None:
-    """The day of the export: the newest `last_seen` of the entities, when they carry it."""
-    seen = [_text(e.get("last_seen"))[:10] for _, e in kept]
-    return _latest([s for s in seen if s])
 
 
 def _latest(texts: list[str]) -> date | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.fields import LIST_FORMATS
+from forensics_gui.core.screening import describe_topics, entry_topics
 from forensics_gui.gui.kit.lazy import sanctions_lists, screening
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -51,38 +53,124 @@ CHANGES = (("Any change", ""), ("New", "new"), ("Changed", "changed"),
            ("Removed from the list", "removed"), ("Unchanged", "unchanged"))
 MATCH_HEADERS = ("Score", "Organization", "Listed name", "Decision", "Change", "List",
                  "Matched on")
-SCORE, CHANGE = 0, 4
+SCORE, DECISION, CHANGE = 0, 3, 4
 MAX_COLUMN_WIDTH = 230
 VERSION_HEADERS = ("List", "Version", "Published", "Format", "Entries", "Screened",
                    "Waiting", "Confirmed", "Rejected")
 CHANGE_COLOURS = {"new": "#1565c0", "changed": "#b26a00", "removed": "#c62828"}
+MIN_DIALOG_WIDTH, MIN_DIALOG_HEIGHT = 620, 340
+NOT_STATED_COLOUR, ERROR_COLOUR = "#b26a00", "#c62828"
 FILE_FILTER = ("List files (*.csv *.json *.jsonl *.ndjson);;CSV files (*.csv);;"
                "JSON lines (*.json *.jsonl *.ndjson);;All files (*)")
 
 
-class ImportDialog(QDialog):
-    """What the user may say about the files: format, list name, version and date."""
+def _text(text: str) -> str:
+    """Plain text for a rich-text label (quotes stay as typed)."""
+    return escape(text, quote=False)
 
-    def __init__(self, paths: list[str], parent: QWidget | None = None) -> None:
+
+class ImportDialog(QDialog):
+    """What the user may say about the files: format, list name, version and date.
+
+    Given the application context, the dialog reads what the files state (on the worker)
+    and fills Version and Published on with it; when the files state no date, the hint
+    beside the field says where the date put there comes from."""
+
+    def __init__(self, paths: list[str], parent: QWidget | None = None,
+                 context: AppContext | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import sanctions list")
-        form = QFormLayout(self)
-        form.addRow(QLabel(", ".join(p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths)))
-        self.format = QComboBox()
-        self.format.addItem("Recognise from the files", "")
-        for fmt in LIST_FORMATS:
-            self.format.addItem(fmt, fmt)
-        self.name = QLineEdit(placeholderText="default: OFAC SDN, Consolidated Screening List…")
-        self.version = QLineEdit(placeholderText="default: the version's date")
-        self.published = QLineEdit(placeholderText="YYYY-MM-DD; default: from the file")
-        for label, widget in (("Format", self.format), ("List name", self.name),
-                              ("Version", self.version), ("Published on", self.published)):
-            form.addRow(label, widget)
+        self.setMinimumSize(MIN_DIALOG_WIDTH, MIN_DIALOG_HEIGHT)
+        self.defaults: Any = None
+        layout = QVBoxLayout(self)
+        names = ", ".join(p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths)
+        self.files = self._hint(f"<b>Files:</b> {_text(names)}", plain=False)
+        layout.addWidget(self.files)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.addLayout(form)
+        self._fields(form)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout.addWidget(buttons)
+        if context is not None:
+            self.published_hint.setText("Reading the date the file states…")
+            context.run(sanctions_lists.import_defaults, list(paths), on_done=self.show_defaults,
+                        on_error=self._unreadable, label="Reading the list files…")
+
+    def _fields(self, form: QFormLayout) -> None:
+        self.format = QComboBox()
+        self.format.addItem("Recognise from the files", "")
+        for fmt in LIST_FORMATS:
+            self.format.addItem(fmt, fmt)
+        self.format_hint = self._hint("")
+        self.name = QLineEdit(placeholderText="default: OFAC SDN, Consolidated Screening List…")
+        self.version = QLineEdit(placeholderText="default: the version's date")
+        self.version_hint = self._hint("As the publisher names the version; by default its "
+                                       "date.")
+        self.published = QLineEdit(placeholderText="YYYY-MM-DD; default: from the file")
+        self.published_hint = self._hint("")
+        for label, widget, hint in (("Format", self.format, self.format_hint),
+                                    ("List name", self.name, None),
+                                    ("Version", self.version, self.version_hint),
+                                    ("Published on", self.published, self.published_hint)):
+            form.addRow(label, self._with_hint(widget, hint))
+
+    def _hint(self, text: str, plain: bool = True) -> QLabel:
+        hint = QLabel(_text(text) if plain else text)
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.RichText)
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        return hint
+
+    @staticmethod
+    def _with_hint(widget: QWidget, hint: QLabel | None) -> QWidget:
+        if hint is None:
+            return widget
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(hint)
+        return box
+
+    def show_defaults(self, defaults: Any) -> None:
+        """Fill Version and Published on with what the files state (fields the user has
+        typed in are left alone), and say where the date comes from."""
+        self.defaults = defaults
+        if not self.published.text().strip():
+            self.published.setText(defaults.published_on.isoformat())
+        if not self.version.text().strip():
+            self.version.setText(defaults.list_version)
+        stated = defaults.origin == "stated"
+        colour = "" if stated else f" style='color:{NOT_STATED_COLOUR}'"
+        self.published_hint.setText(f"<span{colour}>{_text(defaults.explanation)}</span>")
+        self.version_hint.setText(_text(
+            "The file states no version name: its date is used. Give the publisher's name "
+            "for the version if it has one." if stated else
+            "By default the version's date. Give the publisher's name for the version if "
+            "it has one."))
+        if defaults.format_label and not self.format.currentData():
+            self.format_hint.setText(_text(f"Recognised: {defaults.format_label}."))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the height the wrapped hints need at the dialog's width."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _unreadable(self, error: BaseException, _trace: str) -> None:
+        self.published_hint.setText(
+            f"<span style='color:{ERROR_COLOUR}'>{_text(str(error))}</span>")
+        self._fit()
 
     def options(self) -> dict[str, Any]:
         """The values given, as keyword arguments of the import."""
@@ -249,13 +337,19 @@ class ScreeningPanel(QWidget):
                 table.setItem(row, column, self._cell(match, column, value))
         table.setSortingEnabled(True)
         table.resizeColumnsToContents()
-        for column in range(table.columnCount()):
-            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+        # Long names are cut short (their tooltips hold them whole) only when the table has
+        # no room for them all.
+        wanted = [table.columnWidth(column) for column in range(table.columnCount())]
+        if sum(wanted) > table.viewport().width():
+            for column, width in enumerate(wanted):
+                table.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
         self._selection_changed()
         self.loaded.emit()
 
     def _cell(self, match: Any, column: int, value: Any) -> QTableWidgetItem:
         item = QTableWidgetItem()
+        if column == DECISION and match.state == "candidate" and match.change == "removed":
+            value = "none: no longer listed"
         item.setData(Qt.ItemDataRole.DisplayRole,
                      value if column == SCORE else str(value or ""))
         item.setData(ROLE_MATCH, match)
@@ -286,7 +380,9 @@ class ScreeningPanel(QWidget):
         match = self.selected_match()
         self.open_button.setEnabled(match is not None)
         decided = match is not None and match.designation_id is not None
-        self.confirm_button.setEnabled(match is not None and match.state != "confirmed")
+        # An entry a newer version no longer lists cannot be confirmed (see services).
+        self.confirm_button.setEnabled(match is not None and match.state != "confirmed"
+                                       and match.change != "removed")
         self.reject_button.setEnabled(match is not None and match.state != "rejected"
                                       and not decided)
         self.details.clear()
@@ -297,17 +393,21 @@ class ScreeningPanel(QWidget):
     def _show_details(self, detail: Any) -> None:
         if detail.match.id != getattr(self.selected_match(), "id", None):
             return
+        removed = _removed_line(detail)
         entry = detail.entry
         if entry is None:
-            self.details.setText(f"Entry {detail.match.entry_ref} is in no imported version.")
+            self.details.setText(removed + escape(f"Entry {detail.match.entry_ref} is in no "
+                                                  "imported version."))
             return
         authority = entry.authority or "authority not given"
-        lines = [("", f"{entry.name} ({entry.entity_type}, {authority})"),
+        listed = f", listed {entry.listed_on}" if entry.listed_on else ""
+        lines = [("", f"{entry.name} ({entry.entity_type}, {authority}{listed})"),
+                 ("Topics", describe_topics(entry_topics(entry.remarks))),
                  ("Programmes", "; ".join(entry.programmes) or "none"),
                  ("Also listed as", "; ".join(entry.names[:6])),
                  ("Identifiers", ", ".join(entry.identifiers)),
                  ("Notes", detail.match.notes)]
-        self.details.setText("<br>".join(
+        self.details.setText(removed + "<br>".join(
             f"{label}: {escape(text)}" if label else f"<b>{escape(text)}</b>"
             for label, text in lines if text))
 
@@ -318,7 +418,7 @@ class ScreeningPanel(QWidget):
                                                       FILE_FILTER)
         if not paths:
             return
-        dialog = ImportDialog(paths, self)
+        dialog = ImportDialog(paths, self, self.context)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.import_files(paths, **dialog.options())
 
@@ -379,3 +479,15 @@ class ScreeningPanel(QWidget):
         match = self.selected_match()
         if match is not None:
             self.open_requested.emit("org", match.organization_id)
+
+
+def _removed_line(detail: Any) -> str:
+    """For an entry a newer version no longer lists: which version removed it."""
+    if detail.match.change != "removed":
+        return ""
+    version = detail.removed_in
+    where = f" in {version.name} version {version.list_version}" if version else ""
+    waiting = (" It no longer waits for a decision and cannot be confirmed."
+               if detail.match.state == "candidate" else "")
+    return (f"<span style='color:{ERROR_COLOUR}'><b>Removed from the list{escape(where)}."
+            f"</b>{waiting}</span><br>")
