@@ -4,13 +4,11 @@ key facts as a two-column table, chains stated with their status and sources."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from io import BytesIO
 from typing import Any
 
 from reportlab.lib.units import inch, mm
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -30,6 +28,7 @@ from forensics_gui.reports.evidence import (
     table,
 )
 from forensics_gui.reports.fonts import markup
+from forensics_gui.reports.jpeg import JpegImage
 from forensics_gui.reports.words import Words, add
 
 add({"counts_line": "Counts {counts}: {counted} of {total} records; {missing} had no value "
@@ -101,7 +100,7 @@ def photo_block(ready: Any, sheet: Any, words: Words, width: float, number: int
         return [Paragraph(markup(words["photo_problem"].format(problem=ready.problem)),
                           sheet["Small"])]
     scale = min(width / ready.width, (180 * mm) / ready.height)
-    image = Image(BytesIO(ready.data), width=ready.width * scale, height=ready.height * scale)
+    image = JpegImage(ready.data, width=ready.width * scale, height=ready.height * scale)
     facts = " · ".join(f"{words[k]} {v}" for k, v in ready.facts)
     caption = f"<b>{number}.</b> {markup(ready.caption)}" + (
         f"<br/>{markup(facts)}" if facts else "")
@@ -125,8 +124,10 @@ def facts_table(rows: Sequence[tuple[str, str]], sheet: Any, width: float) -> Fl
 def chains_block(report: ChainReport, sheet: Any, words: Words, citations: Citations,
                  options: dict[str, Any], limit: int = 3, subject: str = "") -> list[Flowable]:
     """The best chains of one part, each link with its status word and graded sources."""
-    story: list[Flowable] = [Paragraph(markup(words["chain_of"].format(
-        subject=subject or report.subject_label)), sheet["H2"])]
+    heading = Paragraph(markup(words["chain_of"].format(
+        subject=subject or report.subject_label)), sheet["H2"])
+    heading.keepWithNext = True  # never the last line of a page
+    story: list[Flowable] = [heading]
     shown = 0
     left_out = 0
     for chain in report.chains:
@@ -136,12 +137,12 @@ def chains_block(report: ChainReport, sheet: Any, words: Words, citations: Citat
         shown += 1
         route = " → ".join(p.name for p in chain.parties)
         status = chain_status(chain)
-        story.append(Paragraph(markup(words["chain_words"].format(
-            n=shown, status=words[status], route=route)), sheet["Body"]))
-        for step in chain.steps:
-            story.append(Paragraph("• " + link_sentence(step.link, step.seller.name,
-                                                         step.buyer.name, citations, words),
-                                   sheet["Cell"]))
+        # A chain and its links on one page: its route is never left at the foot of a page.
+        story.append(KeepTogether([Paragraph(markup(words["chain_words"].format(
+            n=shown, status=words[status], route=route)), sheet["Body"]), *(
+            Paragraph("• " + link_sentence(step.link, step.seller.name, step.buyer.name,
+                                           citations, words), sheet["Cell"])
+            for step in chain.steps)]))
         story.append(Spacer(1, 2 * mm))
         if shown >= limit:
             break

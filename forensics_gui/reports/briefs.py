@@ -44,9 +44,11 @@ def write(store: Any, kind: str, reference: str | None, path: str | Path,
           options: BriefOptions | None = None, *, invariant: bool = False,
           at: datetime | None = None, progress: Progress | None = None,
           check: Check | None = None) -> BriefResult:
-    """Write the brief of `kind` ("teardown" of an item, ...) about `reference` to `path`.
-    Nothing is written at `path` unless the whole brief is. `invariant` and `at` (the time
-    the brief says it was built) make the bytes repeatable, for tests."""
+    """Write the brief of `kind` about `reference` to `path`: "teardown" (a recovered item's
+    case reference), "dossier" (a part number or an organization's name) or "gap" (no
+    reference; the options may give a period). Nothing is written at `path` unless the whole
+    brief is. `invariant` and `at` (the time the brief says it was built) make the bytes
+    repeatable, for tests."""
     options = options or BriefOptions()
     options.check(kind)
     say = progress or (lambda done, total, text: None)
@@ -94,20 +96,56 @@ def write(store: Any, kind: str, reference: str | None, path: str | Path,
 def _gather(kind: str, store: Any, reference: str | None, options: BriefOptions,
             say: Progress, check: Check | None) -> tuple[Any, Any, str, str, Words]:
     """(what the brief holds, its sections, title, subtitle, the template's words)."""
-    if kind == "teardown":
-        from forensics_gui.reports import teardown
-        from forensics_gui.services.briefs import teardown as gather
+    gather = _KINDS.get(kind)
+    if gather is None:
+        raise ValueError(f"no brief of kind {kind!r} yet")
+    return gather(store, reference, options, say, check)
 
-        words = Words(options.language)  # the kind's words are known once it is imported
-        if not reference:
-            raise ValueError("a teardown report needs the recovered item's case reference")
-        data = gather.gather(store, reference, options, say, check)
-        system = data.system.name if data.system else ""
-        recovered = data.item.recovered_on.isoformat() if data.item.recovered_on else ""
-        subtitle = " · ".join(p for p in (system, recovered, data.item.recovery_place) if p)
-        return (data, teardown.story,
-                words["teardown_title"].format(ref=data.item.case_reference), subtitle, words)
-    raise ValueError(f"no brief of kind {kind!r} yet")
+
+def _teardown(store: Any, reference: str | None, options: BriefOptions, say: Progress,
+              check: Check | None) -> tuple[Any, Any, str, str, Words]:
+    from forensics_gui.reports import teardown
+    from forensics_gui.services.briefs import teardown as gather
+
+    words = Words(options.language)  # the kind's words are known once it is imported
+    if not reference:
+        raise ValueError("a teardown report needs the recovered item's case reference")
+    data = gather.gather(store, reference, options, say, check)
+    system = data.system.name if data.system else ""
+    recovered = data.item.recovered_on.isoformat() if data.item.recovered_on else ""
+    subtitle = " · ".join(p for p in (system, recovered, data.item.recovery_place) if p)
+    return (data, teardown.story,
+            words["teardown_title"].format(ref=data.item.case_reference), subtitle, words)
+
+
+def _dossier(store: Any, reference: str | None, options: BriefOptions, say: Progress,
+             check: Check | None) -> tuple[Any, Any, str, str, Words]:
+    from forensics_gui.reports import dossier
+    from forensics_gui.services.briefs import dossier as gather
+
+    words = Words(options.language)
+    if not reference:
+        raise ValueError("a dossier needs a part number or an organization's name")
+    data = gather.gather(store, reference, options, say, check)
+    title, subtitle = dossier.title(data, words)
+    return data, dossier.story, title, subtitle, words
+
+
+def _gap(store: Any, reference: str | None, options: BriefOptions, say: Progress,
+         check: Check | None) -> tuple[Any, Any, str, str, Words]:
+    from forensics_gui.reports import gap
+    from forensics_gui.services.briefs import gap as gather
+
+    words = Words(options.language)
+    if reference:
+        raise ValueError("a sanctions-gap brief covers the whole store: it takes no reference "
+                         "(choose a period in the options instead)")
+    data = gather.gather(store, options, say, check)
+    title, subtitle = gap.title(data, words)
+    return data, gap.story, title, subtitle, words
+
+
+_KINDS = {"teardown": _teardown, "dossier": _dossier, "gap": _gap}
 
 
 add({"made_store": "Store", "made_schema": "Schema version", "made_query": "Query",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -39,6 +40,9 @@ INK = colors.HexColor("#1F2933")
 MUTED = colors.HexColor("#616E7C")
 RULE = colors.HexColor("#CBD2D9")
 ACCENT = colors.HexColor("#1D4E89")
+# Streams are written as binary: ASCII85 would make every photo a quarter larger and, in pure
+# Python, cost a third of a second per photo at each pass of the layout.
+rl_config.useA85 = 0
 # Marking bands: the higher the rank, the stronger the colour (the name is never translated).
 MARKING_COLOURS = ((30, "#8E1B13"), (20, "#B45309"), (10, "#1D4E89"), (0, "#3E4C59"))
 

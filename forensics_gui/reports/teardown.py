@@ -15,6 +15,7 @@ from forensics_gui.reports.blocks import (
     figure_block,
     photo_block,
 )
+from forensics_gui.reports.diagrams import diagram
 from forensics_gui.reports.document import Heading
 from forensics_gui.reports.evidence import Citations, table
 from forensics_gui.reports.fonts import markup
@@ -115,6 +116,9 @@ def story(data: Any, sheet: Any, words: Words, citations: Citations) -> list[Flo
             parts += chains_block(report, sheet, words, citations,
                                   {"without_hypotheses": options.without_hypotheses},
                                   subject=finding.part_number)
+            if finding.part_id in data.graphs:
+                parts += diagram(data.graphs[finding.part_id], finding.part_number, sheet,
+                                 words, hypotheses=not options.without_hypotheses)
         if unlinked:
             parts.append(Paragraph(markup(words["unlinked"].format(
                 parts=", ".join(sorted(unlinked)))), sheet["Body"]))

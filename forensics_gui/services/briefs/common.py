@@ -3,27 +3,29 @@ marking of what it includes), photos ready for print, and the sources records ci
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
+from forensics_gui.core.briefs import KINDS, MAX_DPI, MIN_DPI, PRINT_DPI, SECTIONS
 from forensics_gui.core.chains import Citation
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.records import ComponentFinding, Photo, PhotoAnnotation, Source
 from forensics_gui.media import printing
+from forensics_gui.services.supply import parse_period
 from forensics_gui.storage.store import Store
 
-KINDS = ("teardown", "dossier", "system", "gap")
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "teardown": ("recovery", "photos", "findings", "makers", "dates", "chains", "sources"),
-    "dossier": ("sightings", "chains", "sanctions", "sources"),
-    "system": ("overview", "countries", "makers", "tiers", "dates", "changes", "sources"),
-    "gap": ("parts", "companies", "sources"),
-}
-PRINT_DPI = 200
 PRINT_WIDTH_INCHES = 6.6  # the text width of an A4 page with the briefs' margins
+# JPEG quality of a photo at print resolution (a 24-megapixel photo comes to about 150 KB at
+# 200 dpi) and at full resolution; at most this many photos are decoded at once.
+PRINT_QUALITY = 78
+FULL_QUALITY = 90
+PREPARE_THREADS = max(1, min(4, os.cpu_count() or 1))
 Progress = Callable[[int, int, str], None]
 
 
@@ -38,6 +40,10 @@ class BriefOptions:
     author: str = ""  # default: the store's acting user
     photo_dpi: int = PRINT_DPI
     full_resolution_photos: bool = False  # only to measure what downsampling saves
+    # Supply links dated outside the period are left out of chains and graphs (undated
+    # links stay: they may fall inside); dates as typed, checked by `check`.
+    period_from: date | str | None = None
+    period_to: date | str | None = None
 
     def wants(self, section: str) -> bool:
         return not self.sections or section in self.sections
@@ -53,9 +59,10 @@ class BriefOptions:
         if self.language not in ("en", "uk"):
             raise ValidationError("language", f"briefs are written in en or uk, not "
                                   f"{self.language!r}")
-        if not 72 <= self.photo_dpi <= 600:
-            raise ValidationError("photo_dpi", f"print resolution must be 72 to 600 dpi, not "
-                                  f"{self.photo_dpi}")
+        parse_period(self.period_from, self.period_to)
+        if not MIN_DPI <= self.photo_dpi <= MAX_DPI:
+            raise ValidationError("photo_dpi", f"print resolution must be {MIN_DPI} to "
+                                  f"{MAX_DPI} dpi, not {self.photo_dpi}")
 
     def described(self) -> str:
         parts = [f"language {self.language}"]
@@ -63,6 +70,9 @@ class BriefOptions:
             parts.append("hypothesis-level links left out")
         if self.redact_photo_metadata:
             parts.append("photo metadata redacted")
+        start, end = parse_period(self.period_from, self.period_to)
+        if start or end:
+            parts.append(f"supply links dated {start or '…'} to {end or '…'}")
         parts.append(f"sections: {', '.join(self.sections) if self.sections else 'all'}")
         parts.append(f"photos at {self.photo_dpi} dpi" if not self.full_resolution_photos
                      else "photos at full resolution")
@@ -122,6 +132,12 @@ def frame(store: Store, uow: Any, markings: Iterable[str], query: str,
                       highest, ranks.get(highest, 0), query, options)
 
 
+def all_markings(uow: Any) -> list[str]:
+    """Every handling marking of the store (a brief that cannot read all the records it
+    counts carries the highest of them)."""
+    return [m.name for m in uow.list_page("marking", limit=1000).rows]
+
+
 def source_book(uow: Any, ids: Iterable[UUID]) -> SourceBook:
     wanted = sorted(set(ids), key=str)
     return SourceBook({s.id: s for s in uow.get_many("source", wanted)} if wanted else {})
@@ -137,36 +153,81 @@ def print_photos(uow: Any, photos: Sequence[Photo], labels: dict[UUID, str],
                  options: BriefOptions, progress: Progress | None = None,
                  check: Callable[[], None] | None = None) -> list[PrintPhoto]:
     """Each photo downsampled to print resolution (a photo fills at most the text width),
-    its annotations drawn on; a photo that cannot be decoded says so instead."""
+    its annotations drawn on; a photo that cannot be decoded says so instead.
+
+    The store is read on the calling thread, one photo ahead of the pictures being decoded,
+    scaled and encoded on PREPARE_THREADS threads (Pillow lets go of the GIL while it does
+    that); the photos come back in their order and each is made alone, so the result is the
+    same whatever the number of threads."""
     side = round(PRINT_WIDTH_INCHES * options.photo_dpi)
     ready = []
-    for number, photo in enumerate(photos, 1):
-        if check is not None:
-            check()
-        if progress is not None:
-            progress(number - 1, len(photos), f"preparing photo {number} of {len(photos)}")
+    with ThreadPoolExecutor(max_workers=PREPARE_THREADS) as pool:
+        made = _ahead(pool, lambda job: _print_copy(job, side, options),
+                      _print_jobs(uow, photos, labels))
+        for number, (photo, original, outcome) in enumerate(made, 1):
+            if check is not None:
+                check()
+            if progress is not None:
+                progress(number, len(photos), f"preparing photo {number} of {len(photos)}")
+            caption = photo.caption or photo.file_name
+            facts = () if options.redact_photo_metadata else _facts(photo)
+            if isinstance(outcome, Exception):
+                ready.append(PrintPhoto(photo, b"", 0, 0, caption, facts,
+                                        problem=f"{photo.file_name} cannot be shown: {outcome}",
+                                        original_bytes=original))
+                continue
+            data, width, height = outcome
+            ready.append(PrintPhoto(photo, data, width, height, caption, facts,
+                                    original_bytes=original))
+    return ready
+
+
+_PrintJob = tuple[Photo, list[printing.Mark], bytes]
+
+
+def _print_jobs(uow: Any, photos: Sequence[Photo], labels: dict[UUID, str]
+                ) -> Iterator[_PrintJob]:
+    """Each photo with its annotations as marks and its original, read from the store."""
+    for photo in photos:
         notes = uow.list_page("annotation", filters={"photo_id": photo.id}, limit=1000).rows
         marks = [printing.Mark(a.x, a.y, a.width, a.height, _mark_label(a, labels))
                  for a in notes]
-        original = uow.blobs.original(photo.sha256) or b""
-        caption = photo.caption or photo.file_name
-        facts = () if options.redact_photo_metadata else _facts(photo)
-        try:
-            if not original:
-                raise KnownError(f"the original of {photo.file_name} is missing from the store")
-            limit = max(photo.width or 1, photo.height or 1) if options.full_resolution_photos \
-                else side
-            data, width, height = printing.print_copy(original, photo.file_name, limit, marks,
-                                                      quality=90 if options.full_resolution_photos
-                                                      else 82)
-        except (KnownError, OSError, ValueError) as error:
-            ready.append(PrintPhoto(photo, b"", 0, 0, caption, facts,
-                                    problem=f"{photo.file_name} cannot be shown: {error}",
-                                    original_bytes=len(original)))
-            continue
-        ready.append(PrintPhoto(photo, data, width, height, caption, facts,
-                                original_bytes=len(original)))
-    return ready
+        yield photo, marks, uow.blobs.original(photo.sha256) or b""
+
+
+def _print_copy(job: _PrintJob, side: int, options: BriefOptions
+                ) -> tuple[Photo, int, tuple[bytes, int, int] | Exception]:
+    """(photo, size of its original, its print copy or why there is none); runs on a thread
+    of its own, so it touches nothing but the bytes it is given."""
+    photo, marks, original = job
+    try:
+        if not original:
+            raise KnownError(f"the original of {photo.file_name} is missing from the store")
+        if options.full_resolution_photos:
+            return photo, len(original), printing.print_copy(
+                original, photo.file_name, max(photo.width or 1, photo.height or 1), marks,
+                quality=FULL_QUALITY)
+        return photo, len(original), printing.print_copy(original, photo.file_name, side, marks,
+                                                         quality=PRINT_QUALITY)
+    except (KnownError, OSError, ValueError) as error:
+        return photo, len(original), error
+
+
+def _ahead(pool: ThreadPoolExecutor, work: Callable[[Any], Any], jobs: Iterable[Any]
+           ) -> Iterator[Any]:
+    """`work(job)` for each job, in order, with at most PREPARE_THREADS + 1 in flight (a
+    hundred originals of 24 megapixels are never all in memory at once)."""
+    pending: deque[Future[Any]] = deque()
+    try:
+        for job in jobs:
+            pending.append(pool.submit(work, job))
+            if len(pending) > PREPARE_THREADS:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:  # cancelled: what has not started yet never will
+        for future in pending:
+            future.cancel()
 
 
 def _mark_label(annotation: PhotoAnnotation, labels: dict[UUID, str]) -> str:

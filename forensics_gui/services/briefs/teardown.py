@@ -5,12 +5,13 @@ probable supply chain of each identified part."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.analytics import AnalyticsFilters, Figure
 from forensics_gui.core.chains import ChainReport, SearchLimits
+from forensics_gui.core.graph import SupplyGraph
 from forensics_gui.core.records import (
     ComponentFinding,
     CustodyEvent,
@@ -19,7 +20,7 @@ from forensics_gui.core.records import (
     RecoveredItem,
     WeaponSystemType,
 )
-from forensics_gui.services import custody, records, supply
+from forensics_gui.services import custody, graph, records, supply
 from forensics_gui.services.briefs import common
 from forensics_gui.services.briefs.common import (
     BriefFrame,
@@ -31,6 +32,7 @@ from forensics_gui.services.briefs.common import (
 from forensics_gui.storage.store import Store
 
 FIGURES = ("by_country", "by_maker", "production_timeline", "identified")
+GRAPH_NODES = 200  # a larger graph of a part comes back "too large" (and is not drawn)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class TeardownData:
     figures: tuple[Figure, ...]
     chains: dict[UUID, ChainReport]  # finding id -> its chains (identified findings only)
     sources: SourceBook
+    graphs: dict[UUID, SupplyGraph] = field(default_factory=dict)  # part id -> its graph
 
 
 def gather(store: Store, item_ref: str | UUID, options: BriefOptions,
@@ -72,6 +75,7 @@ def gather(store: Store, item_ref: str | UUID, options: BriefOptions,
             labels = {f.id: f.part_number or f.marking for f in findings}
             photos = common.print_photos(uow, shot, labels, options, progress=say, check=check)
         chains: dict[UUID, ChainReport] = {}
+        graphs: dict[UUID, SupplyGraph] = {}
         if options.wants("chains"):
             today = supply.today()
             identified = [f for f in findings if f.part_id]
@@ -83,12 +87,24 @@ def gather(store: Store, item_ref: str | UUID, options: BriefOptions,
                 subject = supply.read_subject(uow, "finding", finding.id)
                 chains[finding.id] = supply.chain_report(uow, subject, (None, None),
                                                          SearchLimits(max_chains=5), today)
+            graphs = _graphs(uow, {f.part_id for f in identified
+                                   if chains[f.id].links_considered})
         sources = common.source_book(uow, [s for f in findings for s in f.source_ids])
     history = custody.standing(custody.custody_history(store, item.id))
     figures = _figures(store, item.id) if options.wants("makers") or options.wants("dates") \
         else ()
     return TeardownData(frame, item, system, tuple(history), tuple(findings), parts, makers,
-                        tuple(photos), figures, chains, sources)
+                        tuple(photos), figures, chains, sources, graphs)
+
+
+def _graphs(uow: Any, part_ids: set[Any]) -> dict[UUID, SupplyGraph]:
+    """The graph the screen draws of each part that has supply links."""
+    found = {}
+    for part_id in sorted(part_ids, key=str):
+        scope, title = graph.resolve_scope(uow, part=part_id)
+        found[part_id] = graph.graph_in(uow, scope, title, max_nodes=GRAPH_NODES,
+                                        max_links=GRAPH_NODES * 4)
+    return found
 
 
 def _part_maker(parts: dict[UUID, Part], finding: ComponentFinding) -> UUID | None:
