@@ -1,5 +1,6 @@
-"""How a supply graph looks wherever it is drawn: on screen, in a GraphML file (yEd shows the
-colours) and in a brief. One palette, so that a printed diagram reads like the screen."""
+"""How a supply graph and the analytics charts look wherever they are drawn: on screen, in a
+GraphML file (yEd shows the colours) and in a brief. One palette, so that a printed diagram
+reads like the screen."""
 
 from __future__ import annotations
 
@@ -25,3 +26,35 @@ def role_fill(roles: Iterable[str]) -> str:
     """The fill colour of an organization with these roles (its first role along the flow)."""
     ranked = sorted((ROLE_RANKS.get(r, UNKNOWN_ROLE_RANK), r) for r in roles if r in ROLE_FILLS)
     return ROLE_FILLS[ranked[0][1]] if ranked else UNKNOWN_ROLE_FILL
+
+
+# Charts (the analytics dashboard and the briefs): the Okabe–Ito colours, which readers with
+# any common colour-vision deficiency tell apart; reference dates differ by line style too.
+CHART_SERIES = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#F0E442",
+                "#999999")
+CHART_COLOURS = {
+    "paper": "#FFFFFF", "ink": "#1F2933", "muted": "#52606D", "grid": "#E4E7EB",
+    "axis": "#7B8794", "bar": "#0072B2", "row": "#F2F4F7", "highlight": "#1F2933",
+    "marker event": "#D55E00", "marker chpl": "#007A5A", "marker designation": "#A8487F",
+    "marker": "#52606D",
+}
+
+
+def chart_colour(role: str) -> str:
+    """The colour of a chart's role: "bar", "series 3", "on series 3" (text on that series'
+    fill: dark or white, whichever reads better), "marker designation"..."""
+    if role.startswith("on series "):
+        fill = _luminance(chart_colour(role.removeprefix("on "))) + 0.05
+        ink, paper = (_luminance(CHART_COLOURS[r]) + 0.05 for r in ("ink", "paper"))
+        return CHART_COLOURS["ink"] if fill / ink > paper / fill else CHART_COLOURS["paper"]
+    if role.startswith("series "):
+        return CHART_SERIES[int(role.removeprefix("series ")) % len(CHART_SERIES)]
+    return CHART_COLOURS.get(role, CHART_COLOURS["marker"] if role.startswith("marker")
+                             else CHART_COLOURS["ink"])
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance (WCAG) of "#RRGGBB"."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

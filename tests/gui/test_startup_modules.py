@@ -13,6 +13,9 @@ from forensics_gui.services import demo, stores
 
 FEATURE_LIBRARIES = ("numpy", "rapidfuzz", "openpyxl", "networkx", "reportlab", "PIL",
                      "pillow_heif", "alembic", "psycopg")
+# The dashboard's charts (their geometry, drawing, fonts and SVG export) load when it is shown.
+FEATURE_MODULES = ("forensics_gui.gui.analytics.", "forensics_gui.core.chart",
+                   "forensics_gui.reports", "forensics_gui.services.analytics", "PySide6.QtSvg")
 CLIENT = """
 import json, sys
 from PySide6.QtCore import QSettings, QTimer
@@ -27,7 +30,9 @@ def first_rows():
     if table is not None and table.model.rowCount() and table.model.record_at(0) is not None:
         loaded = sorted({m.split(".")[0] for m in sys.modules})
         ours = sorted(m for m in sys.modules if m.startswith("forensics_gui.services."))
-        print(json.dumps({"rows": table.model.rowCount(), "loaded": loaded, "services": ours}))
+        modules = sorted(m for m in sys.modules if m.startswith(("forensics_gui.", "PySide6.")))
+        print(json.dumps({"rows": table.model.rowCount(), "loaded": loaded, "services": ours,
+                          "modules": modules}))
         app.quit()
     else:
         QTimer.singleShot(5, first_rows)
@@ -51,6 +56,8 @@ def test_first_rows_are_shown_without_any_feature_library(tmp_path: Path) -> Non
     assert shown["rows"] > 0
     assert set(shown["loaded"]) & set(FEATURE_LIBRARIES) == set()
     assert "sqlalchemy" in shown["loaded"]  # the store is open: the check is not vacuous
+    assert [m for m in shown["modules"] if m.startswith(FEATURE_MODULES)] == []
+    assert "forensics_gui.gui.mainwindow.main_window" in shown["modules"]
     # Only the services of the first screen; search, screening and the rest load when used.
     assert set(shown["services"]) <= {
         "forensics_gui.services.stores", "forensics_gui.services.records",
