@@ -16,9 +16,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from forensics_gui.core.analytics import Figure
+from forensics_gui.core.analytics import TIMELINE, Figure
 from forensics_gui.core.chains import ChainReport
 from forensics_gui.reports import fonts
+from forensics_gui.reports.charts import chart_drawing
 from forensics_gui.reports.document import RULE
 from forensics_gui.reports.evidence import (
     Citations,
@@ -66,29 +67,32 @@ def counts_line(figure: Figure, words: Words) -> str:
 
 
 def figure_block(figure: Figure, sheet: Any, words: Words, width: float) -> list[Flowable]:
-    """A figure as a vector chart (where one can be drawn) with its counts and notes under
-    it, and its numbers as a table so that none is only in the picture."""
-    story: list[Flowable] = [Paragraph(markup(figure.title), sheet["H2"])]
-    try:
-        from forensics_gui.reports.charts import chart_flowable
-    except ImportError:  # charts not available: the table says it all
-        chart_flowable = None
-    if chart_flowable is not None and figure.bars:
-        story.append(chart_flowable(figure, width))
-    story.append(Paragraph(markup(counts_line(figure, words)), sheet["Small"]))
-    for note in figure.notes:
-        story.append(Paragraph(markup(note), sheet["Small"]))
-    if figure.bars:
+    """A figure as the vector chart the screen draws, with its counts and notes under it, and
+    its numbers as a table so that none is only in the picture (a timeline lists its
+    non-empty periods)."""
+    story: list[Flowable] = []
+    if figure.bars:  # the chart carries its title, what it counts and its notes
+        story.append(KeepTogether([Spacer(1, 2 * mm), chart_drawing(figure, width)]))
+    else:
+        story.append(Paragraph(markup(figure.title), sheet["H2"]))
+        story.append(Paragraph(markup(counts_line(figure, words)), sheet["Small"]))
+        for note in figure.notes:
+            story.append(Paragraph(markup(note), sheet["Small"]))
+    bars = [b for b in figure.bars if b.value or figure.shape != TIMELINE]
+    if bars:
+        dated = figure.unit == "date"
         rows: list[list[Any]] = [[Paragraph(markup(words[h]), sheet["CellBold"])
                                   for h in ("category", "count", "share")]]
-        for bar in figure.bars:
-            label = bar.label + (f" ({bar.detail})" if bar.detail else "")
+        for bar in bars:
+            label = bar.label + (f" ({bar.detail})" if bar.detail and not dated else "")
+            value = (bar.start.isoformat() if dated and bar.start else str(bar.value))
+            share = bar.detail if dated else f"{bar.share:.0%}"
             rows.append([Paragraph(markup(label), sheet["Cell"]),
-                         Paragraph(str(bar.value), sheet["Cell"]),
-                         Paragraph(f"{bar.share:.0%}" if figure.unit == "" else "",
-                                   sheet["Cell"])])
+                         Paragraph(markup(value), sheet["Cell"]),
+                         Paragraph(markup(share), sheet["Cell"])])
         story.append(Spacer(1, 2 * mm))
-        story.append(table(rows, [width * 0.62, width * 0.18, width * 0.2]))
+        widths = [0.3, 0.15, 0.55] if dated else [0.62, 0.18, 0.2]
+        story.append(table(rows, [width * w for w in widths]))
     story.append(Spacer(1, 4 * mm))
     return story
 

@@ -145,7 +145,22 @@ def _gap(store: Any, reference: str | None, options: BriefOptions, say: Progress
     return data, gap.story, title, subtitle, words
 
 
-_KINDS = {"teardown": _teardown, "dossier": _dossier, "gap": _gap}
+def _system(store: Any, reference: str | None, options: BriefOptions, say: Progress,
+            check: Check | None) -> tuple[Any, Any, str, str, Words]:
+    from forensics_gui.reports import system
+    from forensics_gui.services.briefs import system as gather
+
+    words = Words(options.language)
+    if not reference:
+        raise ValueError("a weapon-system summary needs the system type's name")
+    data = gather.gather(store, reference, options, say, check)
+    facts = [data.system.category, data.system.origin_country]
+    subtitle = " · ".join(p for p in facts if p)
+    return (data, system.story, words["system_title"].format(name=data.system.name), subtitle,
+            words)
+
+
+_KINDS = {"teardown": _teardown, "dossier": _dossier, "gap": _gap, "system": _system}
 
 
 add({"made_store": "Store", "made_schema": "Schema version", "made_query": "Query",
