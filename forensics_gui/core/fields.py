@@ -275,8 +275,9 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "item": ("case_reference", "system_type_name", "recovered_on", "recovery_place",
              "handling_marking"),
     "part": ("part_number", "manufacturer_name", "function", "hs_code", "chpl_tier"),
-    "finding": ("case_reference", "part_number", "manufacturer_name", "function", "date_code",
-                "produced_from", "confidence"),
+    # The marking as read comes first after the item: it is what a field team reads first.
+    "finding": ("case_reference", "marking", "part_number", "manufacturer_name", "function",
+                "date_code", "produced_from", "confidence"),
     "org": ("name", "country", "roles", "successor_name"),
     "designation": ("organization_name", "authority", "programme", "listed_on", "reference"),
     "link": ("seller_name", "buyer_name", "part_number", "shipped_on", "quantity", "status"),
@@ -373,6 +374,53 @@ def describe(kind_name: str, record: Any) -> str:
         return f"{first[0] if first else 'unidentified'} in {record.case_reference}"
     value = getattr(record, KINDS[kind_name].title_field, "") or record.id
     return str(value).splitlines()[0] if str(value) else str(record.id)
+
+
+# The value that names the record a reference points to, per (kind, field): tables and forms
+# show it in place of the id, which stays out of the column chooser.
+REFERENCE_NAMES: dict[tuple[str, str], str] = {
+    ("item", "system_type_id"): "system_type_name",
+    ("part", "manufacturer_id"): "manufacturer_name",
+    ("finding", "part_id"): "part_number", ("finding", "manufacturer_id"): "manufacturer_name",
+    ("finding", "item_id"): "case_reference", ("org", "successor_id"): "successor_name",
+    ("designation", "organization_id"): "organization_name", ("link", "seller_id"): "seller_name",
+    ("link", "buyer_id"): "buyer_name", ("link", "part_id"): "part_number",
+    ("photo", "item_id"): "item_case_reference", ("annotation", "finding_id"): "finding_label",
+    ("match", "organization_id"): "organization_name",
+}
+
+
+@cache
+def reference_kinds() -> dict[str, str]:
+    """{field name: kind it refers to} for every reference field of every kind (a name means
+    the same kind everywhere: `item_id` is always a recovered item)."""
+    return {spec.name: spec.ref for k in KINDS.values() for spec in k.fields
+            if spec.type in ("ref", "refs") and spec.ref != "marking"}
+
+
+def column_label(kind_name: str, name: str) -> str:
+    """A table column's heading and its name in the column chooser: no two columns of a kind
+    read the same (a reference shown as an id says so)."""
+    label = label_of(kind_name, name)
+    spec = _field_index(kind_name).get(name)
+    if spec is not None and spec.type == "ref" and spec.ref != "marking":
+        return f"{label} (id)"
+    if spec is None and any(f.label == label and (kind_name, f.name) not in REFERENCE_NAMES
+                            for f in KINDS[kind_name].fields):
+        return f"{label} (record)"  # the record's own version beside a list's version
+    return label
+
+
+def finding_title(part_number: str | None, marking: str | None, function: str | None,
+                  maker: str | None) -> str:
+    """What a finding is called in a list: its part number, else the first line of its
+    marking, else what it is and who made it; "unidentified" only when nothing is known."""
+    first_line = (marking or "").strip().splitlines()[:1]
+    if part_number or first_line:
+        return part_number or first_line[0]
+    if maker:
+        return f"{function or 'component'} by {maker}"
+    return function or "unidentified"
 
 
 def label_of(kind_name: str, name: str) -> str:

@@ -37,8 +37,8 @@ def test_the_part_editor_lists_its_links_with_designation_timing(qtbot: Any,
     rows = _rows(box)
     assert box.title() == "Supply links (4)" and len(rows) == 4
     assert rows[0][0] == "2022-08-26" and rows[-1][0] == "undated"
-    assert rows[0][1] == f"{HARBOUR} (HK, hub)\nnot designated"
-    assert rows[0][3] == "probable" and rows[0][4] == "1 (F6)"
+    assert rows[0][2] == f"{HARBOUR} (HK, hub)\nnot designated"
+    assert rows[0][1] == "probable" and rows[0][4] == "1 (F6)"
     assert box.table.isColumnHidden(5)  # the part column says nothing in the part's editor
     assert box.chains_button.isVisible() and box.new_button.isEnabled()
     assert not box.open_button.isEnabled()
@@ -52,9 +52,9 @@ def test_a_designation_shows_before_and_after_each_link(qtbot: Any, window: Any,
     qtbot.waitUntil(lambda: box.listing is not None and "OFAC" in str(_rows(box)),
                     timeout=10_000)
     by_date = {row[0]: row for row in _rows(box)}
-    assert by_date["2022-08-26"][1].endswith("designated before the link (OFAC 2022-07-01)")
-    assert by_date["2022-06-02"][2].endswith("designated after the link (OFAC 2022-07-01)")
-    assert box.table.item(1, 2).foreground().color().name() != "#000000"
+    assert by_date["2022-08-26"][2].endswith("designated before the link (OFAC 2022-07-01)")
+    assert by_date["2022-06-02"][3].endswith("designated after the link (OFAC 2022-07-01)")
+    assert box.table.item(1, 3).foreground().color().name() != "#000000"
 
 
 def test_new_link_from_a_part_opens_the_link_editor_filled_in(qtbot: Any, window: Any,

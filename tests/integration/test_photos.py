@@ -7,6 +7,7 @@ import errno
 import hashlib
 import io
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -132,7 +133,9 @@ def test_a_file_over_the_size_limit_is_refused(store: stores.Store, item: object
     path = _jpeg(tmp_path / "big.jpg")
     report = photos.add_photos(store, [path], item="UA-PH-1",
                                limits=photos.ImageLimits(max_bytes=1000))
-    assert not report.added and "MB" in report.refused[0].reason
+    assert not report.added
+    assert re.fullmatch(r"is \d+\.\d KB; at most 1,000 bytes are accepted",
+                        report.refused[0].reason), report.refused[0].reason
     assert _blob_count(store) == 0
 
 

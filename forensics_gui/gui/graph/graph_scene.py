@@ -33,6 +33,7 @@ from forensics_gui.core.graph import GraphEdge, GraphNode
 from forensics_gui.formats.palette import EDGE_COLOURS, HUB_COLOUR, SANCTION_COLOURS, role_fill
 
 NODE_W, NODE_H = 200.0, 74.0
+NODE_PAD = 10.0  # between a box's border and its text
 COLUMN_W, ROW_H = 350.0, 104.0
 ARROW = 10.0
 TEXT_DETAIL = 0.3  # below this scale, text would be a few pixels high: left out
@@ -121,26 +122,39 @@ class NodeItem(QGraphicsItem):
         if self.node.is_hub:
             self._hub_tag(painter)
 
-    def _text(self, painter: QPainter) -> None:
-        left, width = -NODE_W / 2 + 10, NODE_W - 20
-        name_font = font(9.5, True)
-        lines = [(name_font, TEXT, line) for line in wrapped(self.node.name, name_font, width)]
-        lines.append((font(8), MUTED, self._facts()))
+    def text_lines(self) -> list[tuple[QFont, QColor, str]]:
+        """What the box says, line by line, each line fitting the box: the name on as many
+        lines as the box has room for (elided on the last one only when even they are too
+        few; the tooltip names it in full), the roles and country, the designation."""
+        width = NODE_W - 2 * NODE_PAD
+        facts = [(font(8), MUTED, self._facts())]
         note = {"designated": ("Designated: ", self.node.designated_by),
                 "formerly": ("Formerly designated: ", self.node.formerly_by)
                 }.get(self.node.sanctions)
         if note:
-            lines.append((font(8, True), self.border, note[0] + ", ".join(note[1])))
+            facts.append((font(8, True), self.border, note[0] + ", ".join(note[1])))
+        name_font = font(9.5, True)
+        room = NODE_H - 8 - sum(QFontMetricsF(f).height() for f, _, _ in facts)
+        most = max(1, int(room // QFontMetricsF(name_font).height()))
+        names = wrapped(self.node.name, name_font, width, most)
+        lines = [(name_font, TEXT, line) for line in names] + facts
+        return [(f, colour, QFontMetricsF(f).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                        width))
+                for f, colour, text in lines]
+
+    def _text(self, painter: QPainter) -> None:
+        left, width = -NODE_W / 2 + NODE_PAD, NODE_W - 2 * NODE_PAD
+        lines = self.text_lines()
         heights = [QFontMetricsF(f).height() for f, _, _ in lines]
         y = -sum(heights) / 2
         for (shown_font, colour, text), height in zip(lines, heights, strict=True):
-            metrics = QFontMetricsF(shown_font)
             painter.setFont(shown_font)
             painter.setPen(colour)
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            # Never clipped to the rectangle: a glyph drawn a hair wider than measured (at
+            # another zoom or resolution) shows whole, inside the box's margin.
             painter.drawText(QRectF(left, y, width, height),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                             elided)
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter |
+                             Qt.TextFlag.TextDontClip, text)
             y += height
 
     def _facts(self) -> str:

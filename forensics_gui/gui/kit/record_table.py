@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensics_gui.core.fields import LIST_COLUMNS, WITHDRAWABLE, filter_label, label_of
+from forensics_gui.core.fields import (
+    LIST_COLUMNS,
+    REFERENCE_NAMES,
+    WITHDRAWABLE,
+    column_label,
+    filter_label,
+)
 from forensics_gui.core.records import DTO_OF_KIND
 from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.kit.table_model import RecordTableModel, display
@@ -32,8 +38,11 @@ MAX_COLUMN_WIDTH = 280
 
 
 def all_columns(kind: str, sample: Any = None) -> list[str]:
-    """Every value a table of `kind` can show, default columns first."""
-    names = [f.name for f in fields(DTO_OF_KIND[kind]) if f.name not in ("source_ids",)]
+    """Every value a table of `kind` can show, default columns first; a reference whose
+    record is named beside it is offered by that name only (never as a column of ids)."""
+    named = {name for k, name in REFERENCE_NAMES if k == kind}
+    names = [f.name for f in fields(DTO_OF_KIND[kind])
+             if f.name not in ("source_ids",) and f.name not in named]
     defaults = list(LIST_COLUMNS[kind])
     return defaults + [n for n in names if n not in defaults]
 
@@ -171,17 +180,21 @@ class RecordTable(QWidget):
         columns = [c for c in (saved or []) if c in valid] if isinstance(saved, list) else []
         return columns or list(LIST_COLUMNS[self.kind])
 
-    def _column_menu(self, position: Any) -> None:
+    def column_menu(self) -> QMenu:
+        """The header's context menu: every column, ticked when shown, and the defaults."""
         menu = QMenu(self)
         shown = self.model.columns
         for name in all_columns(self.kind):
-            action = menu.addAction(label_of(self.kind, name))
+            action = menu.addAction(column_label(self.kind, name))
             action.setCheckable(True)
             action.setChecked(name in shown)
             action.toggled.connect(lambda on, n=name: self.toggle_column(n, on))
         menu.addSeparator()
         menu.addAction("Default columns", self.reset_columns)
-        menu.exec(self.view.horizontalHeader().mapToGlobal(position))
+        return menu
+
+    def _column_menu(self, position: Any) -> None:
+        self.column_menu().exec(self.view.horizontalHeader().mapToGlobal(position))
 
     def toggle_column(self, name: str, shown: bool) -> None:
         """Show or hide a column; the choice is remembered."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from forensics_gui.core.fields import WITHDRAWABLE, label_of, sort_key_for
+from forensics_gui.core.fields import WITHDRAWABLE, column_label, sort_key_for
 from forensics_gui.core.records import Page
 from forensics_gui.gui.kit.lazy import records
 
@@ -88,7 +88,7 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return label_of(self.kind, self._columns[section])
+            return column_label(self.kind, self._columns[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -111,7 +111,7 @@ class RecordTableModel(QAbstractTableModel):
         name = self._columns[column]
         key = sort_key_for(self.kind, name)
         if key is None:
-            self.sort_refused.emit(f"{label_of(self.kind, name)} cannot be sorted")
+            self.sort_refused.emit(f"{column_label(self.kind, name)} cannot be sorted")
             return
         self.sort_key = key
         self.descending = order == Qt.SortOrder.DescendingOrder

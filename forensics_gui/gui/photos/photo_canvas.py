@@ -43,8 +43,22 @@ MARK_SELECTED = QColor("#ff3d00")
 
 
 def annotation_text(annotation: PhotoAnnotation) -> str:
-    parts = [annotation.label, annotation.finding_label]
-    return " · ".join(p for p in parts if p) or "(no label)"
+    """The label drawn by a region: the user's label, then what the finding is (its part
+    number or the first line of its marking) unless the label already says it."""
+    label = annotation.label.strip()
+    lines = (annotation.finding_label or "").strip().splitlines()
+    finding = lines[0].strip() if lines else ""
+    if finding and _said(finding, label):
+        finding = ""
+    return " · ".join(p for p in (label, finding) if p) or "(no label)"
+
+
+def _said(name: str, label: str) -> bool:
+    """Whether `label` already holds `name` (case, spaces and dashes aside)."""
+    def key(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    return bool(key(name)) and key(name) in key(label)
 
 
 class AnnotationItem(QGraphicsRectItem):

@@ -57,11 +57,39 @@ def pasted_name(now: datetime | None = None) -> str:
     return f"pasted-{(now or datetime.now()):%Y%m%d-%H%M%S}.png"
 
 
-def add_summary(report: Any) -> str:
-    """What a batch did, in words; the refused files with the reason for each, and where the
-    store could not take more, the file it stopped at, why, and the files not attempted."""
+def skipped_in_folders(paths: list[str], taken: list[Any]) -> list[tuple[str, str]]:
+    """(file, why) for every file in the folders among `paths` that is not among `taken`
+    (the files a batch reads): left out by its name, never opened."""
+    read = {str(path) for path in taken}
+    skipped = []
+    for folder in map(Path, paths):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and str(path) not in read:
+                kind = f"a “{path.suffix}” file" if path.suffix else "no file extension"
+                skipped.append((str(path.relative_to(folder)), f"{kind}, not a picture"))
+    return skipped
+
+
+def add_and_list_skipped(store: Any, paths: list[str], *, control: Any = None,
+                         **target: Any) -> tuple[Any, list[tuple[str, str]]]:
+    """On the worker: add the pictures among `paths`, and say which files of its folders
+    were left out because they are not pictures."""
+    report = photo_service.add_photos(store, paths, control=control, **target)
+    return report, skipped_in_folders(paths, photo_service.expand(paths))
+
+
+def add_summary(report: Any, skipped: list[tuple[str, str]] | None = None) -> str:
+    """What a batch did, in words; the files of its folders left out as not pictures, the
+    refused files with the reason for each, and where the store could not take more, the
+    file it stopped at, why, and the files not attempted."""
     added = len(report.added)
     lines = [f"{added} {'photo' if added == 1 else 'photos'} added."]
+    if skipped:
+        lines += ["", f"{len(skipped)} skipped (JPEG, PNG, TIFF, WebP and HEIC/HEIF pictures "
+                      "are added):"]
+        lines += _listed([f"{name}: {why}" for name, why in skipped])
     if report.cancelled:
         lines.append("You cancelled: the files after that point were not added.")
     if report.already_attached:
@@ -143,11 +171,12 @@ class PhotoController(QObject):
         target = self.target()
         if not paths or target is None:
             return
-        self.context.run(partial(photo_service.add_photos, **target), self.context.store,
+        self.context.run(partial(add_and_list_skipped, **target), self.context.store,
                          list(paths), on_done=self._added, label="Adding photos…",
                          control=True)
 
-    def _added(self, report: Any) -> None:
+    def _added(self, result: tuple[Any, list[tuple[str, str]]]) -> None:
+        report, skipped = result
         self.added.emit(report)
         if report.added:  # so that the viewer opens them at once later (no label: no dialog)
             self.context.run(photo_service.prepare_display_copies, self.context.store,
@@ -155,11 +184,14 @@ class PhotoController(QObject):
         added = len(report.added)
         stopped = (f"; stopped at {Path(report.stopped.path).name}"
                    if report.stopped is not None else "")
-        self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added{stopped}")
+        left = f"; {len(skipped)} not pictures skipped" if skipped else ""
+        self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added{left}{stopped}")
         if report.stopped is not None:
-            QMessageBox.warning(self.parent_widget, "Adding photos stopped", add_summary(report))
-        elif report.refused or report.cancelled or report.already_attached:
-            QMessageBox.information(self.parent_widget, "Adding photos", add_summary(report))
+            QMessageBox.warning(self.parent_widget, "Adding photos stopped",
+                                add_summary(report, skipped))
+        elif report.refused or report.cancelled or report.already_attached or skipped:
+            QMessageBox.information(self.parent_widget, "Adding photos",
+                                    add_summary(report, skipped))
 
     def paste(self) -> None:
         """Add what the clipboard holds: copied files, or a picture (saved as PNG)."""
@@ -279,6 +311,9 @@ class PhotoPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.details)
+        # It scrolls: a few lines are enough, so that the editor's boxes below the tabs keep
+        # their room on a small screen.
+        scroll.setMinimumHeight(3 * self.fontMetrics().height())
         scroll.viewport().setAutoFillBackground(False)  # the tab's own background
         self.details.setAutoFillBackground(False)
         layout.addWidget(scroll, 1)

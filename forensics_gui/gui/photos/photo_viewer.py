@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -118,6 +119,11 @@ class PhotoViewer(QWidget):
         self.delete_action = a("Delete annotation", (Qt.Key.Key_Delete,),
                                lambda: self.controller.delete_selected(),
                                "Delete the selected annotation")
+        self.close_action = a("Close", (QKeySequence.StandardKey.Close,), self.close,
+                              "Close the viewer")
+        self.close_action.setToolTip("Close the viewer (Esc)")
+        self.escape_action = a("Leave annotate mode or close", (Qt.Key.Key_Escape,),
+                               self.escape)
 
     def _build_layout(self) -> None:
         toolbar = QToolBar()
@@ -125,6 +131,10 @@ class PhotoViewer(QWidget):
                        self.zoom_in_action, self.fit_action, self.actual_action,
                        self.rotate_action, None, self.annotate_action, self.delete_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        spacer = QWidget()  # Close at the far end, where windows keep it
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.close_action)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -137,6 +147,14 @@ class PhotoViewer(QWidget):
         for label in (self.status, self.zoom_label, self.position):
             bottom.addWidget(label)
         layout.addLayout(bottom)
+
+    def escape(self) -> None:
+        """Esc leaves annotate mode first; pressed again (or outside it), closes."""
+        if self.annotate_action.isChecked():
+            self.annotate_action.setChecked(False)
+            self._annotate_toggled()
+        else:
+            self.close()
 
     def _annotate_toggled(self) -> None:
         on = self.annotate_action.isChecked()
@@ -293,10 +311,13 @@ class ViewerController(QObject):
         if not ok:
             return
         finding = findings[names.index(choice)] if choice in names else None
-        suggestion = (finding.marking or finding.part_number or "").split("\n")[0] \
+        # The finding's part number (or marking) is drawn beside the label anyway: the label
+        # is for what the photo alone shows, such as the board position.
+        shown = (finding.part_number or finding.marking or "").strip().split("\n")[0] \
             if finding is not None else ""
-        label, ok = QInputDialog.getText(self.view, "Mark a component",
-                                         "Label shown on the photo (e.g. U12):", text=suggestion)
+        prompt = (f"Label shown on the photo beside {shown} (e.g. U12):" if shown
+                  else "Label shown on the photo (e.g. U12):")
+        label, ok = QInputDialog.getText(self.view, "Mark a component", prompt)
         if ok:
             self.create_annotation(photo, finding.id if finding else None, label.strip(),
                                    fractions)

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from forensics_gui.core.errors import ConflictError, ValidationError
-from forensics_gui.core.fields import WITHDRAWABLE, describe, label_of
+from forensics_gui.core.fields import REFERENCE_NAMES, WITHDRAWABLE, describe, label_of
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.gui.kit.elided_label import ElidedLabel
 from forensics_gui.gui.kit.fields import FieldInput, SourceList
@@ -37,15 +38,9 @@ from forensics_gui.gui.supply.supply_links_box import LINK_BOX_KINDS, SupplyLink
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-# Which derived value names the record a reference points to, per (kind, field).
-REF_NAMES = {
-    ("item", "system_type_id"): "system_type_name",
-    ("part", "manufacturer_id"): "manufacturer_name",
-    ("finding", "part_id"): "part_number", ("finding", "manufacturer_id"): "manufacturer_name",
-    ("finding", "item_id"): "case_reference", ("org", "successor_id"): "successor_name",
-    ("designation", "organization_id"): "organization_name", ("link", "seller_id"): "seller_name",
-    ("link", "buyer_id"): "buyer_name", ("link", "part_id"): "part_number",
-}
+# How the editor's height is shared: the form, then the seen-before and supply links boxes.
+BODY_SHARES = (5, 3, 2)
+FORM_LEAST = 0.4  # of that height, kept for the form when the boxes want more
 COMPLETED_KINDS = ("system", "marking", "org", "source", "item")
 # Values computed by the store from what was typed, shown read-only under the form.
 DERIVED_SHOWN = {
@@ -63,6 +58,9 @@ class RecordEditor(QWidget):
     dirty_changed = Signal(bool)
     history_requested = Signal(str, object)
     new_requested = Signal(str, object, object)  # kind, values sent on save, values shown
+    # "Show all in Search" of the seen-before box: {"text": ..., "filters": {...}} for the
+    # search page (SearchPanel.set_search(text, filters)).
+    search_requested = Signal(dict)
 
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +69,7 @@ class RecordEditor(QWidget):
         self.spec = kind_spec(kind)
         self.record: Any = None
         self.defaults: dict[str, Any] = {}
+        self._shown_new: dict[str, Any] = {}  # what a new record's form showed at first
         self._original: dict[str, Any] = {}
         self._dirty = False
         self.inputs: dict[str, FieldInput | SourceList] = {}
@@ -98,19 +97,55 @@ class RecordEditor(QWidget):
         outer.addWidget(self.withdrawn_note)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._form(), "Details")
-        outer.addWidget(self.tabs, 1)
+        # The tabs and the boxes below them share the height through a splitter: each keeps
+        # the room it needs (nothing is drawn over its neighbour) and the user may move it.
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.tabs)
+        outer.addWidget(self.body, 1)
         self.seen: SeenBeforeBox | None = None
         if self.kind in SEEN_KINDS:
             self.seen = SeenBeforeBox(self.context)
-            outer.addWidget(self.seen)
+            self.seen.open_requested.connect(self.open_requested)
+            self.seen.search_requested.connect(self.search_requested)
+            self.seen.filled.connect(self.share_height)
+            self.body.addWidget(self.seen)
         self.links_box: SupplyLinksBox | None = None
         if self.kind in LINK_BOX_KINDS:
             self.links_box = SupplyLinksBox(self.context, self.kind)
             self.links_box.open_requested.connect(self.open_requested)
+            self.links_box.filled.connect(self.share_height)
             self.links_box.new_link_requested.connect(
                 lambda values, shown: self.new_requested.emit("link", values, shown))
-            outer.addWidget(self.links_box)
+            self.body.addWidget(self.links_box)
+        # Height beyond what each needs goes mostly to the form, the rest to the boxes.
+        for index, share in enumerate(BODY_SHARES[:self.body.count()]):
+            self.body.setStretchFactor(index, share)
+        self._divided_by_user = False
+        self.body.splitterMoved.connect(self._divided)
         outer.addLayout(self._buttons())
+
+    def _divided(self) -> None:
+        self._divided_by_user = True
+
+    def share_height(self) -> None:
+        """Give the boxes below the form the height their contents want, the form keeping at
+        least FORM_LEAST of it; once the user moves a divider, their division is kept."""
+        if self._divided_by_user or self.body.count() < 2 or not self.body.isVisible():
+            return
+        sizes = self.body.sizes()
+        total = sum(sizes)
+        boxes = [self.body.widget(i) for i in range(1, self.body.count())]
+        room = total - max(self.tabs.minimumSizeHint().height(), int(total * FORM_LEAST))
+        given = dict.fromkeys(range(len(boxes)), 0)
+        # The box that wants least gets all it wants if it can; the others share the rest.
+        by_want = sorted(range(len(boxes)), key=lambda i: boxes[i].wanted_height())
+        for n, i in enumerate(by_want):
+            share = max(room, 0) // (len(boxes) - n)
+            given[i] = max(boxes[i].minimumSizeHint().height(),
+                           min(boxes[i].wanted_height(), share))
+            room -= given[i]
+        self.body.setSizes([total - sum(given.values()), *given.values()])
 
     def _form(self) -> QWidget:
         form_widget = QWidget()
@@ -214,15 +249,16 @@ class RecordEditor(QWidget):
             ) -> None:
         """Start a new record; `defaults` are sent on save, `shown` are what the form shows."""
         self.record, self.defaults = None, dict(defaults or {})
-        values = {name: "" for name in self.inputs} | (shown or defaults or {})
-        self._fill(values)
+        # References are sent as ids and shown by name; Revert shows the names again.
+        self._shown_new = dict(shown or defaults or {})
+        self._fill({name: "" for name in self.inputs} | self._shown_new)
         if self.seen is not None:
             self.seen.clear()
         if self.links_box is not None:
             self.links_box.clear()
 
     def _shown_value(self, name: str, record: Any) -> Any:
-        derived = REF_NAMES.get((self.kind, name))
+        derived = REFERENCE_NAMES.get((self.kind, name))
         value = getattr(record, name)
         if derived and value is not None:
             return getattr(record, derived) or value
@@ -313,7 +349,7 @@ class RecordEditor(QWidget):
         if self.record is not None:
             self.load(self.record)
         else:
-            self.new(self.defaults)
+            self.new(self.defaults, self._shown_new)
 
     def _clear_errors(self) -> None:
         for name, label in self.errors.items():

@@ -1,11 +1,23 @@
-"""A box saying where else a part, a maker or a finding's part has been found."""
+"""A box saying where else a part, a maker, a company's parts or a finding's part has been
+found: the counts, the findings themselves (each opens, with its item) and the search that
+lists them all."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forensics_gui.gui.kit.lazy import search
 
@@ -13,19 +25,46 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 SEEN_KINDS = ("part", "org", "finding")
+OPENED_KINDS = ("finding", "item")
+SHOWN_ENTRIES = 5  # findings named in the box; "Show all in Search" lists the others
 
 
 def describe_seen(seen: Any) -> str:
-    """The box's text: counts, systems, and first and last dates."""
+    """The box's first lines: what was looked for, and in how many findings, items and
+    system types it was found."""
+    subject = _escape(seen.subject[:1].upper() + seen.subject[1:])
     if not seen.findings:
-        return f"{seen.subject}: not found in any recovered item yet."
+        return f"<b>{subject}</b>: no finding recorded yet."
     plural = {True: "s", False: ""}
-    lines = [f"<b>{_escape(seen.subject)}</b>",
-             f"{seen.findings} finding{plural[seen.findings != 1]} in {seen.items} "
-             f"item{plural[seen.items != 1]} of {seen.systems} system "
-             f"type{plural[seen.systems != 1]}: {_escape(', '.join(seen.system_names))}",
-             f"Recovered: {_span(seen.first_recovered, seen.last_recovered)}",
-             f"Produced: {_span(seen.first_produced, seen.last_produced)}"]
+    return (f"<b>{subject}</b><br>{seen.findings} finding{plural[seen.findings != 1]} in "
+            f"{seen.items} item{plural[seen.items != 1]} of {seen.systems} system "
+            f"type{plural[seen.systems != 1]}: {_escape(', '.join(seen.system_names))}")
+
+
+def describe_dates(seen: Any) -> str:
+    """The box's last lines: first and last recovery and production, and what was
+    counted."""
+    counted = f"<br><span style='color: #6B7280'>{_escape(seen.counted)}</span>" \
+        if seen.counted else ""
+    if not seen.findings:
+        return counted.removeprefix("<br>")
+    return (f"Recovered: {_span(seen.first_recovered, seen.last_recovered)} · "
+            f"produced: {_span(seen.first_produced, seen.last_produced)}{counted}")
+
+
+def describe_entries(seen: Any, most: int = SHOWN_ENTRIES) -> str:
+    """The findings counted (the first `most`), each a link to the finding and one to its
+    item."""
+    lines = []
+    for entry in seen.entries[:most]:
+        facts = [_escape(entry.system)] if entry.system else []
+        facts += [f"recovered {entry.recovered_on}"] if entry.recovered_on else []
+        lines.append(f"• <a href='finding:{entry.finding_id}'>{_escape(entry.title)}</a> in "
+                     f"<a href='item:{entry.item_id}'>{_escape(entry.case_reference)}</a>"
+                     + (f" ({', '.join(facts)})" if facts else ""))
+    more = seen.findings - len(seen.entries[:most])
+    if lines and more > 0:
+        lines.append(f"…and {more} more")
     return "<br>".join(lines)
 
 
@@ -40,23 +79,67 @@ def _escape(text: str) -> str:
 
 
 class SeenBeforeBox(QGroupBox):
-    """Filled on the worker for the record shown; answers for older records are dropped."""
+    """Filled on the worker for the record shown; answers for older records are dropped.
+
+    Emits `open_requested(kind, id)` when a finding or an item is clicked, and
+    `search_requested({"text": ..., "filters": {...}})` for "Show all in Search"."""
+
+    open_requested = Signal(str, object)
+    search_requested = Signal(dict)
+    filled = Signal()  # an answer is shown
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Seen before", parent)
         self.context = context
         self._asked: tuple[str, Any] | None = None
+        self.seen: Any = None
         layout = QVBoxLayout(self)
-        self.text = QLabel()
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
+        self.text = self._label()
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text)
+        self.entries = self._label()
+        self.entries.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.entries.linkActivated.connect(self._open)
+        self.dates = self._label()
+        self.dates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        for label in (self.text, self.entries, self.dates):  # the findings before the dates
+            column.addWidget(label)
+        column.addStretch(1)
+        self.scroll = scroll = QScrollArea()  # a long list scrolls, the form keeps its room
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.setMinimumHeight(2 * self.fontMetrics().height())  # the rest scrolls
+        scroll.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        layout.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.search_button = QPushButton("Show all in Search")
+        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.search_button.clicked.connect(self.show_in_search)
+        row.addWidget(self.search_button)
+        layout.addLayout(row)
         self.clear()
 
+    @staticmethod
+    def _label() -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return label
+
     def clear(self) -> None:
-        self._asked = None
-        self.text.setText("Select a part, a finding or a maker to see where else it was found.")
+        self._asked, self.seen = None, None
+        self.text.setText("Open a part, a finding or an organization to see where else it "
+                          "was found.")
+        for label in (self.entries, self.dates):
+            label.clear()
+            label.hide()
+        self.search_button.hide()
 
     def show_for(self, kind: str, record_id: Any) -> None:
         if kind not in SEEN_KINDS or record_id is None or self.context.store is None:
@@ -64,14 +147,59 @@ class SeenBeforeBox(QGroupBox):
             return
         asked = self._asked = (kind, record_id)
         self.text.setText("Looking…")
+        self.entries.hide()
+        self.dates.hide()
+        self.search_button.hide()
         self.context.run(search.seen_before, self.context.store, kind, record_id,
                          on_done=lambda seen: self._shown(asked, seen),
                          on_error=lambda error, _trace: self._failed(asked, error))
 
     def _shown(self, asked: tuple[str, Any], seen: Any) -> None:
-        if asked == self._asked:
-            self.text.setText(describe_seen(seen))
+        if asked != self._asked:
+            return
+        self.seen = seen
+        self.text.setText(describe_seen(seen))
+        self.entries.setText(describe_entries(seen))
+        self.entries.setVisible(bool(seen.entries))
+        self.dates.setText(describe_dates(seen))
+        self.dates.setVisible(bool(self.dates.text()))
+        self.search_button.setVisible(bool(seen.search) and seen.findings > 0)
+        self.search_button.setText(_search_text(seen))
+        self.search_button.setToolTip(_search_tip(seen.search))
+        self.filled.emit()
+
+    def wanted_height(self) -> int:
+        """The height that shows everything without scrolling."""
+        content = self.scroll.widget()
+        content.adjustSize()
+        return self.height() - self.scroll.viewport().height() + \
+            content.heightForWidth(self.scroll.viewport().width())
 
     def _failed(self, asked: tuple[str, Any], error: BaseException) -> None:
         if asked == self._asked:
             self.text.setText(_escape(str(error)))
+
+    def _open(self, link: str) -> None:
+        kind, _, record_id = link.partition(":")
+        if kind in OPENED_KINDS:
+            self.open_requested.emit(kind, UUID(record_id))
+
+    def show_in_search(self) -> None:
+        """Ask for the search page listing every finding counted here."""
+        if self.seen is not None and self.seen.search:
+            self.search_requested.emit(dict(self.seen.search))
+
+
+def _search_text(seen: Any) -> str:
+    """The button's words: a filter lists exactly the findings counted; a part number or a
+    marking is searched as text (the findings whose marking reads it, and the part)."""
+    if seen.search.get("filters"):
+        return f"Show all {seen.findings} in Search" if seen.findings > 1 else "Show in Search"
+    return f"Search for “{seen.search.get('text', '')[:40]}”"
+
+
+def _search_tip(request: dict[str, Any]) -> str:
+    if request.get("filters", {}).get("manufacturer_id"):
+        return (f"Search with the maker filter {request['filters']['manufacturer_id']!r} "
+                "(its predecessors included)")
+    return f"Search for {request.get('text', '')!r}" if request else ""

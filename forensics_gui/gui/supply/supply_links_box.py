@@ -37,9 +37,13 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 LINK_BOX_KINDS = ("part", "finding", "org")
-COLUMNS = ("Date", "Seller", "Buyer", "Status", "Sources", "Part")
+# The status comes right after the date: it must be readable without scrolling sideways.
+COLUMNS = ("Date", "Status", "Seller", "Buyer", "Sources", "Part")
 PART_COLUMN = COLUMNS.index("Part")
+PARTY_COLUMNS = (COLUMNS.index("Seller"), COLUMNS.index("Buyer"))
+FITTED_COLUMNS = (COLUMNS.index("Date"), COLUMNS.index("Status"))  # always as wide as their text
 NAME_WIDTH = 190
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 ROLE_ID = Qt.ItemDataRole.UserRole
 
 
@@ -63,6 +67,7 @@ class SupplyLinksBox(QGroupBox):
 
     open_requested = Signal(str, object)  # kind, id
     new_link_requested = Signal(object, object)  # values sent on save, values shown
+    filled = Signal()  # the links (or none) are shown
 
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__("Supply links", parent)
@@ -78,14 +83,20 @@ class SupplyLinksBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in FITTED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setWordWrap(True)
         self.table.setColumnHidden(PART_COLUMN, kind == "part")  # always the part itself
         self.table.setMaximumHeight(190)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
+        self.status = QLabel()  # a line of its own: beside the buttons it wrapped word by word
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         # A link saved or deleted elsewhere, or a designation that changes the timing.
         self.follower = StoreFollower(self, context, ("link", "designation", "org"),
@@ -94,8 +105,6 @@ class SupplyLinksBox(QGroupBox):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
         self.new_button = QPushButton("New link…")
         self.new_button.setToolTip("Record a supply link for this record")
         self.new_button.clicked.connect(self.new_link)
@@ -107,11 +116,11 @@ class SupplyLinksBox(QGroupBox):
         self.graph_button = QPushButton("Graph")
         self.graph_button.setToolTip("Show these supply links in the supply graph")
         self.graph_button.clicked.connect(self.show_graph)
-        row.addWidget(self.status, 1)
         for button in (self.new_button, self.open_button, self.chains_button,
                        self.graph_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(button)
+        row.addStretch(1)
         return row
 
     # ----------------------------------------------------------------- showing
@@ -120,6 +129,7 @@ class SupplyLinksBox(QGroupBox):
         self.setTitle("Supply links")
         self.table.setRowCount(0)
         self.status.setText("Save the record to record its supply links.")
+        self._fit(False)
         for button in (self.new_button, self.open_button, self.chains_button,
                        self.graph_button):
             button.setEnabled(False)
@@ -150,7 +160,7 @@ class SupplyLinksBox(QGroupBox):
         for row, view in enumerate(listing.links):
             self._fill_row(row, view)
         self.table.resizeColumnsToContents()
-        for column in (1, 2):
+        for column in PARTY_COLUMNS:
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), NAME_WIDTH))
         self.table.resizeRowsToContents()
         count = len(listing.links)
@@ -158,6 +168,23 @@ class SupplyLinksBox(QGroupBox):
         more = f"; the newest {count} are shown" if listing.total > count else ""
         self.status.setText(f"{listing.total} link{'s' * (listing.total != 1)}{more}"
                             if count else "No supply links recorded yet.")
+        self._fit(bool(count))
+
+    def _fit(self, rows: bool) -> None:
+        """Without links the empty table is left out and the box takes only the height of
+        its words and buttons, leaving the rest of the editor to the boxes above it."""
+        self.table.setVisible(rows)
+        self.setMaximumHeight(QWIDGETSIZE_MAX if rows else self.sizeHint().height())
+        self.filled.emit()
+
+    def wanted_height(self) -> int:
+        """The height that shows every row (up to the table's own limit)."""
+        if not self.table.isVisibleTo(self):
+            return self.sizeHint().height()
+        table = self.table
+        rows = (table.verticalHeader().length() + table.horizontalHeader().height() +
+                2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height())
+        return self.height() - table.height() + min(rows, table.maximumHeight())
 
     def _fill_row(self, row: int, view: Any) -> None:
         link = view.link
@@ -169,9 +196,9 @@ class SupplyLinksBox(QGroupBox):
                                    f"{' (' + link.grades + ')' if link.citations else ''}")
         sources.setToolTip("\n".join(f"{c.title} ({c.grade})" for c in link.citations)
                            or "No source cited")
-        cells = (when, party_cell(view.seller, view.seller_timing),
-                 party_cell(view.buyer, view.buyer_timing), QTableWidgetItem(link.status),
-                 sources, QTableWidgetItem(link.part_number or "—"))
+        cells = (when, QTableWidgetItem(link.status), party_cell(view.seller, view.seller_timing),
+                 party_cell(view.buyer, view.buyer_timing), sources,
+                 QTableWidgetItem(link.part_number or "—"))
         for column, item in enumerate(cells):
             self.table.setItem(row, column, item)
 
