@@ -45,7 +45,9 @@ def print_copy(data: bytes, file_name: str, max_side: int, marks: Sequence[Mark]
     picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
     if marks:
         _draw(picture, marks)
-    return pixels.encode(picture, "JPEG", quality=quality), picture.width, picture.height
+    # Optimised Huffman tables: a tenth smaller for a few milliseconds, the same every time.
+    return (pixels.encode(picture, "JPEG", quality=quality, optimize=True), picture.width,
+            picture.height)
 
 
 def _draw(picture: Image.Image, marks: Sequence[Mark]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.platypus import PageBreak
 
+from forensics_gui.core.errors import ValidationError
 from forensics_gui.reports import evidence
 from forensics_gui.reports.document import (
     BriefDocument,
@@ -98,7 +99,7 @@ def _gather(kind: str, store: Any, reference: str | None, options: BriefOptions,
     """(what the brief holds, its sections, title, subtitle, the template's words)."""
     gather = _KINDS.get(kind)
     if gather is None:
-        raise ValueError(f"no brief of kind {kind!r} yet")
+        raise ValidationError("kind", f"there is no brief of kind {kind!r}")
     return gather(store, reference, options, say, check)
 
 
@@ -109,7 +110,8 @@ def _teardown(store: Any, reference: str | None, options: BriefOptions, say: Pro
 
     words = Words(options.language)  # the kind's words are known once it is imported
     if not reference:
-        raise ValueError("a teardown report needs the recovered item's case reference")
+        raise ValidationError("reference",
+                              "a teardown report needs the recovered item's case reference")
     data = gather.gather(store, reference, options, say, check)
     system = data.system.name if data.system else ""
     recovered = data.item.recovered_on.isoformat() if data.item.recovered_on else ""
@@ -125,7 +127,8 @@ def _dossier(store: Any, reference: str | None, options: BriefOptions, say: Prog
 
     words = Words(options.language)
     if not reference:
-        raise ValueError("a dossier needs a part number or an organization's name")
+        raise ValidationError("reference",
+                              "a dossier needs a part number or an organization's name")
     data = gather.gather(store, reference, options, say, check)
     title, subtitle = dossier.title(data, words)
     return data, dossier.story, title, subtitle, words
@@ -138,8 +141,8 @@ def _gap(store: Any, reference: str | None, options: BriefOptions, say: Progress
 
     words = Words(options.language)
     if reference:
-        raise ValueError("a sanctions-gap brief covers the whole store: it takes no reference "
-                         "(choose a period in the options instead)")
+        raise ValidationError("reference", "a sanctions-gap brief covers the whole store: it "
+                              "takes no reference (choose a period in the options instead)")
     data = gather.gather(store, options, say, check)
     title, subtitle = gap.title(data, words)
     return data, gap.story, title, subtitle, words
@@ -152,7 +155,7 @@ def _system(store: Any, reference: str | None, options: BriefOptions, say: Progr
 
     words = Words(options.language)
     if not reference:
-        raise ValueError("a weapon-system summary needs the system type's name")
+        raise ValidationError("reference", "a weapon-system summary needs the system type's name")
     data = gather.gather(store, reference, options, say, check)
     facts = [data.system.category, data.system.origin_country]
     subtitle = " · ".join(p for p in facts if p)

@@ -129,3 +129,27 @@ def test_what_the_user_chose_for_each_kind_of_page_is_kept(qtbot: Any, context: 
     again.show_kind("part")
     assert again.editor_dock.isHidden()
     assert settings.value("window/editor-tables")[0] == "false"
+
+
+def test_show_all_in_search_opens_the_search_with_what_the_box_counted(
+        qtbot: Any, window: MainWindow) -> None:
+    window.show_kind("org")
+    maker = records.get(window.context.store, "org", "STMicroelectronics")
+    window.open_record("org", maker.id)
+    box = None
+
+    def ready() -> bool:
+        nonlocal box
+        box = getattr(window.editor, "seen", None)
+        return box is not None and box.search_button.isEnabled() and box.seen is not None
+
+    qtbot.waitUntil(ready, timeout=10_000)
+    assert box is not None
+    box.search_button.click()
+    qtbot.waitUntil(lambda: window.searching())
+    settle(qtbot, window.context)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0, timeout=10_000)
+    shown = panel.filter_inputs["manufacturer_id"]
+    assert "STMicroelectronics" in (shown.currentText() if hasattr(shown, "currentText")
+                                    else shown.text())

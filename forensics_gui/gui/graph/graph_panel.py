@@ -33,6 +33,7 @@ from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.graph import MAX_DRAWN_NODES, SupplyGraph, layout_graph, period_text
 from forensics_gui.core.graph_layout import Layout
+from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_graph
 from forensics_gui.gui.graph.graph_canvas import BACKGROUND, GraphCanvas
 from forensics_gui.gui.graph.graph_drawing import Drawn, draw_graph, draw_message
 from forensics_gui.gui.graph.graph_export import export_scene
@@ -142,6 +143,10 @@ class GraphPanel(QWidget):
         self.export_button = QPushButton("Export image…")
         self.export_button.clicked.connect(self.export_dialog)
         tools.addWidget(self.export_button)
+        # The dossier of the part or organization shown; the whole store: the sanctions gap.
+        self.brief_button = brief_button(self.context, self, lambda: brief_for_graph(
+            self.context, self, self.graph))
+        tools.addWidget(self.brief_button)
         return rows
 
     def _scope_row(self) -> QWidget:

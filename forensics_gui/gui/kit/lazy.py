@@ -1,6 +1,11 @@
-"""The edge between the desktop client and the services: every service module the GUI calls
-is named here, and nowhere else (a test checks that no other GUI module names one, and that
-each name is a module of `forensics_gui.services`).
+"""The edge between the desktop client and the layers below it: every service module the GUI
+calls is named here, and nowhere else (a test checks that no other GUI module names one, and
+that each name is a module of `forensics_gui.services` or of `forensics_gui.reports`).
+
+Briefs are the one thing the GUI asks of `reports/`: that layer sits between the front ends
+and the services (docs/architecture.md), and the brief dialog must call the same `write` as
+`forensics brief`. Naming it here keeps ReportLab out of the window until a brief is written,
+and on the worker.
 
 The modules load on first use, so that the window shows before the store layers load: until a
 module is imported, its functions are handed out as wrappers that import it when called;
@@ -15,14 +20,15 @@ from collections.abc import Callable
 from typing import Any
 
 SERVICES = "forensics_gui.services."
+REPORTS = "forensics_gui.reports."
 
 
 class LazyModule:
-    """Stands for a module of the services layer until it is loaded."""
+    """Stands for a module of the services (or the reports) layer until it is loaded."""
 
     def __init__(self, name: str) -> None:
-        if not name.startswith(SERVICES):
-            raise ValueError(f"the GUI calls services only, not {name}")
+        if not name.startswith((SERVICES, REPORTS)):
+            raise ValueError(f"the GUI calls services and reports only, not {name}")
         self._name = name
 
     def __getattr__(self, attribute: str) -> Any:
@@ -61,3 +67,5 @@ screening = LazyModule("forensics_gui.services.screening")
 supply = LazyModule("forensics_gui.services.supply")
 gap = LazyModule("forensics_gui.services.gap")
 graph = LazyModule("forensics_gui.services.graph")
+analytics = LazyModule("forensics_gui.services.analytics")
+briefs = LazyModule("forensics_gui.reports.briefs")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import KINDS, describe
+from forensics_gui.gui.briefs.brief_actions import write_brief_from
 from forensics_gui.gui.kit.history import show_history
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import records, screening
@@ -42,9 +43,10 @@ SEARCH_PAGE = "search"
 CATCH_UP_DELAY_MS = 3_000
 GRAPH_PAGE = "graph"
 SCREENING_PAGE = "screening"
+ANALYTICS_PAGE = "analytics"
 PLACEHOLDER = "Double-click a record, or press Enter, to open it here."
 # Pages that need the width: the editor stays out of their way until a record is opened.
-WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE)
+WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE, ANALYTICS_PAGE)
 # The editor's share of the window beside tables / wide pages, and its narrowest default.
 EDITOR_SHARE = {False: 0.36, True: 0.33}
 EDITOR_WIDTH = {False: 460, True: 420}
@@ -94,6 +96,10 @@ class MainWindow(QMainWindow):
         graph_item.setData(Qt.ItemDataRole.UserRole, GRAPH_PAGE)
         self.navigator.addItem(graph_item)
         self.graph_panel: Any = None
+        analytics_item = QListWidgetItem("Analytics")
+        analytics_item.setData(Qt.ItemDataRole.UserRole, ANALYTICS_PAGE)
+        self.navigator.addItem(analytics_item)
+        self.analytics_panel: Any = None
         self.navigator.setMaximumWidth(220)
         # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
         self.navigator.setMinimumWidth(min(220, self.navigator.sizeHintForColumn(0) + 12))
@@ -168,6 +174,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.store_menu.fill(file_menu)
+        file_menu.addSeparator()
+        self.brief_action = file_menu.addAction("Write a &brief…",
+                                                lambda: write_brief_from(self.context, self))
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
         record_menu = self.menuBar().addMenu("&Record")
@@ -271,6 +280,8 @@ class MainWindow(QMainWindow):
             self.show_graph()
         elif page == SCREENING_PAGE:
             self.show_screening()
+        elif page == ANALYTICS_PAGE:
+            self.show_analytics()
         elif page is not None:
             self.guard(lambda: self.show_kind(page))
 
@@ -344,6 +355,45 @@ class MainWindow(QMainWindow):
         if scope:
             self.graph_panel.show_for(**scope)
 
+    def show_analytics(self) -> None:
+        """Show the analytics dashboard (its charts load the first time it is shown)."""
+        if self.analytics_panel is None:
+            from forensics_gui.gui.analytics.dashboard_panel import DashboardPanel
+
+            self.analytics_panel = DashboardPanel(self.context)
+            self.analytics_panel.search_requested.connect(self.show_findings)
+            self.analytics_panel.open_requested.connect(
+                lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                           keep_page=True)))
+            self.table_stack.addWidget(self.analytics_panel)
+        self._arrange(wide=True)
+        self.table_stack.setCurrentWidget(self.analytics_panel)
+        self.navigator.blockSignals(True)
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == ANALYTICS_PAGE:
+                self.navigator.setCurrentRow(row)
+        self.navigator.blockSignals(False)
+
+    def show_search_for(self, text: str, filters: dict[str, Any]) -> None:
+        """The search page with `text` and `filters` filled in and run."""
+        self.show_search()
+        self.search_panel.set_search(text, filters)
+
+    def show_findings(self, filters: dict[str, Any]) -> None:
+        """The search page listing what meets `filters` (a chart's bar clicked); conditions
+        the search cannot state are named in the status bar."""
+        single = {name: value[0] if isinstance(value, list | tuple) and len(value) == 1
+                  else value for name, value in filters.items()}
+        left_out = sorted(name for name, value in single.items()
+                          if name not in self.search_panel.filter_inputs
+                          or isinstance(value, list | tuple))
+        self.show_search()
+        self.search_panel.set_search("", {n: v for n, v in single.items() if n not in left_out})
+        if left_out:
+            self.statusBar().showMessage(
+                f"The search cannot narrow by {', '.join(n.replace('_', ' ') for n in left_out)}"
+                ": it lists more findings than the chart counted.", 15_000)
+
     def show_screening(self) -> None:
         """Show the sanctions screening page: list versions and candidates to decide."""
         self._arrange(wide=True)
@@ -386,6 +436,9 @@ class MainWindow(QMainWindow):
             editor = page(self.context) if page else RecordEditor(self.context, kind)
             editor.open_requested.connect(lambda k, i: self.guard(lambda: self.open_record(k, i)))
             editor.history_requested.connect(lambda k, i: self.show_history())
+            # "Show all in Search" of Seen before: the search lists what the box counted.
+            editor.search_requested.connect(lambda asked: self.guard(
+                lambda: self.show_search_for(asked.get("text", ""), asked.get("filters", {}))))
             editor.new_requested.connect(
                 lambda k, values, shown: self.guard(lambda: self._new(k, values, shown)))
             editor.deleted.connect(lambda *_: self._show_placeholder())
@@ -477,6 +530,9 @@ class MainWindow(QMainWindow):
             self.search_panel.run_search()
         if self.graph_panel is not None and self.table_stack.currentWidget() is self.graph_panel:
             self.graph_panel.reload()
+        if (self.analytics_panel is not None
+                and self.table_stack.currentWidget() is self.analytics_panel):
+            self.analytics_panel.reload()
         self.current_table().reload()
         editor = self.editor
         if editor is not None and editor.record is not None and not editor.dirty:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.gui.briefs.brief_actions import brief_button, subject_of
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import custody
 from forensics_gui.gui.kit.record_table import RecordTable
@@ -230,9 +231,15 @@ class ItemEditor(RecordEditor):
         self.photos.controller.gps_chosen.connect(self.use_position)
         self.photos.controller.open_finding_requested.connect(
             lambda finding_id: self.open_requested.emit("finding", finding_id))
+        self.brief_button = brief_button(context, self, lambda: subject_of("item", self.record))
+        self.brief_button.setToolTip("Write the teardown report of this item (PDF)")
+        self.brief_button.setEnabled(False)
+        buttons = self.layout().itemAt(self.layout().count() - 1).layout()  # Save … History
+        buttons.insertWidget(buttons.indexOf(self.history_button), self.brief_button)
 
     def load(self, record: Any) -> None:
         super().load(record)
+        self.brief_button.setEnabled(True)
         self.tabs.setTabEnabled(1, True)
         self.tabs.setTabEnabled(2, True)
         self.tabs.setTabEnabled(self.photos_tab, True)
@@ -243,6 +250,7 @@ class ItemEditor(RecordEditor):
     def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
             ) -> None:
         super().new(defaults, shown)
+        self.brief_button.setEnabled(False)
         self.tabs.setTabEnabled(1, False)
         self.tabs.setTabEnabled(2, False)
         self.tabs.setTabEnabled(self.photos_tab, False)

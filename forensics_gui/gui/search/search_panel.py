@@ -36,6 +36,7 @@ from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.fields import CONFIDENCE, KINDS
 from forensics_gui.core.hs import CHPL_TIERS
 from forensics_gui.core.search import MATCH_LABELS
+from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_record
 from forensics_gui.gui.kit.lazy import records, search, search_lists
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 TYPING_PAUSE_MS = 40
+BRIEF_KINDS = ("part", "org", "item", "system", "finding")  # results a brief is about
 ROLE_KIND = Qt.ItemDataRole.UserRole
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -97,6 +99,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         # Opening a result shows it in the editor, with where else it was seen.
         self.tree = self._results_tree()
+        self.tree.currentItemChanged.connect(lambda item, _previous: self.brief_button.setEnabled(
+            item is not None and item.data(0, ROLE_KIND) in BRIEF_KINDS))
         layout.addWidget(self.tree, 1)
 
     def _top_row(self) -> QHBoxLayout:
@@ -121,7 +125,16 @@ class SearchPanel(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+        # The brief of the selected result: a part's or a maker's dossier, an item's teardown.
+        self.brief_button = brief_button(self.context, self, self._brief_subject)
+        self.brief_button.setEnabled(False)
+        row.addWidget(self.brief_button)
         return row
+
+    def _brief_subject(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None and item.data(0, ROLE_KIND) in BRIEF_KINDS:
+            brief_for_record(self.context, self, item.data(0, ROLE_KIND), item.data(0, ROLE_ID))
 
     def _filter_box(self) -> QWidget:
         box = QWidget()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_record
 from forensics_gui.gui.kit.lazy import supply
 from forensics_gui.gui.supply.timing import TIMING_COLOURS
 
@@ -128,6 +129,10 @@ class ChainsPanel(QWidget):
     def _period_row(self) -> QHBoxLayout:
         row, self.period_from, self.period_to, self.find_button = period_row(
             "Find chains", self.run)
+        self.brief_button = brief_button(self.context, self, lambda: brief_for_record(
+            self.context, self, self.kind, self.record_id,  # the dossier of the part
+            (self.period_from.text().strip(), self.period_to.text().strip())))
+        row.addWidget(self.brief_button)
         return row
 
     def run(self) -> None:

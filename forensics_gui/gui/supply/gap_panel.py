@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.gui.briefs.brief_actions import brief_button
 from forensics_gui.gui.kit.lazy import gap, supply
 from forensics_gui.gui.supply.chains_panel import (
     COLUMNS,
@@ -118,6 +119,9 @@ class GapPanel(QWidget):
     def _controls(self) -> QHBoxLayout:
         row, self.period_from, self.period_to, self.refresh_button = period_row(
             "Refresh", self.refresh)
+        self.brief_button = brief_button(self.context, self, lambda: (
+            "gap", "", (self.period_from.text().strip(), self.period_to.text().strip())))
+        row.addWidget(self.brief_button)
         return row
 
     def refresh(self) -> None:
