@@ -1,8 +1,9 @@
 """`forensics`: the command line of the forensic store.
 
-Exit codes: 0 done; 1 other known problem; 2 bad input; 3 not found; 4 conflict with another
-user's change; 5 refused by a rule of the store; 6 the store cannot be opened or used;
-70 a bug (with a traceback).
+Exit codes (`--help` lists them too, from parser.EXIT_CODES): 0 done; 1 nothing found or a
+problem found (search, chains, datecode, verify, db check) or another known problem; 2 bad
+input; 3 not found; 4 conflict with another user's change; 5 refused by a rule of the store;
+6 the store cannot be opened or used; 70 a bug (with a traceback).
 """
 
 from __future__ import annotations

@@ -17,6 +17,14 @@ from forensics_gui.core.fields import KINDS, WITHDRAWABLE, WITHDRAWN_SHOWN, Fiel
 from forensics_gui.core.search import SEARCH_KINDS
 
 HIDDEN_KINDS = ()
+# Kinds whose records are also reached through a workflow command, said where both are listed.
+KIND_HELP = {"list": "sanctions list versions one record at a time (to import and see them "
+                     "all: `lists`)",
+             "match": "screening matches one record at a time (to decide: `matches`)"}
+EXIT_CODES = ("Exit codes: 0 done; 1 nothing found or a problem found (search, chains, "
+              "datecode: nothing found or read; verify, db check: a problem; a question "
+              "answered no); 2 bad input; 3 not found; 4 conflict with another user's change; "
+              "5 refused by a rule of the store; 6 store unavailable; 70 a bug.")
 
 
 class Parser(argparse.ArgumentParser):
@@ -206,7 +214,8 @@ def _db_grammar(db: argparse.ArgumentParser) -> None:
     for verb, text, handler in (
             ("upgrade", "bring the schema to the newest version", c.cmd_db_upgrade),
             ("current", "show the schema version", c.cmd_db_current),
-            ("check", "check the schema and the data's integrity", c.cmd_db_check)):
+            ("check", "check the schema and the data's integrity (exit code 1 when there is "
+                      "a problem)", c.cmd_db_check)):
         db_verbs.add_parser(verb, help=text, parents=[_common(True)]).set_defaults(
             handler=handler)
 
@@ -234,9 +243,9 @@ _SEARCH_FILTERS = (
 
 def _search_grammar(search: argparse.ArgumentParser) -> None:
     search.description = ("Search by part number (case, separators and misread characters "
-                          "tolerated), marking, maker (aliases and successors included), "
-                          "system, case reference or source. With filters, parts and findings "
-                          "only.")
+                          "tolerated), marking, maker (aliases, successors and predecessors "
+                          "included), system, case reference or source. With filters, parts "
+                          "and findings only. Exit code 1 when nothing is found.")
     search.add_argument("query", nargs="?", default="", help="what to look for")
     search.add_argument("--kind", action="append", choices=SEARCH_KINDS, dest="kinds",
                         help="only this kind of record (repeatable)")
@@ -305,6 +314,18 @@ def _screening(name: str) -> Grammar:
         screening.build(name, parser, _common)
     return grammar
 
+
+def _briefs(parser: argparse.ArgumentParser) -> None:
+    from forensics_gui.cli import briefs
+
+    briefs.build(parser)
+
+
+def _stats(parser: argparse.ArgumentParser) -> None:
+    from forensics_gui.cli import stats
+
+    stats.build(parser)
+
 # name: (one-line help, the command's own options come from `_common`, its grammar)
 COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
     "init": ("create the store (and bring an old one up to date)", True,
@@ -312,17 +333,19 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
     "demo": ("load the demo data set (creates the store if needed)", True,
              _handler(c.cmd_demo, creates_store=True)),
     "info": ("what the store holds", True, _handler(c.cmd_info)),
-    "db": ("schema version: upgrade, current, check", False, _db_grammar),
+    "db": ("schema version: upgrade, current, check (exit code 1 when the check finds a "
+           "problem)", False, _db_grammar),
     "verify": ("check every photo and original: mismatches, photos without their original, "
                "originals without a photo (exit code 1 when there is any)", True,
                _handler(c.cmd_verify)),
     "history": ("the newest audit events of the whole store", True, _history_grammar),
     "purge": ("erase a recovered item, finding or photo for good (administrators; the audit "
               "trail keeps a copy)", True, _purge_grammar),
-    **{kind: (KINDS[kind].plural, False, lambda p, k=kind: _kind_grammar(p, k))
+    **{kind: (KIND_HELP.get(kind, KINDS[kind].plural), False,
+              lambda p, k=kind: _kind_grammar(p, k))
        for kind in KINDS if kind not in HIDDEN_KINDS},
-    "search": ("find parts, markings, makers, systems, items and sources", True,
-               _search_grammar),
+    "search": ("find parts, markings, makers, systems, items and sources (exit code 1 when "
+               "nothing is found)", True, _search_grammar),
     "seen": ("where else a part, a maker or a finding's part was found", True, _seen_grammar),
     "reindex": ("rebuild the search index from the records", True, _handler(c.cmd_reindex)),
     "links": ("supply links of a part, a finding or an organization, with designation "
@@ -336,13 +359,19 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
                "(FollowTheMoney, GraphML)", False, _interchange("export")),
     "graph": ("the organizations and supply links of a part, a finding, an organization or "
               "the whole store", True, _interchange("graph")),
-    "lists": ("imported sanctions lists: their versions, and importing one", True,
+    "lists": ("sanctions lists: `versions` shows the versions imported (also `lists` "
+              "alone), `import` adds one from the files downloaded", True,
               _screening("lists")),
     "screen": ("screen every organization against the newest version of each list", True,
                _screening("screen")),
     "matches": ("screening candidates and decisions; confirm or reject one", True,
                 _screening("matches")),
-    "datecode": ("read a date code (no store needed)", True, _datecode_grammar),
+    "stats": ("the analytics figures: makers' countries, CHPL tiers, production after the "
+              "invasion, by system type...", True, _stats),
+    "brief": ("write a PDF brief: teardown report of an item, dossier of a part or maker, "
+              "summary of a system type, or the sanctions gap", True, _briefs),
+    "datecode": ("read a date code (no store needed; exit code 1 when it cannot be read)",
+                 True, _datecode_grammar),
     "hs": ("check an HS code and its CHPL tier", True, _hs_grammar),
     "partnumber": ("search key and misread candidates of a part number", True,
                    _partnumber_grammar),
@@ -366,8 +395,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = Parser(
         prog="forensics", parents=[_common(True)],
         description="Forensic database of components found in recovered weapons.",
-        epilog="Exit codes: 0 done, 2 bad input, 3 not found, 4 conflict, 5 refused by a rule "
-               "of the store, 6 store unavailable, 70 bug.")
+        epilog=EXIT_CODES)
     sub = parser.add_subparsers(metavar="COMMAND")
     wanted = chosen_command(argv) if argv is not None else None
     for name, (text, common, grammar) in COMMANDS.items():

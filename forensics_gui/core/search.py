@@ -43,12 +43,15 @@ TERM_SOURCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "source": (("title", "title", False), ("reference", "reference", False)),
 }
 
-MATCH_ORDER = ("exact", "prefix", "substring", "misread", "alias", "successor", "fuzzy",
-               "filter")
+# "successor": took over (or is the new name of) a company found; "predecessor": was taken
+# over by one. Succession runs one way: companies taken over by the same successor are not
+# related to each other.
+MATCH_ORDER = ("exact", "prefix", "substring", "misread", "alias", "successor", "predecessor",
+               "fuzzy", "filter")
 MATCH_LABELS = {
     "exact": "exact", "prefix": "starts with", "substring": "contains",
-    "misread": "possible misreading", "alias": "company name", "successor": "corporate succession",
-    "fuzzy": "similar name", "filter": "meets the filters",
+    "misread": "possible misreading", "alias": "company name", "successor": "successor",
+    "predecessor": "predecessor", "fuzzy": "similar name", "filter": "meets the filters",
 }
 
 MAX_QUERY_LENGTH = 300
@@ -106,6 +109,16 @@ class SearchFilters:
     sanctioned: bool | None = None
     confidence: str | None = None
     source_id: Any = None
+    # The conditions below list what an analytics figure counts (a click on a bar). Items,
+    # maker countries, CHPL tiers and categories may also be given as lists (any of them).
+    manufacturer_exact: bool | None = None  # the maker itself, its predecessors left out
+    manufacturer_other_than: Any = None  # made by a known maker that is none of these
+    category: Any = None  # the part's category (its function where it has no category)
+    identification: str | None = None  # part, manufacturer or unidentified
+    recovered_from: date | None = None  # the item was recovered on or after
+    recovered_to: date | None = None
+    produced_starts_before: date | None = None  # the production period starts by then
+    produced_ends_after: date | None = None  # the production period ends on or after
 
     def active(self) -> dict[str, Any]:
         return {f.name: v for f in fields(self) if (v := getattr(self, f.name)) not in (None, "")}
@@ -117,7 +130,11 @@ class SearchFilters:
 
 
 _FINDING_ONLY = ("system_id", "item_id", "produced_after", "produced_before", "confidence",
-                 "source_id")
+                 "source_id", "identification", "recovered_from", "recovered_to",
+                 "produced_starts_before", "produced_ends_after")
+FINDING_ONLY = _FINDING_ONLY
+# The chpl_tier condition's value for "an HS code that is not on the CHPL".
+CHPL_NOT_LISTED = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +174,22 @@ class SearchResults:
 
 
 @dataclass(frozen=True, slots=True)
+class SeenFinding:
+    """One finding counted by "seen before", with what opens it and its item."""
+
+    finding_id: Any
+    item_id: Any
+    title: str  # the part number, the marking, or what it is and who made it
+    case_reference: str
+    system: str
+    recovered_on: date | None
+    maker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SeenBefore:
-    """Where a part, a maker or a marking has been found."""
+    """Where a part, a maker or a marking has been found: findings not withdrawn, the
+    finding asked about left out (`counted` says what was counted)."""
 
     subject: str
     findings: int
@@ -169,6 +200,10 @@ class SeenBefore:
     last_recovered: date | None
     first_produced: date | None
     last_produced: date | None
+    counted: str = ""  # what the counts are of, in words
+    entries: tuple[SeenFinding, ...] = ()  # the newest findings counted, each to be opened
+    # The search page showing them all: {"text": ..., "filters": {...}}; empty when none can.
+    search: dict[str, Any] = field(default_factory=dict)
 
 
 FILTER_LABELS = {
@@ -177,8 +212,19 @@ FILTER_LABELS = {
     "chpl_tier": "CHPL tier", "hs_code": "HS code", "produced_after": "produced after",
     "produced_before": "produced before", "sanctioned": "sanctioned company in supply chain",
     "confidence": "identification confidence", "source_id": "source",
+    "manufacturer_exact": "this maker only, not its predecessors",
+    "manufacturer_other_than": "made by another maker than", "category": "category",
+    "identification": "identified to", "recovered_from": "recovered from",
+    "recovered_to": "recovered to", "produced_starts_before": "production period starts by",
+    "produced_ends_after": "production period ends on or after",
 }
-_DATE_FILTERS = ("produced_after", "produced_before")
+_DATE_FILTERS = ("produced_after", "produced_before", "recovered_from", "recovered_to",
+                 "produced_starts_before", "produced_ends_after")
+_YES_NO_FILTERS = ("sanctioned", "manufacturer_exact")
+# Conditions that may name several values (a record meets one of them).
+LIST_FILTERS = ("item_id", "manufacturer_country", "chpl_tier", "category",
+                "manufacturer_other_than")
+MAX_LISTED = 1000
 _TRUE = {"yes", "true", "1", "y"}
 _FALSE = {"no", "false", "0", "n"}
 
@@ -215,11 +261,20 @@ def _filter_value(name: str, value: Any) -> Any:
         except ValueError:
             raise ValidationError(FILTER_LABELS[name], f"{str(value)[:40]!r} is not a date "
                                         "(expected YYYY-MM-DD)") from None
-    if name == "sanctioned":
+    if name in _YES_NO_FILTERS:
         text = str(value).strip().lower()
         if isinstance(value, bool) or text in _TRUE | _FALSE:
             return value if isinstance(value, bool) else text in _TRUE
         raise ValidationError(FILTER_LABELS[name], f"{str(value)[:40]!r} is not yes or no")
+    if isinstance(value, list | tuple) and name in LIST_FILTERS:
+        if len(value) > MAX_LISTED:
+            raise ValidationError(FILTER_LABELS[name], f"names {len(value):,} values; at most "
+                                                       f"{MAX_LISTED:,}")
+        return [_text_value(name, v) for v in value]
+    return _text_value(name, value)
+
+
+def _text_value(name: str, value: Any) -> str:
     text = str(value).strip()
     if len(text) > MAX_QUERY_LENGTH:
         raise ValidationError(FILTER_LABELS[name], f"is {len(text):,} characters long; at "
@@ -232,7 +287,8 @@ def _filter_value(name: str, value: Any) -> Any:
 
 def filters_from(values: dict[str, Any]) -> SearchFilters:
     """SearchFilters from parsed values (dates as ISO text become dates)."""
-    typed = {k: (date.fromisoformat(v) if k in _DATE_FILTERS and isinstance(v, str) else v)
+    typed = {k: (date.fromisoformat(v) if k in _DATE_FILTERS and isinstance(v, str) else
+                 tuple(v) if isinstance(v, list) else v)
              for k, v in parse_filters(values).items()}
     return SearchFilters(**typed)
 
@@ -241,8 +297,10 @@ def describe_filters(values: dict[str, Any]) -> str:
     """'manufacturer: AMD; produced after: 2022-02-24' for titles and exports."""
     shown = []
     for name, value in values.items():
-        if name == "sanctioned":
+        if name in _YES_NO_FILTERS:
             value = "yes" if value else "no"
+        elif isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
         shown.append(f"{FILTER_LABELS.get(name, name)}: {value}")
     return "; ".join(shown)
 

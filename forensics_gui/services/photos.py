@@ -18,6 +18,7 @@ from uuid import UUID
 
 from forensics_gui.core import records
 from forensics_gui.core.errors import KnownError, MediaError, StoreError, ValidationError
+from forensics_gui.core.sizes import readable_sizes
 from forensics_gui.media import ImageLimits as _ImageLimits
 from forensics_gui.media import images, redact
 from forensics_gui.services.records import resolve_one
@@ -192,8 +193,8 @@ def _read(path: Path, limits: ImageLimits) -> bytes:
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise MediaError(path.name, f"is {size / 1e6:.0f} MB; at most "
-                                        f"{limits.max_bytes / 1e6:.0f} MB are accepted")
+            shown, most = readable_sizes(size, limits.max_bytes)
+            raise MediaError(path.name, f"is {shown}; at most {most} are accepted")
         return path.read_bytes()
     except OSError as error:
         raise MediaError(path.name, f"cannot be read ({error.strerror or error})") from None

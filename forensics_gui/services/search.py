@@ -8,15 +8,18 @@ spelling (rapidfuzz) when little else matches.
 
 from __future__ import annotations
 
+import operator
 import threading
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from functools import reduce
 from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.fields import finding_title
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import search_key
@@ -30,9 +33,11 @@ from forensics_gui.core.search import (
     SearchResults,
     SearchText,
     SeenBefore,
+    SeenFinding,
     family_of,
     filters_from,
     keep_families_together,
+    make_term,
     parse_filters,
     prepare_query,
 )
@@ -45,8 +50,9 @@ MAX_LIMIT = 10_000
 _FUZZY_CUTOFF = 88
 _FUZZY_MIN = 4
 _FILTER_KINDS = ("part", "finding")
+SUCCESSION = ("successor", "predecessor")
 _REFERENCES = {"system_id": "system", "item_id": "item", "manufacturer_id": "org",
-               "source_id": "source"}
+               "source_id": "source", "manufacturer_other_than": "org"}
 
 
 def search(store: Store, text: str | None, *, filters: Any = None,
@@ -141,31 +147,46 @@ class _Search:
                 self._add(kind, record_id, "filter", "")
 
     def _makers(self) -> None:
-        """Organizations found through company names, succession and similar spelling."""
+        """Organizations found through company names, succession and similar spelling.
+
+        Succession is followed in its own direction only: from a company the query names,
+        to the companies that took it over and to those it took over; from a company found
+        as the successor of a name, only further on; from one found as a predecessor, only
+        further back. Companies taken over by one successor are not each other's relatives
+        (Cypress does not find International Rectifier through Infineon)."""
         # Makers' names rarely hold digits: a query with digits is a part number or a
         # marking, and only organizations matching it as typed are looked at further.
         named = not any(ch.isdigit() for ch in self.query.name)
         names = _NameCache.for_store(self.store, self.uow) if named else None
-        for org_id, matched, note in names.related(self.uow, self.query) if names else ():
+        direct = list(self.found["org"])[:self.limit + 1]
+        later: list[UUID] = []
+        earlier: list[UUID] = []
+        for org_id, matched, note, relation in (names.related(self.uow, self.query)
+                                                if names else ()):
             self._add("org", org_id, "alias", matched, note)
-        self._succession(list(self.found["org"])[:self.limit + 1], "successor")
+            (later if relation == "successor" else earlier).append(org_id)
+        self._succession(direct, SUCCESSION)
+        self._succession(later[:self.limit + 1], ("successor",))
+        self._succession(earlier[:self.limit + 1], ("predecessor",))
         if names and len(self.found["org"]) < 5 and len(self.query.name) >= _FUZZY_MIN:
             similar = [(org_id, matched, score) for org_id, matched, score
                        in names.similar(self.query.name) if org_id not in self.found["org"]]
             for org_id, matched, score in similar:
                 self._add("org", org_id, "fuzzy", matched, f"similar spelling ({score:.0f}%)")
-            self._succession([org_id for org_id, _, _ in similar], "fuzzy")
+            self._succession([org_id for org_id, _, _ in similar], SUCCESSION, "fuzzy")
 
-    def _succession(self, org_ids: list[UUID], match: str) -> None:
-        """Add the companies before and after these, ranked no higher than `match`."""
+    def _succession(self, org_ids: list[UUID], relations: Sequence[str],
+                    match: str | None = None) -> None:
+        """Add the companies after (successors) or before (predecessors) these, along
+        whole chains, ranked as their relation, or no higher than `match` when given."""
         if not org_ids:
             return
-        chains = sq.succession(self.uow, org_ids)
+        chains = sq.succession(self.uow, org_ids, relations)
         origins = sq.describe(self.uow, "org", list({origin for origin, _, _ in chains}))
         for origin, related, relation in chains:
             label = origins[origin]["name"] if origin in origins else str(origin)
             note = f"successor of {label}" if relation == "successor" else f"now part of {label}"
-            self._add("org", related, match, label, note)
+            self._add("org", related, match or relation, label, note)
 
     def _groups(self) -> dict[str, tuple[SearchHit, ...]]:
         """The first `limit` records of each kind, described in one statement."""
@@ -204,29 +225,39 @@ def _scope(uow: Any, conditions: dict[str, Any]) -> sq.Scope:
     resolved = dict(conditions)
     for name, kind in _REFERENCES.items():
         if name in resolved:
-            found = lookup(uow, kind, resolved[name])
-            if found is None and kind == "org":
-                found = _org_by_company_name(uow, resolved[name])
-            if found is None:
-                raise ValidationError(FILTER_LABELS[name], f"there is no {kind_label(kind)} "
-                                                           f"{str(resolved[name])[:80]!r}")
-            resolved[name] = found
+            value = resolved[name]
+            resolved[name] = ([_reference(uow, name, kind, v) for v in value]
+                              if isinstance(value, list) else _reference(uow, name, kind, value))
     for name in ("manufacturer_country", "chpl_tier"):
         if name in resolved:
-            resolved[name] = str(resolved[name]).upper()
+            value = resolved[name]
+            resolved[name] = ([str(v).upper() for v in value] if isinstance(value, list)
+                              else str(value).upper())
     if "hs_code" in resolved:
         digits = "".join(ch for ch in resolved["hs_code"] if ch.isdigit())
         if not digits:
             raise ValidationError(FILTER_LABELS["hs_code"], f"{resolved['hs_code'][:20]!r} holds "
                                                             "no digits (e.g. 8542)")
         resolved["hs_code"] = digits
+    ids = {k: (tuple(v) if isinstance(v, list) else v) for k, v in resolved.items()
+           if k in _REFERENCES}
     filters = filters_from({k: v for k, v in resolved.items()
-                            if not isinstance(v, UUID)}) if resolved else SearchFilters()
-    filters = replace(filters, **{k: v for k, v in resolved.items() if isinstance(v, UUID)})
+                            if k not in ids}) if resolved else SearchFilters()
+    filters = replace(filters, **ids)
     makers: tuple[UUID, ...] = ()
-    if filters.manufacturer_id:
+    if filters.manufacturer_id and not filters.manufacturer_exact:
         makers = tuple(sq.predecessors(uow, [filters.manufacturer_id]))
     return sq.Scope(filters, makers)
+
+
+def _reference(uow: Any, name: str, kind: str, value: Any) -> UUID:
+    found = lookup(uow, kind, value)
+    if found is None and kind == "org":
+        found = _org_by_company_name(uow, value)
+    if found is None:
+        raise ValidationError(FILTER_LABELS[name], f"there is no {kind_label(kind)} "
+                                                   f"{str(value)[:80]!r}")
+    return found
 
 
 def _org_by_company_name(uow: Any, text: str) -> UUID | None:
@@ -246,6 +277,8 @@ def kind_label(kind: str) -> str:
 def _hit(kind: str, record_id: UUID, row: dict[str, Any], match: str, matched: str,
          note: str) -> SearchHit:
     title, detail = _SHOW[kind](row)
+    if note and note in detail.split(" · "):  # "now part of Infineon" said once is enough
+        detail = _join(*(part for part in detail.split(" · ") if part != note))
     family = family_of(row["part_number"]) if kind == "part" else ""
     return SearchHit(kind, record_id, title, detail, matched or title, match, family, note)
 
@@ -261,15 +294,14 @@ def _show_part(r: dict[str, Any]) -> tuple[str, str]:
 
 
 def _show_finding(r: dict[str, Any]) -> tuple[str, str]:
-    first_line = (r["marking"] or "").strip().splitlines()[:1]
-    title = r["part_number"] or (first_line[0] if first_line else "unidentified")
+    title = finding_title(r["part_number"], r["marking"], r["function"], r["maker"])
     produced = f"made {r['produced_from']:%Y-%m}" if r["produced_from"] else ""
     return title, _join(f"{r['case_reference']} ({r['system']})", r["location"], r["maker"],
                         produced)
 
 
 def _show_org(r: dict[str, Any]) -> tuple[str, str]:
-    now = f"now {r['successor']}" if r["successor"] else ""
+    now = f"now part of {r['successor']}" if r["successor"] else ""
     return r["name"], _join(r["country"], ", ".join(r["roles"] or ()), now)
 
 
@@ -316,20 +348,23 @@ class _NameCache:
                 cached = cls._by_store[store] = cls(generation, uow)
             return cached
 
-    def related(self, uow: UnitOfWork, query: SearchText) -> Iterable[tuple[UUID, str, str]]:
-        """Organizations named as what a matching company name now is, or once was."""
+    def related(self, uow: UnitOfWork,
+                query: SearchText) -> Iterable[tuple[UUID, str, str, str]]:
+        """(organization, name matched, note, 'successor' or 'predecessor'): organizations
+        named as what a matching company name now is (its successor), or once was."""
         wanted = query.name
         if not wanted:
             return []
-        found: list[tuple[UUID, str, str]] = []
+        found: list[tuple[UUID, str, str, str]] = []
         for name, key, current, current_key, relation, year in self.company:
             when = f" {year}" if year else ""
             if _name_matches(key, wanted):
                 note = f"{name}: {_RELATION_NOTES[relation]} {current}{when}"
-                found += [(o, name, note) for o in self._orgs_called(uow, current)]
+                found += [(o, name, note, "successor") for o in self._orgs_called(uow, current)]
             if _name_matches(current_key, wanted):
                 note = f"{name} ({_RELATION_NOTES[relation]} {current}{when})"
-                found += [(o, current, note) for o in self._orgs_called(uow, name)]
+                found += [(o, current, note, "predecessor")
+                          for o in self._orgs_called(uow, name)]
         return found
 
     @staticmethod
@@ -356,9 +391,33 @@ def _name_matches(key: str, wanted: str) -> bool:
 
 
 # ------------------------------------------------------------ seen before
-def seen_before(store: Store, kind: str, record_id: str | UUID) -> SeenBefore:
-    """Where else a part, a maker (its predecessors included) or a finding's part or marking
-    has been found: how many findings, items and systems, first and last dates."""
+SEEN_LISTED = 12  # findings named (and openable) in a seen-before answer; the rest counted
+# A company that is not a maker is seen through the parts of its supply links: at most this
+# many parts (of its newest links) are counted, and the findings named come from the first
+# SEEN_PARTS_LISTED of them (one short query each).
+SEEN_PARTS, SEEN_PARTS_LISTED = 200, 25
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One definition of "seen", for a part, a maker, a company's supply links or a
+    marking: the findings meeting `condition` (withdrawn findings never count)."""
+
+    subject: str
+    condition: Any
+    listing: Callable[[int], list[UUID]]  # ids of findings meeting it, newest first
+    search: dict[str, Any] = field(default_factory=dict)  # the search page listing them
+
+
+def seen_before(store: Store, kind: str, record_id: str | UUID,
+                listed: int = SEEN_LISTED) -> SeenBefore:
+    """Where else a part, a maker (its predecessors included), the parts a distributor or
+    an importer handled, or a finding's part, maker or marking has been found.
+
+    "Seen" means the same for every caller (the editors' box, `forensics seen`, the search
+    it opens): findings that are not withdrawn, the finding asked about left out. Counts
+    and first and last dates, the `listed` most recently recorded of those findings (each
+    with its item, to be opened), and the search that lists them all."""
     if kind not in ("part", "org", "finding"):
         raise ValidationError("kind", "seen-before is about a part, a maker or a finding")
     with store.reading() as uow:
@@ -366,27 +425,101 @@ def seen_before(store: Store, kind: str, record_id: str | UUID) -> SeenBefore:
         if found is None:
             raise ValidationError("record", f"there is no {kind_label(kind)} "
                                             f"{str(record_id)[:80]!r}")
-        subject, condition = _subject(uow, kind, found)
-        counts = sq.seen_before(uow, condition)
-    return SeenBefore(subject=subject, **counts)
+        seen = _seen(uow, kind, found)
+        counts = sq.seen_before(uow, seen.condition)
+        entries = _seen_entries(uow, seen, found if kind == "finding" else None, listed)
+    counted = ("Withdrawn findings are not counted" +
+               (", nor this finding." if kind == "finding" else "."))
+    return SeenBefore(subject=seen.subject, counted=counted, entries=entries,
+                      search=seen.search, **counts)
 
 
-def _subject(uow: Any, kind: str, record_id: UUID) -> tuple[str, Any]:
+def _seen(uow: Any, kind: str, record_id: UUID) -> _Seen:
     if kind == "part":
-        part = uow.get("part", record_id)
-        return f"part {part.part_number}", sq.findings_of_part(record_id)
+        return _seen_part(uow, uow.get("part", record_id))
     if kind == "org":
-        org = uow.get("org", record_id)
-        makers = sq.predecessors(uow, [record_id])
-        also = " and its predecessors" if len(makers) > 1 else ""
-        return f"maker {org.name}{also}", sq.findings_of_makers(sorted(makers))
+        return _seen_org(uow, uow.get("org", record_id))
     finding = uow.get("finding", record_id)
+    seen = _seen_of_finding(uow, finding)
+    others = seen.condition & ~sq.finding_itself(finding.id)
+    return replace(seen, subject=f"{seen.subject}, other than this finding", condition=others)
+
+
+def _seen_of_finding(uow: Any, finding: Any) -> _Seen:
+    """A finding is compared by its part; without one, by its maker; without either, by
+    the first line of its marking."""
     if finding.part_id is not None:
-        return f"part {finding.part_number}", sq.findings_of_part(finding.part_id)
-    lines = [line for line in finding.marking.splitlines() if search_key(line)]
+        return _seen_part(uow, uow.get("part", finding.part_id))
+    if finding.manufacturer_id is not None:
+        return _seen_made_by(uow, uow.get("org", finding.manufacturer_id), "maker")
+    lines = [line.strip() for line in finding.marking.splitlines() if search_key(line)]
     if not lines:
-        return "this finding (no marking to compare)", sq.finding_itself(record_id)
-    return f"marking {lines[0].strip()}", sq.findings_marked(search_key(lines[0]))
+        return _Seen("this finding: no part, maker or marking to compare",
+                     sq.findings_of_makers([]), lambda _n: [])
+    key = make_term("marking", lines[0]).key
+
+    def listing(n: int) -> list[UUID]:
+        rows = sq.term_matches(uow, prepare_query(lines[0]), [("finding", "prefix", n * 4)])
+        return sorted({row.record_id for row in rows if row.key == key}, key=str,
+                      reverse=True)
+
+    return _Seen(f"marking {lines[0]}", sq.findings_marked(key), listing,
+                 {"text": lines[0], "filters": {}})
+
+
+def _seen_part(uow: Any, part: Any) -> _Seen:
+    return _Seen(f"part {part.part_number}", sq.findings_of_part(part.id),
+                 lambda n: _findings_where(uow, "part_id", [part.id], n),
+                 {"text": part.part_number, "filters": {}})
+
+
+def _seen_org(uow: Any, org: Any) -> _Seen:
+    """A maker is seen in the findings it made; a distributor, an importer or any other
+    company that is not a maker, in the findings of the parts it sold or bought."""
+    roles = [role for role in org.roles if role != "other"]
+    if "manufacturer" in roles or not roles:
+        return _seen_made_by(uow, org, "maker" if roles else "company")
+    links = sorted((*uow.list_page("link", filters={"seller_id": org.id}, limit=10_000).rows,
+                    *uow.list_page("link", filters={"buyer_id": org.id}, limit=10_000).rows),
+                   key=lambda link: str(link.id), reverse=True)
+    parts = list(dict.fromkeys(link.part_id for link in links if link.part_id is not None))
+    also = ""
+    if len(parts) > SEEN_PARTS:
+        parts, also = parts[:SEEN_PARTS], f" (the {SEEN_PARTS} parts of its newest links)"
+    condition = (reduce(operator.or_, [sq.findings_of_part(p) for p in parts]) if parts
+                 else sq.findings_of_makers([]))
+    return _Seen(f"parts that {roles[0]} {org.name} sold or bought{also}", condition,
+                 lambda n: _findings_where(uow, "part_id", parts[:SEEN_PARTS_LISTED], n))
+
+
+def _seen_made_by(uow: Any, org: Any, role: str) -> _Seen:
+    makers = sorted(sq.predecessors(uow, [org.id]), key=str)
+    also = " and its predecessors" if len(makers) > 1 else ""
+    return _Seen(f"{role} {org.name}{also}", sq.findings_of_makers(makers),
+                 lambda n: _findings_where(uow, "manufacturer_id", makers, n),
+                 {"text": "", "filters": {"manufacturer_id": org.name}})
+
+
+def _findings_where(uow: Any, name: str, values: list[UUID], n: int) -> list[UUID]:
+    """Ids of the `n` most recently recorded findings not withdrawn whose `name` is one of
+    `values` (ids are made in time order)."""
+    found = [finding_id for value in values for finding_id in uow.list_ids(
+        "finding", filters={name: value, "withdrawn": "hide"}, sort="created",
+        descending=True, limit=n)]
+    return sorted(found, key=str, reverse=True)[:n]
+
+
+def _seen_entries(uow: Any, seen: _Seen, asked: UUID | None,
+                  listed: int) -> tuple[SeenFinding, ...]:
+    ids = [i for i in dict.fromkeys(seen.listing(listed + 1)) if i != asked][:listed * 2]
+    findings = [f for f in uow.get_many("finding", ids) if not f.withdrawn][:listed]
+    items = {i.id: i for i in uow.get_many("item", sorted({f.item_id for f in findings},
+                                                          key=str))}
+    return tuple(SeenFinding(f.id, f.item_id, finding_title(f.part_number, f.marking,
+                                                            f.function, f.manufacturer_name),
+                             f.case_reference, items[f.item_id].system_type_name,
+                             items[f.item_id].recovered_on, f.manufacturer_name)
+                 for f in findings if f.item_id in items)
 
 
 # ---------------------------------------------------------------- index upkeep

@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     any_,
     bindparam,
+    case,
     cast,
     column,
     distinct,
@@ -40,7 +41,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from forensics_gui.core.search import SearchFilters, SearchText, prefix_bounds
+from forensics_gui.core.search import (
+    CHPL_NOT_LISTED,
+    FINDING_ONLY,
+    SearchFilters,
+    SearchText,
+    prefix_bounds,
+)
 from forensics_gui.storage import models as m
 from forensics_gui.storage.search_index import TERMS, fts_table, term_partition
 
@@ -231,9 +238,13 @@ def _scoped(kind: str, scope: Scope, terms: Any) -> ColumnElement[bool]:
 def finding_conditions(scope: Scope) -> list[ColumnElement[bool]]:
     """Conditions on component findings (rows of `F`) for every active filter."""
     f = scope.filters
-    found: list[ColumnElement[bool]] = [F.id.not_in(m.withdrawn_ids(F))]  # not searched
+    withdrawn_item = I.__table__.alias("withdrawn_item")  # nor the findings of one
+    found: list[ColumnElement[bool]] = [
+        F.id.not_in(m.withdrawn_ids(F)),  # not searched
+        F.item_id.not_in(select(withdrawn_item.c.id)
+                         .where(withdrawn_item.c.withdrawn_at.is_not(None)))]
     if f.item_id:
-        found.append(F.item_id == f.item_id)
+        found.append(F.item_id.in_(_listed(f.item_id)))
     if f.system_id:
         found.append(F.item_id.in_(select(I.id).where(I.system_type_id == f.system_id)))
     if f.confidence:
@@ -242,13 +253,43 @@ def finding_conditions(scope: Scope) -> list[ColumnElement[bool]]:
         found.append(F.produced_from >= f.produced_after)
     if f.produced_before:
         found.append(func.coalesce(F.produced_to, F.produced_from) <= f.produced_before)
+    found.extend(_finding_extras(f))
     if f.source_id:
         cite = m.finding_source.c
         found.append(exists().where(cite.finding_id == F.id, cite.source_id == f.source_id))
-    found.extend(_maker_conditions(F.manufacturer_id, scope))
+    found.extend(_maker_conditions(F.manufacturer_id, scope, of_findings=True))
     if _has_part_condition(f):
         found.append(exists().where(P.id == F.part_id, *_part_only(scope)))
     return found
+
+
+def _finding_extras(f: SearchFilters) -> list[ColumnElement[bool]]:
+    """The conditions that list what an analytics figure counts."""
+    found: list[ColumnElement[bool]] = []
+    if f.identification:
+        found.append(F.identification == f.identification)
+    if f.produced_starts_before:
+        found.append(F.produced_from <= f.produced_starts_before)
+    if f.produced_ends_after:
+        found.append(func.coalesce(F.produced_to, F.produced_from) >= f.produced_ends_after)
+    if f.recovered_from or f.recovered_to:
+        recovered = select(I.id)
+        if f.recovered_from:
+            recovered = recovered.where(I.recovered_on >= f.recovered_from)
+        if f.recovered_to:
+            recovered = recovered.where(I.recovered_on <= f.recovered_to)
+        found.append(F.item_id.in_(recovered))
+    return found
+
+
+def _listed(value: Any) -> list[Any]:
+    """A condition's values (one, or a list of them)."""
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def part_category() -> Any:
+    """A part's category, else its function: what the analytics count as its category."""
+    return case((P.category != literal(""), P.category), else_=P.function)
 
 
 def part_conditions(scope: Scope) -> list[ColumnElement[bool]]:
@@ -257,21 +298,27 @@ def part_conditions(scope: Scope) -> list[ColumnElement[bool]]:
     if scope.filters.finding_only:
         only_findings = Scope(SearchFilters(**{
             k: v for k, v in scope.filters.active().items()
-            if k in ("system_id", "item_id", "produced_after", "produced_before",
-                     "confidence", "source_id")}))
+            if k in FINDING_ONLY}))
         found.append(exists().where(F.part_id == P.id, *finding_conditions(only_findings)))
     return found
 
 
 def _has_part_condition(f: SearchFilters) -> bool:
-    return bool(f.chpl_tier or f.hs_code or f.sanctioned is not None)
+    return bool(f.chpl_tier or f.hs_code or f.sanctioned is not None or f.category)
 
 
 def _part_only(scope: Scope) -> list[ColumnElement[bool]]:
     f = scope.filters
     found: list[ColumnElement[bool]] = []
     if f.chpl_tier:
-        found.append(P.chpl_tier == f.chpl_tier)
+        tiers = _listed(f.chpl_tier)
+        listed = [t for t in tiers if t.upper() != CHPL_NOT_LISTED.upper()]
+        either = [P.chpl_tier.in_(listed)] if listed else []
+        if len(listed) < len(tiers):  # an HS code that is not on the list
+            either.append(and_(P.chpl_tier == literal(""), P.hs_code != literal("")))
+        found.append(or_(*either))
+    if f.category:
+        found.append(part_category().in_(_listed(f.category)))
     if f.hs_code:
         found.append(P.hs_code.startswith(f.hs_code, autoescape=True))
     if f.sanctioned is not None:
@@ -279,14 +326,39 @@ def _part_only(scope: Scope) -> list[ColumnElement[bool]]:
     return found
 
 
-def _maker_conditions(maker: Any, scope: Scope) -> list[ColumnElement[bool]]:
+def _maker_conditions(maker: Any, scope: Scope,
+                      of_findings: bool = False) -> list[ColumnElement[bool]]:
+    """A finding's maker is its own, else its part's (the analytics count it so too)."""
     f = scope.filters
     found: list[ColumnElement[bool]] = []
     if f.manufacturer_id:
-        found.append(maker.in_(scope.manufacturer_ids or (f.manufacturer_id,)))
+        found.append(_made_by(maker, scope.manufacturer_ids or (f.manufacturer_id,),
+                              of_findings))
     if f.manufacturer_country:
-        found.append(maker.in_(select(O.id).where(O.country == f.manufacturer_country)))
+        countries = select(O.id).where(O.country.in_(_listed(f.manufacturer_country)))
+        found.append(_made_by(maker, countries, of_findings))
+    if f.manufacturer_other_than:
+        others = _listed(f.manufacturer_other_than)
+        if not of_findings:
+            found.append(and_(maker.is_not(None), maker.not_in(others)))
+        else:
+            part = P.__table__.alias("maker_part")
+            found.append(or_(and_(F.manufacturer_id.is_not(None),
+                                  F.manufacturer_id.not_in(others)),
+                             and_(F.manufacturer_id.is_(None), F.part_id.in_(
+                                 select(part.c.id).where(part.c.manufacturer_id.is_not(None),
+                                                         part.c.manufacturer_id.not_in(others))
+                             ))))
     return found
+
+
+def _made_by(maker: Any, makers: Any, of_findings: bool) -> ColumnElement[bool]:
+    if not of_findings:
+        return maker.in_(makers)
+    part = P.__table__.alias("maker_part")
+    by_part = select(part.c.id).where(part.c.manufacturer_id.in_(makers))
+    return or_(F.manufacturer_id.in_(makers),
+               and_(F.manufacturer_id.is_(None), F.part_id.in_(by_part)))
 
 
 def _chain_sanctioned() -> ColumnElement[bool]:
@@ -382,8 +454,12 @@ def _describe_finding() -> Select[Any]:
 
 
 def _describe_org() -> Select[Any]:
+    # The successor's name through an alias of the table: `_of_org` on the table itself
+    # would look for an organization that is its own successor.
+    later = O.__table__.alias("successor_org")
+    successor = select(later.c.name).where(later.c.id == O.successor_id).scalar_subquery()
     return select(O.id, O.name, O.country, O.roles, O.successor_id,
-                  _of_org(O.successor_id).label("successor"))
+                  successor.label("successor"))
 
 
 def _describe_system() -> Select[Any]:
@@ -458,12 +534,17 @@ def predecessors(uow: UnitOfWork, org_ids: Sequence[UUID]) -> set[UUID]:
     return found
 
 
-def succession(uow: UnitOfWork, org_ids: Sequence[UUID]) -> list[tuple[UUID, UUID, str]]:
+def succession(uow: UnitOfWork, org_ids: Sequence[UUID],
+               relations: Sequence[str] = ("successor", "predecessor"),
+               ) -> list[tuple[UUID, UUID, str]]:
     """(organization, related one, 'successor' or 'predecessor') along whole chains of
-    succession, a couple of queries per step whatever the number of organizations."""
+    succession, in the directions asked for, a couple of queries per step whatever the
+    number of organizations. Each direction is followed on its own: the predecessors of a
+    successor are not walked from the successors of an organization."""
     session = uow.session
     found: list[tuple[UUID, UUID, str]] = []
-    for relation, step in (("successor", _later), ("predecessor", _earlier)):
+    steps = (("successor", _later), ("predecessor", _earlier))
+    for relation, step in (pair for pair in steps if pair[0] in relations):
         seen, frontier = set(org_ids), {org_id: org_id for org_id in org_ids}
         for _ in range(20):  # chains are short; the bound stops a cycle
             following: dict[UUID, UUID] = {}

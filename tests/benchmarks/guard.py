@@ -87,6 +87,11 @@ def _backends(bench: str, rows: list[tuple[tuple[str, ...], str, str, float | No
 SORTS = ("part", "manufacturer", "produced")
 STALLS = ("open store", "show findings", "scroll to the end", "sort by part number", "filter",
           "open first record (builds the form)", "open next record", "save record")
+# The names of services.analytics' figures (bench_analytics.py times each).
+ANALYTICS_FIGURES = (
+    "by_country", "foreign_makers_share", "by_maker", "persistent_makers", "by_category",
+    "by_chpl_tier", "chpl_tier_1_2", "identified", "produced_after", "production_timeline",
+    "after_invasion_by_system", "newest_production_by_system", "items_over_time")
 CLI_TARGETS = ("forensics --help", "forensics datecode 2231", "search STM32 (demo)",
                "info (1M findings)")
 FIGURES: list[Figure] = [
@@ -123,12 +128,18 @@ FIGURES: list[Figure] = [
     Figure("screening", ("service_screen_seconds_median",), "screen 50k x 20k", "s", 60.0),
     Figure("screening", ("sample_recall",), "screening recall", "share", 0.99, "higher"),
     Figure("screening", ("engine_seconds_median",), "screening engine", "s"),
+    # Each analytics figure over 1,000,000 findings, computed on its own.
+    *_backends("analytics", [(("figures", name, "median_ms"), f"analytics {name}", "ms", 500.0,
+                              "lower") for name in ANALYTICS_FIGURES]),
+    *_backends("analytics", [(("dashboard_ms",), "analytics whole dashboard", "ms", None,
+                              "lower")]),
     # The first two are against a fixed 0.25 s: timings of a twentieth of a second, which
     # vary by a third on these machines; the last two are against floors of the same run.
     *[Figure("cli", ("targets", name, "of_target"), f"{name} / its target", "ratio", 1.0,
              noise=0.4 if "forensics" in name else None) for name in CLI_TARGETS],
 ]
-BENCHES = ("paging", "search", "search_gui", "gui", "cli", "chains", "photos", "screening")
+BENCHES = ("paging", "search", "search_gui", "gui", "cli", "chains", "photos", "screening",
+           "analytics")
 
 
 # ------------------------------------------------------------------------------- running
@@ -147,6 +158,7 @@ def commands(store: str, pg_url: str | None, keep_new_store: bool) -> dict[str, 
         "chains": [*here, str(HERE / "bench_chains.py"), *pg],
         "photos": [*here, str(HERE / "bench_photos.py"), *pg],
         "screening": [*here, str(HERE / "bench_screening.py")],
+        "analytics": [*here, str(HERE / "bench_analytics.py"), "--reuse", store, *pg],
     }
 
 

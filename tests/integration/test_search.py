@@ -303,8 +303,8 @@ def test_a_seeded_former_name_without_a_record_finds_the_company_now(case: Case)
     hits = search(case.store, "Maxim").groups["org"]
     assert (hits[0].title, hits[0].match) == ("Analog Devices", "alias")
     assert "Maxim" in hits[0].note
-    # and the company it took over that the store does hold, as its predecessor
-    assert [(hit.title, hit.match) for hit in hits[1:]] == [("Linear Technology", "successor")]
+    # Linear Technology, also taken over by Analog Devices, is no relative of Maxim's.
+    assert [hit.title for hit in hits] == ["Analog Devices"]
 
 
 def test_a_company_name_added_by_a_user_is_found_at_once(case: Case) -> None:
@@ -325,9 +325,34 @@ def test_successors_along_the_chain(case: Case) -> None:
 
 
 def test_predecessors_of_a_company(case: Case) -> None:
-    orgs = matches(search(case.store, "Diodes Incorporated"), "org")
-    assert orgs["Diodes Incorporated"] == "exact"
-    assert orgs["Zetex Semiconductors"] == orgs["Ferranti Semiconductors"] == "successor"
+    hits = {hit.title: hit for hit in search(case.store, "Diodes Incorporated").groups["org"]}
+    assert hits["Diodes Incorporated"].match == "exact"
+    assert hits["Zetex Semiconductors"].match == hits["Ferranti Semiconductors"].match \
+        == "predecessor"
+    assert "now part of Diodes Incorporated" in (hits["Zetex Semiconductors"].note,
+                                                 hits["Zetex Semiconductors"].detail)
+    assert hits["Ferranti Semiconductors"].note == "now part of Diodes Incorporated"
+
+
+def test_companies_taken_over_by_one_successor_are_not_each_others_successors(
+        case: Case) -> None:
+    infineon = records.create(case.store, "org", {"name": "Infineon Technologies",
+                                                  "country": "DE"})
+    for name in ("Cypress", "International Rectifier"):
+        records.create(case.store, "org", {"name": name, "country": "US",
+                                           "successor_id": infineon.id})
+    hits = {hit.title: hit for hit in search(case.store, "Cypress").groups["org"]}
+    assert set(hits) == {"Cypress", "Infineon Technologies"}
+    assert hits["Cypress"].match == "exact"
+    assert "now part of Infineon Technologies" in hits["Cypress"].detail.split(" · ")
+    assert hits["Infineon Technologies"].match in ("alias", "successor")
+    # The buyer finds both, as what they were before it.
+    hits = {hit.title: hit for hit in search(case.store, "Infineon").groups["org"]}
+    assert set(hits) == {"Infineon Technologies", "Cypress", "International Rectifier"}
+    assert all(hits[name].match in ("alias", "predecessor")
+               for name in ("Cypress", "International Rectifier"))
+    rectifier = hits["International Rectifier"]
+    assert "now part of Infineon Technologies" in f"{rectifier.note} · {rectifier.detail}"
 
 
 def test_a_misspelt_maker_is_found_by_similar_spelling(case: Case) -> None:
@@ -515,17 +540,51 @@ def test_seen_before_for_a_maker_counts_its_predecessors(case: Case) -> None:
 
 def test_seen_before_for_an_identified_finding_is_about_its_part(case: Case) -> None:
     seen = seen_before(case.store, "finding", case.ids["sh2-stm"])
-    assert (seen.findings, seen.items, seen.systems) == (3, 3, 2)
-    assert "STM32F765VIT6" in seen.subject
+    # The other findings of its part: the finding asked about is not counted, and says so.
+    assert (seen.findings, seen.items, seen.systems) == (2, 2, 2)
+    assert "STM32F765VIT6" in seen.subject and "other than this finding" in seen.subject
+    assert "nor this finding" in seen.counted
+    assert {case.name_of(e.finding_id) for e in seen.entries} == {"sh1-stm", "or1-stm"}
+    assert {e.case_reference for e in seen.entries} == {"CASE-SH-1", "CASE-OR-1"}
 
 
 def test_seen_before_for_an_unidentified_finding_compares_markings(case: Case) -> None:
     seen = seen_before(case.store, "finding", str(case.ids["sh1-unknown"]))
-    assert (seen.findings, seen.items, seen.systems) == (2, 2, 2)
-    assert seen.system_names == ("Orlan-10", "Shahed-136")
-    assert (seen.first_recovered, seen.last_recovered) == (date(2022, 10, 1), date(2023, 1, 10))
+    assert (seen.findings, seen.items, seen.systems) == (1, 1, 1)
+    assert seen.system_names == ("Orlan-10",)
+    assert (seen.first_recovered, seen.last_recovered) == (date(2022, 10, 1), date(2022, 10, 1))
     assert (seen.first_produced, seen.last_produced) == (date(2017, 5, 15), date(2017, 5, 21))
     assert "XQ4R 17" in seen.subject
+    assert [case.name_of(e.finding_id) for e in seen.entries] == ["or1-unknown"]
+    assert seen.search == {"text": "XQ4R 17", "filters": {}}
+
+
+def test_seen_before_and_the_search_it_opens_count_the_same_findings(case: Case) -> None:
+    adi = seen_before(case.store, "org", "Analog Devices")
+    listed = search(case.store, adi.search["text"], filters=adi.search["filters"])
+    assert len(listed.groups["finding"]) == adi.findings == 2
+    assert {h.record_id for h in listed.groups["finding"]} == {
+        e.finding_id for e in adi.entries}
+    # A withdrawn finding is neither counted, nor listed, nor found by the search.
+    finding = records.get(case.store, "finding", case.ids["sh2-adi"])
+    records.withdraw(case.store, "finding", finding.id, finding.version, "misread marking")
+    adi = seen_before(case.store, "org", "Analog Devices")
+    listed = search(case.store, adi.search["text"], filters=adi.search["filters"])
+    assert len(listed.groups["finding"]) == adi.findings == len(adi.entries) == 1
+    assert "Withdrawn findings are not counted" in adi.counted
+
+
+def test_a_finding_identified_to_its_maker_only_is_named_by_what_it_is(case: Case) -> None:
+    maker = records.get(case.store, "org", "Xilinx")
+    item = records.get(case.store, "item", "CASE-SH-1")
+    made = records.create(case.store, "finding", {
+        "item_id": item.id, "identification": "manufacturer", "manufacturer_id": maker.id,
+        "function": "FPGA"})
+    hits = search(case.store, "", filters={"manufacturer_id": "Xilinx"}).groups["finding"]
+    assert {h.title for h in hits if h.record_id == made.id} == {"FPGA by Xilinx"}
+    seen = seen_before(case.store, "finding", made.id)
+    assert seen.subject.startswith("maker Xilinx") and "or1-fpga" in {
+        case.name_of(e.finding_id) for e in seen.entries}
 
 
 def test_seen_before_for_a_part_never_found(case: Case) -> None:
