@@ -100,6 +100,7 @@ class SearchFilters:
 
     system_id: Any = None
     item_id: Any = None
+    part_id: Any = None  # the part itself (its findings, for findings)
     manufacturer_id: Any = None
     manufacturer_country: str | None = None
     chpl_tier: str | None = None
@@ -207,7 +208,7 @@ class SeenBefore:
 
 
 FILTER_LABELS = {
-    "system_id": "weapon system type", "item_id": "recovered item",
+    "system_id": "weapon system type", "item_id": "recovered item", "part_id": "part",
     "manufacturer_id": "manufacturer", "manufacturer_country": "manufacturer country",
     "chpl_tier": "CHPL tier", "hs_code": "HS code", "produced_after": "produced after",
     "produced_before": "produced before", "sanctioned": "sanctioned company in supply chain",

@@ -51,7 +51,8 @@ _FUZZY_CUTOFF = 88
 _FUZZY_MIN = 4
 _FILTER_KINDS = ("part", "finding")
 SUCCESSION = ("successor", "predecessor")
-_REFERENCES = {"system_id": "system", "item_id": "item", "manufacturer_id": "org",
+_REFERENCES = {"system_id": "system", "item_id": "item", "part_id": "part",
+               "manufacturer_id": "org",
                "source_id": "source", "manufacturer_other_than": "org"}
 
 
@@ -470,7 +471,7 @@ def _seen_of_finding(uow: Any, finding: Any) -> _Seen:
 def _seen_part(uow: Any, part: Any) -> _Seen:
     return _Seen(f"part {part.part_number}", sq.findings_of_part(part.id),
                  lambda n: _findings_where(uow, "part_id", [part.id], n),
-                 {"text": part.part_number, "filters": {}})
+                 {"text": "", "filters": {"part_id": part.part_number}})
 
 
 def _seen_org(uow: Any, org: Any) -> _Seen:

@@ -245,6 +245,8 @@ def finding_conditions(scope: Scope) -> list[ColumnElement[bool]]:
                          .where(withdrawn_item.c.withdrawn_at.is_not(None)))]
     if f.item_id:
         found.append(F.item_id.in_(_listed(f.item_id)))
+    if f.part_id:
+        found.append(F.part_id == f.part_id)
     if f.system_id:
         found.append(F.item_id.in_(select(I.id).where(I.system_type_id == f.system_id)))
     if f.confidence:
@@ -310,6 +312,8 @@ def _has_part_condition(f: SearchFilters) -> bool:
 def _part_only(scope: Scope) -> list[ColumnElement[bool]]:
     f = scope.filters
     found: list[ColumnElement[bool]] = []
+    if f.part_id:
+        found.append(P.id == f.part_id)
     if f.chpl_tier:
         tiers = _listed(f.chpl_tier)
         listed = [t for t in tiers if t.upper() != CHPL_NOT_LISTED.upper()]

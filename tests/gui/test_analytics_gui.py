@@ -169,14 +169,24 @@ def test_clicking_a_bar_lists_exactly_its_findings(window: MainWindow, qtbot: An
     assert listed == found["US"] and len(listed) == chart.figure.bars[index].value
 
 
-def test_a_condition_the_search_page_cannot_state_is_said(window: MainWindow, qtbot: Any,
-                                                         context: AppContext,
-                                                         service: Any) -> None:
-    panel = open_dashboard(window, qtbot, context)
-    chart = panel.chart("identified")  # its slices count by "identified", no search field
-    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=centre_of(chart, 0))
+def test_a_condition_with_no_search_field_is_kept_and_shown(window: MainWindow, qtbot: Any,
+                                                           context: AppContext) -> None:
+    from forensics_gui.services import analytics
+
+    figure = analytics.figure(context.store, "identified")
+    bar = next(b for b in figure.bars if b.filters.get("identification") == "manufacturer")
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as shown:
+        window.show_findings(bar.filters)
     assert window.searching()
-    assert "cannot narrow by identified" in window.statusBar().currentMessage()
+    listed = shown.args[0].groups.get("finding", ())
+    assert len(listed) == bar.value, "the search lists exactly what the slice counted"
+    assert panel.further_label.isVisible()
+    assert "identification: manufacturer" in panel.further_label.text()
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as again:
+        panel.further_clear.click()
+    assert not panel.further_label.isVisible() and "identification" not in panel.filters()
+    assert len(again.args[0].groups.get("finding", ())) >= len(listed)
 
 
 def test_clicking_a_row_of_one_finding_opens_it(window: MainWindow, qtbot: Any,

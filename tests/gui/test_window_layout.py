@@ -153,3 +153,18 @@ def test_show_all_in_search_opens_the_search_with_what_the_box_counted(
     shown = panel.filter_inputs["manufacturer_id"]
     assert "STMicroelectronics" in (shown.currentText() if hasattr(shown, "currentText")
                                     else shown.text())
+
+
+def test_a_parts_seen_before_and_its_search_count_the_same_findings(
+        qtbot: Any, window: MainWindow) -> None:
+    part = records.get(window.context.store, "part", "STM32F765VIT6")
+    window.open_record("part", part.id)
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.seen is not None
+                    and window.editor.seen.seen is not None, timeout=10_000)
+    seen = window.editor.seen.seen
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.searched, timeout=10_000) as shown:
+        window.editor.seen.search_button.click()
+    findings = shown.args[0].groups.get("finding", ())
+    assert len(findings) == seen.findings, "the box and the search count the same findings"
+    assert "part: STM32F765VIT6" in panel.further_label.text()

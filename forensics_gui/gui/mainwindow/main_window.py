@@ -380,19 +380,11 @@ class MainWindow(QMainWindow):
         self.search_panel.set_search(text, filters)
 
     def show_findings(self, filters: dict[str, Any]) -> None:
-        """The search page listing what meets `filters` (a chart's bar clicked); conditions
-        the search cannot state are named in the status bar."""
-        single = {name: value[0] if isinstance(value, list | tuple) and len(value) == 1
-                  else value for name, value in filters.items()}
-        left_out = sorted(name for name, value in single.items()
-                          if name not in self.search_panel.filter_inputs
-                          or isinstance(value, list | tuple))
+        """The search page listing what meets `filters` (a chart's bar clicked): exactly the
+        findings the bar counted, conditions without a field of their own shown above the
+        results."""
         self.show_search()
-        self.search_panel.set_search("", {n: v for n, v in single.items() if n not in left_out})
-        if left_out:
-            self.statusBar().showMessage(
-                f"The search cannot narrow by {', '.join(n.replace('_', ' ') for n in left_out)}"
-                ": it lists more findings than the chart counted.", 15_000)
+        self.search_panel.set_search("", filters)
 
     def show_screening(self) -> None:
         """Show the sanctions screening page: list versions and candidates to decide."""

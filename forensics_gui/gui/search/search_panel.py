@@ -35,7 +35,7 @@ from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.fields import CONFIDENCE, KINDS
 from forensics_gui.core.hs import CHPL_TIERS
-from forensics_gui.core.search import MATCH_LABELS
+from forensics_gui.core.search import FILTER_LABELS, MATCH_LABELS
 from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_record
 from forensics_gui.gui.kit.lazy import records, search, search_lists
 from forensics_gui.gui.kit.store_follower import StoreFollower
@@ -94,6 +94,18 @@ class SearchPanel(QWidget):
         self.filter_box = self._filter_box()
         self.filter_box.setVisible(False)
         layout.addWidget(self.filter_box)
+        # Conditions that have no field above (a chart's bar: a category, a recovery period,
+        # several countries): kept, shown and removable, so that the list is what was counted.
+        self.further: dict[str, Any] = {}
+        further_row = QHBoxLayout()
+        self.further_label = QLabel()
+        self.further_label.setWordWrap(True)
+        self.further_clear = QPushButton("Remove these conditions")
+        self.further_clear.clicked.connect(self.clear_further)
+        further_row.addWidget(self.further_label, 1)
+        further_row.addWidget(self.further_clear)
+        layout.addLayout(further_row)
+        self._show_further()
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -206,15 +218,31 @@ class SearchPanel(QWidget):
 
     # ------------------------------------------------------------------ search
     def filters(self) -> dict[str, Any]:
-        """The filters as typed (names resolved by the service)."""
-        values: dict[str, Any] = {}
+        """The filters as typed (names resolved by the service), with the further
+        conditions."""
+        values: dict[str, Any] = dict(self.further)
         for name, widget in self.filter_inputs.items():
             text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
             if text.strip():
                 values[name] = text.strip()
         return values
 
+    def clear_further(self) -> None:
+        self.further = {}
+        self._show_further()
+        self.run_search()
+
+    def _show_further(self) -> None:
+        shown = "; ".join(f"{FILTER_LABELS.get(name, name.replace('_', ' '))}: "
+                          f"{', '.join(map(str, v)) if isinstance(v, list | tuple) else v}"
+                          for name, v in self.further.items())
+        self.further_label.setText(f"Also narrowed by {shown}" if shown else "")
+        self.further_label.setVisible(bool(shown))
+        self.further_clear.setVisible(bool(shown))
+
     def clear_filters(self) -> None:
+        self.further = {}
+        self._show_further()
         for widget in self.filter_inputs.values():
             widget.blockSignals(True)
             widget.setCurrentIndex(0) if isinstance(widget, QComboBox) else widget.clear()
@@ -222,10 +250,16 @@ class SearchPanel(QWidget):
         self.run_search()
 
     def set_search(self, text: str, filters: dict[str, Any]) -> None:
-        """Show a (saved) search: its text and filters, then run it."""
+        """Show a (saved) search: its text and filters, then run it. Conditions with no field
+        of their own (or several values for one) are kept as further conditions."""
         self.query.setText(text)
+        single = {name: value[0] if isinstance(value, list | tuple) and len(value) == 1
+                  else value for name, value in filters.items()}
+        self.further = {name: value for name, value in single.items()
+                        if name not in self.filter_inputs or isinstance(value, list | tuple)}
+        self._show_further()
         for name, widget in self.filter_inputs.items():
-            value = filters.get(name, "")
+            value = single.get(name, "") if name not in self.further else ""
             value = {True: "yes", False: "no"}.get(value, value) if name == "sanctioned" else value
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
