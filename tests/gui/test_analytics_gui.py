@@ -182,7 +182,7 @@ def test_a_condition_with_no_search_field_is_kept_and_shown(window: MainWindow, 
     listed = shown.args[0].groups.get("finding", ())
     assert len(listed) == bar.value, "the search lists exactly what the slice counted"
     assert panel.further_label.isVisible()
-    assert "identification: manufacturer" in panel.further_label.text()
+    assert "identified to: its maker only" in panel.further_label.text()
     with qtbot.waitSignal(panel.searched, timeout=10_000) as again:
         panel.further_clear.click()
     assert not panel.further_label.isVisible() and "identification" not in panel.filters()

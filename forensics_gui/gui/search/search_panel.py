@@ -68,6 +68,10 @@ _HINTS = {"produced_after": "YYYY-MM-DD, e.g. 2022-02-24", "produced_before": "Y
           "source_id": "title"}
 
 
+IDENTIFIED_TO = {"part": "a part", "manufacturer": "its maker only",
+                 "unidentified": "nothing (not identified)"}
+
+
 class SearchPanel(QWidget):
     """Emits `open_requested(kind, id)` when a result is opened."""
 
@@ -235,7 +239,8 @@ class SearchPanel(QWidget):
     def _show_further(self) -> None:
         shown = "; ".join(f"{FILTER_LABELS.get(name, name.replace('_', ' '))}: "
                           f"{', '.join(map(str, v)) if isinstance(v, list | tuple) else v}"
-                          for name, v in self.further.items())
+                          for name, v in ((n, IDENTIFIED_TO.get(v, v) if n == "identification"
+                                           else v) for n, v in self.further.items()))
         self.further_label.setText(f"Also narrowed by {shown}" if shown else "")
         self.further_label.setVisible(bool(shown))
         self.further_clear.setVisible(bool(shown))
