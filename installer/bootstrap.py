@@ -95,7 +95,10 @@ SYSTEM_PACKAGES: dict[str, tuple[str, str, str]] = {
     "libpng16.so.16": ("libpng16-16", "libpng", "libpng"),
     # not a library: the photo tests read redacted copies back with it
     "exiftool": ("libimage-exiftool-perl", "perl-Image-ExifTool", "perl-image-exiftool"),
+    # nor this: the brief tests read the PDFs back with poppler's tools
+    "pdftotext": ("poppler-utils", "poppler-utils", "poppler"),
 }
+TOOLS = ("exiftool", "pdftotext")
 DISTROS = ("Debian/Ubuntu", "Fedora", "Arch")
 INSTALLERS = ("apt-get install", "dnf install", "pacman -S --needed")
 FINDERS = ("apt-file search {}", "dnf provides '*/{}'", "pacman -F {}")
@@ -103,7 +106,8 @@ FINDERS = ("apt-file search {}", "dnf provides '*/{}'", "pacman -F {}")
 # on Linux) and, for every platform, the offscreen plugin and the widgets it draws.
 XCB_FILES = ("Qt/plugins/platforms/libqxcb.so", "Qt/lib/libQt6XcbQpa.so.6")
 BASE_FILES = ("Qt/plugins/platforms/libqoffscreen.so", "Qt/lib/libQt6Widgets.so.6")
-EXIFTOOL_USE = "exiftool, which the photo tests read redacted copies back with"
+EXIFTOOL_USE = ("the tools the tests read their output back with (exiftool for photos, "
+                "poppler's pdftotext for briefs)")
 
 
 def _bin(env: Path, name: str) -> Path:
@@ -276,7 +280,7 @@ def missing_libraries(python: Path, platform: str) -> list[str] | None:
 
 
 def missing_tools() -> list[str]:
-    return [] if shutil.which("exiftool") else ["exiftool"]
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
 def _is_root() -> bool:
@@ -301,7 +305,7 @@ def check_system(python: Path, platform: str, steps: Steps, *, tools: bool = Fal
     whether exiftool is there). As root with apt-get, what is missing is installed first;
     whatever is still missing is named with the commands that install it."""
     steps(f"Checking the system libraries that {_qt_user(platform)} needs"
-          + (", and exiftool" if tools else ""))
+          + (", and the tools the tests read their output with" if tools else ""))
     missing = _missing(python, platform, tools)
     if missing and _can_install() and packages(missing, 0)[0]:
         try:
@@ -311,7 +315,7 @@ def check_system(python: Path, platform: str, steps: Steps, *, tools: bool = Fal
         missing = _missing(python, platform, tools)
     if not missing:
         return True
-    libraries = [name for name in missing if name != "exiftool"]
+    libraries = [name for name in missing if name not in TOOLS]
     what = (f"{_qt_user(platform)} needs system libraries that are missing here"
             if libraries else f"{EXIFTOOL_USE}, is missing here")
     if libraries and len(libraries) < len(missing):
@@ -446,8 +450,9 @@ def _set_up_and_run(command: str, rest: list[str]) -> int:
             print("Qt cannot start without them, so the tests are not run.", file=sys.stderr)
             return 1
         if missing_tools():
-            _step("exiftool is not installed: the tests that read photo metadata with it "
-                  "will be skipped (Debian/Ubuntu: libimage-exiftool-perl)")
+            _step(f"{', '.join(missing_tools())} not installed: the tests that read photos "
+                  "or briefs back with them will be skipped (Debian/Ubuntu: "
+                  "libimage-exiftool-perl, poppler-utils)")
         steps("Running the tests")
         return run_tests(python, rest)
     if not check_system(python, qt_platform(os.environ, "xcb"), steps):
