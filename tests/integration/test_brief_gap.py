@@ -136,7 +136,7 @@ def test_a_gap_brief_in_ukrainian(demo_store: stores.Store, tmp_path: Path) -> N
 
 def test_the_gap_brief_takes_no_reference(demo_store: stores.Store, tmp_path: Path) -> None:
     folder = tmp_path / "briefs"
-    with pytest.raises(ValueError, match="takes no reference"):
+    with pytest.raises(ValidationError, match="takes no reference"):
         briefs.write(demo_store, "gap", "STM32F765VIT6", folder / "x.pdf")
     with pytest.raises(ValidationError, match="before the start of the period"):
         write(demo_store, folder / "y.pdf", period_from="2024-01-01", period_to="2023-01-01")
