@@ -7,6 +7,7 @@ what a company's designations say about it today.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -180,3 +181,48 @@ def period_text(scope: GraphScope) -> str:
     if end:
         return f"up to {end.isoformat()}"
     return ""
+
+
+# ------------------------------------------------------------------ arrows
+# How the links between two companies are drawn, on screen and in the briefs alike.
+STATUS_RANK = {"documented": 0, "probable": 1, "hypothesis": 2}
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The links drawn as one arrow: same seller, buyer and status."""
+
+    seller_id: UUID
+    buyer_id: UUID
+    status: str
+    links: tuple[GraphEdge, ...]
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return str(self.seller_id), str(self.buyer_id), STATUS_RANK.get(self.status, 3)
+
+
+def bundles_of(edges: Iterable[GraphEdge]) -> list[Bundle]:
+    """Links grouped into arrows; links from a company to itself are not drawn."""
+    grouped: dict[tuple[UUID, UUID, str], list[GraphEdge]] = defaultdict(list)
+    for edge in edges:
+        if not edge.is_self_link:
+            grouped[(edge.seller_id, edge.buyer_id, edge.status)].append(edge)
+    found = [Bundle(s, b, status, tuple(links)) for (s, b, status), links in grouped.items()]
+    return sorted(found, key=lambda b: b.key)
+
+
+def pair_offsets(bundles: Iterable[Bundle], gap: float
+                 ) -> tuple[dict[tuple[str, str, int], float],
+                            dict[tuple[str, str, int], tuple[int, int]]]:
+    """Arrows joining the same two companies side by side, `gap` apart: for each arrow its
+    offset from the straight line, and (its place, how many) among them."""
+    pairs: dict[frozenset[UUID], list[Bundle]] = defaultdict(list)
+    for bundle in bundles:
+        pairs[frozenset((bundle.seller_id, bundle.buyer_id))].append(bundle)
+    offsets, shares = {}, {}
+    for group in pairs.values():
+        for i, bundle in enumerate(sorted(group, key=lambda b: b.key)):
+            offsets[bundle.key] = (i - (len(group) - 1) / 2) * gap
+            shares[bundle.key] = (i, len(group))
+    return offsets, shares

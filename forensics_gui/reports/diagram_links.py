@@ -9,7 +9,7 @@ the label hides no box and no other label. `build` puts boxes and arrows on one 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -19,7 +19,7 @@ from uuid import UUID
 from reportlab.graphics.shapes import Group, Path, Polygon, Rect
 from reportlab.lib import colors
 
-from forensics_gui.core.graph import GraphEdge, SupplyGraph
+from forensics_gui.core.graph import Bundle, SupplyGraph, bundles_of, pair_offsets
 from forensics_gui.core.graph_layout import Layout
 from forensics_gui.formats.palette import EDGE_COLOURS
 from forensics_gui.reports.diagram_shapes import (
@@ -72,30 +72,6 @@ def build(graph: SupplyGraph, layout: Layout, box_width: float, gap: float,
     return scene
 
 
-@dataclass(frozen=True)
-class Bundle:
-    """The links drawn as one arrow: same seller, buyer and status."""
-
-    seller_id: UUID
-    buyer_id: UUID
-    status: str
-    links: tuple[GraphEdge, ...]
-
-    @property
-    def key(self) -> tuple[str, str, int]:
-        return str(self.seller_id), str(self.buyer_id), STATUS_RANK.get(self.status, 3)
-
-
-def bundles_of(edges: Iterable[GraphEdge]) -> list[Bundle]:
-    """Links grouped into arrows; links from a company to itself are not drawn."""
-    grouped: dict[tuple[UUID, UUID, str], list[GraphEdge]] = defaultdict(list)
-    for edge in edges:
-        if not edge.is_self_link:
-            grouped[(edge.seller_id, edge.buyer_id, edge.status)].append(edge)
-    found = [Bundle(s, b, status, tuple(links)) for (s, b, status), links in grouped.items()]
-    return sorted(found, key=lambda b: b.key)
-
-
 def edge_label(bundle: Bundle, with_part: bool, words: Words) -> list[str]:
     """The dates of an arrow's links (the first and last when several), the part when the
     graph holds several, and how many links when more than one: one to three lines."""
@@ -136,7 +112,7 @@ class _Router:
         self.taken: list[Box] = list(scene.boxes)
 
     def route(self, bundles: list[Bundle]) -> None:
-        offsets, shares = self._pair_offsets(bundles)
+        offsets, shares = pair_offsets(bundles, PAIR_OFFSET)
         ways = {b.key: self._waypoints(b, offsets[b.key]) for b in bundles}
         self._assign_ports(bundles, ways)
         for bundle in bundles:
@@ -145,18 +121,6 @@ class _Router:
     def _direction(self, bundle: Bundle) -> float:
         seller, buyer = self.centres[bundle.seller_id], self.centres[bundle.buyer_id]
         return 1.0 if seller[0] < buyer[0] else -1.0
-
-    @staticmethod
-    def _pair_offsets(bundles: list[Bundle]) -> tuple[dict[Any, float], dict[Any, tuple[int, int]]]:
-        pairs: dict[frozenset[UUID], list[Bundle]] = defaultdict(list)
-        for bundle in bundles:
-            pairs[frozenset((bundle.seller_id, bundle.buyer_id))].append(bundle)
-        offsets, shares = {}, {}
-        for group in pairs.values():
-            for i, bundle in enumerate(sorted(group, key=lambda b: b.key)):
-                offsets[bundle.key] = (i - (len(group) - 1) / 2) * PAIR_OFFSET
-                shares[bundle.key] = (i, len(group))
-        return offsets, shares
 
     def _waypoints(self, bundle: Bundle, offset: float) -> list[Point]:
         points = self.layout.routes.get((bundle.seller_id, bundle.buyer_id), ())

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem
 
-from forensics_gui.core.graph import SupplyGraph
+from forensics_gui.core.graph import Bundle, SupplyGraph, bundles_of, pair_offsets
 from forensics_gui.core.graph_layout import Layout
 from forensics_gui.formats.palette import EDGE_COLOURS, ROLE_FILLS
 from forensics_gui.gui.graph.graph_scene import (
@@ -31,11 +31,9 @@ from forensics_gui.gui.graph.graph_scene import (
     PORT_GAP,
     ROW_H,
     TEXT,
-    Bundle,
     EdgeItem,
     EdgeLabelItem,
     NodeItem,
-    bundles_of,
     edge_label,
     font,
     hub_tag,
@@ -130,7 +128,7 @@ class _Router:
                                   NODE_W, NODE_H))
 
     def route(self, bundles: list[Bundle]) -> None:
-        offsets, shares = self._pair_offsets(bundles)
+        offsets, shares = pair_offsets(bundles, PAIR_OFFSET)
         ways = {self._key(b): self._waypoints(b, offsets[self._key(b)]) for b in bundles}
         self._assign_ports(bundles, ways)
         for bundle in bundles:
@@ -144,18 +142,6 @@ class _Router:
     def _direction(self, bundle: Bundle) -> float:
         seller, buyer = self.centres[bundle.seller_id], self.centres[bundle.buyer_id]
         return 1.0 if seller.x() < buyer.x() else -1.0
-
-    def _pair_offsets(self, bundles: list[Bundle]
-                      ) -> tuple[dict[Any, float], dict[Any, tuple[int, int]]]:
-        pairs: dict[frozenset[UUID], list[Bundle]] = defaultdict(list)
-        for bundle in bundles:
-            pairs[frozenset((bundle.seller_id, bundle.buyer_id))].append(bundle)
-        offsets, shares = {}, {}
-        for group in pairs.values():
-            for i, bundle in enumerate(sorted(group, key=lambda b: b.key)):
-                offsets[bundle.key] = (i - (len(group) - 1) / 2) * PAIR_OFFSET
-                shares[bundle.key] = (i, len(group))
-        return offsets, shares
 
     def _waypoints(self, bundle: Bundle, offset: float) -> list[QPointF]:
         points = self.layout.routes.get((bundle.seller_id, bundle.buyer_id), ())

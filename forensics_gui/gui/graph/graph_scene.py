@@ -10,8 +10,6 @@ the same pair are drawn side by side.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -29,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
-from forensics_gui.core.graph import GraphEdge, GraphNode
+from forensics_gui.core.graph import Bundle, GraphNode
 from forensics_gui.formats.palette import EDGE_COLOURS, HUB_COLOUR, SANCTION_COLOURS, role_fill
 
 NODE_W, NODE_H = 200.0, 74.0
@@ -43,7 +41,6 @@ MUTED = QColor("#4B5563")
 PEN_STYLES = {"documented": Qt.PenStyle.SolidLine, "probable": Qt.PenStyle.DashLine,
               "hypothesis": Qt.PenStyle.DotLine}
 BORDER_WIDTHS = {"designated": 3.5, "formerly": 2.5, "none": 1.2}
-STATUS_RANK = {"documented": 0, "probable": 1, "hypothesis": 2}
 
 
 def font(size: float, bold: bool = False) -> QFont:
@@ -52,30 +49,6 @@ def font(size: float, bold: bool = False) -> QFont:
     shown.setPointSizeF(size)
     shown.setBold(bold)
     return shown
-
-
-@dataclass(frozen=True)
-class Bundle:
-    """The links drawn as one arrow: same seller, buyer and status."""
-
-    seller_id: UUID
-    buyer_id: UUID
-    status: str
-    links: tuple[GraphEdge, ...]
-
-    @property
-    def key(self) -> tuple[str, str, int]:
-        return str(self.seller_id), str(self.buyer_id), STATUS_RANK.get(self.status, 3)
-
-
-def bundles_of(edges: tuple[GraphEdge, ...]) -> list[Bundle]:
-    """Links grouped into arrows; links from a company to itself are not drawn."""
-    grouped: dict[tuple[UUID, UUID, str], list[GraphEdge]] = defaultdict(list)
-    for edge in edges:
-        if not edge.is_self_link:
-            grouped[(edge.seller_id, edge.buyer_id, edge.status)].append(edge)
-    found = [Bundle(s, b, status, tuple(links)) for (s, b, status), links in grouped.items()]
-    return sorted(found, key=lambda b: b.key)
 
 
 # ----------------------------------------------------------------- organizations
