@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import errno
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,7 @@ def add_photos(store: Store, paths: Sequence[str | Path], *, item: str | UUID | 
     added, attached, refused = [], [], []
     # Decoding and hashing (which release the GIL) run a file ahead of the store writes.
     with ThreadPoolExecutor(max_workers=PREPARE_THREADS) as pool:
-        prepared = _ahead(pool, lambda p: _prepare(p, limits), files)
+        prepared = ahead(pool, lambda p: _prepare(p, limits), files, PREPARE_THREADS)
         for done, (path, ready) in enumerate(zip(files, prepared, strict=True)):
             if control is not None:
                 control.report(done, len(files), f"Adding {path.name} ({done + 1} of "
@@ -149,16 +149,22 @@ def _stop_reason(error: BaseException) -> str:
     return str(error)
 
 
-def _ahead(pool: ThreadPoolExecutor, work: Any, items: list[Path]) -> Iterator[Any]:
-    """`work(item)` for each item in order, at most PREPARE_THREADS + 1 in flight (so that a
-    thousand big pictures are never all in memory at once)."""
-    pending: deque[Any] = deque()
-    for item in items:
-        pending.append(pool.submit(work, item))
-        if len(pending) > PREPARE_THREADS:
+def ahead(pool: ThreadPoolExecutor, work: Callable[[Any], Any], jobs: Iterable[Any],
+          in_flight: int) -> Iterator[Any]:
+    """`work(job)` for each job on `pool`, in order, with at most `in_flight` + 1 jobs
+    started ahead (so that a thousand big pictures are never all in memory at once). Jobs
+    not started yet are cancelled when the caller stops early."""
+    pending: deque[Future[Any]] = deque()
+    try:
+        for job in jobs:
+            pending.append(pool.submit(work, job))
+            if len(pending) > in_flight:
+                yield pending.popleft().result()
+        while pending:
             yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 @dataclass(frozen=True)

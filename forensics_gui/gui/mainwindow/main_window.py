@@ -326,10 +326,16 @@ class MainWindow(QMainWindow):
         """Show the search page with the cursor in its box (Ctrl+K)."""
         self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.search_panel)
-        self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(0)
-        self.navigator.blockSignals(False)
+        self._mark_page(SEARCH_PAGE)
         self.search_panel.focus_query()
+
+    def _mark_page(self, page: str) -> None:
+        """Select `page` in the navigator without navigating again."""
+        self.navigator.blockSignals(True)
+        for row in range(self.navigator.count()):
+            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == page:
+                self.navigator.setCurrentRow(row)
+        self.navigator.blockSignals(False)
 
     def searching(self) -> bool:
         return self.table_stack.currentWidget() is self.search_panel
@@ -347,11 +353,7 @@ class MainWindow(QMainWindow):
             self.table_stack.addWidget(self.graph_panel)
         self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.graph_panel)
-        self.navigator.blockSignals(True)
-        for row in range(self.navigator.count()):
-            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == GRAPH_PAGE:
-                self.navigator.setCurrentRow(row)
-        self.navigator.blockSignals(False)
+        self._mark_page(GRAPH_PAGE)
         if scope:
             self.graph_panel.show_for(**scope)
 
@@ -368,11 +370,7 @@ class MainWindow(QMainWindow):
             self.table_stack.addWidget(self.analytics_panel)
         self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.analytics_panel)
-        self.navigator.blockSignals(True)
-        for row in range(self.navigator.count()):
-            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == ANALYTICS_PAGE:
-                self.navigator.setCurrentRow(row)
-        self.navigator.blockSignals(False)
+        self._mark_page(ANALYTICS_PAGE)
 
     def show_search_for(self, text: str, filters: dict[str, Any]) -> None:
         """The search page with `text` and `filters` filled in and run."""
@@ -390,12 +388,7 @@ class MainWindow(QMainWindow):
         """Show the sanctions screening page: list versions and candidates to decide."""
         self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.screening_panel)
-        self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(self.navigator.count() - 1)
-        for row in range(self.navigator.count()):
-            if self.navigator.item(row).data(Qt.ItemDataRole.UserRole) == SCREENING_PAGE:
-                self.navigator.setCurrentRow(row)
-        self.navigator.blockSignals(False)
+        self._mark_page(SCREENING_PAGE)
         self.screening_panel.reload()
 
     # ---------------------------------------------------------------- tables
@@ -410,9 +403,7 @@ class MainWindow(QMainWindow):
         self._arrange(wide=False)
         self.table_stack.setCurrentWidget(self.tables[kind])
         self._last_table = self.tables[kind]
-        self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(NAVIGATION.index(kind) + 1)
-        self.navigator.blockSignals(False)
+        self._mark_page(kind)
 
     def current_table(self) -> RecordTable:
         """The table shown, or the last one shown while the search page is up."""

@@ -4,9 +4,8 @@ marking of what it includes), photos ready for print, and the sources records ci
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -17,6 +16,7 @@ from forensics_gui.core.chains import Citation
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.records import ComponentFinding, Photo, PhotoAnnotation, Source
 from forensics_gui.media import printing
+from forensics_gui.services.photos import ahead
 from forensics_gui.services.supply import parse_period
 from forensics_gui.storage.store import Store
 
@@ -162,8 +162,8 @@ def print_photos(uow: Any, photos: Sequence[Photo], labels: dict[UUID, str],
     side = round(PRINT_WIDTH_INCHES * options.photo_dpi)
     ready = []
     with ThreadPoolExecutor(max_workers=PREPARE_THREADS) as pool:
-        made = _ahead(pool, lambda job: _print_copy(job, side, options),
-                      _print_jobs(uow, photos, labels))
+        made = ahead(pool, lambda job: _print_copy(job, side, options),
+                     _print_jobs(uow, photos, labels), PREPARE_THREADS)
         for number, (photo, original, outcome) in enumerate(made, 1):
             if check is not None:
                 check()
@@ -211,23 +211,6 @@ def _print_copy(job: _PrintJob, side: int, options: BriefOptions
                                                          quality=PRINT_QUALITY)
     except (KnownError, OSError, ValueError) as error:
         return photo, len(original), error
-
-
-def _ahead(pool: ThreadPoolExecutor, work: Callable[[Any], Any], jobs: Iterable[Any]
-           ) -> Iterator[Any]:
-    """`work(job)` for each job, in order, with at most PREPARE_THREADS + 1 in flight (a
-    hundred originals of 24 megapixels are never all in memory at once)."""
-    pending: deque[Future[Any]] = deque()
-    try:
-        for job in jobs:
-            pending.append(pool.submit(work, job))
-            if len(pending) > PREPARE_THREADS:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:  # cancelled: what has not started yet never will
-        for future in pending:
-            future.cancel()
 
 
 def _mark_label(annotation: PhotoAnnotation, labels: dict[UUID, str]) -> str:
