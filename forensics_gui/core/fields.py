@@ -40,7 +40,8 @@ class FieldSpec:
     name: str
     label: str
     type: str = "text"  # text int float decimal date datetime choice list ref refs hs code
-    #                     filters (search conditions, see core.search)
+    #                     filters (search conditions, see core.search) pattern (a rule's
+    #                     regular expression, see core.identify)
     required: bool = False
     max_len: int = SHORT
     choices: tuple[str, ...] = ()
@@ -96,6 +97,7 @@ LIST_FORMATS = ("ofac-sdn", "csl", "ftm")
 MATCH_STATES = ("candidate", "confirmed", "rejected")
 MATCH_CHANGES = ("new", "changed", "unchanged", "removed")
 DEFAULT_MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
+RULE_CONFIDENCE = ("high", "medium", "low")
 
 KINDS: dict[str, KindSpec] = {k.name: k for k in (
     KindSpec("marking", "handling marking", "handling markings", (
@@ -256,6 +258,33 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (
         F("taken_at", "Taken at", "datetime", past_only=True, earliest=EARLIEST),
         F("notes", "Notes", max_len=LONG),
     ), "file_name"),
+    KindSpec("rule", "identification rule", "identification rules", (
+        F("pattern", "Pattern", "pattern", required=True, max_len=300,
+          help="regular expression matched at the start of the part number's search key "
+               "(capitals and digits only), e.g. STM32[FGHLW][0-9]"),
+        F("maker", "Maker", required=True, max_len=300, help="the maker whose name the part "
+          "carries, e.g. Linear Technology"),
+        F("now_part_of", "Now part of", max_len=300,
+          help="the company that owns the maker today, e.g. Analog Devices"),
+        F("family", "Part family", help="e.g. STM32F4 32-bit Arm Cortex-M4 microcontroller"),
+        F("category", "Function category", help="e.g. microcontroller, FPGA, GNSS receiver"),
+        F("hs_code", "HS code", "hs", max_len=13),
+        F("confidence", "Confidence", "choice", required=True, choices=RULE_CONFIDENCE),
+        F("source_id", "Source", "ref", ref="source",
+          help="the ordering-code guide or datasheet the rule comes from"),
+        F("notes", "Notes", max_len=LONG),
+    ), "pattern"),
+    KindSpec("module", "template module", "template modules", (
+        F("system_type_id", "System type", "ref", required=True, ref="system"),
+        F("name", "Module", required=True, help="e.g. flight controller, GNSS receiver"),
+        F("position", "Order", "int", help="where the module comes in the checklist"),
+        F("function", "Function", help="what a finding in this module usually does"),
+        F("expected", "Usual components", "list", max_len=MEDIUM,
+          help="e.g. STM32F405 microcontroller; u-blox NEO-M8N"),
+        F("source_id", "Source", "ref", ref="source",
+          help="the public teardown the module is known from"),
+        F("notes", "Notes", max_len=LONG),
+    ), "name"),
     KindSpec("annotation", "photo annotation", "photo annotations", (
         F("photo_id", "Photo", "ref", required=True, ref="photo"),
         F("finding_id", "Finding", "ref", ref="finding"),
@@ -289,6 +318,8 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "hub": ("country", "name", "notes"),
     "list": ("name", "list_version", "published_on", "format", "entry_count", "created_at"),
     "match": ("organization_name", "list_name", "entry_name", "score", "state", "change"),
+    "rule": ("pattern", "maker", "now_part_of", "family", "category", "confidence"),
+    "module": ("system_type_name", "position", "name", "function", "expected"),
 }
 
 # Labels of values shown beside records that are not fields of their own.
@@ -305,7 +336,7 @@ EXTRA_LABELS = {
     "gps_latitude": "GPS latitude", "gps_longitude": "GPS longitude",
     "gps_altitude": "GPS altitude", "name_key": "Name key", "current_key": "Current name key",
     "withdrawn_at": "Withdrawn", "withdrawn_by": "Withdrawn by",
-    "withdrawal_reason": "Reason for withdrawal",
+    "withdrawal_reason": "Reason for withdrawal", "source_title": "Source",
 }
 
 
@@ -318,6 +349,7 @@ DERIVED: dict[str, frozenset[str]] = {
     "photo": frozenset({"item_case_reference", "exif"}),
     "annotation": frozenset({"finding_label"}),
     "match": frozenset({"organization_name"}),
+    "rule": frozenset({"source_title"}), "module": frozenset({"system_type_name", "source_title"}),
 }
 # Derived values the store can still sort by, and the sort key that does it.
 DERIVED_SORTS: dict[str, dict[str, str]] = {
@@ -369,6 +401,9 @@ def describe(kind_name: str, record: Any) -> str:
         return f"{record.seller_name} → {record.buyer_name}"
     if kind_name == "designation":
         return f"{record.organization_name} ({record.authority})"
+    if kind_name == "module":
+        return f"{record.system_type_name}: {record.name}" if record.system_type_name \
+            else record.name
     if kind_name == "finding":
         first = (record.part_number or record.marking or record.function or "").splitlines()
         return f"{first[0] if first else 'unidentified'} in {record.case_reference}"
@@ -387,6 +422,8 @@ REFERENCE_NAMES: dict[tuple[str, str], str] = {
     ("link", "buyer_id"): "buyer_name", ("link", "part_id"): "part_number",
     ("photo", "item_id"): "item_case_reference", ("annotation", "finding_id"): "finding_label",
     ("match", "organization_id"): "organization_name",
+    ("rule", "source_id"): "source_title", ("module", "system_type_id"): "system_type_name",
+    ("module", "source_id"): "source_title",
 }
 
 
@@ -734,6 +771,18 @@ def _parse_required_number(spec: FieldSpec, value: Any) -> Any:
     return number
 
 
+def _parse_pattern(spec: FieldSpec, value: Any) -> Any:
+    from forensics_gui.core.patterns import check_pattern
+
+    text = clean_text(spec, value)
+    if not text:
+        return text
+    try:
+        return check_pattern(text)
+    except ValueError as error:
+        raise ValidationError(spec.name, str(error)) from None
+
+
 _PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
     "int": _parse_required_number, "float": _parse_required_number,
     "decimal": _parse_required_number,
@@ -742,6 +791,7 @@ _PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
     "code": _parse_code, "refs": _parse_refs,
     "filters": lambda _spec, value: parse_filters(value),
     "ref": lambda _spec, value: value, "hs": lambda _spec, value: value,
+    "pattern": _parse_pattern,
 }
 
 

@@ -283,6 +283,38 @@ class TransshipmentHub(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class IdentificationRule(Record):
+    """An analyst's rule naming the maker of parts whose number fits a pattern."""
+
+    pattern: str
+    maker: str
+    now_part_of: str = ""
+    family: str = ""
+    category: str = ""
+    hs_code: str = ""
+    confidence: str = "medium"
+    source_id: UUID | None = None
+    notes: str = ""
+    source_title: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
+class TemplateModule(Record):
+    """One usual module of a weapon system type: with the system's other modules, the
+    checklist a teardown of a new recovered item starts from."""
+
+    system_type_id: UUID
+    name: str
+    position: int | None = None
+    function: str = ""
+    expected: tuple[str, ...] = ()
+    source_id: UUID | None = None
+    notes: str = ""
+    system_type_name: str = ""  # derived
+    source_title: str = ""  # derived
+
+
+@dataclass(frozen=True, kw_only=True)
 class SanctionsList(Record):
     """One imported version of an official list (OFAC SDN, Consolidated Screening List, ...)."""
 
@@ -387,4 +419,5 @@ DTO_OF_KIND: dict[str, type[Record]] = {
     "designation": SanctionsDesignation, "link": SupplyLink, "photo": Photo,
     "annotation": PhotoAnnotation, "alias": CompanyAlias, "saved": SavedSearch,
     "hub": TransshipmentHub, "list": SanctionsList, "match": ScreeningMatch,
+    "rule": IdentificationRule, "module": TemplateModule,
 }

@@ -1,7 +1,9 @@
-"""The demo data set: public teardown findings and fictional supply chains.
+"""The demo data set: public teardown findings, fictional supply chains, and the usual
+modules of each system type (the checklist a teardown starts from).
 
 Findings belong to a recovered item, so one demo item is made per system type that has
-findings; its recovery details are marked as demo values.
+findings; its recovery details are marked as demo values. Modules cite the same source
+records as the findings.
 """
 
 from __future__ import annotations
@@ -97,7 +99,8 @@ def load_demo(store: Store,
         raise IntegrityRuleError("the store already holds the demo data")
     report = progress or (lambda done, total, what: None)
     findings, links = _rows("component_findings.csv"), _rows("supply_links.csv")
-    total = 1 + len(findings) + len(links)
+    modules = _rows("module_templates.csv")
+    total = 1 + len(findings) + len(links) + len(modules)
     with store.writing() as uow:
         loader = _Loader(uow)
         report(0, total, "weapon system types")
@@ -109,6 +112,10 @@ def load_demo(store: Store,
             _load_link(loader, row)
             report(1 + len(findings) + number, total,
                    f"supply links ({number} of {len(links)})")
+        for number, row in enumerate(modules, 1):
+            _load_module(loader, row)
+            report(1 + len(findings) + len(links) + number, total,
+                   f"template modules ({number} of {len(modules)})")
         return uow.counts()
 
 
@@ -171,3 +178,11 @@ def _load_link(loader: _Loader, row: dict[str, str]) -> None:
         "seller_id": seller, "buyer_id": buyer, "part_id": parts[0] if parts else None,
         "shipped_on": row["date"], "quantity": row["quantity"], "status": row["status"],
         "notes": row["notes"], "source_ids": [loader.source(row["source"])]})
+
+
+def _load_module(loader: _Loader, row: dict[str, str]) -> None:
+    source = row["source"].strip()
+    create_in(loader.uow, "module", {
+        "system_type_id": row["weapon_system"], "position": row["position"],
+        "name": row["module"], "function": row["function"], "expected": row["expected"],
+        "source_id": loader.source(source) if source else None, "notes": row["notes"]})

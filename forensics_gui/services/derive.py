@@ -166,6 +166,37 @@ def _hub(uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, 
     return {}
 
 
+def _rule(uow: Any, merged: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    maker = name_key(merged["maker"])
+    if merged.get("now_part_of") and name_key(merged["now_part_of"]) == maker:
+        raise ValidationError("now_part_of", "is the maker itself; leave it empty unless "
+                                             "another company owns the maker today")
+    clash = [r for r in uow.find("rule", pattern=merged["pattern"])
+             if r.id != merged.get("id") and name_key(r.maker) == maker]
+    if clash:
+        raise ValidationError("pattern", f"a rule naming {clash[0].maker!r} as the maker of "
+                                         f"{merged['pattern']!r} already exists")
+    return {"hs_code": hs_code("hs_code", given["hs_code"])} if "hs_code" in given else {}
+
+
+def _module(uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
+    """Module names are unique within their system type (whatever their case); a module
+    given no place in the checklist comes last."""
+    others = [r for r in uow.find("module", system_type_id=merged["system_type_id"])
+              if r.id != merged.get("id")]
+    clash = [r for r in others if r.name.casefold() == merged["name"].casefold()]
+    if clash:
+        raise ValidationError("name", f"{clash[0].system_type_name} already has a module "
+                                      f"named {clash[0].name!r}")
+    position = merged.get("position")
+    if position is None:
+        return {"position": max((r.position or 0 for r in others), default=0) + 1}
+    if position < 1:
+        raise ValidationError("position", "must be at least 1 (the first module of the "
+                                          "checklist)")
+    return {}
+
+
 def _designation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> dict[str, Any]:
     listed, delisted = merged.get("listed_on"), merged.get("delisted_on")
     if listed and delisted and delisted < listed:
@@ -213,5 +244,5 @@ def _annotation(_uow: Any, merged: dict[str, Any], _given: dict[str, Any]) -> di
 _RULES: dict[str, Rule] = {
     "system": _system, "item": _item, "part": _part, "finding": _finding, "org": _org,
     "designation": _designation, "link": _link, "photo": _photo, "annotation": _annotation,
-    "alias": _alias, "saved": _saved_search, "hub": _hub,
+    "alias": _alias, "saved": _saved_search, "hub": _hub, "rule": _rule, "module": _module,
 }

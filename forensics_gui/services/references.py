@@ -15,8 +15,10 @@ from forensics_gui.core.partnumbers import search_key
 _NAMED: dict[str, tuple[str, str]] = {
     "system": ("name", "aliases"), "org": ("name", "aliases"), "item": ("case_reference", ""),
     "source": ("title", ""), "marking": ("name", ""), "saved": ("name", ""), "alias": ("name", ""),
-    "hub": ("name", ""), "list": ("name", ""),
+    "hub": ("name", ""), "list": ("name", ""), "rule": ("pattern", ""), "module": ("name", ""),
 }
+# A template module may also be named within its system type: "Shahed-136: flight controller".
+_WITHIN = ":"
 
 
 def _as_uuid(reference: str | UUID) -> UUID | None:
@@ -43,9 +45,10 @@ def lookup(uow: Any, kind: str, reference: str | UUID) -> UUID | None:
         return None
     matches = _by_name(uow, kind, text)
     if len({m.id for m in matches}) > 1:
-        names = ", ".join(sorted({_describe(kind, m) for m in matches})[:5])
-        raise ValidationError(kind, f"{text!r} fits several {kind_spec(kind).plural} ({names}); "
-                                    "give the id instead")
+        names = sorted({_describe(kind, m) for m in matches})
+        within = f", or name it within its system type ({names[0]!r})" if kind == "module" else ""
+        raise ValidationError(kind, f"{text!r} fits several {kind_spec(kind).plural} "
+                                    f"({', '.join(names[:5])}); give the id instead{within}")
     return matches[0].id if matches else None
 
 
@@ -61,12 +64,31 @@ def _by_name(uow: Any, kind: str, text: str) -> list[Any]:
     found = uow.find_by_name(kind, column, text)
     if not found and aliases:
         found = uow.find_in_list(kind, aliases, text)
+    if not found and kind == "module":
+        found = _module_within_system(uow, text)
+    return found
+
+
+def _module_within_system(uow: Any, text: str) -> list[Any]:
+    """The modules named "SYSTEM: MODULE" (the system by its name or an alias)."""
+    found: list[Any] = []
+    at = text.find(_WITHIN)
+    while at != -1 and not found:
+        system, name = text[:at].strip(), text[at + 1:].strip()
+        systems = _by_name(uow, "system", system) if system and name else []
+        found = [m for s in systems for m in uow.find("module", system_type_id=s.id)
+                 if m.name.casefold() == name.casefold()]
+        at = text.find(_WITHIN, at + 1)
     return found
 
 
 def _describe(kind: str, record: Any) -> str:
     if kind == "part":
         return f"{record.part_number} by {record.manufacturer_name or 'unknown maker'}"
+    if kind == "rule":
+        return f"{record.pattern} by {record.maker}"
+    if kind == "module":
+        return f"{record.system_type_name}{_WITHIN} {record.name}"
     return str(getattr(record, kind_spec(kind).title_field, record.id))
 
 

@@ -494,6 +494,47 @@ class ScreeningMatchRow(Tracked, Base):
     notes: Mapped[str] = _text()
 
 
+class IdentificationRuleRow(Tracked, Base):
+    """An analyst's rule: part numbers whose search key starts with the pattern carry the
+    maker's name. (The rules shipped with the program are read from its data, not stored.)"""
+
+    __tablename__ = "identification_rule"
+    __table_args__ = (
+        Index("uq_identification_rule_pattern_maker", "pattern", "maker", unique=True),
+        CheckConstraint("confidence IN ('high','medium','low')", name="confidence"),
+    )
+    pattern: Mapped[str] = mapped_column(String(300))
+    maker: Mapped[str] = mapped_column(String(300))
+    now_part_of: Mapped[str] = _text(300)
+    family: Mapped[str] = _text(200)
+    category: Mapped[str] = _text(200)
+    hs_code: Mapped[str] = _text(10)
+    confidence: Mapped[str] = mapped_column(String(20), default="medium")
+    source_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("source.id", ondelete="RESTRICT"), index=True)
+    notes: Mapped[str] = _text()
+
+
+class TemplateModuleRow(Tracked, Base):
+    """A usual module of a weapon system type; the system's modules, in order, are the
+    checklist a teardown starts from. They go with their system type."""
+
+    __tablename__ = "template_module"
+    # Also the index of a system's modules (it starts with the system type).
+    __table_args__ = (
+        Index("uq_template_module_system_name", "system_type_id", "name", unique=True),
+    )
+    system_type_id: Mapped[UUID] = mapped_column(
+        ForeignKey("weapon_system_type.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int | None]
+    function: Mapped[str] = _text(200)
+    expected: Mapped[list[str]] = mapped_column(default=list)
+    source_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("source.id", ondelete="RESTRICT"), index=True)
+    notes: Mapped[str] = _text()
+
+
 class SearchTermRow(Base):
     """One searchable text of a record, kept by the repository on every write.
 
@@ -542,6 +583,10 @@ def _name_of(model: type[Any], key_column: Any) -> Any:
     return select(model.name).where(model.id == key_column).scalar_subquery()
 
 
+def _title_of(key_column: Any) -> Any:
+    return select(SourceRow.title).where(SourceRow.id == key_column).scalar_subquery()
+
+
 # Derived, read-only names shown beside references.
 RecoveredItemRow.system_type_name = column_property(
     _name_of(WeaponSystemTypeRow, RecoveredItemRow.system_type_id))
@@ -575,13 +620,19 @@ PhotoRow.item_case_reference = column_property(
     select(RecoveredItemRow.case_reference)
     .where(RecoveredItemRow.id == PhotoRow.item_id).scalar_subquery())
 
+IdentificationRuleRow.source_title = column_property(_title_of(IdentificationRuleRow.source_id))
+TemplateModuleRow.system_type_name = column_property(
+    _name_of(WeaponSystemTypeRow, TemplateModuleRow.system_type_id))
+TemplateModuleRow.source_title = column_property(_title_of(TemplateModuleRow.source_id))
+
 MODEL_OF_KIND: dict[str, type[Tracked]] = {
     "marking": HandlingMarkingRow, "system": WeaponSystemTypeRow, "org": OrganizationRow,
     "source": SourceRow, "item": RecoveredItemRow, "part": PartRow,
     "finding": ComponentFindingRow, "designation": SanctionsDesignationRow,
     "link": SupplyLinkRow, "photo": PhotoRow, "annotation": PhotoAnnotationRow,
     "alias": CompanyAliasRow, "saved": SavedSearchRow, "hub": TransshipmentHubRow,
-    "list": SanctionsListRow, "match": ScreeningMatchRow,
+    "list": SanctionsListRow, "match": ScreeningMatchRow, "rule": IdentificationRuleRow,
+    "module": TemplateModuleRow,
 }
 CITATION_TABLES: dict[str, tuple[Table, str]] = {
     "finding": (finding_source, "finding_id"),

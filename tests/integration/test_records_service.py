@@ -25,7 +25,7 @@ DTO_TYPES = {
     "designation": dto.SanctionsDesignation, "link": dto.SupplyLink, "source": dto.Source,
     "photo": dto.Photo, "annotation": dto.PhotoAnnotation, "alias": dto.CompanyAlias,
     "saved": dto.SavedSearch, "hub": dto.TransshipmentHub, "list": dto.SanctionsList,
-    "match": dto.ScreeningMatch,
+    "match": dto.ScreeningMatch, "rule": dto.IdentificationRule, "module": dto.TemplateModule,
 }
 
 
@@ -102,6 +102,19 @@ def _new(kind: str, cf: CaseFile, photo_id: Any = None) -> tuple[dict[str, Any],
                    "entry_ref": "36021", "entry_name": "NORTHWIND COMPONENTS", "score": "93"},
                   {"organization_id": cf.distributor.id, "entry_ref": "36021", "score": 93,
                    "state": "candidate", "organization_name": "Northwind Components GmbH"}),
+        "rule": ({"pattern": "LTC[0-9]", "maker": "Linear Technology",
+                  "now_part_of": "Analog Devices", "hs_code": "8542.39.00",
+                  "confidence": "High", "source_id": "RUSI teardown"},
+                 {"pattern": "LTC[0-9]", "maker": "Linear Technology",
+                  "now_part_of": "Analog Devices", "hs_code": "85423900", "confidence": "high",
+                  "source_id": cf.other_source.id, "source_title": "RUSI teardown"}),
+        "module": ({"system_type_id": "X-101", "name": "flight control computer",
+                    "position": "2", "expected": "TMS320 DSP; Spartan FPGA",
+                    "source_id": "War & Sanctions portal"},
+                   {"system_type_id": cf.system.id, "name": "flight control computer",
+                    "position": 2, "expected": ("TMS320 DSP", "Spartan FPGA"),
+                    "source_id": cf.source.id, "system_type_name": "Kh-101",
+                    "source_title": "War & Sanctions portal"}),
     }
     return table[kind]
 
@@ -124,6 +137,8 @@ CHANGES: dict[str, tuple[str, Any, Any]] = {
     "hub": ("notes", "re-export hub since 2022", "re-export hub since 2022"),
     "list": ("notes", "downloaded by the desk", "downloaded by the desk"),
     "match": ("state", "Rejected", "rejected"),
+    "rule": ("family", "LTC power management", "LTC power management"),
+    "module": ("expected", "TMS320C6713 DSP; ; XC3S400 FPGA", ("TMS320C6713 DSP", "XC3S400 FPGA")),
 }
 
 

@@ -4,12 +4,18 @@ tests/fixtures, and each is upgraded to the newest schema with its data intact."
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import inspect, select
 
+from forensics_gui.core.search import terms_of
 from forensics_gui.services import records, search, stores
 from forensics_gui.storage import migrate, store
+from forensics_gui.storage.models import SearchTermRow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -43,3 +49,57 @@ def test_released_store_opens_and_upgrades(fixture: Path, tmp_path: Path) -> Non
         assert [h.title for h in found.groups["part"]] == ["STM32F765VIT6"]
     finally:
         opened.close()
+
+
+NEW_IN_0008 = {"identification_rule", "template_module"}
+
+
+def test_a_0007_store_gets_rules_modules_and_its_terms_made_again(tmp_path: Path) -> None:
+    copy = tmp_path / "store-0007.sqlite"
+    shutil.copy(FIXTURES / "store-0007.sqlite", copy)
+    with closing(sqlite3.connect(copy)) as db, db:
+        # Terms the upgrade must make again from the records themselves, one of them from
+        # a marking read over two lines.
+        db.execute("DELETE FROM search_term WHERE kind = 'finding'")
+        db.execute("UPDATE component_finding SET marking = 'STM32F765' || char(10) || 'VIT6' "
+                   "WHERE marking = 'STM32F765VIT6'")
+    opened = stores.open_existing(str(copy))
+    try:
+        assert opened.schema_revision() == migrate.head_revision()
+        assert stores.check(opened) == []
+        with opened.engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) >= NEW_IN_0008
+            terms = SearchTermRow.__table__
+            indexed = set(connection.execute(select(terms.c.record_id, terms.c.field,
+                                                    terms.c.key)
+                                             .where(terms.c.kind == "finding")).all())
+        findings = records.list_records(opened, "finding", limit=1000).rows
+        assert any(f.marking == "STM32F765\nVIT6" for f in findings)
+        assert indexed == {(f.id, t.field, t.key) for f in findings
+                           for t in terms_of("finding", f)}
+        found = search.search(opened, "GW1N-UV9")
+        assert {h.title for h in found.groups["finding"]} == {"GW1N-UV9UG169C6/I5"}
+        assert records.count(opened, "rule") == records.count(opened, "module") == 0
+        rule = records.create(opened, "rule", {"pattern": "GW1N", "maker": "Gowin Semiconductor",
+                                               "confidence": "high"})
+        module = records.create(opened, "module", {"system_type_id": "Iskander-M 9M723",
+                                                   "name": "on-board computer"})
+        assert (rule.version, module.position, module.system_type_name) == (
+            1, 1, "Iskander-M 9M723")
+    finally:
+        opened.close()
+
+
+def test_0008_goes_back_to_0007_and_forward_again(store: stores.Store) -> None:
+    records.create(store, "system", {"name": "Lancet"})
+    records.create(store, "module", {"system_type_id": "Lancet", "name": "vision computer"})
+    with store.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0007")
+    with store.engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0007"
+        assert not NEW_IN_0008 & set(inspect(connection).get_table_names())
+    with store.engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "head")
+    assert stores.check(store) == []
+    assert records.count(store, "module") == 0
+    assert records.create(store, "module", {"system_type_id": "Lancet", "name": "camera"})
