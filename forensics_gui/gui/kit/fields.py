@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -77,14 +76,6 @@ class FieldInput(QWidget):
         else:
             self.editor.setText(text)
             self.editor.setCursorPosition(0)
-
-    def set_completions(self, names: list[str]) -> None:
-        """Offer these names while typing (references)."""
-        if isinstance(self.editor, QLineEdit):
-            completer = QCompleter(QStringListModel(names, self), self)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.editor.setCompleter(completer)
 
     def set_invalid(self, invalid: bool) -> None:
         self.editor.setProperty("invalid", invalid)

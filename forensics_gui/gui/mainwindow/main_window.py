@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QListWidget,
@@ -254,8 +255,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opened read-only: {summary.read_only}; nothing can "
                                          "be saved", 15_000)
         self.setWindowTitle(f"{summary.location} — Forensic component database")
-        for editor in self.editors.values():
-            editor.load_completions()
         self._show_placeholder()
         # A list version whose screening was cut short (or skipped) is screened once the
         # window is up and the first rows are shown.
@@ -428,8 +427,6 @@ class MainWindow(QMainWindow):
             editor.dirty_changed.connect(self._dirty_changed)
             if isinstance(editor, ItemEditor):
                 editor.new_finding_requested.connect(self.new_finding_in)
-            if self.context.store is not None:
-                editor.load_completions()
             self.editors[kind] = editor
             self.editor_stack.addWidget(editor)
         return self.editors[kind]
@@ -478,8 +475,52 @@ class MainWindow(QMainWindow):
 
     # --------------------------------------------------------------- actions
     def new_record(self) -> None:
-        kind = self.current_kind()
-        self.guard(lambda: self._new(kind))
+        """A new record of the kind the user is looking at (Ctrl+N): see `_new_here`."""
+        kind, defaults, shown = self._new_here()
+        self.guard(lambda: self._new(kind, defaults, shown))
+
+    def _new_here(self) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        """(kind, values saved, values shown) of the record Ctrl+N makes: beside a table
+        with the cursor in it (or in the navigator), one of the table's kind; in the open
+        record's editor, and on the wide pages while a record is open, one of the editor's
+        kind, except in an item's Findings tab: a finding in that item. A new finding is
+        made in the item of the finding shown."""
+        editor, focus = self.editor, QApplication.focusWidget()
+        looking_at_table = focus is not None and not self._wide and (
+            self.table_stack.isAncestorOf(focus) or self.navigator.isAncestorOf(focus)
+            or focus is self.navigator)
+        if self._wide and self.editor_dock.isHidden():
+            editor = None
+        if editor is None or looking_at_table:
+            kind = self.current_kind()
+        elif isinstance(editor, ItemEditor) and editor.record is not None and \
+                editor.tabs.currentWidget() is editor.findings_holder:
+            item = editor.record
+            return "finding", {"item_id": item.id}, {"item_id": item.case_reference}
+        else:
+            kind = editor.kind
+        if kind != "finding":
+            return kind, {}, {}
+        item_id, case_reference = self._item_of_finding_shown(looking_at_table)
+        if item_id is None:
+            return "finding", {}, {}
+        return "finding", {"item_id": item_id}, {"item_id": case_reference}
+
+    def _item_of_finding_shown(self, in_table: bool) -> tuple[Any, str]:
+        """(id, case reference) of the item of the finding in the editor, or of the one
+        selected in the findings table when the cursor is there; (None, "") if none."""
+        table = self.tables.get("finding")
+        selected = table.current_record() if in_table and table is not None else None
+        editor = self.editor
+        if selected is not None:
+            return selected.item_id, selected.case_reference
+        if editor is None or editor.kind != "finding":
+            return None, ""
+        if editor.record is not None:
+            return editor.record.item_id, editor.record.case_reference
+        field = editor.inputs["item_id"]  # a new finding: the item chosen or typed in it
+        chosen = field.record_id()
+        return (chosen if chosen is not None else field.value() or None), field.value()
 
     def _new(self, kind: str, defaults: dict[str, Any] | None = None,
              shown: dict[str, Any] | None = None) -> None:

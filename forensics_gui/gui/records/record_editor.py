@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.errors import ConflictError, ValidationError
 from forensics_gui.core.fields import REFERENCE_NAMES, WITHDRAWABLE, describe, label_of
 from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.gui.kit.create_dialog import CreateDialog, starting_values
 from forensics_gui.gui.kit.elided_label import ElidedLabel
 from forensics_gui.gui.kit.fields import FieldInput, SourceList
 from forensics_gui.gui.kit.icons import icon
-from forensics_gui.gui.kit.lazy import records
+from forensics_gui.gui.kit.lazy import records, suggest
+from forensics_gui.gui.kit.reference_field import ReferenceField, create_text
 from forensics_gui.gui.kit.table_model import display
 from forensics_gui.gui.records.seen_before_box import SEEN_KINDS, SeenBeforeBox
 from forensics_gui.gui.supply.supply_links_box import LINK_BOX_KINDS, SupplyLinksBox
@@ -41,7 +44,6 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 # How the editor's height is shared: the form, then the seen-before and supply links boxes.
 BODY_SHARES = (5, 3, 2)
 FORM_LEAST = 0.4  # of that height, kept for the form when the boxes want more
-COMPLETED_KINDS = ("system", "marking", "org", "source", "item")
 # Values computed by the store from what was typed, shown read-only under the form.
 DERIVED_SHOWN = {
     "part": ("search_key", "confusable_key", "chpl_tier"),
@@ -56,16 +58,20 @@ class RecordEditor(QWidget):
     deleted = Signal(str, object)
     open_requested = Signal(str, object)  # kind, id
     dirty_changed = Signal(bool)
+    save_failed = Signal()  # a save was refused (the reason is shown at the field)
     history_requested = Signal(str, object)
     new_requested = Signal(str, object, object)  # kind, values sent on save, values shown
     # "Show all in Search" of the seen-before box: {"text": ..., "filters": {...}} for the
     # search page (SearchPanel.set_search(text, filters)).
     search_requested = Signal(dict)
 
-    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self.context = context
         self.kind = kind
+        # Compact: the fields alone, for a window that makes a record (see CreateDialog).
+        self.compact = compact
         self.spec = kind_spec(kind)
         self.record: Any = None
         self.defaults: dict[str, Any] = {}
@@ -74,6 +80,9 @@ class RecordEditor(QWidget):
         self._dirty = False
         self.inputs: dict[str, FieldInput | SourceList] = {}
         self.errors: dict[str, QLabel] = {}
+        self.cells: dict[str, QWidget] = {}  # each field's input, error and Create… under it
+        self.create_buttons: dict[str, QPushButton] = {}
+        self.create_dialog: CreateDialog | None = None
         self._build()
 
     # ------------------------------------------------------------------ layout
@@ -104,14 +113,14 @@ class RecordEditor(QWidget):
         self.body.addWidget(self.tabs)
         outer.addWidget(self.body, 1)
         self.seen: SeenBeforeBox | None = None
-        if self.kind in SEEN_KINDS:
+        if self.kind in SEEN_KINDS and not self.compact:
             self.seen = SeenBeforeBox(self.context)
             self.seen.open_requested.connect(self.open_requested)
             self.seen.search_requested.connect(self.search_requested)
             self.seen.filled.connect(self.share_height)
             self.body.addWidget(self.seen)
         self.links_box: SupplyLinksBox | None = None
-        if self.kind in LINK_BOX_KINDS:
+        if self.kind in LINK_BOX_KINDS and not self.compact:
             self.links_box = SupplyLinksBox(self.context, self.kind)
             self.links_box.open_requested.connect(self.open_requested)
             self.links_box.filled.connect(self.share_height)
@@ -124,6 +133,13 @@ class RecordEditor(QWidget):
         self._divided_by_user = False
         self.body.splitterMoved.connect(self._divided)
         outer.addLayout(self._buttons())
+        if self.compact:
+            outer.setContentsMargins(0, 0, 0, 0)
+            self.tabs.tabBar().hide()
+            self.tabs.setDocumentMode(True)  # one frame around the fields, not two
+            for widget in (self.title, self.meta, self.save_button, self.revert_button,
+                           self.delete_button, self.history_button):
+                widget.hide()
 
     def _divided(self) -> None:
         self._divided_by_user = True
@@ -133,9 +149,9 @@ class RecordEditor(QWidget):
         least FORM_LEAST of it; once the user moves a divider, their division is kept."""
         if self._divided_by_user or self.body.count() < 2 or not self.body.isVisible():
             return
-        sizes = self.body.sizes()
-        total = sum(sizes)
-        boxes = [self.body.widget(i) for i in range(1, self.body.count())]
+        total = sum(self.body.sizes())
+        everything = [self.body.widget(i) for i in range(1, self.body.count())]
+        boxes = [box for box in everything if not box.isHidden()]
         room = total - max(self.tabs.minimumSizeHint().height(), int(total * FORM_LEAST))
         given = dict.fromkeys(range(len(boxes)), 0)
         # The box that wants least gets all it wants if it can; the others share the rest.
@@ -145,17 +161,18 @@ class RecordEditor(QWidget):
             given[i] = max(boxes[i].minimumSizeHint().height(),
                            min(boxes[i].wanted_height(), share))
             room -= given[i]
-        self.body.setSizes([total - sum(given.values()), *given.values()])
+        shares = iter(given.values())
+        self.body.setSizes([total - sum(given.values()),
+                            *(0 if box.isHidden() else next(shares) for box in everything)])
 
     def _form(self) -> QWidget:
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels stay on one line beside their fields, however narrow the pane.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for spec in self.spec.fields:
-            widget = SourceList(spec) if spec.type == "refs" else FieldInput(spec)
-            widget.edited.connect(self._on_edit)
-            if isinstance(widget, SourceList):
-                widget.add_requested.connect(lambda w=widget: self._cite_source(w))
+            widget = self._input(spec)
             error = QLabel()
             error.setStyleSheet("color: #d64545;")
             error.setWordWrap(True)
@@ -166,27 +183,63 @@ class RecordEditor(QWidget):
             box.setSpacing(2)
             box.addWidget(self._with_open_button(spec, widget))
             box.addWidget(error)
-            label = f"{spec.label}{' *' if spec.required else ''}"
-            form.addRow(label, cell)
+            if isinstance(widget, ReferenceField) and widget.creatable:
+                box.addWidget(self._create_button(spec.name), 0, Qt.AlignmentFlag.AlignLeft)
+            form.addRow(_one_line(f"{spec.label}{' *' if spec.required else ''}"), cell)
             self.inputs[spec.name], self.errors[spec.name] = widget, error
+            self.cells[spec.name] = cell
         self.derived: dict[str, QLabel] = {}
-        for name in DERIVED_SHOWN.get(self.kind, ()):
+        for name in () if self.compact else DERIVED_SHOWN.get(self.kind, ()):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            form.addRow(label_of(self.kind, name), value)
+            form.addRow(_one_line(label_of(self.kind, name)), value)
             self.derived[name] = value
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.addWidget(form_widget)
         column.addStretch(1)  # extra height goes below the form, not between its rows
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        return scroll
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(holder)
+        return self.scroll
+
+    def _input(self, spec: Any) -> FieldInput | SourceList:
+        widget: FieldInput | SourceList
+        if spec.type == "refs":
+            widget = SourceList(spec)
+            widget.add_requested.connect(lambda w=widget: self._cite_source(w))
+        elif spec.type == "ref":
+            widget = ReferenceField(spec, self.context)
+            widget.create_requested.connect(lambda text, n=spec.name: self.create_reference(n,
+                                                                                          text))
+            widget.edited.connect(lambda n=spec.name: self._retitle_create(n))
+        else:
+            widget = FieldInput(spec)
+        widget.edited.connect(self._on_edit)
+        return widget
+
+    def _create_button(self, name: str) -> QPushButton:
+        """"Create part 'X'…" under a field whose name was refused as unknown."""
+        button = QPushButton(icon("new"), "")
+        button.setFlat(True)
+        button.setStyleSheet("text-align: left;")
+        button.clicked.connect(lambda: self.create_reference(name))
+        button.hide()
+        self.create_buttons[name] = button
+        return button
+
+    def form_height(self) -> int:
+        """The height the fields want, without scrolling."""
+        return self.scroll.widget().sizeHint().height() + self.scroll.frameWidth() * 2
+
+    def cell_of(self, field: str) -> QVBoxLayout:
+        """The column holding field `field`'s input and the words under it: another widget
+        added there appears under the field and scrolls with it."""
+        return self.cells[field].layout()
 
     def _with_open_button(self, spec: Any, widget: QWidget) -> QWidget:
-        if spec.type != "ref" or spec.ref == "marking":
+        if spec.type != "ref" or spec.ref == "marking" or self.compact:
             return widget
         holder = QWidget()
         row = QHBoxLayout(holder)
@@ -209,7 +262,7 @@ class RecordEditor(QWidget):
         from forensics_gui.gui.kit.source_picker import pick_source
 
         def chosen(source: Any) -> None:
-            widget.set_value(str(source.id))
+            widget.set_reference(source.id, source.title)
             self._on_edit()
 
         pick_source(self.context, self, chosen)
@@ -236,11 +289,17 @@ class RecordEditor(QWidget):
 
     # --------------------------------------------------------------- showing
     def load(self, record: Any) -> None:
-        """Show an existing record (the form becomes clean)."""
+        """Show an existing record (the form becomes clean); another record than the one
+        shown starts at the top of the form (the same one, saved, stays where it was)."""
+        same = self.record is not None and self.record.id == record.id
         self.record, self.defaults = record, {}
-        self._fill({name: self._shown_value(name, record) for name in self.inputs})
+        self._fill({name: self._shown_value(name, record) for name in self.inputs},
+                   {name: getattr(record, name) for name in self._references()})
+        if not same:
+            self.to_top()
         self._load_source_titles()
         if self.seen is not None:
+            self.seen.show()
             self.seen.show_for(self.kind, record.id)
         if self.links_box is not None:
             self.links_box.show_for(self.kind, record)
@@ -251,11 +310,28 @@ class RecordEditor(QWidget):
         self.record, self.defaults = None, dict(defaults or {})
         # References are sent as ids and shown by name; Revert shows the names again.
         self._shown_new = dict(shown or defaults or {})
-        self._fill({name: "" for name in self.inputs} | self._shown_new)
+        self._fill({name: "" for name in self.inputs} | self._shown_new,
+                   {name: value for name, value in self.defaults.items()
+                    if name in self._references() and isinstance(value, UUID)})
+        self.tabs.setCurrentIndex(0)
+        self.to_top()
+        # A new record has been seen nowhere: the form gets the room.
         if self.seen is not None:
             self.seen.clear()
+            self.seen.hide()
         if self.links_box is not None:
             self.links_box.clear()
+        self.share_height()
+
+    def to_top(self) -> None:
+        """Scroll the form to its first fields (the item, the part...)."""
+        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.horizontalScrollBar().setValue(0)
+
+    def _references(self) -> list[str]:
+        """The fields naming a record by id (handling markings are named by name)."""
+        return [name for name, widget in self.inputs.items()
+                if isinstance(widget, ReferenceField) and widget.kind != "marking"]
 
     def _shown_value(self, name: str, record: Any) -> Any:
         derived = REFERENCE_NAMES.get((self.kind, name))
@@ -264,11 +340,14 @@ class RecordEditor(QWidget):
             return getattr(record, derived) or value
         return value
 
-    def _fill(self, values: dict[str, Any]) -> None:
+    def _fill(self, values: dict[str, Any], ids: dict[str, Any]) -> None:
+        """Show `values`; the reference fields in `ids` name those records."""
         for name, widget in self.inputs.items():
             widget.blockSignals(True)
             if isinstance(widget, SourceList):
                 widget.set_sources([(v, str(v)) for v in values.get(name) or ()])
+            elif isinstance(widget, ReferenceField) and ids.get(name) is not None:
+                widget.set_reference(ids[name], display(values.get(name)))
             else:
                 widget.set_value(values.get(name))
             widget.blockSignals(False)
@@ -316,14 +395,6 @@ class RecordEditor(QWidget):
 
         self.context.run(records.titles, self.context.store, "source", ids, on_done=apply)
 
-    def load_completions(self) -> None:
-        """Fill the reference fields' completion lists from the store (in the background)."""
-        for spec in self.spec.fields:
-            if spec.type == "ref" and spec.ref in COMPLETED_KINDS:
-                widget = self.inputs[spec.name]
-                self.context.run(records.names, self.context.store, spec.ref,
-                                 on_done=lambda names, w=widget: w.set_completions(names))
-
     # ---------------------------------------------------------------- editing
     @property
     def dirty(self) -> bool:
@@ -340,9 +411,15 @@ class RecordEditor(QWidget):
         self.revert_button.setEnabled(dirty)
 
     def changes(self) -> dict[str, Any]:
-        """The values the user changed since the record was shown."""
+        """The values the user changed since the record was shown (as shown)."""
         return {name: w.value() for name, w in self.inputs.items()
                 if w.value() != self._original.get(name)}
+
+    def _sent(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """`changes` as saved: a record chosen in a reference field is sent by its id."""
+        return {name: self.inputs[name].sent_value()
+                if isinstance(self.inputs[name], ReferenceField) else value
+                for name, value in changes.items()}
 
     def revert(self) -> None:
         """Forget the user's changes."""
@@ -355,9 +432,12 @@ class RecordEditor(QWidget):
         for name, label in self.errors.items():
             label.hide()
             self.inputs[name].set_invalid(False)
+        for button in self.create_buttons.values():
+            button.hide()
 
     def show_field_error(self, field: str, message: str) -> None:
-        """Mark the field that was refused, say why under it, and put the cursor there."""
+        """Mark the field that was refused, say why under it (offering to create the record
+        an unknown name means), scroll it into sight and put the cursor there."""
         if field not in self.inputs:
             QMessageBox.warning(self, "Cannot save", f"{field}: {message}")
             return
@@ -365,14 +445,38 @@ class RecordEditor(QWidget):
         self.inputs[field].set_invalid(True)
         self.errors[field].setText(message)
         self.errors[field].show()
+        widget = self.inputs[field]
+        if isinstance(widget, ReferenceField) and field in self.create_buttons and \
+                message.startswith(f"unknown {kind_spec(widget.kind).label} "):
+            self._retitle_create(field, offer=True)
+        self.reveal(field)
+
+    def reveal(self, field: str) -> None:
+        """Scroll field `field` (and what is shown under it) into sight, cursor in it."""
+        self.scroll.widget().layout().activate()  # the words just shown under it count
+        cell = self.cells[field]
+        self.scroll.ensureWidgetVisible(cell, 10, 20)
         self.inputs[field].setFocus()
+        # Once more when the words under it have been laid out.
+        QTimer.singleShot(0, cell, lambda: self.scroll.ensureWidgetVisible(cell, 10, 20))
+
+    def focus_first_empty(self) -> None:
+        """The cursor in the first required field left empty, else in the name."""
+        empty = [spec.name for spec in self.spec.fields
+                 if spec.required and self.inputs[spec.name].value() in ("", ())]
+        field = empty[0] if empty else self.spec.title_field
+        if field in self.inputs:
+            self.reveal(field)
+            line = getattr(self.inputs[field], "editor", None)
+            if isinstance(line, QLineEdit):  # typing goes on after the name, replacing nothing
+                QTimer.singleShot(0, line, lambda: line.end(False))
 
     # ----------------------------------------------------------------- saving
     def save(self, then: Any = None) -> None:
         """Save in the background; `then(record)` runs after a successful save."""
         self._clear_errors()
         if self.record is None:
-            values = {k: v for k, v in self.changes().items() if v not in ("", ())}
+            values = {k: v for k, v in self._sent(self.changes()).items() if v not in ("", ())}
             values = self.defaults | values
             self.context.run(records.create, self.context.store, self.kind, values,
                              on_done=lambda r: self._saved(r, then), on_error=self._save_failed,
@@ -382,7 +486,7 @@ class RecordEditor(QWidget):
 
     def _update(self, version: int, changes: dict[str, Any], then: Any = None) -> None:
         self.context.run(records.update, self.context.store, self.kind, self.record.id, version,
-                         changes, on_done=lambda r: self._saved(r, then),
+                         self._sent(changes), on_done=lambda r: self._saved(r, then),
                          on_error=self._save_failed, label=f"Saving the {self.spec.label}…")
 
     def _saved(self, record: Any, then: Any) -> None:
@@ -392,6 +496,7 @@ class RecordEditor(QWidget):
             then(record)
 
     def _save_failed(self, error: BaseException, trace: str) -> None:
+        self.save_failed.emit()
         if isinstance(error, ValidationError):
             self.show_field_error(error.field, error.reason)
         elif isinstance(error, ConflictError):
@@ -486,15 +591,81 @@ class RecordEditor(QWidget):
         self.deleted.emit(self.kind, record.id)
 
     # ------------------------------------------------------------- references
+    def set_reference(self, field: str, record_id: Any, name: str) -> None:
+        """Name record `record_id` in reference field `field`, as if the user had chosen it
+        (the form is edited; the record is sent by id on save)."""
+        widget = self.inputs[field]
+        if not isinstance(widget, ReferenceField):
+            raise ValueError(f"{field} is not a reference field of a {self.spec.label}")
+        widget.choose(record_id, name)
+        self.errors[field].hide()
+        widget.set_invalid(False)
+        if field in self.create_buttons:
+            self.create_buttons[field].hide()
+
     def _open_reference(self, spec: Any) -> None:
-        value = getattr(self.record, spec.name, None) if self.record else None
-        if value is None:
-            value = self.defaults.get(spec.name)
-        if value is not None:
-            self.open_requested.emit(spec.ref, value)
+        """Open the record the field names now: the one chosen, else the text resolved."""
+        widget = self.inputs[spec.name]
+        chosen = widget.record_id() if isinstance(widget, ReferenceField) else None
+        text = str(widget.value()).strip()
+        if chosen is not None:
+            self.open_requested.emit(spec.ref, chosen)
+        elif text:
+            self.context.run(suggest.resolve, self.context.store, spec.ref, text,
+                             on_done=lambda found: self._resolved(spec, text, found),
+                             on_error=self._save_failed)
+
+    def _resolved(self, spec: Any, text: str, found: Any) -> None:
+        if found is not None:
+            self.open_requested.emit(spec.ref, found.id)
+        else:
+            self.show_field_error(spec.name, f"unknown {kind_spec(spec.ref).label} "
+                                             f"{text[:80]!r}: nothing to open")
+
+    def _retitle_create(self, field: str, offer: bool = False) -> None:
+        """Keep the Create… button under a field in step with its text (shown if `offer`)."""
+        button = self.create_buttons.get(field)
+        text = str(self.inputs[field].value()).strip()
+        if button is None or not (offer or button.isVisibleTo(self)):
+            return
+        button.setText(create_text(self.inputs[field].kind, text))
+        button.setVisible(bool(text))
+
+    def create_reference(self, field: str, text: str | None = None) -> None:
+        """Make the record field `field` names but the store lacks, in a small window
+        started with `text` (the field's text) and what this form knows; once saved it is
+        chosen in the field. Nothing else in this form changes; Cancel changes nothing."""
+        widget = self.inputs[field]
+        text = str(widget.value()).strip() if text is None else text.strip()
+        known = {name: (w.sent_value(), w.value()) if isinstance(w, ReferenceField)
+                 else (w.value(), w.value()) for name, w in self.inputs.items()}
+        sent, shown = starting_values(self.kind, field, text, known)
+        form = RecordEditor(self.context, self.spec.field(field).ref, compact=True)
+        form.new(sent, shown)
+        dialog = self.create_dialog = CreateDialog(form, self)
+        dialog.created.connect(lambda record: self._created(field, record))
+        dialog.finished.connect(lambda _result: self._create_closed(dialog, field))
+        dialog.open()
+
+    def _created(self, field: str, record: Any) -> None:
+        self.set_reference(field, record.id, describe(self.inputs[field].kind, record))
+
+    def _create_closed(self, dialog: CreateDialog, field: str) -> None:
+        if self.create_dialog is dialog:
+            self.create_dialog = None
+        dialog.deleteLater()
+        self.inputs[field].setFocus()
 
     def _cite_source(self, widget: SourceList) -> None:
         from forensics_gui.gui.kit.source_picker import pick_source
 
         pick_source(self.context, self, lambda source: widget.add_source(source.id,
                                                                           source.title))
+
+
+def _one_line(text: str) -> QLabel:
+    """A form label that keeps its words on one line (the field beside it gives way)."""
+    label = QLabel(text)
+    label.setWordWrap(False)
+    label.setMinimumWidth(label.sizeHint().width())
+    return label
