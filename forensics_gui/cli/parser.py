@@ -326,6 +326,12 @@ def _stats(parser: argparse.ArgumentParser) -> None:
 
     stats.build(parser)
 
+
+def _identify(parser: argparse.ArgumentParser) -> None:
+    from forensics_gui.cli import identify
+
+    identify.build(parser)
+
 # name: (one-line help, the command's own options come from `_common`, its grammar)
 COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
     "init": ("create the store (and bring an old one up to date)", True,
@@ -370,6 +376,9 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
               "invasion, by system type...", True, _stats),
     "brief": ("write a PDF brief: teardown report of an item, dossier of a part or maker, "
               "summary of a system type, or the sanctions gap", True, _briefs),
+    "identify": ("propose the maker, family and category of a marking or part number, or of "
+                 "every row of a CSV file (the store's own rules too when there is a store)",
+                 True, _identify),
     "datecode": ("read a date code (no store needed; exit code 1 when it cannot be read)",
                  True, _datecode_grammar),
     "hs": ("check an HS code and its CHPL tier", True, _hs_grammar),

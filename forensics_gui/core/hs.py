@@ -103,3 +103,11 @@ def chpl_tier(code: str | None) -> str | None:
         return None
     entry = chpl_entry(code)
     return None if entry is None else entry.tier
+
+
+def hs_shown(code: str) -> str:
+    """An HS code as tariffs print it: 854231 as 8542.31, 85423100 as 8542.31.00."""
+    if not code.isdigit() or len(code) < 6:
+        return code
+    rest = code[4:]
+    return code[:4] + "".join(f".{rest[i:i + 2]}" for i in range(0, len(rest), 2))

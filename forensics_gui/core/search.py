@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.markings import read_marking
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import (
     confusable_key,
@@ -59,6 +60,10 @@ MAX_QUERY_LENGTH = 300
 MIN_SUBSTRING = 3
 # At most this many marking lines of one finding are indexed (real markings have a handful).
 MAX_MARKING_LINES = 12
+# The label of a finding's term holding the part number read from its marking.
+PART_NUMBER_READ = "part number read"
+# Line breaks: only a marking of several lines can spread its number over them.
+_LINE_MARKS = ("\n", "\r", "\u2028", "\u2029")
 _MAX_KEY = 500
 _FAMILY = re.compile(r"[A-Z]*[0-9]+(?:[A-Z]{1,2}[0-9]+)*")
 _SEPARATOR = re.compile(r"[-/]+")
@@ -317,7 +322,13 @@ def prepare_query(raw: str | None) -> SearchText:
 
 
 def terms_of(kind: str, record: Any) -> list[Term]:
-    """The terms a record is found by (no duplicates, no empty keys)."""
+    """The terms a record is found by (no duplicates, no empty keys).
+
+    A finding is also found by the part number read from its marking (`PART_NUMBER_READ`),
+    when the marking spreads it over several lines: STM32F765 over VIT6 is found as
+    STM32F765VIT6 before any part is chosen. A number read from within one line needs no
+    such term: that line's key holds it, and it is found there.
+    """
     found: dict[tuple[str, str], Term] = {}
     for label, attribute, is_list in TERM_SOURCES.get(kind, ()):
         value = _value(record, attribute)
@@ -326,7 +337,21 @@ def terms_of(kind: str, record: Any) -> list[Term]:
             term = make_term(label, text)
             if term.key and (term.field, term.key) not in found:
                 found[(term.field, term.key)] = term
+    if kind == "finding":
+        read = make_term(PART_NUMBER_READ, _part_number_read(_value(record, "marking")))
+        # Only a number joined over lines is new: one within a line is found in that line.
+        if read.key and all(read.key not in term.key for term in found.values()):
+            found[(read.field, read.key)] = read
     return list(found.values())
+
+
+def _part_number_read(marking: Any) -> str:
+    """The part number `markings.read_marking` reads (without rules: the index must not wait
+    for the rule file) from a marking of several lines; "" from one of a single line."""
+    text = str(marking or "")
+    if not any(mark in text for mark in _LINE_MARKS):
+        return ""  # most markings, and what a million-finding reindex mostly sees
+    return read_marking(text).part_number
 
 
 def make_term(label: str, text: str) -> Term:

@@ -21,7 +21,7 @@ import pytest
 from openpyxl import load_workbook
 
 from forensics_gui.core.errors import KnownError, MediaError, NotFoundError, ValidationError
-from forensics_gui.core.search import SearchHit, SearchResults
+from forensics_gui.core.search import SearchHit, SearchResults, terms_of
 from forensics_gui.services import records, search_lists, stores
 from forensics_gui.services.search import index_status, reindex, search, seen_before
 
@@ -495,8 +495,7 @@ def test_withdrawing_an_item_removes_its_findings_from_results(case: Case) -> No
 
 def _terms_of_findings(store: stores.Store) -> int:
     rows = records.list_records(store, "finding", limit=10_000).rows
-    return sum(len({line for line in (r.marking or "").splitlines() if line.strip()})
-               for r in rows)
+    return sum(len(terms_of("finding", r)) for r in rows)
 
 
 QUERIES = ("STM32F765VIT6", "32F76", "XQ4R17", "Xilinx", "Ferranti", "case-sh", "5TM32F765")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.resources import resource_dir
+from forensics_gui.gui.bench.bench_delegate import KEYS as BENCH_KEYS
 
 GUIDE = "user-guide.md"
 # Keys that work where they are, without a menu entry.
@@ -27,6 +28,10 @@ IN_PLACE_KEYS = (
     ("Tables", "Ctrl+C", "Copy the selected cells as tab-separated text"),
     ("Tables", "Right-click on the header", "Choose the columns"),
     ("Search", "Down, then Enter", "From the search box into the results, open one"),
+    ("Finding and part editors", "Ctrl+I",
+     "Accept the identification proposed under the marking or part number"),
+    ("Reference fields", "Down, then Enter",
+     "Choose a suggestion, or the last entry to create the record that is missing"),
     ("Photo viewer", "Esc", "Close the viewer"),
     ("Photo viewer", "Left / Right", "Previous / next photo"),
     ("Photo viewer", "+ / − / F / 1", "Zoom in / out, fit, actual pixels"),
@@ -85,7 +90,8 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
     for top in window.menuBar().actions():
         if top.menu() is not None:
             walk(top.menu(), top.text().replace("&", ""))
-    return found + list(IN_PLACE_KEYS)
+    bench = [("Bench mode", keys, full) for keys, _short, full in BENCH_KEYS]
+    return found + list(IN_PLACE_KEYS) + bench
 
 
 def _keys(action: QAction) -> str:

@@ -30,7 +30,9 @@ from forensics_gui.gui.mainwindow.store_menu import StoreMenu
 from forensics_gui.gui.photos.photo_tools import PhotoTools
 from forensics_gui.gui.records.finding_editor import FindingEditor
 from forensics_gui.gui.records.item_editor import ItemEditor
+from forensics_gui.gui.records.part_editor import PartEditor
 from forensics_gui.gui.records.record_editor import RecordEditor
+from forensics_gui.gui.records.rule_editor import RuleEditor
 from forensics_gui.gui.screening.screening_panel import ScreeningPanel
 from forensics_gui.gui.search.search_panel import SearchPanel
 from forensics_gui.gui.supply.gap_panel import show_gap
@@ -38,16 +40,19 @@ from forensics_gui.gui.supply.gap_panel import show_gap
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-NAVIGATION = ("system", "item", "finding", "part", "org", "alias", "link", "designation",
-              "hub", "source", "marking")
+NAVIGATION = ("system", "module", "item", "finding", "part", "rule", "org", "alias", "link",
+              "designation", "hub", "source", "marking")
 SEARCH_PAGE = "search"
 CATCH_UP_DELAY_MS = 3_000
+BUSY_SHOWN_AFTER_MS = 400
+BENCH_CLOSE_POLL_MS = 100
 GRAPH_PAGE = "graph"
 SCREENING_PAGE = "screening"
 ANALYTICS_PAGE = "analytics"
 PLACEHOLDER = "Double-click a record, or press Enter, to open it here."
 # Pages that need the width: the editor stays out of their way until a record is opened.
-WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE, ANALYTICS_PAGE)
+BENCH_PAGE = "bench"
+WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE, ANALYTICS_PAGE, BENCH_PAGE)
 # The editor's share of the window beside tables / wide pages, and its narrowest default.
 EDITOR_SHARE = {False: 0.36, True: 0.33}
 EDITOR_WIDTH = {False: 460, True: 420}
@@ -101,6 +106,7 @@ class MainWindow(QMainWindow):
         analytics_item.setData(Qt.ItemDataRole.UserRole, ANALYTICS_PAGE)
         self.navigator.addItem(analytics_item)
         self.analytics_panel: Any = None
+        self.bench_panel: Any = None
         self.navigator.setMaximumWidth(220)
         # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
         self.navigator.setMinimumWidth(min(220, self.navigator.sizeHintForColumn(0) + 12))
@@ -229,8 +235,16 @@ class MainWindow(QMainWindow):
         self._doing = ""
 
     def _busy_changed(self, busy: bool) -> None:
-        if not self._doing:
-            self.busy.setText("Working…" if busy else "")
+        # Quick work (a suggestion while typing, a table page) says nothing: "Working…"
+        # appears only once a task has run for a moment, so the status bar does not flicker.
+        if busy:
+            QTimer.singleShot(BUSY_SHOWN_AFTER_MS, self._still_busy)
+        elif not self._doing:
+            self.busy.setText("")
+
+    def _still_busy(self) -> None:
+        if not self._doing and self.context.runner.busy:
+            self.busy.setText("Working…")
 
     def _activity(self, text: str, done: int, total: int) -> None:
         """What a long task is doing, in the status bar (and in the empty editor pane while
@@ -371,6 +385,22 @@ class MainWindow(QMainWindow):
         self.table_stack.setCurrentWidget(self.analytics_panel)
         self._mark_page(ANALYTICS_PAGE)
 
+    def show_bench(self, item_id: Any) -> None:
+        """Bench mode for one recovered item: its findings as a grid, typed row after row,
+        with the item's photos and its system's template modules beside them."""
+        if self.bench_panel is None:
+            from forensics_gui.gui.bench.bench_panel import BenchPanel
+
+            self.bench_panel = BenchPanel(self.context)
+            self.bench_panel.open_requested.connect(
+                lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                           keep_page=True)))
+            self.table_stack.addWidget(self.bench_panel)
+        if self.bench_panel.show_item(item_id):  # False: the user kept the item shown
+            self._arrange(wide=True)
+            self.table_stack.setCurrentWidget(self.bench_panel)
+            self._mark_page(BENCH_PAGE)
+
     def show_search_for(self, text: str, filters: dict[str, Any]) -> None:
         """The search page with `text` and `filters` filled in and run."""
         self.show_search()
@@ -414,7 +444,8 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------- editors
     def editor_for(self, kind: str) -> RecordEditor:
         if kind not in self.editors:
-            page = {"item": ItemEditor, "finding": FindingEditor}.get(kind)
+            page = {"item": ItemEditor, "finding": FindingEditor, "part": PartEditor,
+                    "rule": RuleEditor}.get(kind)
             editor = page(self.context) if page else RecordEditor(self.context, kind)
             editor.open_requested.connect(lambda k, i: self.guard(lambda: self.open_record(k, i)))
             editor.history_requested.connect(lambda k, i: self.show_history())
@@ -427,6 +458,8 @@ class MainWindow(QMainWindow):
             editor.dirty_changed.connect(self._dirty_changed)
             if isinstance(editor, ItemEditor):
                 editor.new_finding_requested.connect(self.new_finding_in)
+                editor.bench_requested.connect(
+                    lambda item_id: self.guard(lambda: self.show_bench(item_id)))
             self.editors[kind] = editor
             self.editor_stack.addWidget(editor)
         return self.editors[kind]
@@ -656,6 +689,14 @@ class MainWindow(QMainWindow):
         settings.setValue("window/kind", SEARCH_PAGE if self.searching() else self.current_kind())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.bench_panel is not None and self.bench_panel.unsaved():
+            # Rows typed at the bench are saved as they are left; the last ones are saved
+            # now, and the window closes once they are (a refused row keeps it open).
+            event.ignore()
+            self.bench_panel.save_all()
+            self.table_stack.setCurrentWidget(self.bench_panel)
+            QTimer.singleShot(BENCH_CLOSE_POLL_MS, self._close_after_bench)
+            return
         editor = self.editor
         if editor is not None and editor.dirty:
             event.ignore()
@@ -663,6 +704,19 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         event.accept()
+
+    def _close_after_bench(self) -> None:
+        """Close once the bench's last rows are saved; a refused row keeps the window open
+        with the bench shown, saying why."""
+        if self.context.runner.busy:
+            QTimer.singleShot(BENCH_CLOSE_POLL_MS, self._close_after_bench)
+        elif not self.bench_panel.unsaved():
+            self.close()
+        else:
+            QMessageBox.information(
+                self, "Rows not saved",
+                f"{self.bench_panel.unsaved()} row(s) at the bench could not be saved. Correct "
+                "them, or remove an unsaved row with Ctrl+Delete, then close again.")
 
     def _close_now(self) -> None:
         self.close()

@@ -1,4 +1,5 @@
-"""A component finding's editor, with the photos of the finding in a tab."""
+"""A component finding's editor, with the photos of the finding in a tab, and under the
+marking as read what the identification rules make of it (Ctrl+I fills the empty fields)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from forensics_gui.gui.photos.photo_panel import PhotoPanel
+from forensics_gui.gui.records.identify_assist import FINDING_FILLS, IdentifyAssist
 from forensics_gui.gui.records.record_editor import RecordEditor
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -22,13 +24,16 @@ class FindingEditor(RecordEditor):
         self.photos_tab = self.tabs.addTab(self.photos, "Photos")
         self.photos.controller.open_finding_requested.connect(
             lambda finding_id: self.open_requested.emit("finding", finding_id))
+        self.identify = IdentifyAssist(self, "marking", FINDING_FILLS, "marking")
 
     def load(self, record: Any) -> None:
         super().load(record)
+        self.identify.record_shown()
         self.tabs.setTabEnabled(self.photos_tab, True)
         self.photos.controller.show_finding(record)
 
     def new(self, defaults: dict[str, Any] | None = None, shown: dict[str, Any] | None = None
             ) -> None:
         super().new(defaults, shown)
+        self.identify.record_shown()
         self.tabs.setTabEnabled(self.photos_tab, False)

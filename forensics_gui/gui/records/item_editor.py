@@ -217,6 +217,7 @@ class ItemEditor(RecordEditor):
     """The recovered item's editor with its custody and findings tabs."""
 
     new_finding_requested = Signal(object)
+    bench_requested = Signal(object)  # the item's id: record many findings in bench mode
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "item", parent)
@@ -272,6 +273,14 @@ class ItemEditor(RecordEditor):
             layout.addWidget(self.findings)
             add = QPushButton(icon("new"), "New finding in this item")
             add.clicked.connect(lambda: self.new_finding_requested.emit(self.record))
-            layout.addWidget(add)
+            bench = QPushButton("Bench mode…")
+            bench.setToolTip("Record many findings of this item in a row: a grid edited with "
+                             "the keyboard, the item's photos and its template beside it")
+            bench.clicked.connect(lambda: self.bench_requested.emit(self.record.id))
+            buttons = QHBoxLayout()
+            buttons.addWidget(add)
+            buttons.addWidget(bench)
+            buttons.addStretch()
+            layout.addLayout(buttons)
         self.findings.fixed_filters = {"item_id": item.id}
         self.findings.apply_filter()
