@@ -119,6 +119,9 @@ def test_typing_a_marking_proposes_the_maker_and_fills_nothing_until_ctrl_i(
     assert editor.inputs["part_id"].value() == "STM32F405RGT6"
     assert editor.dirty
     assert "Filled: part, manufacturer, function" in strip.detail.text()
+    # The store has no such part: creating it is offered under the field at once.
+    create = editor.create_buttons["part_id"]
+    assert create.isVisible() and "Create part 'STM32F405RGT6'" in create.text()
 
 
 def test_the_strip_sits_under_the_marking_and_its_maker_opens(qtbot: Any, finding_editor: Any,

@@ -130,6 +130,81 @@ def supply_screens(app: QApplication, context: AppContext, window: MainWindow, o
     return paths
 
 
+def bench_screens(app: QApplication, context: AppContext, window: MainWindow, out: Path,
+                  suffix: str) -> list[Path]:
+    """Recording a teardown: bench mode of the Shahed-136 item with its template, a new
+    finding's marking identified in the editor, the template modules and the rules pages."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    paths = []
+    window.show_kind("item")
+    settle(app, context)
+    table = window.current_table()
+    row = next(r for r in range(table.model.rowCount())
+               if "SHAHED" in str(table.model.index(r, 0).data()))
+    item = table.select_row(row)
+    window.show_record("item", item)
+    settle(app, context)
+    window.show_bench(item.id)
+    settle(app, context)
+    panel = window.bench_panel
+    view = panel.view
+    window.activateWindow()
+    view.setFocus()
+    view.setCurrentIndex(panel.model.index(panel.model.rowCount() - 1, 1))
+
+    def typed(text: str) -> None:  # one key at a time, where the focus is, as a user types
+        for character in text:
+            app.processEvents()
+            QTest.keyClick(QApplication.focusWidget() or view, character)
+
+    typed("flight controller U7")
+    QTest.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Tab)
+    typed("STM32F405 / RGT6 / CHN 2231")
+    QTest.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Tab)
+    settle(app, context)
+    paths.append(out / f"bench{suffix}.png")
+    window.grab().save(str(paths[-1]))
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    for row in reversed(range(panel.model.rowCount())):
+        view.setCurrentIndex(panel.model.index(row, 1))
+        QTest.keyClick(view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    settle(app, context)
+    window.show_kind("finding")
+    settle(app, context)
+    window._new("finding", {}, {})
+    settle(app, context)
+    editor = window.editor
+    editor.inputs["item_id"].editor.setText("DEMO-SHAHED-136-001")
+    editor.inputs["marking"].editor.setPlainText("XC7Z020\n1CLG400C\n2231 D")
+    wait_until(app, lambda: editor.identify.strip.up_to_date)
+    settle(app, context)
+    paths.append(out / f"identify{suffix}.png")
+    window.grab().save(str(paths[-1]))
+    editor.revert()
+    for kind, name in (("module", "template-modules"), ("rule", "rules")):
+        window.show_kind(kind)
+        settle(app, context)
+        table = window.current_table()
+        if table.model.rowCount():
+            window.show_record(kind, table.select_row(0))
+            settle(app, context)
+        if kind == "rule":  # an analyst's rule tried before it is saved
+            window._new("rule", {}, {})
+            settle(app, context)
+            rule = window.editor
+            rule.inputs["pattern"].editor.setText("LTC29[0-9]{2}")
+            rule.inputs["maker"].editor.setText("Linear Technology")
+            rule.inputs["family"].editor.setText("LTC29xx pushbutton controller")
+            rule._on_edit()
+            rule.try_box.samples.setPlainText("LTC2950CTS8-1\nLTC2955ITS8\nLT1086CM-3.3\nLM317T")
+            settle(app, context)
+        paths.append(out / f"{name}{suffix}.png")
+        window.grab().save(str(paths[-1]))
+    return paths
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="assets/screenshots")
@@ -178,6 +253,7 @@ def main() -> int:
     window.grab().save(str(out / f"item-findings{suffix}.png"))
     shots += search_screens(app, context, window, out, suffix)
     shots += supply_screens(app, context, window, out, suffix)
+    shots += bench_screens(app, context, window, out, suffix)
     print("\n".join(str(p) for p in shots))
     context.shutdown()
     return 0

@@ -398,6 +398,10 @@ class MainWindow(QMainWindow):
             self.table_stack.addWidget(self.bench_panel)
         if self.bench_panel.show_item(item_id):  # False: the user kept the item shown
             self._arrange(wide=True)
+            if not self.editor_dock.isFloating():
+                # The bench is the item's editor: the grid and its photos take the width;
+                # a finding opened from it (Ctrl+O) brings the editor back.
+                self.editor_dock.hide()
             self.table_stack.setCurrentWidget(self.bench_panel)
             self._mark_page(BENCH_PAGE)
 

@@ -164,6 +164,11 @@ class IdentifyAssist(QObject):
         names = [fill.name for fill in self.fills if self._put(fill, proposal, maker_id)]
         if names:
             self.editor._on_edit()  # dirty as if typed: the user saves, or reverts
+        if "part_id" in self._filled and proposal.part_id is None and \
+                hasattr(self.editor, "offer_create"):
+            # A part the store does not hold yet: its Create… is offered under the field
+            # at once, rather than after a refused save.
+            self.editor.offer_create("part_id")
         self.strip.show_filled(names)
         if added:
             self.strip.show_message(f"{escape(added)} added to the organizations. "

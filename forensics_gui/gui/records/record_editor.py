@@ -631,6 +631,11 @@ class RecordEditor(QWidget):
         button.setText(create_text(self.inputs[field].kind, text))
         button.setVisible(bool(text))
 
+    def offer_create(self, field: str) -> None:
+        """Show "Create <kind> '<text>'…" under reference field `field` now, before any save
+        is refused (the text was put there for a record the store does not hold yet)."""
+        self._retitle_create(field, offer=True)
+
     def create_reference(self, field: str, text: str | None = None) -> None:
         """Make the record field `field` names but the store lacks, in a small window
         started with `text` (the field's text) and what this form knows; once saved it is
