@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from forensics_gui.core.bench import marking_value, module_of, modules_recorded
+from forensics_gui.core.identify import Rule
 from forensics_gui.gui.bench.bench_model import (
     COLUMNS,
     FIRST,
@@ -233,7 +234,9 @@ def test_a_proposal_shows_greyed_and_ctrl_i_accepts_it(
     identification = SimpleNamespace(
         status="identified", maker="STMicroelectronics", now_part_of="", family="STM32G0",
         category="microcontroller", confidence="high", reason="",
-        rule=SimpleNamespace(pattern="STM32G0"), part_number="STM32G071",
+        rule=Rule(rule_id="st-stm32g0", maker="STMicroelectronics", pattern="STM32G0",
+                  confidence="high"),
+        part_number="STM32G071",
         reading=SimpleNamespace(part_number="STM32G071", date_code="2231"))
     found = SimpleNamespace(identification=identification, maker_id=maker.id, owner_name="")
     monkeypatch.setattr(bench_service, "_identify", lambda _store, _text: found)

@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 
 from forensics_gui.core.errors import ConflictError, ValidationError
+from forensics_gui.core.identify import Rule
 from forensics_gui.services import bench, records, stores
 
 from .support import CaseFile, store_counts
@@ -139,7 +140,9 @@ def test_a_marking_is_proposed_as_cells(store: stores.Store, case_file: CaseFile
     identification = SimpleNamespace(
         status="identified", maker="Analog Devices", now_part_of="", family="",
         category="temperature sensor", hs_code="854239", confidence="high", reason="",
-        rule=SimpleNamespace(pattern="AD22[0-9]"), reading=reading, part_number="AD22100STZ")
+        rule=Rule(rule_id="adi-ad22", maker="Analog Devices", pattern="AD22[0-9]",
+                  confidence="high", source="Analog Devices, AD22100 datasheet"),
+        reading=reading, part_number="AD22100STZ")
     found = SimpleNamespace(identification=identification, maker_id=case_file.maker.id,
                             owner_name="", part_id=case_file.part.id, chpl_tier="1")
     monkeypatch.setattr(bench, "_identify", lambda _store, _text: found)
@@ -147,7 +150,8 @@ def test_a_marking_is_proposed_as_cells(store: stores.Store, case_file: CaseFile
     assert proposal.values == {"part_id": "AD22100STZ", "date_code": "2220",
                                "manufacturer_id": "Analog Devices, Inc.",  # as stored
                                "function": "temperature sensor"}
-    assert "high confidence" in proposal.reason and "AD22[0-9]" in proposal.reason
+    assert "high confidence" in proposal.reason and \
+        "rule adi-ad22 (AD22100 datasheet)" in proposal.reason
     unknown = SimpleNamespace(identification=SimpleNamespace(
         status="not identified", reason="no rule fits 'QQ1'", reading=SimpleNamespace(
             part_number="QQ1", date_code=""), part_number="QQ1"), maker_id=None)
