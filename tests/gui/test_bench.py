@@ -311,6 +311,42 @@ def test_the_item_editor_opens_the_bench(qtbot: Any, window: Any) -> None:
     assert asked.args == [item.id]
 
 
+def test_the_item_s_bench_opens_as_a_full_width_page(qtbot: Any, window: Any) -> None:
+    store = window.context.store
+    item = records.get(store, "item", ITEM)
+    window.show_record("item", item)
+    settle(qtbot, window.context)
+    editor = window.editor
+    (button,) = [b for b in editor.findings_holder.findChildren(QPushButton)
+                 if b.text() == "Bench mode…"]
+    button.click()
+    settle(qtbot, window.context)
+    panel = window.bench_panel
+    assert window.table_stack.currentWidget() is panel
+    assert window.editor_dock.isHidden()  # the grid and the photos get the width
+    shown = records.list_records(store, "finding", filters={"item_id": item.id}).rows
+    assert {r.values["marking"] for r in panel.model.rows if r.finding is not None} == \
+        {f.marking or "" for f in shown}
+
+
+def test_ctrl_b_opens_the_bench_of_the_item_or_of_the_finding_open(qtbot: Any,
+                                                                   window: Any) -> None:
+    store = window.context.store
+    window.show_kind("part")
+    settle(qtbot, window.context)
+    window.bench_action.trigger()  # nothing open that belongs to an item: it says so
+    assert window.bench_panel is None
+    assert "open the item" in window.statusBar().currentMessage()
+    item = records.get(store, "item", ITEM)
+    (finding, *_) = records.list_records(store, "finding", filters={"item_id": item.id}).rows
+    window.show_record("finding", finding)
+    settle(qtbot, window.context)
+    window.bench_action.trigger()
+    settle(qtbot, window.context)
+    assert window.table_stack.currentWidget() is window.bench_panel
+    assert ITEM in window.bench_panel.title.text()
+
+
 def test_the_keyboard_shortcuts_list_the_bench_keys(qtbot: Any, window: Any) -> None:
     from forensics_gui.gui.mainwindow.help import ShortcutsDialog
 

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
                                  "previous")
         self.history_action = a("&History", self.show_history, "Ctrl+H", "history")
         self.search_action = a("&Search…", self.show_search, "Ctrl+K", "search")
+        self.bench_action = a("&Bench mode for this item", self.bench_here, "Ctrl+B")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -188,8 +189,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
         record_menu = self.menuBar().addMenu("&Record")
         for action in (self.new_action, self.save_action, self.revert_action,
-                       self.delete_action, None, self.history_action, None,
-                       self.previous_action, self.next_action):
+                       self.delete_action, None, self.history_action, self.bench_action,
+                       None, self.previous_action, self.next_action):
             record_menu.addSeparator() if action is None else record_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         for action in (self.search_action, self.find_action, self.refresh_action):
@@ -404,6 +405,19 @@ class MainWindow(QMainWindow):
                 self.editor_dock.hide()
             self.table_stack.setCurrentWidget(self.bench_panel)
             self._mark_page(BENCH_PAGE)
+
+    def bench_here(self) -> None:
+        """Bench mode (Ctrl+B) for the item open in the editor, or the item of the finding
+        open there; otherwise say what to open first."""
+        record, kind = (self.editor.record, self.editor.kind) if self.editor else (None, "")
+        item_id = record.id if kind == "item" and record is not None else \
+            getattr(record, "item_id", None) if kind == "finding" else None
+        if item_id is None:
+            self.statusBar().showMessage(
+                "Bench mode works on a recovered item: open the item, or one of its findings, "
+                "first.", 6000)
+            return
+        self.guard(lambda: self.show_bench(item_id))
 
     def show_search_for(self, text: str, filters: dict[str, Any]) -> None:
         """The search page with `text` and `filters` filled in and run."""
