@@ -330,12 +330,16 @@ def rule_label(rule: Rule) -> str:
     return f"rule {rule.rule_id}" if rule.origin == BUILT_IN else f"your rule {rule.pattern}"
 
 
+def rule_source(rule: Rule) -> str:
+    """The rule's source without the maker's name it often starts with, for lines that name
+    the maker already: "TDK, TDK-Lambda CC-E datasheet" gives "TDK-Lambda CC-E datasheet"."""
+    return rule.source.removeprefix(f"{rule.maker}, ")
+
+
 def _because(rule: Rule, maker: str, owner: str) -> str:
     what = rule.family or rule.category or f"part numbers starting {rule.pattern}"
     who = f"{maker}, now part of {owner}" if owner and owner != maker else maker
-    source = rule.source
-    if source.startswith(f"{rule.maker}, "):  # "TDK, TDK-Lambda CC-E datasheet" names it once
-        source = source[len(rule.maker) + 2:]
+    source = rule_source(rule)
     return f"{what} ({rule_label(rule)}, {who}{', ' + source if source else ''})"
 
 

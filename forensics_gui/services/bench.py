@@ -16,7 +16,7 @@ from forensics_gui.core.bench import BENCH_FIELDS, PROPOSED
 from forensics_gui.core.errors import NotFoundError, ValidationError
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.fields import parse_values
-from forensics_gui.core.identify import rule_label
+from forensics_gui.core.identify import rule_label, rule_source
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.core.records import ComponentFinding, PhotoAnnotation, RecoveredItem
 from forensics_gui.services import derive, identify, photos, records
@@ -289,6 +289,6 @@ def _reason(found: Any) -> str:
         words.append(f"{identification.confidence} confidence")
     rule = identification.rule
     if rule is not None:
-        source = rule.source.removeprefix(f"{rule.maker}, ") if rule.source else ""
+        source = rule_source(rule)
         words.append(rule_label(rule) + (f" ({source})" if source else ""))
     return "; ".join(w for w in words if w)

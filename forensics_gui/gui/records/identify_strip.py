@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 from forensics_gui.core.datecodes import parse_date_code
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.hs import hs_shown
-from forensics_gui.core.identify import rule_label
+from forensics_gui.core.identify import rule_label, rule_source
 from forensics_gui.gui.kit.lazy import identify
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -89,7 +89,7 @@ def rule_text(rule: Any) -> str:
     """"rule st-stm32: STM32F7 datasheet": which rule, and where it comes from (without the
     maker's name that sources often start with: the line names the maker already)."""
     name = rule_label(rule)
-    source = rule.source.removeprefix(f"{rule.maker}, ") if rule.source else ""
+    source = rule_source(rule)
     return f"{name}: {_cut(source, 80)}" if source else name
 
 
