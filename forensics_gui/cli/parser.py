@@ -327,10 +327,24 @@ def _stats(parser: argparse.ArgumentParser) -> None:
     stats.build(parser)
 
 
+def _import(parser: argparse.ArgumentParser) -> None:
+    from forensics_gui.cli import importing
+
+    importing.build(parser)
+
+
 def _identify(parser: argparse.ArgumentParser) -> None:
     from forensics_gui.cli import identify
 
     identify.build(parser)
+
+
+def _exchange(name: str) -> Grammar:
+    def grammar(parser: argparse.ArgumentParser) -> None:
+        from forensics_gui.cli import exchange
+
+        exchange.build(name, parser, _common)
+    return grammar
 
 # name: (one-line help, the command's own options come from `_common`, its grammar)
 COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
@@ -361,8 +375,12 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
                _supply("chains")),
     "gap": ("parts and companies whose chains pass through no designated company (the maker "
             "apart), with the evidence behind each link", True, _supply("gap")),
+    "import": ("add the rows of a CSV or Excel file as findings, parts, organizations, "
+               "recovered items or supply links, in one transaction (the HUR and KSE/RUSI "
+               "component lists as published)", True, _import),
     "export": ("write organizations, designations and supply links for other tools "
-               "(FollowTheMoney, GraphML)", False, _interchange("export")),
+               "(FollowTheMoney, GraphML); lists or the whole store as CSV, Excel or JSON; "
+               "recovery places as GeoJSON", False, _interchange("export")),
     "graph": ("the organizations and supply links of a part, a finding, an organization or "
               "the whole store", True, _interchange("graph")),
     "lists": ("sanctions lists: `versions` shows the versions imported (also `lists` "
@@ -379,6 +397,13 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
     "identify": ("propose the maker, family and category of a marking or part number, or of "
                  "every row of a CSV file (the store's own rules too when there is a store)",
                  True, _identify),
+    "package": ("case packages between an offline laptop and the shared store: export, "
+                "import (exit code 1 when conflicts are left open), receipt, status, device",
+                False, _exchange("package")),
+    "conflicts": ("records changed both here and on a sending device: list, show, resolve "
+                  "(keep ours or take theirs)", False, _exchange("conflicts")),
+    "sync": ("merge this store's undelivered records straight into another store (exit code "
+             "1 when conflicts are left open)", True, _exchange("sync")),
     "datecode": ("read a date code (no store needed; exit code 1 when it cannot be read)",
                  True, _datecode_grammar),
     "hs": ("check an HS code and its CHPL tier", True, _hs_grammar),

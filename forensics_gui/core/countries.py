@@ -50,3 +50,35 @@ COUNTRY_NAMES: dict[str, str] = {
 def country_name(code: str) -> str:
     """'United States' for 'US'; an unknown code as it is."""
     return COUNTRY_NAMES.get(code.upper(), code.upper())
+
+
+# Names people write for countries besides the ones above.
+_OTHER_NAMES = {
+    "USA": "US", "U.S.": "US", "U.S.A.": "US", "United States of America": "US", "America": "US",
+    "UK": "GB", "Great Britain": "GB", "Britain": "GB", "England": "GB",
+    "Korea": "KR", "Republic of Korea": "KR", "Korea, Republic of": "KR", "PRC": "CN",
+    "People's Republic of China": "CN", "Mainland China": "CN", "Turkey": "TR",
+    "Russian Federation": "RU", "Czech Republic": "CZ", "Holland": "NL",
+    "The Netherlands": "NL", "Republic of China": "TW", "Taiwan, Province of China": "TW",
+    "Hongkong": "HK", "Hong Kong SAR": "HK", "UAE": "AE", "Emirates": "AE", "Iran": "IR",
+    "Belarus": "BY", "Viet Nam": "VN", "Swiss": "CH", "Deutschland": "DE",
+}
+
+
+def _country_key(text: str) -> str:
+    return " ".join(text.replace(".", " ").replace(",", " ").casefold().split())
+
+
+_CODES: dict[str, str] = {
+    **{_country_key(name): code for code, name in COUNTRY_NAMES.items()},
+    **{_country_key(name): code for name, code in _OTHER_NAMES.items()},
+}
+
+
+def country_code(text: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country written as a code or a name ('USA', 'China',
+    'de'), None when it is not a country known here."""
+    plain = text.strip()
+    if len(plain) == 2 and plain.upper() in COUNTRY_NAMES:
+        return plain.upper()
+    return _CODES.get(_country_key(plain))

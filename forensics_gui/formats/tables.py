@@ -8,7 +8,7 @@ import io
 from collections.abc import Sequence
 from typing import BinaryIO
 
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "@", "\t", "\r", "'")  # a quote too: read back without loss
 Row = Sequence[str]
 
 
@@ -17,6 +17,14 @@ def as_text(value: str) -> str:
     if value.startswith(_FORMULA_START) or (value.startswith("-") and len(value) > 1
                                             and not value[1].isdigit()):
         return "'" + value
+    return value
+
+
+def from_text(value: str) -> str:
+    """The value `as_text` was given: its leading quote taken off again, only where `as_text`
+    would have put it (a part number that really starts with a quote keeps it)."""
+    if value.startswith("'") and as_text(value[1:]) == value:
+        return value[1:]
     return value
 
 

@@ -42,13 +42,12 @@ def bulk_create(store: Store, kind: str, rows: Iterable[dict[str, Any]], *,
     next is checked and prepared, reading what it needs through another connection. Each
     batch is committed, in order, before the next is written.
     """
-    spec = kind_spec(kind)
     ids: list[UUID] = []
     cache: dict[Any, Any] = {}  # what batches look up about other records, asked once
     batches = _batches(rows, batch_size)
 
     def prepare(first: int) -> BulkBatch | None:
-        batch = [_checked(spec, kind, row, first + i)
+        batch = [_checked(kind, row, first + i)
                  for i, row in enumerate(next(batches, []))]
         if not batch:
             return None
@@ -89,11 +88,26 @@ def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield batch
 
 
-def _checked(spec: Any, kind: str, row: dict[str, Any], position: int) -> dict[str, Any]:
+def add_in(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: int,
+           cache: dict[Any, Any]) -> list[UUID]:
+    """Add rows already checked by `checked_row` inside the caller's unit of work (one
+    transaction with whatever else it writes); `first_row` numbers them in messages."""
+    _derive_batch(uow, kind, rows, first_row, cache)
+    return uow.bulk_write(uow.bulk_prepare(kind, rows, cache))
+
+
+def checked_row(kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A row's values checked as `records.create` checks them (references must be ids), with
+    the values derived from them alone; raises ValidationError naming the field."""
+    parsed = parse_values(kind_spec(kind), {k: v for k, v in values.items() if k != "id"},
+                          partial=False)
+    parsed["id"] = values.get("id") or new_id()
+    return _derive_row(kind, parsed)
+
+
+def _checked(kind: str, row: dict[str, Any], position: int) -> dict[str, Any]:
     try:
-        values = parse_values(spec, {k: v for k, v in row.items() if k != "id"}, partial=False)
-        values["id"] = row.get("id") or new_id()
-        return _derive_row(kind, values)
+        return checked_row(kind, row)
     except ValidationError as error:
         raise ValidationError(error.field, f"{error.reason} (row {position + 1})") from None
 

@@ -609,6 +609,14 @@ class UnitOfWork:
         """
         return self._keys_of(getattr(m.MODEL_OF_KIND[kind], column), set(ids), cache)
 
+    def remember(self, cache: dict[Any, Any], kind: str, column: str,
+                 values: dict[UUID, Any]) -> None:
+        """Tell the `cache` of `values_of` what the caller already knows of records (those
+        it is about to write, say), so that it is not asked of the store."""
+        model_column = getattr(m.MODEL_OF_KIND[kind], column)
+        cache.setdefault(model_column.key + "@" + model_column.class_.__tablename__,
+                         {}).update(values)
+
     def _keys_of(self, column: Any, ids: set[UUID | None],
                  cache: dict[Any, Any] | None = None) -> dict[UUID, Any]:
         if cache is not None:
