@@ -14,16 +14,38 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 
 def insert_many(connection: Connection, table: str, names: Sequence[str],
                 params: list[tuple[Any, ...]]) -> None:
-    """INSERT rows of values for the columns `names` through the driver's executemany."""
+    """INSERT rows of values for the columns `names`: through PostgreSQL's COPY (several
+    times quicker than single inserts, still inside the transaction), else through the
+    driver's executemany."""
     if not params:
+        return
+    if connection.dialect.name == "postgresql":
+        _copy(connection, table, names, params)
         return
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     connection.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) "
                                f"VALUES ({', '.join(marker for _ in names)})", params)
+
+
+def _copy(connection: Connection, table: str, names: Sequence[str],
+           params: list[tuple[Any, ...]]) -> None:
+    """COPY the rows in; the driver's errors are raised as SQLAlchemy raises them (a broken
+    rule as IntegrityError), so that callers see the same errors as from inserts."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    statement = f"COPY {table} ({', '.join(names)}) FROM STDIN"
+    dbapi = connection.dialect.loaded_dbapi
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in params:
+                copy.write_row(row)
+    except dbapi.Error as error:
+        raise DBAPIError.instance(statement, None, error, dbapi.Error) from error
 
 
 def stage_rows(connection: Connection, table: str, names: Sequence[str],
