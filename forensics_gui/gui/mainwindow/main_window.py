@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.fields import KINDS, describe
 from forensics_gui.gui.briefs.brief_actions import write_brief_from
+from forensics_gui.gui.exchange.export_actions import ExportActions
+from forensics_gui.gui.exchange.import_dialog import show_import_dialog
 from forensics_gui.gui.kit.history import show_history
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import records, screening
@@ -185,6 +187,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.brief_action = file_menu.addAction("Write a &brief…",
                                                 lambda: write_brief_from(self.context, self))
+        file_menu.addSeparator()
+        self.import_action = file_menu.addAction(
+            "&Import spreadsheet…", lambda: show_import_dialog(self.context, self),
+            "Ctrl+Shift+I")
+        self.export_actions = ExportActions(self.context, self)
+        self.export_actions.fill(file_menu)
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
         record_menu = self.menuBar().addMenu("&Record")
