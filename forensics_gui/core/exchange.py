@@ -33,7 +33,8 @@ def _t(name: str, label: str, *headers: str, help: str = "") -> Target:
 
 _ID = _t("id", "Id", "uuid", "record id", help="the record's id: rows already in the store are "
          "recognised by it")
-_SOURCES = _t("sources", "Sources", "source", "source_ids", "source title", "sources cited",
+_SOURCES = _t("sources", "Sources", "source", "source_ids", "source title", "source titles",
+              "sources cited",
               help="titles or ids of sources, separated by ';'")
 _NOTES = _t("notes", "Notes", "note", "comment", "comments", "remarks")
 _MAKER = _t("manufacturer", "Manufacturer", "manufacturer_id", "manufacturer_name", "maker",

@@ -244,3 +244,82 @@ def test_a_workbook_imports_like_a_csv(store: stores.Store, case_file: CaseFile,
     plan = _import(store, tmp_path / "team.xlsx")
 
     assert plan.new_rows == 3 and not plan.refused
+
+
+def _case_records(store: stores.Store, case_file: CaseFile) -> None:
+    """Findings citing sources, an organization with a successor, a supply link."""
+    records.create(store, "finding", {"item_id": case_file.item.id, "part_id": case_file.part.id,
+                                      "marking": "=AD22100STZ\n2220", "date_code": "2220",
+                                      "quantity": 2, "source_ids": [case_file.source.id]})
+    records.create(store, "finding", {"item_id": case_file.item.id, "marking": "-cmd 337 G",
+                                      "notes": "'quoted"})
+    records.create(store, "org", {"name": "Old Name Devices", "successor_id": case_file.maker.id,
+                                  "roles": ["manufacturer", "distributor"]})
+    records.create(store, "link", {"seller_id": case_file.maker.id,
+                                   "buyer_id": case_file.distributor.id,
+                                   "part_id": case_file.part.id, "value": "1200.50",
+                                   "status": "probable", "source_ids": [case_file.source.id]})
+
+
+ROUND_TRIP = ("org", "part", "item", "finding", "link")
+COMPARED = {"org": ("id", "name", "country", "roles", "successor_id"),
+            "part": ("id", "part_number", "manufacturer_id", "hs_code"),
+            "item": ("id", "case_reference", "system_type_name", "recovered_on"),
+            "finding": ("id", "item_id", "part_id", "manufacturer_id", "marking", "date_code",
+                        "quantity", "notes", "produced_from"),
+            "link": ("id", "seller_id", "buyer_id", "part_id", "value", "status")}
+
+
+def _records_of(store: stores.Store, kind: str) -> list[tuple[object, ...]]:
+    rows = records.list_records(store, kind, limit=500).rows
+    return sorted(tuple(str(getattr(r, f)) for f in COMPARED[kind]) for r in rows)
+
+
+def test_an_export_imports_back_into_an_empty_store_as_it_was(
+        sqlite_store: stores.Store, tmp_path: Path) -> None:
+    from forensics_gui.services.exchange import export
+
+    from .conftest import case_file as make_case_file
+
+    case_file = make_case_file.__wrapped__(sqlite_store)  # type: ignore[attr-defined]
+    _case_records(sqlite_store, case_file)
+    empty = stores.init(str(tmp_path / "other.sqlite"))
+    try:
+        for kind in ROUND_TRIP:
+            path = tmp_path / f"{kind}.csv"
+            export.export_table(sqlite_store, kind, path)
+            plan = _import(empty, path, kind)
+            assert not plan.refused, (kind, plan.refused)
+            assert _records_of(empty, kind) == _records_of(sqlite_store, kind), kind
+        cited = records.list_records(empty, "finding", limit=10).rows
+        assert {t for f in cited for t in records.titles(empty, "source", list(f.source_ids))
+                .values()} == {case_file.source.title}
+    finally:
+        empty.close()
+
+
+def test_an_export_imported_into_its_own_store_changes_nothing(
+        store: stores.Store, case_file: CaseFile, tmp_path: Path) -> None:
+    from forensics_gui.services.exchange import export
+
+    _case_records(store, case_file)
+    export.export_store(store, tmp_path / "store.xlsx")
+    before = store_counts(store)
+    for kind in ROUND_TRIP:
+        sheet_path = tmp_path / f"{kind}.csv"
+        export.export_table(store, kind, sheet_path)
+        plan = _import(store, sheet_path, kind)
+        assert plan.counts() == {} and not plan.refused, (kind, plan.summary())
+    assert importer.read(tmp_path / "store.xlsx").name != "store.xlsx / About"
+    from forensics_gui.formats.sheets import sheet_names
+    from forensics_gui.services.exchange.export_columns import kind_of_title
+
+    taken = [n for n in sheet_names(tmp_path / "store.xlsx") if kind_of_title(n) in ROUND_TRIP]
+    assert len(taken) == len(ROUND_TRIP)
+    for name in taken:
+        sheet = importer.read(tmp_path / "store.xlsx", sheet=name)
+        settings = importer.suggested(sheet)
+        assert settings.kind == kind_of_title(name)  # known by the sheet's name
+        plan = importer.run(store, sheet, settings)
+        assert plan.counts() == {} and not plan.refused, (name, plan.summary())
+    assert store_counts(store) == before

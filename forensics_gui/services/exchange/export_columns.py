@@ -47,6 +47,9 @@ class Column:
     value: Callable[[Any, ReferenceNames], Any]
 
 
+# The sheet a workbook of the whole store starts with: what was exported, when, by whom.
+ABOUT_SHEET = "About"
+
 def kind_title(kind: str) -> str:
     """What users call records of `kind`, in the plural ("component findings")."""
     return "custody events" if kind == CUSTODY else KINDS[kind].plural

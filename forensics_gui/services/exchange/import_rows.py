@@ -101,6 +101,8 @@ class Resolver:
         self.system_ids: set[UUID] = set()
         self.recorded: set[tuple[UUID, str]] = set()
         self.ids_known: dict[str, set[UUID]] = {}
+        self.file_orgs: dict[str, UUID] = {}  # organizations the rows of an org import add
+        self.seen: set[str] = set()
 
     # ------------------------------------------------------------ reading cells
     def draft(self, cells: Sequence[str]) -> Draft:
@@ -156,6 +158,16 @@ class Resolver:
                     self.recorded.add((system_id, key))
                 if marking:
                     self.recorded.add((system_id, "m:" + " ".join(marking.split())))
+        if self.kind == "org":  # rows may name each other as successors
+            for row, row_id in zip(rows, row_ids, strict=True):
+                key = name_key(self.value(row, "name"))
+                given = _as_uuid(self.value(row, "id"))
+                if key and key not in self.orgs:
+                    self.file_orgs.setdefault(key, given or row_id)
+        cited = {u for text in every("sources") for t in text.split(LIST_SEPARATOR)
+                 if (u := _as_uuid(t.strip()))}
+        if cited:
+            self.ids_known["source"] = iq.existing_ids(self.uow, "source", cited)
         for target, kind in (("item", "item"), ("part_number", "part"), ("finding", "finding"),
                              ("manufacturer", "org"), ("seller", "org"), ("buyer", "org"),
                              ("successor", "org"), ("weapon", "system")):
@@ -233,6 +245,8 @@ class Resolver:
             return found[0]
         if (planned := self._planned("org", key)) is not None:
             return planned
+        if key in self.file_orgs:
+            return self.file_orgs[key]
         try:
             alias = lookup(self.uow, "org", text)
         except ValidationError as error:
@@ -355,13 +369,19 @@ class Resolver:
                  for t in text.split(LIST_SEPARATOR)]
         if self.settings.source_title:
             texts.append(self.settings.source_title)
+        unknown = ""
         for text in texts:
             if not text:
                 continue
             as_id = _as_uuid(text)
+            if as_id is not None and as_id not in self.ids_known.get("source", ()):
+                unknown = unknown or text  # a store this came from: its title may follow
+                continue
             source = self._source(text) if as_id is None else as_id
             if source not in found:
                 found.append(source)
+        if unknown and not found:
+            raise Refused("sources", f"the store has no source with id {unknown}")
         return found
 
     def _source(self, title: str) -> UUID:
@@ -491,6 +511,8 @@ def _org(resolver: Resolver, row: Draft) -> dict[str, Any] | str:
     key = name_key(name)
     if resolver.orgs.get(key):
         return f"already in the store: {name}"
+    if key in resolver.seen:
+        return f"repeats {name} of an earlier row"
     values = _plain(resolver, row, "org") | {"name": name}
     for field in ("roles", "aliases", "former_names", "identifiers", "addresses"):
         if field in values:
@@ -499,7 +521,7 @@ def _org(resolver: Resolver, row: Draft) -> dict[str, Any] | str:
     if country:
         values["country"] = country_code(country) or country
     successor = resolver.org(resolver.values(row, "successor"), "successor")
-    resolver.orgs[key] = [UUID(int=0)]  # a later row of the same name repeats this one
+    resolver.seen.add(key)
     return values | {"successor_id": successor}
 
 

@@ -40,9 +40,10 @@ from forensics_gui.core.exchange import (
     targets,
 )
 from forensics_gui.core.files import replace_atomically
-from forensics_gui.formats.sheets import Sheet, read_sheet
+from forensics_gui.formats.sheets import Sheet, read_sheet, sheet_names
 from forensics_gui.formats.tables import as_text
 from forensics_gui.services import bulk
+from forensics_gui.services.exchange.export_columns import ABOUT_SHEET, kind_of_title
 from forensics_gui.services.exchange.import_rows import Refusal, Resolver, build_row
 from forensics_gui.storage.store import Store
 
@@ -109,7 +110,12 @@ def _plural(kind: str, count: int) -> str:
 # ------------------------------------------------------------------ settings
 def read(path: str | Path, *, sheet: str | None = None, encoding: str | None = None,
          delimiter: str | None = None) -> Sheet:
-    """The file's table, refused with a message naming what is wrong and where."""
+    """The file's table, refused with a message naming what is wrong and where. A workbook
+    this program exported starts with its About sheet: the first sheet of records is read."""
+    if sheet is None and Path(path).suffix.lower() == ".xlsx":
+        names = sheet_names(path)
+        if len(names) > 1 and names[0] == ABOUT_SHEET:
+            sheet = names[1]
     return read_sheet(path, sheet=sheet, encoding=encoding, delimiter=delimiter)
 
 
@@ -119,7 +125,8 @@ def suggested(sheet: Sheet, kind: str | None = None) -> Settings:
     layout = layout_of(sheet.columns) if kind in (None, "finding") else None
     if layout is not None:
         return layout_settings(layout, sheet)
-    kind = kind or "finding"
+    named = kind_of_title(sheet.name.rpartition(" / ")[2] or sheet.name)
+    kind = kind or (named if named in IMPORT_KINDS else "finding")
     if kind not in IMPORT_KINDS:
         raise ValidationError("kind", f"cannot import {kind!r}; choose one of "
                                       f"{', '.join(IMPORT_KINDS)}")
@@ -224,12 +231,33 @@ def _write(uow: Any, plan: Plan, progress: Progress | None) -> None:
     done = 0
     for kind in WRITE_ORDER:
         rows = plan.added.get(kind, [])
+        if kind == "org":
+            rows = _successors_first(rows)
         for start in range(0, len(rows), 50_000):
             batch = [dict(r) for r in rows[start:start + 50_000]]
             bulk.add_in(uow, kind, batch, start + 1, cache)
             done += len(batch)
             if progress is not None and progress(done, total, "writing") is False:
                 raise InterruptedError("the import was cancelled; nothing was written")
+
+
+def _successors_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Organizations ordered so that each comes after the successor it names (the store
+    checks the reference as each row goes in)."""
+    pending = {row["id"]: row for row in rows}
+    ordered: list[dict[str, Any]] = []
+
+    def place(row: dict[str, Any], path: set[Any]) -> None:
+        if row["id"] not in pending or row["id"] in path:
+            return
+        successor = pending.get(row.get("successor_id"))
+        if successor is not None:
+            place(successor, path | {row["id"]})
+        ordered.append(pending.pop(row["id"]))
+
+    for row in rows:
+        place(row, set())
+    return ordered
 
 
 # ------------------------------------------------------------------ rejects
