@@ -23,7 +23,8 @@ KIND_HELP = {"list": "sanctions list versions one record at a time (to import an
              "match": "screening matches one record at a time (to decide: `matches`)"}
 EXIT_CODES = ("Exit codes: 0 done; 1 nothing found or a problem found (search, chains, "
               "datecode: nothing found or read; verify, db check: a problem; a question "
-              "answered no); 2 bad input; 3 not found; 4 conflict with another user's change; "
+              "answered no; package import, sync: conflicts left open); 2 bad input; "
+              "3 not found; 4 conflict with another user's change; "
               "5 refused by a rule of the store; 6 store unavailable; 70 a bug.")
 
 
@@ -401,7 +402,7 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
                 "import (exit code 1 when conflicts are left open), receipt, status, device",
                 False, _exchange("package")),
     "conflicts": ("records changed both here and on a sending device: list, show, resolve "
-                  "(keep ours or take theirs)", False, _exchange("conflicts")),
+                  "(keep ours or take theirs)", True, _exchange("conflicts")),
     "sync": ("merge this store's undelivered records straight into another store (exit code "
              "1 when conflicts are left open)", True, _exchange("sync")),
     "datecode": ("read a date code (no store needed; exit code 1 when it cannot be read)",

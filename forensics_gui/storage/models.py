@@ -579,6 +579,120 @@ class AuditEventRow(Base):
     new_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class StoreIdentityRow(Base):
+    """Who this store is in field exchange: one row, made with the store (or by migration
+    0009), naming the store by a UUID and the device by a name people recognise."""
+
+    __tablename__ = "store_identity"
+    __table_args__ = (CheckConstraint("singleton = 1", name="singleton"),)
+    singleton: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    store_id: Mapped[UUID] = mapped_column(Uuid, unique=True)
+    device_name: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExchangePackageRow(Base):
+    """A case package this store wrote (`sent`) or took in (`received`); a received one keeps
+    the receipt it produced, so that the same package imported again gets the same one."""
+
+    __tablename__ = "exchange_package"
+    __table_args__ = (
+        CheckConstraint("direction IN ('sent','received')", name="direction"),
+        Index("ix_exchange_package_direction", "direction", "recorded_at"),
+    )
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))
+    peer_store_id: Mapped[UUID | None] = mapped_column(Uuid)
+    peer_device: Mapped[str] = _text(200)
+    schema_revision: Mapped[str] = mapped_column(String(20))
+    format_version: Mapped[int] = mapped_column(Integer)
+    made_at: Mapped[datetime]
+    made_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    record_count: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = _text(500)
+    outcomes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    receipt: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    receipt_at: Mapped[datetime | None]
+
+
+class ExchangeSentRecordRow(Base):
+    """One record version a sent package carried: what its receipt must name."""
+
+    __tablename__ = "exchange_sent_record"
+    package_id: Mapped[UUID] = mapped_column(
+        ForeignKey("exchange_package.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ExchangeDeliveredRow(Base):
+    """The newest version of a record that a receipt confirmed the receiving store holds."""
+
+    __tablename__ = "exchange_delivered"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[UUID] = mapped_column(Uuid)
+    delivered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExchangeReceivedRow(Base):
+    """What this store last took in of a sender's record: the sender's version and content
+    hash, and the hash of this store's record just after (the common ancestor of the next
+    merge). `local_id` is this store's record (another id when matched by name)."""
+
+    __tablename__ = "exchange_received"
+    __table_args__ = (Index("ix_exchange_received_local", "kind", "local_id"),)
+    sender_store_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    local_id: Mapped[UUID] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    local_sha256: Mapped[str] = mapped_column(String(64))
+    package_id: Mapped[UUID] = mapped_column(Uuid)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExchangeConflictRow(Base):
+    """A record changed both here and on a sending device: the store's record stayed as it
+    was, and this row keeps the sender's whole version until a person decides. Resolved
+    conflicts stay, with who decided, when, which version was kept and why."""
+
+    __tablename__ = "exchange_conflict"
+    __table_args__ = (
+        CheckConstraint("state IN ('open','resolved','superseded')", name="state"),
+        CheckConstraint("kept IN ('','ours','theirs')", name="kept"),
+        Index("ix_exchange_conflict_state", "state", "received_at"),
+        Index("ix_exchange_conflict_record", "kind", "record_id"),
+    )
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[UUID] = mapped_column(Uuid)
+    sender_store_id: Mapped[UUID] = mapped_column(Uuid)
+    sender_device: Mapped[str] = _text(200)
+    package_id: Mapped[UUID] = mapped_column(Uuid)
+    their_id: Mapped[UUID] = mapped_column(Uuid)
+    their_version: Mapped[int] = mapped_column(Integer)
+    their_sha256: Mapped[str] = mapped_column(String(64))
+    their_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    our_version: Mapped[int] = mapped_column(Integer)
+    our_sha256: Mapped[str] = mapped_column(String(64))
+    our_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    received_by: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    kept: Mapped[str] = mapped_column(String(10), default="")
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str] = _text(200)
+    reason: Mapped[str] = _text()
+
+
 def _name_of(model: type[Any], key_column: Any) -> Any:
     return select(model.name).where(model.id == key_column).scalar_subquery()
 

@@ -33,7 +33,7 @@ from forensics_gui.storage.repository import UnitOfWork
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 BUSY_TIMEOUT_MS = 5000
 # SQLite's page cache per connection: what stays in memory of the pages a query read. Enough
 # for browsing and searching; bulk imports, which touch many index pages, get more meanwhile.

@@ -137,9 +137,13 @@ FIGURES: list[Figure] = [
     # vary by a third on these machines; the last two are against floors of the same run.
     *[Figure("cli", ("targets", name, "of_target"), f"{name} / its target", "ratio", 1.0,
              noise=0.4 if "forensics" in name else None) for name in CLI_TARGETS],
+    # A case package of 1,000 findings and 500 photos, written and taken in.
+    Figure("packages", ("export_s",), "package export", "s", 30.0),
+    *[Figure("packages", (f"import_{backend}_s",), f"package import, {backend}", "s", 30.0)
+      for backend in ("sqlite", "postgresql")],
 ]
 BENCHES = ("paging", "search", "search_gui", "gui", "cli", "chains", "photos", "screening",
-           "analytics")
+           "analytics", "packages")
 
 
 # ------------------------------------------------------------------------------- running
@@ -159,6 +163,7 @@ def commands(store: str, pg_url: str | None, keep_new_store: bool) -> dict[str, 
         "photos": [*here, str(HERE / "bench_photos.py"), *pg],
         "screening": [*here, str(HERE / "bench_screening.py")],
         "analytics": [*here, str(HERE / "bench_analytics.py"), "--reuse", store, *pg],
+        "packages": [*here, str(HERE / "bench_packages.py"), *pg],
     }
 
 

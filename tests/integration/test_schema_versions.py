@@ -103,3 +103,33 @@ def test_0008_goes_back_to_0007_and_forward_again(store: stores.Store) -> None:
     assert stores.check(store) == []
     assert records.count(store, "module") == 0
     assert records.create(store, "module", {"system_type_id": "Lancet", "name": "camera"})
+
+
+NEW_IN_0009 = {"store_identity", "exchange_package", "exchange_sent_record", "exchange_delivered",
+               "exchange_received", "exchange_conflict"}
+
+
+def test_a_0008_store_gets_an_identity_of_its_own(tmp_path: Path) -> None:
+    from forensics_gui.services.exchange import packages
+
+    copies = []
+    for name in ("one", "two"):
+        copy = tmp_path / f"{name}.sqlite"
+        shutil.copy(FIXTURES / "store-0008.sqlite", copy)
+        opened = stores.open_existing(str(copy))
+        copies.append(packages.identity(opened))
+        with opened.engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) >= NEW_IN_0009
+        assert packages.status(opened).undelivered["finding"] == 22
+        opened.close()
+    assert copies[0].store_id != copies[1].store_id and copies[0].device_name
+
+
+def test_0009_goes_back_to_0008_and_forward_again(store: stores.Store) -> None:
+    with store.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0008")
+    with store.engine.connect() as connection:
+        assert not NEW_IN_0009 & set(inspect(connection).get_table_names())
+    with store.engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "head")
+    assert stores.check(store) == []
