@@ -89,11 +89,13 @@ def _batches(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[st
 
 
 def add_in(uow: Any, kind: str, rows: list[dict[str, Any]], first_row: int,
-           cache: dict[Any, Any]) -> list[UUID]:
+           cache: dict[Any, Any],
+           defer: Callable[[Callable[[], None]], None] | None = None) -> list[UUID]:
     """Add rows already checked by `checked_row` inside the caller's unit of work (one
-    transaction with whatever else it writes); `first_row` numbers them in messages."""
+    transaction with whatever else it writes); `first_row` numbers them in messages.
+    `defer`: as `UnitOfWork.bulk_write` takes it."""
     _derive_batch(uow, kind, rows, first_row, cache)
-    return uow.bulk_write(uow.bulk_prepare(kind, rows, cache))
+    return uow.bulk_write(uow.bulk_prepare(kind, rows, cache), defer=defer)
 
 
 def checked_row(kind: str, values: dict[str, Any]) -> dict[str, Any]:

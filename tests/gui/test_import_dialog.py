@@ -286,7 +286,10 @@ def test_the_sheet_of_a_workbook_is_chosen(qtbot: Any, window: Any, tmp_path: Pa
     assert [dialog.sheet_box.itemText(i) for i in range(dialog.sheet_box.count())] == [
         "About", "Findings"]
     assert dialog.sheet_box.isEnabled() and not dialog.encoding.isEnabled()
-    assert list(dialog.mapping.combos) == ["Notes"]
+    assert "Notes" not in dialog.mapping.combos  # an About sheet first is passed over
+    dialog.sheet_box.setCurrentIndex(0)
+    dialog.sheet_box.activated.emit(0)
+    qtbot.waitUntil(lambda: list(dialog.mapping.combos) == ["Notes"], timeout=20_000)
     dialog.sheet_box.setCurrentIndex(1)
     dialog.sheet_box.activated.emit(1)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20_000)

@@ -8,7 +8,7 @@ created with the rows that need them; a refused row creates nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -89,7 +89,12 @@ class Resolver:
             if target:
                 self.index.setdefault(target, []).append(position)
                 self.header.setdefault(target, column)
+        self._positions = list(self.index.items())
         self.planned: dict[str, dict[Any, dict[str, Any]]] = {}
+        self._resolved: dict[tuple[Any, ...], UUID | None] = {}  # reference cells -> record
+        self._taken: set[tuple[str, Any]] = set()
+        # Called before each statement once rows are being written (see ChunkWriter).
+        self.quiet: Callable[[], None] = lambda: None
         self._row_new: list[tuple[str, Any]] = []
         self._rules: Any = None
         self.existing: set[UUID] = set()
@@ -107,9 +112,16 @@ class Resolver:
     # ------------------------------------------------------------ reading cells
     def draft(self, cells: Sequence[str]) -> Draft:
         """A row as {target: its non-empty cells, in the file's order}."""
-        return {target: found for target, positions in self.index.items()
-                if (found := [from_text(text) if text[0] == "'" else text
-                              for i in positions if (text := cells[i].strip())])}
+        row: Draft = {}
+        for target, positions in self._positions:
+            found = []
+            for i in positions:
+                text = cells[i].strip()
+                if text:
+                    found.append(from_text(text) if text[0] == "'" else text)
+            if found:
+                row[target] = found
+        return row
 
     @staticmethod
     def values(row: Draft, target: str) -> list[str]:
@@ -182,8 +194,10 @@ class Resolver:
 
     def abandon(self) -> None:
         """Forget what the refused row would have created."""
-        for kind, key in self._row_new:
-            self.planned[kind].pop(key, None)
+        dropped = {self.planned[kind].pop(key)["id"] for kind, key in self._row_new
+                   if key in self.planned[kind]}
+        if dropped:
+            self._resolved = {k: v for k, v in self._resolved.items() if v not in dropped}
         self._row_new = []
 
     def _plan(self, kind: str, key: Any, values: dict[str, Any]) -> UUID:
@@ -196,10 +210,16 @@ class Resolver:
         found = self.planned.get(kind, {}).get(key)
         return None if found is None else found["id"]
 
-    def created(self) -> dict[str, list[dict[str, Any]]]:
-        """The references to create, each checked as its kind requires."""
-        return {kind: [bulk.checked_row(kind, values) for values in planned.values()]
-                for kind, planned in self.planned.items() if planned}
+    def take_created(self) -> dict[str, list[dict[str, Any]]]:
+        """The references to create planned since the last call, each checked as its kind
+        requires."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for kind, planned in self.planned.items():
+            for key, values in planned.items():
+                if (kind, key) not in self._taken:
+                    self._taken.add((kind, key))
+                    found.setdefault(kind, []).append(bulk.checked_row(kind, values))
+        return found
 
     def known_values(self) -> dict[tuple[str, str], dict[UUID, Any]]:
         """What the rows' writing would otherwise ask the store again: the search key and
@@ -224,6 +244,12 @@ class Resolver:
             role: str = "") -> UUID | None:
         """The organization the cells name (the first that resolves), planned when the store
         lacks it; None when they say no maker was identified."""
+        key = ("org", *texts, target, country, role)
+        if key not in self._resolved:
+            self._resolved[key] = self._org(texts, target, country, role)
+        return self._resolved[key]
+
+    def _org(self, texts: list[str], target: str, country: str, role: str) -> UUID | None:
         for text in texts:
             if (known := self._known_id("org", text)) is not None:
                 return known
@@ -247,6 +273,7 @@ class Resolver:
             return planned
         if key in self.file_orgs:
             return self.file_orgs[key]
+        self.quiet()
         try:
             alias = lookup(self.uow, "org", text)
         except ValidationError as error:
@@ -267,6 +294,12 @@ class Resolver:
     def part(self, texts: list[str], maker: UUID | None, function: str = "") -> UUID | None:
         """The part the cells name (by id or part number, with this maker when there are
         several), planned when the store lacks it."""
+        key = ("part", *texts, maker)
+        if key not in self._resolved:
+            self._resolved[key] = self._part(texts, maker, function)
+        return self._resolved[key]
+
+    def _part(self, texts: list[str], maker: UUID | None, function: str) -> UUID | None:
         for text in texts:
             if (known := self._known_id("part", text)) is not None:
                 return known
@@ -282,6 +315,7 @@ class Resolver:
         if not key:
             raise Refused("part_number", f"{text!r} holds no letters or digits")
         if key not in self.parts and self.kind == "finding":
+            self.quiet()
             self.parts.update(iq.parts_by_key(self.uow, {key}))
             self.parts.setdefault(key, [])
         found = self.parts.get(key, [])
@@ -351,6 +385,8 @@ class Resolver:
         """The item rows of a published list are filed under: one per weapon and source."""
         prefix = self.layout.item_prefix if self.layout else "Reported"
         reference = f"{prefix}: {weapon}"[:100]
+        if reference.lower() not in self.items:
+            self.quiet()
         found = self.items.get(reference.lower()) or iq.named(
             self.uow, "item", "case_reference", [reference]).get(reference.lower(), [])
         if found:
@@ -432,6 +468,7 @@ def build_row(resolver: Resolver, number: int, row: Draft, row_id: UUID) -> Any:
         values["id"] = row_id
         checked = bulk.checked_row(resolver.kind, values)
         if resolver.kind == "item":
+            resolver.quiet()
             checked |= derive.for_create(resolver.uow, "item", checked)
         resolver.existing.add(row_id)
         return checked
@@ -538,6 +575,7 @@ def _item(resolver: Resolver, row: Draft) -> dict[str, Any] | str:
                                                  "system_type_id": system}
     marking = resolver.value(row, "handling_marking")
     if marking:
+        resolver.quiet()
         found = lookup(resolver.uow, "marking", marking)
         if found is None:
             raise Refused("handling_marking", f"the store has no handling marking {marking!r}")

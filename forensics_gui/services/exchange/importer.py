@@ -20,7 +20,6 @@ item) are also recognised by their part number, or marking, and weapon.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,9 +41,9 @@ from forensics_gui.core.exchange import (
 from forensics_gui.core.files import replace_atomically
 from forensics_gui.formats.sheets import Sheet, read_sheet, sheet_names
 from forensics_gui.formats.tables import as_text
-from forensics_gui.services import bulk
 from forensics_gui.services.exchange.export_columns import ABOUT_SHEET, kind_of_title
 from forensics_gui.services.exchange.import_rows import Refusal, Resolver, build_row
+from forensics_gui.services.exchange.import_writer import WRITE_ORDER, ChunkWriter
 from forensics_gui.storage.store import Store
 
 __all__ = ["Plan", "Refusal", "Settings", "check_settings", "layout_settings", "preview",
@@ -52,7 +51,7 @@ __all__ = ["Plan", "Refusal", "Settings", "check_settings", "layout_settings", "
 Progress = Callable[[int, int, str], bool | None]  # done, total, what -> False to stop
 # Ids of imported rows without one: uuid5 in this namespace of the kind and the row's cells.
 ROW_NAMESPACE = UUID("6f1c2a4e-3b1d-5c7a-9e2f-0a8b4c6d1e35")
-WRITE_ORDER = ("source", "system", "org", "part", "item", "finding", "link")
+CHUNK_ROWS = 10_000  # rows written at a time while the next are checked
 
 
 @dataclass(frozen=True)
@@ -79,8 +78,6 @@ class Plan:
     held: list[tuple[int, str]] = field(default_factory=list)  # (row, what it matched)
     refused: list[Refusal] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)  # of the rows added, in order
-    # (kind, column) -> {id: value} of records the rows name, for the writing
-    known: dict[tuple[str, str], dict[UUID, Any]] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind would be added."""
@@ -173,11 +170,8 @@ def run(store: Store, sheet: Sheet, settings: Settings, *, strict: bool = False,
     refused row refuses the whole file (nothing is written)."""
     check_settings(sheet, settings)
     with store.writing(bulk=True) as uow:
-        plan = _plan(uow, store, sheet, settings, progress)
-        if strict and plan.refused:
-            raise ValidationError("file", f"{len(plan.refused):,} rows refused, nothing was "
-                                          f"imported; the first: {plan.refused[0]}")
-        _write(uow, plan, progress)
+        with ChunkWriter(uow, overlap=store.kind == "sqlite") as writer:
+            plan = _plan(uow, store, sheet, settings, progress, writer, strict)
         if any(plan.added.values()):
             uow.record_audit("import", settings.kind, None, {},
                              {"file": sheet.name, "rows": plan.rows, "added": plan.counts(),
@@ -186,59 +180,67 @@ def run(store: Store, sheet: Sheet, settings: Settings, *, strict: bool = False,
 
 
 def _plan(uow: Any, store: Store, sheet: Sheet, settings: Settings,
-          progress: Progress | None) -> Plan:
+          progress: Progress | None, writer: ChunkWriter | None = None,
+          strict: bool = False) -> Plan:
+    """Check every row; with a `writer`, write them in chunks as they are checked."""
     plan = Plan(sheet.name, settings, rows=len(sheet.rows))
     resolver = Resolver(uow, store, settings, sheet)
     seen: dict[str, int] = {}
     row_ids = [_row_id(settings.kind, cells, seen) for _, cells in sheet.rows]
     drafts = [resolver.draft(cells) for _, cells in sheet.rows]
     resolver.learn(drafts, row_ids)
+    if writer is not None:
+        resolver.quiet = writer.quiet
+    # Organizations may name later rows as successors: written in one chunk.
+    size = len(drafts) + 1 if settings.kind == "org" else CHUNK_ROWS
+    chunk: list[dict[str, Any]] = []
     total = len(sheet.rows)
     for done, ((number, _), row, row_id) in enumerate(
             zip(sheet.rows, drafts, row_ids, strict=True), 1):
         outcome = build_row(resolver, number, row, row_id)
         if isinstance(outcome, Refusal):
             plan.refused.append(outcome)
+            if strict and writer is not None:
+                raise ValidationError("file", f"rows refused, nothing was imported; the "
+                                              f"first: {outcome}")
         elif isinstance(outcome, str):
             plan.held.append((number, outcome))
         else:
-            plan.added.setdefault(settings.kind, []).append(outcome)
+            chunk.append(outcome)
             plan.row_numbers.append(number)
-        if progress is not None and done % 2000 == 0 and progress(done, total,
-                                                                  "checking rows") is False:
+        if len(chunk) >= size:
+            _flush(plan, resolver, writer, chunk)
+            chunk = []
+        if progress is not None and done % 2000 == 0 and progress(
+                done, total, "importing rows" if writer else "checking rows") is False:
             raise InterruptedError("the import was cancelled; nothing was written")
-    for kind, rows in resolver.created().items():
-        plan.added[kind] = rows + plan.added.get(kind, [])
-    plan.known = resolver.known_values()
+    _flush(plan, resolver, writer, chunk)
     return plan
+
+
+def _flush(plan: Plan, resolver: Resolver, writer: ChunkWriter | None,
+           chunk: list[dict[str, Any]]) -> None:
+    """Count (and with a writer, write) the rows checked since the last flush, with the
+    records they need that the store lacks."""
+    rows = resolver.take_created()
+    kind = plan.settings.kind
+    if chunk:
+        rows[kind] = rows.get(kind, []) + chunk
+    for name, found in rows.items():
+        plan.added.setdefault(name, []).extend(found)
+    if writer is not None and rows:
+        writer.remember(resolver.known_values())
+        writer.write(rows, lambda name, found: _successors_first(found) if name == "org"
+                     else found)
 
 
 def _row_id(kind: str, cells: tuple[str, ...], seen: dict[str, int]) -> UUID:
     """The id of a row without one: the same cells give the same id (their nth repetition in
     the file the same nth id), so a file imported twice is recognised."""
-    text = "\x1f".join(c.strip() for c in cells)
+    text = "\x1f".join(cells)
     occurrence = seen.get(text, 0)
     seen[text] = occurrence + 1
-    digest = hashlib.sha256(f"{kind}\x1e{text}\x1e{occurrence}".encode()).hexdigest()
-    return uuid5(ROW_NAMESPACE, digest)
-
-
-def _write(uow: Any, plan: Plan, progress: Progress | None) -> None:
-    cache: dict[Any, Any] = {}
-    for (kind, column), values in plan.known.items():
-        uow.remember(cache, kind, column, {k: v for k, v in values.items() if k.int})
-    total = sum(plan.counts().values())
-    done = 0
-    for kind in WRITE_ORDER:
-        rows = plan.added.get(kind, [])
-        if kind == "org":
-            rows = _successors_first(rows)
-        for start in range(0, len(rows), 50_000):
-            batch = [dict(r) for r in rows[start:start + 50_000]]
-            bulk.add_in(uow, kind, batch, start + 1, cache)
-            done += len(batch)
-            if progress is not None and progress(done, total, "writing") is False:
-                raise InterruptedError("the import was cancelled; nothing was written")
+    return uuid5(ROW_NAMESPACE, f"{kind}\x1e{text}\x1e{occurrence}")
 
 
 def _successors_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
