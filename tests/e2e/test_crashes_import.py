@@ -62,20 +62,22 @@ def _audit(nth: int) -> KillPoint:
     return KillPoint("statement", nth, "INSERT INTO audit_event")
 
 
-# On PostgreSQL the rows go in by COPY, which passes no statement to the kill switch: there
-# the process dies before the audit event that follows each table's rows.
+# On SQLite the rows of each table go into a temporary table, then into the table itself in one
+# statement run on a helper thread while the next rows are checked: the process dies there. On
+# PostgreSQL the rows go in by COPY, which passes no statement to the kill switch: there the
+# process dies before the audit event that follows each table's rows.
 IMPORT_POINTS = [
     pytest.param(_points(KillPoint("statement", 1, "SELECT")), "before", id="opening"),
     pytest.param(_points(KillPoint("statement", 12, "SELECT")), "before", id="planning"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO organization"), _audit(1)),
+    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.organization"), _audit(1)),
                  "before", id="makers"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO part"), _audit(2)), "before",
+    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.part"), _audit(2)), "before",
                  id="parts"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO recovered_item"), _audit(3)),
+    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.recovered_item"), _audit(3)),
                  "before", id="items"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO component_finding"),
+    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.component_finding"),
                          _audit(4)), "before", id="findings"),
-    pytest.param(_points(KillPoint("statement", 2, "INSERT INTO search_term"), _audit(5)),
+    pytest.param(_points(KillPoint("statement", 2, "INSERT INTO main.search_term"), _audit(5)),
                  "before", id="search terms and the import's event"),
     pytest.param(_points(_audit(3)), "before", id="audit events"),
     pytest.param(_points(KillPoint("before-commit", 1)), "before",
