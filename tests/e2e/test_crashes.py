@@ -48,8 +48,8 @@ PICTURES = 4
 
 # Runs the command line given after `-c` with a kill point armed: CRASH_AT holds
 # [when, nth, sql]; the process kills itself just before the nth SQL statement that starts with
-# `sql` ("statement"), or just before or just after the nth commit ("before-commit",
-# "after-commit"). Commits are counted where SQLAlchemy hands them to the database driver, so
+# `sql` ("statement"; a COPY into a table counts as "INSERT INTO" it), or just before or just
+# after the nth commit ("before-commit", "after-commit"). Commits are counted where SQLAlchemy hands them to the database driver, so
 # the schema's creation counts as well as every unit of work.
 KILLER = """
 import json, os, signal
@@ -70,6 +70,20 @@ if when == "statement":
     def before(conn, cursor, statement, *rest):
         if statement.lstrip().startswith(sql):
             reached()
+
+    try:  # on PostgreSQL bulk rows go in by COPY, which counts as the table's INSERT
+        import psycopg
+    except ImportError:
+        psycopg = None
+    if psycopg is not None:
+        copy = psycopg.Cursor.copy
+
+        def counted_copy(cursor, statement, *rest, **named):
+            if str(statement).replace("COPY ", "INSERT INTO ", 1).startswith(sql):
+                reached()
+            return copy(cursor, statement, *rest, **named)
+
+        psycopg.Cursor.copy = counted_copy
 else:
     commit = DefaultDialect.do_commit
 

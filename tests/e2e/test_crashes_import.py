@@ -54,35 +54,30 @@ def _references(findings: str) -> Any:
     return work_out
 
 
-def _points(sqlite: KillPoint, postgresql: KillPoint | None = None) -> dict[str, KillPoint]:
-    return {"sqlite": sqlite, "postgresql": postgresql or sqlite}
+def _points(table: str, nth: int = 1) -> dict[str, KillPoint]:
+    """Before the rows of `table` go in: on SQLite they are staged in a temporary table and
+    moved in by one statement (on a helper thread, while the next rows are checked); on
+    PostgreSQL they go in by COPY (counted as the table's INSERT)."""
+    return {"sqlite": KillPoint("statement", nth, f"INSERT INTO main.{table}"),
+            "postgresql": KillPoint("statement", nth, f"INSERT INTO {table}")}
 
 
-def _audit(nth: int) -> KillPoint:
-    return KillPoint("statement", nth, "INSERT INTO audit_event")
+def _both(point: KillPoint) -> dict[str, KillPoint]:
+    return {"sqlite": point, "postgresql": point}
 
 
-# On SQLite the rows of each table go into a temporary table, then into the table itself in one
-# statement run on a helper thread while the next rows are checked: the process dies there. On
-# PostgreSQL the rows go in by COPY, which passes no statement to the kill switch: there the
-# process dies before the audit event that follows each table's rows.
 IMPORT_POINTS = [
-    pytest.param(_points(KillPoint("statement", 1, "SELECT")), "before", id="opening"),
-    pytest.param(_points(KillPoint("statement", 12, "SELECT")), "before", id="planning"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.organization"), _audit(1)),
-                 "before", id="makers"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.part"), _audit(2)), "before",
-                 id="parts"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.recovered_item"), _audit(3)),
-                 "before", id="items"),
-    pytest.param(_points(KillPoint("statement", 1, "INSERT INTO main.component_finding"),
-                         _audit(4)), "before", id="findings"),
-    pytest.param(_points(KillPoint("statement", 2, "INSERT INTO main.search_term"), _audit(5)),
-                 "before", id="search terms and the import's event"),
-    pytest.param(_points(_audit(3)), "before", id="audit events"),
-    pytest.param(_points(KillPoint("before-commit", 1)), "before",
-                 id="written, not committed"),
-    pytest.param(_points(KillPoint("after-commit", 1)), "complete",
+    pytest.param(_both(KillPoint("statement", 1, "SELECT")), "before", id="opening"),
+    pytest.param(_both(KillPoint("statement", 12, "SELECT")), "before", id="planning"),
+    pytest.param(_points("organization"), "before", id="makers"),
+    pytest.param(_points("part"), "before", id="parts"),
+    pytest.param(_points("recovered_item"), "before", id="items"),
+    pytest.param(_points("component_finding"), "before", id="findings"),
+    pytest.param(_points("search_term", 2), "before", id="search terms"),
+    pytest.param(_both(KillPoint("statement", 3, "INSERT INTO audit_event")), "before",
+                 id="audit events"),
+    pytest.param(_both(KillPoint("before-commit", 1)), "before", id="written, not committed"),
+    pytest.param(_both(KillPoint("after-commit", 1)), "complete",
                  id="committed, nothing printed"),
 ]
 
