@@ -205,6 +205,40 @@ def bench_screens(app: QApplication, context: AppContext, window: MainWindow, ou
     return paths
 
 
+HUR_LIST = [
+    ["product", "refs / marking", "weapon", "manufacturer_country", "manufacturer"],
+    ["Microcontroller", "STM32F405\nRGT6\nCHN 2231", "Shahed-136", "Switzerland",
+     "STMicroelectronics"],
+    ["GNSS module", "NEO-M8N-0-10", "Shahed-136", "Switzerland", "u-blox"],
+    ["Voltage regulator", "LM1117IMPX-3.3", "Kh-101", "United States", "Texas Instruments"],
+    ["DC/DC converter", "TSM0505S 2413", "Iskander-M 9M723", "Switzerland", "Traco Power"],
+    ["Capacitor", "337 G 00A02", "Shahed-136", "", "Not identified"],
+    ["Fuel pump", "FP-77 2209", "Orlan-10", "Narnia", "Fictional Pumps Ltd"],
+]
+
+
+def exchange_screens(app: QApplication, context: AppContext, window: MainWindow, out: Path,
+                     suffix: str, work: Path) -> list[Path]:
+    """The import dialog on a list laid out as HUR publishes it: the layout recognised, its
+    source graded, the rows the store already holds and a refused row."""
+    import csv
+
+    from forensics_gui.gui.exchange.import_dialog import show_import_dialog
+
+    path = work / "hur-components.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(HUR_LIST)
+    dialog = show_import_dialog(context, window, str(path))
+    assert dialog is not None
+    dialog.resize(window.size())
+    wait_until(app, lambda: dialog.preview is not None)
+    settle(app, context)
+    shot = out / f"import{suffix}.png"
+    dialog.grab().save(str(shot))
+    dialog.close()
+    return [shot]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="assets/screenshots")
@@ -254,6 +288,7 @@ def main() -> int:
     shots += search_screens(app, context, window, out, suffix)
     shots += supply_screens(app, context, window, out, suffix)
     shots += bench_screens(app, context, window, out, suffix)
+    shots += exchange_screens(app, context, window, out, suffix, work)
     print("\n".join(str(p) for p in shots))
     context.shutdown()
     return 0
