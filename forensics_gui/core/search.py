@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from forensics_gui.core.errors import ValidationError
@@ -354,6 +355,7 @@ def _part_number_read(marking: Any) -> str:
     return read_marking(text).part_number
 
 
+@lru_cache(maxsize=65_536)  # imports and reindexes meet the same part numbers again and again
 def make_term(label: str, text: str) -> Term:
     text = str(text).strip()
     key = search_key(text)[:_MAX_KEY]
