@@ -49,8 +49,9 @@ PICTURES = 4
 # Runs the command line given after `-c` with a kill point armed: CRASH_AT holds
 # [when, nth, sql]; the process kills itself just before the nth SQL statement that starts with
 # `sql` ("statement"; a COPY into a table counts as "INSERT INTO" it), or just before or just
-# after the nth commit ("before-commit", "after-commit"). Commits are counted where SQLAlchemy hands them to the database driver, so
-# the schema's creation counts as well as every unit of work.
+# after the nth commit ("before-commit", "after-commit"). Commits are counted where SQLAlchemy
+# hands them to the database driver, so the schema's creation counts as well as every unit of
+# work.
 KILLER = """
 import json, os, signal
 from sqlalchemy import event

@@ -24,6 +24,7 @@ from forensics_gui.core.fields import KINDS, describe
 from forensics_gui.gui.briefs.brief_actions import write_brief_from
 from forensics_gui.gui.exchange.export_actions import ExportActions
 from forensics_gui.gui.exchange.import_dialog import show_import_dialog
+from forensics_gui.gui.exchange.package_actions import PackageActions
 from forensics_gui.gui.kit.history import show_history
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import records, screening
@@ -54,7 +55,9 @@ ANALYTICS_PAGE = "analytics"
 PLACEHOLDER = "Double-click a record, or press Enter, to open it here."
 # Pages that need the width: the editor stays out of their way until a record is opened.
 BENCH_PAGE = "bench"
-WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE, ANALYTICS_PAGE, BENCH_PAGE)
+CONFLICTS_PAGE = "conflicts"
+WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE, ANALYTICS_PAGE, BENCH_PAGE,
+              CONFLICTS_PAGE)
 # The editor's share of the window beside tables / wide pages, and its narrowest default.
 EDITOR_SHARE = {False: 0.36, True: 0.33}
 EDITOR_WIDTH = {False: 460, True: 420}
@@ -108,6 +111,11 @@ class MainWindow(QMainWindow):
         analytics_item.setData(Qt.ItemDataRole.UserRole, ANALYTICS_PAGE)
         self.navigator.addItem(analytics_item)
         self.analytics_panel: Any = None
+        # Records changed here and on a field device; its label counts the open ones.
+        self.conflicts_item = QListWidgetItem("Conflicts")
+        self.conflicts_item.setData(Qt.ItemDataRole.UserRole, CONFLICTS_PAGE)
+        self.navigator.addItem(self.conflicts_item)
+        self.conflicts_panel: Any = None
         self.bench_panel: Any = None
         self.navigator.setMaximumWidth(220)
         # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
@@ -193,6 +201,10 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+I")
         self.export_actions = ExportActions(self.context, self)
         self.export_actions.fill(file_menu)
+        self.package_actions = PackageActions(self.context, self)
+        self.package_actions.fill(file_menu)
+        self.package_actions.counted.connect(self._conflicts_counted)
+        self.package_actions.conflicts_wanted.connect(self.show_conflicts)
         file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
         record_menu = self.menuBar().addMenu("&Record")
@@ -284,6 +296,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(CATCH_UP_DELAY_MS, self._catch_up)
 
     def _catch_up(self) -> None:
+        self.package_actions.count_conflicts()
         if self.context.store is not None:
             self.context.run(screening.catch_up, self.context.store, on_done=self._caught_up)
 
@@ -304,6 +317,8 @@ class MainWindow(QMainWindow):
             self.show_screening()
         elif page == ANALYTICS_PAGE:
             self.show_analytics()
+        elif page == CONFLICTS_PAGE:
+            self.show_conflicts()
         elif page is not None:
             self.guard(lambda: self.show_kind(page))
 
@@ -393,6 +408,27 @@ class MainWindow(QMainWindow):
         self._arrange(wide=True)
         self.table_stack.setCurrentWidget(self.analytics_panel)
         self._mark_page(ANALYTICS_PAGE)
+
+    def show_conflicts(self) -> None:
+        """Show the conflicts page: records changed here and on a field device, to decide."""
+        if self.conflicts_panel is None:
+            from forensics_gui.gui.exchange.conflicts_panel import ConflictsPanel
+
+            self.conflicts_panel = ConflictsPanel(self.context)
+            self.conflicts_panel.open_requested.connect(
+                lambda kind, record_id: self.guard(lambda: self.open_record(kind, record_id,
+                                                                           keep_page=True)))
+            self.conflicts_panel.counted.connect(self._conflicts_counted)
+            self.table_stack.addWidget(self.conflicts_panel)
+        self._arrange(wide=True)
+        self.table_stack.setCurrentWidget(self.conflicts_panel)
+        self._mark_page(CONFLICTS_PAGE)
+        self.conflicts_panel.reload()
+
+    def _conflicts_counted(self, open_count: int) -> None:
+        from forensics_gui.gui.exchange.conflicts_panel import conflicts_label
+
+        self.conflicts_item.setText(conflicts_label(open_count))
 
     def show_bench(self, item_id: Any) -> None:
         """Bench mode for one recovered item: its findings as a grid, typed row after row,

@@ -87,6 +87,12 @@ def open_conflicts(store: Store, *, include_closed: bool = False,
         return [_conflict(uow, row) for row in rows]
 
 
+def count_open(store: Store) -> int:
+    """How many conflicts wait for a decision (the navigator's "Conflicts (n)")."""
+    with store.reading() as uow:
+        return xq.count_open_conflicts(uow)
+
+
 def show(store: Store, conflict_id: str | UUID) -> ConflictDetail:
     """A conflict as field-by-field pairs: the store's current values and the sender's."""
     with store.reading() as uow:

@@ -188,6 +188,24 @@ def export_package(store: Store, path: str | Path, *, items: Sequence[str] = (),
                         target.stat().st_size)
 
 
+@dataclass(frozen=True)
+class PackagePlan:
+    """What a package would carry: records of each kind and pictures."""
+
+    records: dict[str, int]
+    originals: int
+
+
+def plan_package(store: Store, *, items: Sequence[str] = (),
+                 undelivered: bool | None = None) -> PackagePlan:
+    """What `export_package` with these choices would carry, nothing written (the export
+    dialog shows it before a file is chosen)."""
+    with store.writing() if store.read_only is None else store.reading() as uow:
+        manifest = build_manifest(uow, items, undelivered=undelivered)
+    return PackagePlan(dict(Counter(r["kind"] for r in manifest["records"])),
+                       len(manifest["originals"]))
+
+
 # ------------------------------------------------------------------------------ import
 def import_package(store: Store, path: str | Path, *, receipt_path: str | Path | None = None,
                    limits: PackageLimits | None = None, control: Control = None
