@@ -42,7 +42,8 @@ from forensics_gui.core.files import replace_atomically
 from forensics_gui.formats.sheets import Sheet, read_sheet, sheet_names
 from forensics_gui.formats.tables import as_text
 from forensics_gui.services.exchange.export_columns import ABOUT_SHEET, kind_of_title
-from forensics_gui.services.exchange.import_rows import Refusal, Resolver, build_row
+from forensics_gui.services.exchange.import_resolver import Resolver
+from forensics_gui.services.exchange.import_rows import Refusal, build_row
 from forensics_gui.services.exchange.import_writer import WRITE_ORDER, ChunkWriter
 from forensics_gui.storage.store import Store
 
