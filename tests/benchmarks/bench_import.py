@@ -5,8 +5,8 @@
 
 Writes a CSV of findings as a field team's spreadsheet would hold them (case reference,
 weapon, marking, part number, maker, function, date code, lot code, quantity, location,
-confidence; 500 recovered items, 20,000 part numbers, 60 makers), then, side by side in one
-run and each `--repeat` times on a fresh store:
+confidence; 500 recovered items, 20,000 parts, each number made by one of 60 makers), then,
+side by side in one run and each `--repeat` times on a fresh store:
 
 - the product: `forensics import` of the file (read, every row checked, references resolved,
   new items, parts and makers created, findings written with their search terms and audit
@@ -51,7 +51,7 @@ def write_file(path: Path, rows: int) -> None:
             number = f"FPN{n % 20_000:05d}-{'ABCDEFGH'[n % 8]}T6"
             code = f"{22 + n % 3}{1 + n % 52:02d}"
             out.writerow([f"FT-{n % 500:04d}", WEAPONS[(n % 500) % len(WEAPONS)],
-                          f"{number} {code}", number, f"Fictional Maker {n % 60}",
+                          f"{number} {code}", number, f"Fictional Maker {n % 20_000 % 60}",
                           "microcontroller", code, f"L{n:06d}", 1 + n % 4,
                           f"board {n % 7}, position U{n % 40}", "high"])
 
