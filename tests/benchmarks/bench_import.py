@@ -33,6 +33,10 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_store import drop_database, new_database
+
 from forensics_gui.services import stores
 from forensics_gui.services.exchange import importer
 
@@ -97,18 +101,14 @@ def pg_baseline(path: Path, url: str) -> Callable[[object], object]:
 
 
 def fresh_pg(url: str) -> Callable[[], object]:
-    import psycopg
-    from psycopg import sql
+    made: list[str] = []
 
     def make() -> str:
-        name = "forensics_bench_import"
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                          .format(sql.Identifier(name)))
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        location = f"{url.rpartition('/')[0]}/{name}"
-        stores.init(location).close()
-        return location
+        if made:
+            drop_database(made.pop())
+        made.append(new_database(url))
+        stores.init(made[-1]).close()
+        return made[-1]
     return make
 
 

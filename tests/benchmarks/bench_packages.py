@@ -26,6 +26,9 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_store import drop_database, new_database
 
 TARGET_S = 30.0
 
@@ -95,29 +98,13 @@ def one_run(laptop: Path, folder: Path, pg_url: str | None) -> dict[str, float]:
         for name, work in (("import_postgresql_s", lambda s: packages.import_package(
                                s, folder / "p.zip")),
                            ("sync_postgresql_s", lambda s: sync.sync(source, s))):
-            database = create_pg(pg_url)
+            database = new_database(pg_url)
             store = stores.init(database)
             row[name], _ = timed(lambda w=work, s=store: w(s))
             store.close()
-            drop_pg(pg_url, database)
+            drop_database(database)
     source.close()
     return row
-
-
-def create_pg(url: str) -> str:
-    import psycopg
-
-    name = f"forensics_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return f"{url.rsplit('/', 1)[0]}/{name}"
-
-
-def drop_pg(url: str, db_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{db_url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 def main() -> int:

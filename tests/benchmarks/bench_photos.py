@@ -19,12 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_store import drop_database, new_database
 
 
 def make_photos(folder: Path, count: int) -> list[Path]:
@@ -92,22 +94,6 @@ def viewer_open(store: Any) -> dict[str, float]:
             "open_ms": statistics.median(cached)}
 
 
-def create_pg(url: str) -> str:
-    import psycopg
-
-    name = f"forensics_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return f"{url.rsplit('/', 1)[0]}/{name}"
-
-
-def drop_pg(url: str, db_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{db_url.rsplit("/", 1)[1]}" WITH (FORCE)')
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=50)
@@ -129,10 +115,10 @@ def main() -> int:
         store.close()
         row = {"baseline_s": base, "sqlite_s": sqlite_s}
         if args.pg_url:
-            db = create_pg(args.pg_url)
+            db = new_database(args.pg_url)
             pg_s, pg_store = ingest(db, paths)
             pg_store.close()
-            drop_pg(args.pg_url, db)
+            drop_database(db)
             row["postgresql_s"] = pg_s
         rows.append(row)
         print(f"run {run + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in row.items()), flush=True)

@@ -21,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -438,6 +439,13 @@ def create_database(url: str) -> None:
         except psycopg.errors.DuplicateDatabase:
             raise FileExistsError(f"database {name} exists already; drop it or give another "
                                   "name") from None
+
+
+def new_database(server_url: str) -> str:
+    """The location of a new, empty database of a benchmark's own on that server."""
+    location = pg_store_url(server_url, f"forensics_bench_{uuid.uuid4().hex[:8]}")
+    create_database(location)
+    return location
 
 
 def drop_database(url: str) -> None:
