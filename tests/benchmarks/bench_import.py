@@ -100,9 +100,9 @@ def pg_baseline(path: Path, url: str) -> Callable[[object], object]:
     return run
 
 
-def fresh_pg(url: str) -> Callable[[], object]:
-    made: list[str] = []
-
+def fresh_pg(url: str, made: list[str]) -> Callable[[], object]:
+    """A new store in a database of its own for each run (the previous one dropped); the
+    caller drops the last, listed in `made`."""
     def make() -> str:
         if made:
             drop_database(made.pop())
@@ -121,6 +121,7 @@ def main() -> int:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
     figures: dict[str, object] = {"rows": args.rows}
+    databases: list[str] = []
     try:
         path = folder / "findings.csv"
         write_file(path, args.rows)
@@ -133,7 +134,8 @@ def main() -> int:
 
         backends = [("sqlite", fresh_sqlite, sqlite_baseline(path, folder))]
         if not args.no_pg:
-            backends.append(("postgresql", fresh_pg(args.pg_url), pg_baseline(path, args.pg_url)))
+            backends.append(("postgresql", fresh_pg(args.pg_url, databases),
+                             pg_baseline(path, args.pg_url)))
         print(f"{args.rows:,} findings, {path.stat().st_size / 1e6:.1f} MB; median of "
               f"{args.repeat} runs")
         print(f"{'backend':<12}{'import s':>10}{'bare load s':>13}{'ratio':>8}{'target s':>10}")
@@ -149,6 +151,11 @@ def main() -> int:
                   f"{ratio:>8.1f}{TARGET_S[name]:>10.1f}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        for database in databases:
+            drop_database(database)
+        if not args.no_pg:
+            subprocess.run(["psql", "-q", args.pg_url, "-c", "DROP TABLE IF EXISTS bench_bare"],
+                           check=False)
     print(json.dumps(figures))
     return 0
 
