@@ -141,9 +141,12 @@ FIGURES: list[Figure] = [
     Figure("packages", ("export_s",), "package export", "s", 30.0),
     *[Figure("packages", (f"import_{backend}_s",), f"package import, {backend}", "s", 30.0)
       for backend in ("sqlite", "postgresql")],
+    # A CSV of 100,000 findings imported (and the same file loaded into a bare table).
+    Figure("import", ("sqlite", "import_median_s"), "CSV import, sqlite", "s", 10.0),
+    Figure("import", ("postgresql", "import_median_s"), "CSV import, postgresql", "s", 15.0),
 ]
 BENCHES = ("paging", "search", "search_gui", "gui", "cli", "chains", "photos", "screening",
-           "analytics", "packages")
+           "analytics", "packages", "import")
 
 
 # ------------------------------------------------------------------------------- running
@@ -164,6 +167,7 @@ def commands(store: str, pg_url: str | None, keep_new_store: bool) -> dict[str, 
         "screening": [*here, str(HERE / "bench_screening.py")],
         "analytics": [*here, str(HERE / "bench_analytics.py"), "--reuse", store, *pg],
         "packages": [*here, str(HERE / "bench_packages.py"), *pg],
+        "import": [*here, str(HERE / "bench_import.py"), *(pg or ["--no-pg"])],
     }
 
 
