@@ -23,7 +23,8 @@ KIND_HELP = {"list": "sanctions list versions one record at a time (to import an
              "match": "screening matches one record at a time (to decide: `matches`)"}
 EXIT_CODES = ("Exit codes: 0 done; 1 nothing found or a problem found (search, chains, "
               "datecode: nothing found or read; verify, db check: a problem; a question "
-              "answered no; package import, sync: conflicts left open); 2 bad input; "
+              "answered no; package import, sync: conflicts left open; import: rows "
+              "refused); 2 bad input; "
               "3 not found; 4 conflict with another user's change; "
               "5 refused by a rule of the store; 6 store unavailable; 70 a bug.")
 
