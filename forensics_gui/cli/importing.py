@@ -144,6 +144,9 @@ def _print_mapping(sheet: Any, settings: Any) -> None:
 
 def _print_result(plan: Any, dry_run: bool, rejects: str) -> None:
     print(("would import " if dry_run else "imported ") + plan.summary())
+    title = plan.settings.source_title
+    if title and plan.new_rows and "source" not in plan.counts():
+        print(f"the source {title!r} is already in the store: its grade there is kept")
     for refusal in plan.refused[:SHOWN_REFUSALS]:
         print(f"  refused {refusal}")
     if len(plan.refused) > SHOWN_REFUSALS:

@@ -62,6 +62,8 @@ class SheetError(KnownError, ValueError):
     number) and `reason`; `encoding` is the encoding the file is probably in, when that was
     the problem."""
 
+    exit_code = 2  # bad input: nothing was written
+
     def __init__(self, file: str, row: int | None = None, column: str | None = None,
                  reason: str = "the file cannot be read", *, encoding: str = "") -> None:
         place = [file]
