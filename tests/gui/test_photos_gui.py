@@ -156,10 +156,13 @@ def test_thumbnails_load_lazily(qtbot: Any, context: Any) -> None:
 def test_a_gallery_of_500_photos_stays_responsive(qtbot: Any, window: Any, context: Any
                                                   ) -> None:
     item = _item_with_findings(context)
-    for n in range(500):
-        photos.add_photo_bytes(context.store, _jpeg((16, 12), (n % 256, (n * 7) % 256,
-                                                               (n // 256) * 90)),
-                               f"tiny-{n:03d}.jpg", item_id=item.id)
+    # The window hears of the 500 writes a moment later, as one: wait for it, or the gallery
+    # would list its photos again while the test looks at the first listing.
+    with qtbot.waitSignal(context.records_changed, timeout=10_000):
+        for n in range(500):
+            photos.add_photo_bytes(context.store, _jpeg((16, 12), (n % 256, (n * 7) % 256,
+                                                                   (n // 256) * 90)),
+                                   f"tiny-{n:03d}.jpg", item_id=item.id)
     batches: list[int] = []
     editor = window.editor_for("item")
     editor.photos.model.batch_requested.connect(batches.append)
