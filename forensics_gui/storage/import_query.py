@@ -10,14 +10,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import ARRAY, any_, bindparam, func, select
 
 from forensics_gui.storage import models as m
 
 if TYPE_CHECKING:
     from forensics_gui.storage.repository import UnitOfWork
 
-CHUNK = 500
+CHUNK = 5000  # values per statement: few round trips, well under SQLite's limit of 32,766
 
 
 def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -25,12 +25,25 @@ def _chunks(values: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]
         yield values[start:start + size]
 
 
+def _among(uow: UnitOfWork, column: Any, values: Iterable[Any]) -> Iterator[Any]:
+    """Conditions `column` is one of `values`, a chunk at a time: on PostgreSQL each chunk
+    sent as one array (a statement with thousands of parameters costs more to make than to
+    run), elsewhere as an IN list."""
+    wanted = list(set(values))
+    if uow.dialect == "postgresql":
+        for chunk in _chunks(wanted, 50_000):
+            yield column == any_(bindparam(None, list(chunk), type_=ARRAY(column.type)))
+        return
+    for chunk in _chunks(wanted):
+        yield column.in_(chunk)
+
+
 def existing_ids(uow: UnitOfWork, kind: str, ids: Iterable[UUID]) -> set[UUID]:
     """The ids among `ids` that records of `kind` have."""
     model = m.MODEL_OF_KIND[kind]
     found: set[UUID] = set()
-    for chunk in _chunks(list(set(ids))):
-        found.update(uow.session.scalars(select(model.id).where(model.id.in_(chunk))))
+    for condition in _among(uow, model.id, ids):
+        found.update(uow.session.scalars(select(model.id).where(condition)))
     return found
 
 
@@ -38,9 +51,8 @@ def parts_by_key(uow: UnitOfWork, keys: Iterable[str]) -> dict[str, list[tuple[U
     """{search key: [(part id, maker id)...]} for the parts with these search keys."""
     found: dict[str, list[tuple[UUID, UUID | None]]] = {}
     part = m.PartRow
-    for chunk in _chunks(sorted(set(keys))):
-        query = select(part.search_key, part.id, part.manufacturer_id).where(
-            part.search_key.in_(chunk))
+    for condition in _among(uow, part.search_key, keys):
+        query = select(part.search_key, part.id, part.manufacturer_id).where(condition)
         for key, part_id, maker in uow.session.execute(query):
             found.setdefault(key, []).append((part_id, maker))
     return found
@@ -50,9 +62,8 @@ def orgs_by_key(uow: UnitOfWork, keys: Iterable[str]) -> dict[str, list[UUID]]:
     """{name key: [organization ids]} for organizations named so (not by alias)."""
     found: dict[str, list[UUID]] = {}
     org = m.OrganizationRow
-    for chunk in _chunks(sorted(set(keys))):
-        for key, org_id in uow.session.execute(
-                select(org.name_key, org.id).where(org.name_key.in_(chunk))):
+    for condition in _among(uow, org.name_key, keys):
+        for key, org_id in uow.session.execute(select(org.name_key, org.id).where(condition)):
             found.setdefault(key, []).append(org_id)
     return found
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from typing import Any
 from uuid import UUID
 
@@ -551,20 +551,22 @@ class UnitOfWork:
                    defer: Callable[[Callable[[], None]], None] | None = None) -> list[UUID]:
         """Add the records of a prepared batch; one audit event names them all.
 
-        `defer`: on SQLite, the rows and their search terms are only staged in temporary
-        tables here, and the long statements that move them into the indexed tables are
-        handed to `defer`, which must run them (on any thread, while nothing else uses this
-        unit of work) before the transaction ends. SQLite does that work without holding
-        Python's interpreter lock, so the caller can prepare its next batch meanwhile.
-        Elsewhere `defer` is not used: everything is written at once.
+        `defer`: the long work of putting the rows and their search terms into the indexed
+        tables is handed to `defer`, which must run it (on any thread, while nothing else
+        uses this unit of work) before the transaction ends; the caller prepares its next
+        batch meanwhile. On SQLite the rows are staged in temporary tables here and moved in
+        by statements SQLite runs without Python's interpreter lock; on PostgreSQL the COPY
+        itself is handed over, and the server builds the indexes in its own process.
         """
         if not batch.ids:
             return []
         connection = self.session.connection()
-        staged = defer is not None and self.dialect == "sqlite"
-        if staged:
+        if defer is not None and self.dialect == "sqlite":
             move_rows = stage_rows(connection, batch.table, batch.names, batch.params)
             move_terms = search_index.stage_terms(connection, batch.kind, batch.terms)
+        elif defer is not None:
+            move_rows = partial(insert_many, connection, batch.table, batch.names, batch.params)
+            move_terms = partial(search_index.insert_terms, connection, batch.kind, batch.terms)
         else:
             insert_many(connection, batch.table, batch.names, batch.params)
             search_index.insert_terms(connection, batch.kind, batch.terms)
@@ -577,7 +579,7 @@ class UnitOfWork:
             move_terms()
             self._bulk_citations(batch.kind, batch.citations)
 
-        if staged and defer is not None:
+        if defer is not None:
             defer(finish)
         else:
             finish()

@@ -111,8 +111,13 @@ class Resolver:
     def learn(self, rows: Sequence[Draft], row_ids: Sequence[UUID]) -> None:
         """Ask the store about every name and id the rows hold, a few statements in all
         (`row_ids`: the ids rows without an id column of their own would get)."""
+        seen: dict[str, set[str]] = {target: set() for target in self.index}
+        for row in rows:
+            for target, texts in row.items():
+                seen[target].update(texts)
+
         def every(target: str) -> set[str]:
-            return {text for row in rows for text in row.get(target, ())}
+            return seen.get(target, set())
 
         ids = {u for text in every("id") if (u := as_uuid(text))} | set(row_ids)
         self.existing = iq.existing_ids(self.uow, self.kind, ids)

@@ -171,7 +171,7 @@ def run(store: Store, sheet: Sheet, settings: Settings, *, strict: bool = False,
     refused row refuses the whole file (nothing is written)."""
     check_settings(sheet, settings)
     with store.writing(bulk=True) as uow:
-        with ChunkWriter(uow, overlap=store.kind == "sqlite") as writer:
+        with ChunkWriter(uow, overlap=True) as writer:
             plan = _plan(uow, store, sheet, settings, progress, writer, strict)
         if any(plan.added.values()):
             uow.record_audit("import", settings.kind, None, {},
