@@ -28,7 +28,6 @@ class ChunkWriter:
         self.cache: dict[Any, Any] = {}  # what the rows name, so writing asks the store less
         self.helper = ThreadPoolExecutor(1, "import-store") if overlap else None
         self.pending: Future[None] | None = None
-        self.written = 0
 
     def __enter__(self) -> ChunkWriter:
         return self
@@ -65,7 +64,6 @@ class ChunkWriter:
             self.quiet()
             bulk.add_in(self.uow, kind, batch, 1, self.cache,
                         defer=self._defer if self.helper is not None else None)
-            self.written += len(batch)
 
     def _defer(self, job: Callable[[], None]) -> None:
         assert self.helper is not None
