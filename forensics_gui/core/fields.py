@@ -795,6 +795,11 @@ _PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
 }
 
 
+_UNSEEN = object()
+# What a memo of `parse_values` may share between rows: values nobody can change.
+_IMMUTABLE = frozenset({str, int, float, bool, Decimal, date, datetime, type(None)})
+
+
 def parse_value(spec: FieldSpec, value: Any) -> Any:
     """Convert one value to the field's type, raising ValidationError naming the field.
 
@@ -803,15 +808,27 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
     return _PARSERS.get(spec.type, clean_text)(spec, value)
 
 
-def parse_values(kind_spec: KindSpec, values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+def parse_values(kind_spec: KindSpec, values: dict[str, Any], *, partial: bool,
+                 memo: dict[tuple[str, str], Any] | None = None) -> dict[str, Any]:
     """Check every given value; for a new record (partial=False) required fields must be there.
 
     References ('ref' fields) are returned as given: resolving a name to a record needs the
-    store, which the services do.
+    store, which the services do. `memo`, a dict the caller keeps for one kind over many
+    rows, saves checking the same text of a field twice (imports repeat values a great deal);
+    values refused are checked again each time, so each row gets its own error.
     """
     fields = _field_index(kind_spec.name)
     parsed: dict[str, Any] = {}
     for name, value in values.items():
+        if memo is not None and type(value) is str:
+            found = memo.get((name, value), _UNSEEN)
+            if found is _UNSEEN:
+                spec = fields.get(name) or kind_spec.field(name)
+                found = _PARSERS.get(spec.type, clean_text)(spec, value)
+                if type(found) in _IMMUTABLE:
+                    memo[(name, value)] = found
+            parsed[name] = found
+            continue
         spec = fields.get(name) or kind_spec.field(name)
         parsed[name] = _PARSERS.get(spec.type, clean_text)(spec, value)
     if not partial:

@@ -330,6 +330,11 @@ def terms_of(kind: str, record: Any) -> list[Term]:
     STM32F765VIT6 before any part is chosen. A number read from within one line needs no
     such term: that line's key holds it, and it is found there.
     """
+    if kind == "finding":
+        marking = str(_value(record, "marking") or "")
+        if len(marking.splitlines()) < 2:  # most markings: one line, one term
+            term = make_term("marking", marking)
+            return [term] if term.key else []
     found: dict[tuple[str, str], Term] = {}
     for label, attribute, is_list in TERM_SOURCES.get(kind, ()):
         value = _value(record, attribute)

@@ -11,6 +11,7 @@ Python threads run.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import count
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -53,13 +54,13 @@ def stage_rows(connection: Connection, table: str, names: Sequence[str],
     """Put `params` (values for the columns `names`) in a temporary copy of `table`; returns
     the function that moves them into `table` (one statement) and drops the copy.
 
-    Nothing is in `table` until that function has run, in the same transaction.
+    Nothing is in `table` until that function has run, in the same transaction. Each call
+    has a copy of its own, so that several batches can wait to be moved.
     """
     if not params:
         return nothing
-    stage = f"stage_{table}"
+    stage = f"stage_{table}_{next(_STAGES)}"
     columns = ", ".join(names)
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{stage}")
     connection.exec_driver_sql(
         f"CREATE TEMP TABLE {stage} AS SELECT {columns} FROM main.{table} WHERE 0")
     insert_many(connection, f"temp.{stage}", names, params)
@@ -70,6 +71,9 @@ def stage_rows(connection: Connection, table: str, names: Sequence[str],
         connection.exec_driver_sql(f"DROP TABLE temp.{stage}")
 
     return move
+
+
+_STAGES = count(1)
 
 
 def nothing() -> None:

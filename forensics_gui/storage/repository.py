@@ -117,6 +117,9 @@ class UnitOfWork:
         self._kinds: set[str] = set()
         self._records: set[tuple[str, UUID]] = set()
         self._withdrawn_seen: dict[Any, bool] = {}  # per table, within this transaction
+        # Run before bulk work reads records the caller's cache lacks (a writer may first
+        # have to wait for a helper thread to finish with the connection).
+        self.before_bulk_read: Callable[[], None] = nothing
 
     # ----------------------------------------------------------------- reading
     def row(self, kind: str, record_id: UUID) -> Any:
@@ -531,14 +534,17 @@ class UnitOfWork:
                      cache: dict[Any, Any] | None = None) -> BulkBatch:
         """Everything `bulk_write` needs to add `rows` as records of `kind`, read (not
         written) through this unit of work: ids, derived sort keys, the values as the
-        database takes them, search terms. `cache` saves looking the same record up twice
-        across batches."""
+        database takes them, search terms. The rows are completed in place (ids, sort keys),
+        not copied. `cache` saves looking the same record up twice across batches."""
         model = m.MODEL_OF_KIND[kind]
         now = datetime.now(UTC)
         meta = {"version": 1, "created_at": now, "created_by": self.actor,
                 "updated_at": now, "updated_by": self.actor}
-        citations = [(r["id"], r.pop("source_ids", ())) for r in rows if "id" in r]
-        prepared = [{"id": r.get("id") or new_id(), **r} for r in rows]
+        for r in rows:
+            if not r.get("id"):
+                r["id"] = new_id()
+        citations = [(r["id"], r.pop("source_ids", ())) for r in rows]
+        prepared = rows
         if kind == "finding":
             self._bulk_finding_sort_keys(prepared, cache)
         dialect = self.session.get_bind().dialect
@@ -624,7 +630,9 @@ class UnitOfWork:
         if cache is not None:
             known = cache.setdefault(column.key + "@" + column.class_.__tablename__, {})
             missing = {i for i in ids if i is not None and i not in known}
-            known.update(self._keys_of(column, missing) if missing else {})
+            if missing:
+                self.before_bulk_read()
+                known.update(self._keys_of(column, missing))
             return known
         model = column.class_
         found: dict[UUID, Any] = {}
@@ -772,7 +780,14 @@ def _column_values(rows: list[dict[str, Any]], name: str, process: Any,
     values = [r.get(name, _MISSING) for r in rows]
     if any(v is _MISSING for v in values):
         values = [default() if v is _MISSING else v for v in values]
-    return values if process is None else [process(v) for v in values]
+    if process is None:
+        return values
+    # Rows share values (the same item, part or maker objects): each is converted once.
+    distinct = {id(v): v for v in values}
+    if len(distinct) * 2 > len(values):
+        return [process(v) for v in values]
+    converted = {key: process(v) for key, v in distinct.items()}
+    return [converted[id(v)] for v in values]
 
 
 def _default_of(column: Any) -> Any:

@@ -109,6 +109,58 @@ def test_refused_rows_are_named_and_the_rest_imported(store: stores.Store,
     assert written[1][3:] == rows[4]
 
 
+def test_a_value_repeated_over_rows_is_refused_on_every_row(store: stores.Store,
+                                                          case_file: CaseFile,
+                                                          tmp_path: Path) -> None:
+    """Values are checked once per distinct text, but each row that holds a refused one is
+    refused with its own row number, and the good rows around them still go in."""
+    rows = [FIELD_TEAM[0]] + [
+        [CASE, "", f"LM358 {n}", "LM358", "", "Op amp", "", "two" if n % 2 else "3", "bay"]
+        for n in range(6)]
+    sheet = importer.read(_csv(tmp_path / "team.csv", rows))
+    plan = importer.run(store, sheet, importer.suggested(sheet))
+
+    assert [(r.row, r.column) for r in plan.refused] == [(3, "Qty"), (5, "Qty"), (7, "Qty")]
+    assert all("two" in r.reason for r in plan.refused)
+    found = records.list_records(store, "finding", contains="LM358", limit=10).rows
+    assert sorted(f.marking for f in found) == ["LM358 0", "LM358 2", "LM358 4"]
+    assert {(f.quantity, f.function, f.location) for f in found} == {(3, "Op amp", "bay")}
+
+
+def test_rows_read_the_same_column_by_column_or_row_by_row(store: stores.Store,
+                                                          case_file: CaseFile,
+                                                          tmp_path: Path) -> None:
+    """Two columns mapped to one field (several sources), quoted cells and blank cells are
+    read alike whether all rows are as wide as the header or a workbook's rows stop short."""
+    header = ["Case ref", "Marking", "Part number", "Qty", "Source", "Source 2"]
+    rows = [[CASE, "'=SUM(A1)", "LM358", "1", "Field notes A", ""],
+            [CASE, "  OP07  ", "OP07", "2", "", "Field notes B"],
+            [CASE, "TL072", "TL072", "1", "Field notes A", "Field notes B"]]
+    sheet = importer.read(_csv(tmp_path / "wide.csv", [header, *rows]))
+    settings = dataclasses.replace(importer.suggested(sheet),
+                                   mapping=dict(zip(header, ["item", "marking", "part_number",
+                                                             "quantity", "sources",
+                                                             "sources"], strict=True)))
+    short = dataclasses.replace(sheet, rows=[*sheet.rows[:2], (4, sheet.rows[2][1][:4])])
+
+    from forensics_gui.services.exchange.import_resolver import Resolver
+
+    with store.reading() as uow:
+        wide, narrow = (Resolver(uow, store, settings, s).drafts([c for _, c in s.rows])
+                        for s in (sheet, short))
+    assert wide[0] == {"item": (CASE,), "marking": ("=SUM(A1)",), "part_number": ("LM358",),
+                       "quantity": ("1",), "sources": ("Field notes A",)}
+    assert wide[1]["marking"] == ("OP07",) and wide[1]["sources"] == ("Field notes B",)
+    assert wide[2]["sources"] == ("Field notes A", "Field notes B")
+    assert narrow[:2] == wide[:2]
+    assert narrow[2] == {k: v for k, v in wide[2].items() if k != "sources"}
+
+    plan = importer.run(store, sheet, settings)
+    assert (plan.new_rows, plan.refused) == (3, [])
+    tl072 = records.list_records(store, "finding", contains="TL072", limit=2).rows[0]
+    assert len(tl072.source_ids) == 2
+
+
 def test_strict_import_writes_nothing_when_a_row_is_refused(store: stores.Store,
                                                             case_file: CaseFile,
                                                             tmp_path: Path) -> None:

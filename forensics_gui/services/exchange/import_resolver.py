@@ -26,9 +26,21 @@ from forensics_gui.services.references import lookup
 from forensics_gui.storage import import_query as iq
 
 LIST_SEPARATOR = ";"
-Draft = dict[str, list[str]]  # a row: {target: its non-empty cells}
+Draft = dict[str, tuple[str, ...]]  # a row: {target: its non-empty cells}
 
 
+
+
+def _cell(text: str) -> str:
+    """A cell as the row holds it: stripped, and unquoted where an export quoted it."""
+    text = text.strip()
+    return from_text(text) if text[:1] == "'" else text
+
+
+def _wrapped(column: list[str]) -> list[tuple[str, ...]]:
+    """Each cell as the tuple a draft holds (empty for an empty cell), one per distinct text."""
+    held = {text: (text,) if text else () for text in set(column)}
+    return [held[text] for text in column]
 
 
 class Refused(Exception):
@@ -62,6 +74,7 @@ class Resolver:
                 self.index.setdefault(target, []).append(position)
                 self.header.setdefault(target, column)
         self._positions = list(self.index.items())
+        self._cells: dict[str, set[str]] | None = None  # each target's distinct cells
         self.planned: dict[str, dict[Any, dict[str, Any]]] = {}
         self._resolved: dict[tuple[Any, ...], UUID | None] = {}  # reference cells -> record
         self._taken: set[tuple[str, Any]] = set()
@@ -80,24 +93,51 @@ class Resolver:
         self.ids_known: dict[str, set[UUID]] = {}
         self.file_orgs: dict[str, UUID] = {}  # organizations the rows of an org import add
         self.seen: set[str] = set()
+        self._memos: dict[str, dict[tuple[str, str], Any]] = {}
+
+    def memo(self, kind: str) -> dict[tuple[str, str], Any]:
+        """The values of `kind` already checked (see `fields.parse_values`)."""
+        return self._memos.setdefault(kind, {})
 
     # ------------------------------------------------------------ reading cells
-    def draft(self, cells: Sequence[str]) -> Draft:
-        """A row as {target: its non-empty cells, in the file's order}."""
+    def drafts(self, rows: Sequence[Sequence[str]]) -> list[Draft]:
+        """Each row as {target: its non-empty cells, in the file's order}. Read column by
+        column (a quoted cell unquoted, see `from_text`); the distinct cells of each target
+        are kept for `learn`."""
+        used = {i for _, positions in self._positions for i in positions}
+        if not rows or len({len(cells) for cells in rows}) > 1 or max(used, default=0) >= len(
+                rows[0]):  # short or ragged rows: read row by row
+            return [self._draft(cells) for cells in rows]
+        columns = {i: [t if t[:1] != "'" else from_text(t) for t in map(str.strip, column)]
+                   for i, column in enumerate(zip(*rows, strict=True)) if i in used}
+        self._cells = {target: set().union(*(columns[i] for i in positions)) - {""}
+                       for target, positions in self._positions}
+        # A cell of a single column is held as one tuple however many rows repeat it.
+        single = [(t, _wrapped(columns[ps[0]])) for t, ps in self._positions if len(ps) == 1]
+        targets = [t for t, _ in single]
+        drafts: list[Draft] = [
+            {t: v for t, v in zip(targets, values, strict=True) if v}
+            for values in zip(*(c for _, c in single), strict=True)] if single else [
+            {} for _ in rows]
+        for target, positions in self._positions:
+            if len(positions) > 1:
+                for row, found in zip(drafts, zip(*(columns[i] for i in positions),
+                                                  strict=True), strict=True):
+                    if any(found):
+                        row[target] = tuple(v for v in found if v)
+        return drafts
+
+    def _draft(self, cells: Sequence[str]) -> Draft:
         row: Draft = {}
         for target, positions in self._positions:
-            found = []
-            for i in positions:
-                text = cells[i].strip()
-                if text:
-                    found.append(from_text(text) if text[0] == "'" else text)
+            found = tuple(text for i in positions if i < len(cells) and (text := _cell(cells[i])))
             if found:
                 row[target] = found
         return row
 
     @staticmethod
-    def values(row: Draft, target: str) -> list[str]:
-        return row.get(target, [])
+    def values(row: Draft, target: str) -> Sequence[str]:
+        return row.get(target, ())
 
     @staticmethod
     def value(row: Draft, target: str) -> str:
@@ -111,10 +151,12 @@ class Resolver:
     def learn(self, rows: Sequence[Draft], row_ids: Sequence[UUID]) -> None:
         """Ask the store about every name and id the rows hold, a few statements in all
         (`row_ids`: the ids rows without an id column of their own would get)."""
-        seen: dict[str, set[str]] = {target: set() for target in self.index}
-        for row in rows:
-            for target, texts in row.items():
-                seen[target].update(texts)
+        seen = self._cells
+        if seen is None:  # read row by row
+            seen = {target: set() for target in self.index}
+            for row in rows:
+                for target, texts in row.items():
+                    seen[target].update(texts)
 
         def every(target: str) -> set[str]:
             return seen.get(target, set())
@@ -195,12 +237,14 @@ class Resolver:
             for key, values in planned.items():
                 if (kind, key) not in self._taken:
                     self._taken.add((kind, key))
-                    found.setdefault(kind, []).append(bulk.checked_row(kind, values))
+                    found.setdefault(kind, []).append(
+                        bulk.checked_row(kind, values, memo=self.memo(kind)))
         return found
 
     def known_values(self) -> dict[tuple[str, str], dict[UUID, Any]]:
         """What the rows' writing would otherwise ask the store again: the search key and
-        maker of every part, the name key of every organization, looked up or planned."""
+        maker of every part, the name key of every organization, looked up or planned, and
+        the recovery date of every item planned."""
         keys = {pid: key for key, found in self.parts.items() for pid, _ in found}
         makers = {pid: by for found in self.parts.values() for pid, by in found}
         names = {oid: key for key, found in self.orgs.items() for oid in found}
@@ -208,8 +252,10 @@ class Resolver:
             keys[values["id"]], makers[values["id"]] = key, maker
         for key, values in self.planned.get("org", {}).items():
             names[values["id"]] = key
+        recovered = {values["id"]: values.get("recovered_on")
+                     for values in self.planned.get("item", {}).values()}
         return {("part", "search_key"): keys, ("part", "manufacturer_id"): makers,
-                ("org", "name_key"): names}
+                ("org", "name_key"): names, ("item", "recovered_on"): recovered}
 
     def _known_id(self, kind: str, text: str) -> UUID | None:
         """The id written in `text` when the store has that record, else None."""
@@ -217,7 +263,7 @@ class Resolver:
         return as_id if as_id is not None and as_id in self.ids_known.get(kind, ()) else None
 
     # ------------------------------------------------------------ references
-    def org(self, texts: list[str], target: str, country: str = "",
+    def org(self, texts: Sequence[str], target: str, country: str = "",
             role: str = "") -> UUID | None:
         """The organization the cells name (the first that resolves), planned when the store
         lacks it; None when they say no maker was identified."""
@@ -226,7 +272,7 @@ class Resolver:
             self._resolved[key] = self._org(texts, target, country, role)
         return self._resolved[key]
 
-    def _org(self, texts: list[str], target: str, country: str, role: str) -> UUID | None:
+    def _org(self, texts: Sequence[str], target: str, country: str, role: str) -> UUID | None:
         for text in texts:
             if (known := self._known_id("org", text)) is not None:
                 return known
@@ -268,7 +314,7 @@ class Resolver:
         return self._plan("org", key, {"name": text, "country": code,
                                        "roles": [role] if role else []})
 
-    def part(self, texts: list[str], maker: UUID | None, function: str = "") -> UUID | None:
+    def part(self, texts: Sequence[str], maker: UUID | None, function: str = "") -> UUID | None:
         """The part the cells name (by id or part number, with this maker when there are
         several), planned when the store lacks it."""
         key = ("part", *texts, maker)
@@ -276,7 +322,7 @@ class Resolver:
             self._resolved[key] = self._part(texts, maker, function)
         return self._resolved[key]
 
-    def _part(self, texts: list[str], maker: UUID | None, function: str) -> UUID | None:
+    def _part(self, texts: Sequence[str], maker: UUID | None, function: str) -> UUID | None:
         for text in texts:
             if (known := self._known_id("part", text)) is not None:
                 return known
@@ -310,7 +356,7 @@ class Resolver:
                                                  "manufacturer_id": maker,
                                                  "function": function})
 
-    def system(self, texts: list[str]) -> UUID | None:
+    def system(self, texts: Sequence[str]) -> UUID | None:
         for text in texts:
             if (known := self._known_id("system", text)) is not None:
                 return known
@@ -334,7 +380,7 @@ class Resolver:
             found = next((s for n in names if (s := self.systems.get(n.casefold()))), None)
         return found
 
-    def item(self, texts: list[str], weapons: list[str]) -> UUID:
+    def item(self, texts: Sequence[str], weapons: Sequence[str]) -> UUID:
         for text in texts:
             if (known := self._known_id("item", text)) is not None:
                 return known

@@ -73,8 +73,8 @@ def build_row(resolver: Resolver, number: int, row: Draft, row_id: UUID) -> Any:
         if isinstance(values, str):
             resolver.abandon()
             return values
-        values["id"] = row_id
-        checked = bulk.checked_row(resolver.kind, values)
+        checked = bulk.checked_row(resolver.kind, values, record_id=row_id,
+                                   memo=resolver.memo(resolver.kind))
         if resolver.kind == "item":
             resolver.quiet()
             checked |= derive.for_create(resolver.uow, "item", checked)

@@ -28,6 +28,7 @@ class ChunkWriter:
         self.cache: dict[Any, Any] = {}  # what the rows name, so writing asks the store less
         self.helper = ThreadPoolExecutor(1, "import-store") if overlap else None
         self.pending: Future[None] | None = None
+        uow.before_bulk_read = self.quiet
 
     def __enter__(self) -> ChunkWriter:
         return self
@@ -38,6 +39,7 @@ class ChunkWriter:
             if error is None:
                 self.quiet()
         finally:
+            self.uow.before_bulk_read = _nothing
             if self.helper is not None:
                 self.helper.shutdown(wait=True)
 
@@ -55,16 +57,27 @@ class ChunkWriter:
     def write(self, rows: dict[str, list[dict[str, Any]]],
               order: Callable[[str, list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
         """Write a chunk: the records of each kind in dependency order (`order` may sort a
-        kind's rows); the last statements may still run on the helper when this returns."""
-        for kind in WRITE_ORDER:
-            found = rows.get(kind)
-            if not found:
-                continue
-            batch = [dict(r) for r in order(kind, found)]
-            self.quiet()
-            bulk.add_in(self.uow, kind, batch, 1, self.cache,
-                        defer=self._defer if self.helper is not None else None)
+        kind's rows). Every kind is prepared while the helper may still be writing the last
+        chunk; then all are staged, and moved into their tables by one job on the helper,
+        which may still run when this returns."""
+        batches = [bulk.prepare_in(self.uow, kind, list(order(kind, rows[kind])), 1,
+                                   self.cache)
+                   for kind in WRITE_ORDER if rows.get(kind)]
+        self.quiet()
+        if self.helper is None:
+            for batch in batches:
+                self.uow.bulk_write(batch)
+            return
+        jobs: list[Callable[[], None]] = []
+        for batch in batches:
+            self.uow.bulk_write(batch, defer=jobs.append)
+        self.pending = self.helper.submit(_run_all, jobs)
 
-    def _defer(self, job: Callable[[], None]) -> None:
-        assert self.helper is not None
-        self.pending = self.helper.submit(job)
+
+def _nothing() -> None:
+    pass
+
+
+def _run_all(jobs: list[Callable[[], None]]) -> None:
+    for job in jobs:
+        job()

@@ -41,6 +41,7 @@ from forensics_gui.core.exchange import (
 from forensics_gui.core.files import replace_atomically
 from forensics_gui.formats.sheets import Sheet, read_sheet, sheet_names
 from forensics_gui.formats.tables import as_text
+from forensics_gui.services import bulk
 from forensics_gui.services.exchange.export_columns import ABOUT_SHEET, kind_of_title
 from forensics_gui.services.exchange.import_resolver import Resolver
 from forensics_gui.services.exchange.import_rows import Refusal, build_row
@@ -161,7 +162,7 @@ def preview(store: Store, sheet: Sheet, settings: Settings,
             progress: Progress | None = None) -> Plan:
     """What importing the table would do; nothing is written."""
     check_settings(sheet, settings)
-    with store.reading() as uow:
+    with store.reading() as uow, bulk.collector_paused():
         return _plan(uow, store, sheet, settings, progress)
 
 
@@ -170,7 +171,7 @@ def run(store: Store, sheet: Sheet, settings: Settings, *, strict: bool = False,
     """Import the table in one transaction; returns what was done. With `strict`, a single
     refused row refuses the whole file (nothing is written)."""
     check_settings(sheet, settings)
-    with store.writing(bulk=True) as uow:
+    with store.writing(bulk=True) as uow, bulk.collector_paused():
         with ChunkWriter(uow, overlap=True) as writer:
             plan = _plan(uow, store, sheet, settings, progress, writer, strict)
         if any(plan.added.values()):
@@ -188,7 +189,7 @@ def _plan(uow: Any, store: Store, sheet: Sheet, settings: Settings,
     resolver = Resolver(uow, store, settings, sheet)
     seen: dict[str, int] = {}
     row_ids = [_row_id(settings.kind, cells, seen) for _, cells in sheet.rows]
-    drafts = [resolver.draft(cells) for _, cells in sheet.rows]
+    drafts = resolver.drafts([cells for _, cells in sheet.rows])
     resolver.learn(drafts, row_ids)
     if writer is not None:
         resolver.quiet = writer.quiet
