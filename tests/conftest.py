@@ -233,12 +233,19 @@ def _reset_pg(url: str) -> None:
         tables = [sql.Identifier(r[0]) for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
             "AND tablename NOT IN ('alembic_version', 'handling_marking', 'company_alias', "
-            "'transshipment_hub')")]
+            "'transshipment_hub', 'audit_chain_head')")]
         try:
             with conn.transaction():
                 conn.execute("SET LOCAL session_replication_role = replica")
                 for table in tables:
                     conn.execute(sql.SQL("DELETE FROM {}").format(table))
+                # The audit trail starts again from its first event.
+                conn.execute("UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64)")
+            for table, trigger in conn.execute(  # guards a test switched off are on again
+                    "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c "
+                    "ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgenabled = 'D'"):
+                conn.execute(sql.SQL("ALTER TABLE {} ENABLE TRIGGER {}").format(
+                    sql.Identifier(table), sql.Identifier(trigger)))
         except psycopg.errors.InsufficientPrivilege:
             _unavailable("the test user may not empty the tables (it must be a superuser)")
         for seeded in ("handling_marking", "company_alias", "transshipment_hub"):

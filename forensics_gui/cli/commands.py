@@ -261,7 +261,8 @@ def cmd_delete(args: argparse.Namespace, store: Any) -> int:
 
 def cmd_history(args: argparse.Namespace, store: Any) -> int:
     from forensics_gui.services import audit
-    events = audit.history(store, args.kind, args.ref, limit=getattr(args, "limit", 200))
+    events = audit.history(store, args.kind, args.ref, limit=getattr(args, "limit", 200),
+                           database=getattr(args, "database", False))
     if _json(args):
         print_json(events)
         return 0

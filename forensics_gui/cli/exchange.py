@@ -112,6 +112,9 @@ def cmd_package_export(args: argparse.Namespace, store: Any) -> int:
           f"{report.byte_size:,} bytes")
     if not total:
         print("nothing to send: every record was delivered")
+    if report.audit_head:
+        print(f"audit chain head of this store: {report.audit_head} (check it later with "
+              f"`forensics audit verify --head`)")
     return 0
 
 

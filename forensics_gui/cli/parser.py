@@ -24,7 +24,7 @@ KIND_HELP = {"list": "sanctions list versions one record at a time (to import an
 EXIT_CODES = ("Exit codes: 0 done; 1 nothing found or a problem found (search, chains, "
               "datecode: nothing found or read; verify, db check: a problem; a question "
               "answered no; package import, sync: conflicts left open; import: rows "
-              "refused); 2 bad input; "
+              "refused); 2 bad input (backup, restore: a backup that fails its check); "
               "3 not found; 4 conflict with another user's change; "
               "5 refused by a rule of the store; 6 store unavailable; 70 a bug.")
 
@@ -224,6 +224,9 @@ def _db_grammar(db: argparse.ArgumentParser) -> None:
 
 def _history_grammar(history: argparse.ArgumentParser) -> None:
     history.add_argument("--limit", type=int, default=50)
+    history.add_argument("--database", action="store_true",
+                         help="also the changes the database recorded itself, statement by "
+                              "statement (PostgreSQL: psql and other tools included)")
     history.set_defaults(handler=c.cmd_history, kind=None, ref=None)
 
 
@@ -329,6 +332,12 @@ def _stats(parser: argparse.ArgumentParser) -> None:
     stats.build(parser)
 
 
+def _audit(parser: argparse.ArgumentParser) -> None:
+    from forensics_gui.cli import auditing
+
+    auditing.build(parser, _common)
+
+
 def _import(parser: argparse.ArgumentParser) -> None:
     from forensics_gui.cli import importing
 
@@ -348,6 +357,14 @@ def _exchange(name: str) -> Grammar:
         exchange.build(name, parser, _common)
     return grammar
 
+def _backups(name: str) -> Grammar:
+    def grammar(parser: argparse.ArgumentParser) -> None:
+        from forensics_gui.cli import backups
+
+        backups.build(name, parser, _common)
+    return grammar
+
+
 # name: (one-line help, the command's own options come from `_common`, its grammar)
 COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
     "init": ("create the store (and bring an old one up to date)", True,
@@ -361,6 +378,12 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
                "originals without a photo (exit code 1 when there is any)", True,
                _handler(c.cmd_verify)),
     "history": ("the newest audit events of the whole store", True, _history_grammar),
+    "backup": ("write a checked backup of the store to a file or folder (exit code 2 when "
+               "the check fails)", True, _backups("backup")),
+    "restore": ("restore a backup: a SQLite store (--replace keeps the one there aside) or "
+                "a PostgreSQL dump into an empty database", False, _backups("restore")),
+    "audit": ("the audit trail's hash chain: verify it (exit code 1 when it does not hold), "
+              "or print its head", False, _audit),
     "purge": ("erase a recovered item, finding or photo for good (administrators; the audit "
               "trail keeps a copy)", True, _purge_grammar),
     **{kind: (KIND_HELP.get(kind, KINDS[kind].plural), False,

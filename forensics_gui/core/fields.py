@@ -723,7 +723,7 @@ def _number_hint(spec: FieldSpec) -> str:
 def _parse_list(spec: FieldSpec, value: Any) -> tuple[str, ...]:
     if value is None or value == "":
         return ()
-    items = value.split(";") if isinstance(value, str) else list(value)
+    items = value.split(";") if isinstance(value, str) else _items(spec, value)
     cleaned = tuple(dict.fromkeys(t for t in (clean_text(spec, v) for v in items) if t))
     for item in cleaned:
         if spec.choices and item not in spec.choices:
@@ -761,7 +761,17 @@ def _parse_code(spec: FieldSpec, value: Any) -> str:
 
 
 def _parse_refs(spec: FieldSpec, value: Any) -> tuple[UUID, ...]:
-    return tuple(parse_uuid(spec.name, v) for v in (value or ()))
+    return tuple(parse_uuid(spec.name, v) for v in _items(spec, value or ()))
+
+
+def _items(spec: FieldSpec, value: Any) -> list[Any]:
+    """The values of a list field given as a list (a package's or a caller's); a single
+    number or other value that holds no list is refused, naming the field."""
+    try:
+        return list(value)
+    except TypeError:
+        raise ValidationError(spec.name, f"{str(value)[:40]!r} is not a list of values; "
+                                         "give the values separated by ';'") from None
 
 
 def _parse_required_number(spec: FieldSpec, value: Any) -> Any:

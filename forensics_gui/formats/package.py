@@ -47,7 +47,11 @@ THUMBS = "thumbs/"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _ENTRY = re.compile(r"^(photos|thumbs)/([0-9a-f]{64})$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_AUDIT_HEAD = re.compile(r"^[0-9]{1,19}:[0-9a-f]{64}$")
 _CHUNK = 1 << 20
+# What reading a damaged or unusual zip raises (NotImplementedError: a compression method,
+# zip version or feature this reader does not have).
+_ZIP_FAULTS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError)
 MANIFEST_FIELDS = {"format": str, "format_version": int, "package_id": str, "store_id": str,
                    "device_name": str, "schema_revision": str, "created_at": str,
                    "created_by": str, "records": list, "originals": list}
@@ -176,7 +180,7 @@ class PackageReader:
     def _read(self, name: str) -> bytes:
         try:
             return self._archive.read(name)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        except _ZIP_FAULTS as error:
             raise PackageError(f"{self.path.name}: entry {name} cannot be read ({error}); "
                                "the package is damaged") from None
 
@@ -211,7 +215,7 @@ def _open_zip(source: Path) -> zipfile.ZipFile:
         raise PackageError(f"there is no package file {source}")
     try:
         return zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+    except (*_ZIP_FAULTS, ValueError) as error:
         raise PackageError(f"{source.name} is not a complete case package (truncated, or not "
                            f"a zip file: {error})") from None
 
@@ -247,6 +251,8 @@ def _check_entry(source: Path, info: zipfile.ZipInfo, limits: PackageLimits) -> 
         raise PackageError(f"{where} is a symbolic link; packages hold no links")
     if info.is_dir() or not (name in (MANIFEST, MANIFEST_HASH) or _ENTRY.match(name)):
         raise PackageError(f"{where} is not part of a case package")
+    if info.flag_bits & 0x41:  # encrypted, or strongly encrypted
+        raise PackageError(f"{where} is encrypted; packages are never encrypted")
     most = limits.max_manifest_bytes if name == MANIFEST else limits.max_entry_bytes
     if info.file_size > most:
         raise PackageError(f"{where} is {info.file_size:,} bytes; at most {most:,} are "
@@ -268,17 +274,45 @@ def _checked_manifest(source: Path, archive: zipfile.ZipFile,
         raise PackageError(f"{source.name}: the manifest does not match its SHA-256 "
                            "(altered or damaged); refused")
     try:
-        manifest = json.loads(body)
+        manifest = strict_json(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise PackageError(f"{source.name}: the manifest is not JSON ({error})") from None
     check_manifest(manifest, source.name)
     return manifest
 
 
+# A \uD800-\uDFFF escape: JSON text may carry half of a surrogate pair, which is no character.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def strict_json(body: bytes) -> Any:
+    """JSON as hashes are computed over it: ValueError (with what is wrong) for NaN or
+    Infinity, which JSON does not allow, for text holding half of a surrogate pair (as an
+    escape or as bytes), which no hash or store can take, and for nesting too deep to read;
+    UnicodeDecodeError (a ValueError) for bytes that are not text."""
+    try:
+        # Decoded strictly: json.loads would let UTF-8 bytes of a surrogate through.
+        value = json.loads(body.decode(json.detect_encoding(body)),
+                           parse_constant=_not_a_number)
+    except RecursionError:
+        raise ValueError("it nests lists or objects too deeply") from None
+    if _SURROGATE_ESCAPE.search(body):  # rare: pairs written as escapes are fine
+        try:
+            canonical_json(value)
+        except UnicodeEncodeError:
+            raise ValueError("it holds text with half of a surrogate pair (an escape "
+                             "\\uD800 to \\uDFFF alone), which is not a character") from None
+    return value
+
+
+def _not_a_number(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def _read_entry(source: Path, archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+    except _ZIP_FAULTS as error:
         raise PackageError(f"{source.name}: entry {name} cannot be read ({error}); the "
                            "package is truncated or damaged") from None
 
@@ -296,6 +330,9 @@ def check_manifest(manifest: Any, where: str) -> None:
                            "version to import it")
     _check_uuid(manifest["package_id"], f"{where}: package_id")
     _check_uuid(manifest["store_id"], f"{where}: store_id")
+    head = manifest.get("audit_head", "")  # the sender's audit chain head (optional)
+    if not isinstance(head, str) or (head and not _AUDIT_HEAD.match(head)):
+        raise PackageError(f"{where}: the manifest's audit_head is not NUMBER:SHA-256")
     for n, record in enumerate(manifest["records"], start=1):
         label = f"{where}: record {n}"
         _check_fields(record, RECORD_FIELDS, label)
@@ -363,7 +400,7 @@ def _check_stream(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             for chunk in _chunks(stream):
                 hasher.update(chunk)
                 length += len(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+    except _ZIP_FAULTS as error:
         raise PackageError(f"{source.name}: entry {info.filename} cannot be read ({error}); "
                            "the package is truncated or damaged") from None
     if hasher.hexdigest() != digest or (size is not None and length != size):
@@ -382,7 +419,7 @@ def read_receipt(path: str | Path, max_bytes: int = 512 * 1024 * 1024) -> dict[s
         if source.stat().st_size > max_bytes:
             raise PackageError(f"{source.name} is larger than any receipt ({max_bytes:,} "
                                "bytes at most)")
-        receipt = json.loads(source.read_bytes())
+        receipt = strict_json(source.read_bytes())
     except OSError as error:
         raise PackageError(f"cannot read the receipt {source}: "
                            f"{error.strerror or error}") from None

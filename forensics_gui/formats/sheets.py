@@ -201,6 +201,9 @@ def _header(name: str, number: int, cells: list[str]) -> tuple[str, ...]:
     columns = [cell.strip().lstrip("\ufeff").strip() for cell in cells]
     while columns and not columns[-1]:
         columns.pop()  # trailing empty cells name no column
+    if not columns:  # only byte order marks: text no one can see
+        raise SheetError(name, number, reason="the header row holds no column names, only "
+                         "invisible byte order marks")
     seen: dict[str, int] = {}
     for at, column in enumerate(columns, 1):
         if not column:

@@ -123,6 +123,8 @@ def _reduced_jpeg(data: bytes, max_side: int, file_name: str, limits: ImageLimit
 
 
 def _jpeg_of(image: Image.Image, max_side: int, quality: int) -> tuple[bytes, int, int]:
-    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    # Pillow cannot reduce 16-bit grey (I;16) in steps: such pictures are resized in one.
+    gap = None if image.mode.startswith("I;16") else 2.0
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=gap)
     picture = pixels.as_srgb(pixels.upright(image)).convert("RGB")  # grey too: one mode
     return pixels.encode(picture, "JPEG", quality=quality), picture.width, picture.height

@@ -176,7 +176,7 @@ add({"made_store": "Store", "made_schema": "Schema version", "made_query": "Quer
      "made_no_audit": "у цьому сховищі не ведеться"})
 
 
-def _how_made(frame: Any, meta: BriefMeta, words: Words) -> list[tuple[str, str]]:
+def _how_made(frame: Any, meta: BriefMeta, words: Words) -> list[tuple[str, ...]]:
     """The facts of the last page (the query and options are the product's own words, in
     English, so that they can be given back as they are)."""
     return [(words["made_store"], f"{frame.store_location} ({frame.store_kind})"),
@@ -185,4 +185,5 @@ def _how_made(frame: Any, meta: BriefMeta, words: Words) -> list[tuple[str, str]
                                                  frame.options.described()),
             (words["made_built"], meta.created), (words["author"], frame.author),
             (words["marking"], words["made_marking_note"].format(marking=frame.marking)),
-            (words["made_audit"], frame.audit_head or words["made_no_audit"])]
+            (words["made_audit"], frame.audit_head, "CellCode") if frame.audit_head else
+            (words["made_audit"], words["made_no_audit"])]

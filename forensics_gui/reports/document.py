@@ -75,6 +75,8 @@ def styles() -> StyleSheet1:
     sheet.add(base)
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10.5, textColor=MUTED))
     sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8, leading=10, spaceAfter=0))
+    # A long code that must stay on one line to be copied whole (the audit chain head).
+    sheet.add(ParagraphStyle("CellCode", parent=base, fontSize=6.5, leading=10, spaceAfter=0))
     sheet.add(ParagraphStyle("CellBold", parent=base, fontName=fonts.BOLD, fontSize=8,
                              leading=10, spaceAfter=0))
     sheet.add(ParagraphStyle("H1", parent=base, fontName=fonts.BOLD, fontSize=15, leading=19,

@@ -149,13 +149,15 @@ def yardstick(sheet: Any, words: Words) -> list[Flowable]:
     return story
 
 
-def provenance(sheet: Any, words: Words, facts: Sequence[tuple[str, str]]) -> list[Flowable]:
-    """The last page: the store, its schema version, the query and options, the time."""
+def provenance(sheet: Any, words: Words, facts: Sequence[tuple[str, ...]]) -> list[Flowable]:
+    """The last page: the store, its schema version, the query and options, the time. A fact
+    may name the cell style of its value as a third element."""
     story: list[Flowable] = [Heading(words["how_made"], sheet["H1"], 0),
                              Paragraph(markup(words["how_made_intro"]), sheet["Body"])]
     rows = [[Paragraph(markup(words["what"]), sheet["CellBold"]),
              Paragraph(markup(words["value"]), sheet["CellBold"])]]
-    rows += [[Paragraph(markup(label), sheet["Cell"]), Paragraph(markup(value), sheet["Cell"])]
-             for label, value in facts]
+    rows += [[Paragraph(markup(label), sheet["Cell"]),
+              Paragraph(markup(value), sheet[style[0] if style else "Cell"])]
+             for label, value, *style in facts]
     story.append(table(rows, [130, 340], zebra=False))
     return story

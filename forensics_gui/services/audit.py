@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core import records
+from forensics_gui.core.audit import Head, Verdict
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import describe, finding_title, reference_kinds
 from forensics_gui.core.search import SEARCH_KINDS
@@ -17,13 +18,14 @@ from forensics_gui.storage.store import Store
 
 
 def history(store: Store, kind: str | None = None, reference: str | UUID | None = None,
-            limit: int = 200) -> list[records.AuditEvent]:
-    """Audit events, newest first: of one record when `kind` and `reference` are given."""
+            limit: int = 200, *, database: bool = False) -> list[records.AuditEvent]:
+    """Audit events, newest first: of one record when `kind` and `reference` are given.
+    `database`: with the statements PostgreSQL recorded itself (psql's among them)."""
     if not 1 <= limit <= 100_000:
         raise ValidationError("limit", "must be between 1 and 100000")
     with store.reading() as uow:
         record_id = resolve_one(uow, kind, reference) if kind and reference else None
-        return uow.audit_events(kind, record_id, limit)
+        return uow.audit_events(kind, record_id, limit, database=database)
 
 
 def history_with_names(store: Store, kind: str | None = None,
@@ -83,3 +85,18 @@ def _name_of(kind: str, row: dict[str, Any]) -> str:
         return f"{title} in {row['case_reference']}"
     field = {"part": "part_number", "item": "case_reference", "source": "title"}.get(kind, "name")
     return str(row[field])
+
+
+def chain_head(store: Store) -> Head | None:
+    """The audit trail's newest event number and seal (None before the first event)."""
+    with store.reading() as uow:
+        return uow.audit_head()
+
+
+def verify_chain(store: Store, heads: Iterable[str | Head] = ()) -> Verdict:
+    """Check the audit trail's hash chain: every seal, the numbering, the links and the head,
+    and that each head printed earlier (on a brief, in a case package: "SEQ:HASH") is still
+    in the chain, which a rewrite of the whole chain would change."""
+    wanted = [h if isinstance(h, Head) else Head.parse(h) for h in heads]
+    with store.reading() as uow:
+        return uow.verify_audit(wanted)

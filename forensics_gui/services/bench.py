@@ -22,7 +22,7 @@ from forensics_gui.core.records import ComponentFinding, PhotoAnnotation, Recove
 from forensics_gui.services import derive, identify, photos, records
 from forensics_gui.services.records import create_in
 from forensics_gui.services.references import lookup, resolve_references
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 NAMED = ("part_id", "manufacturer_id")  # typed as a part number and an organization's name
 MAX_FINDINGS = 10_000
@@ -96,6 +96,7 @@ def annotations_of(store: Store, item_id: UUID) -> dict[UUID, list[PhotoAnnotati
 
 
 # ------------------------------------------------------------------------------- saving
+@retried_writes
 def save_row(store: Store, item_id: UUID, values: dict[str, Any],
              finding_id: UUID | None = None, version: int | None = None,
              create_missing: bool = False) -> tuple[ComponentFinding, list[Any]]:

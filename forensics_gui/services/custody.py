@@ -16,11 +16,12 @@ from forensics_gui.core import records
 from forensics_gui.core.errors import IntegrityRuleError, NotFoundError, ValidationError
 from forensics_gui.core.fields import CUSTODY_FIELDS, parse_uuid, parse_value
 from forensics_gui.services.records import resolve_one
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 Event = records.CustodyEvent
 
 
+@retried_writes
 def record_transfer(store: Store, item: str | UUID, values: dict[str, Any]) -> Event:
     """Append a transfer of `item` (id or case reference): released by, received by, when...
 
@@ -34,11 +35,13 @@ def record_transfer(store: Store, item: str | UUID, values: dict[str, Any]) -> E
 def transfer_in(uow: Any, item_id: UUID, values: dict[str, Any]) -> Event:
     """`record_transfer` inside a unit of work the caller holds (imports, the demo set)."""
     parsed = _parsed(values, required=True)
+    uow.lock("item", item_id)  # the chain read below stays the chain until this commits
     _check_item(uow, item_id, parsed["occurred_at"])
     _check_sequence(standing(uow.custody_events(item_id)), parsed)
     return uow.add_custody_event({"item_id": item_id, **parsed})
 
 
+@retried_writes
 def correct_transfer(store: Store, event_id: str | UUID, values: dict[str, Any],
                      reason: str) -> Event:
     """Record how a transfer should have read: a correction event naming it, with the values
@@ -54,6 +57,7 @@ def correct_transfer(store: Store, event_id: str | UUID, values: dict[str, Any],
                                       "corrects_id": wrong.id, "reason": _reason(reason)})
 
 
+@retried_writes
 def withdraw_transfer(store: Store, event_id: str | UUID, reason: str) -> Event:
     """Record that a transfer did not happen as recorded: a withdrawal event naming it."""
     with store.writing() as uow:
@@ -112,6 +116,7 @@ def _standing_event(uow: Any, event_id: str | UUID) -> Event:
     event = uow.custody_event(wanted)
     if event is None:
         raise NotFoundError(f"there is no custody event {str(event_id)[:80]!r}")
+    uow.lock("item", event.item_id)  # two people cannot both put the same event right
     history = uow.custody_events(event.item_id)
     later = replaced_by(history).get(event.id)
     if later is not None:

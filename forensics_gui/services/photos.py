@@ -23,7 +23,7 @@ from forensics_gui.media import ImageLimits as _ImageLimits
 from forensics_gui.media import images, redact
 from forensics_gui.services.records import resolve_one
 from forensics_gui.storage.blobs import StoredOriginal
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 ImageLimits = _ImageLimits
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif"}
@@ -219,6 +219,7 @@ def add_photo_bytes(store: Store, data: bytes, file_name: str, *, item_id: UUID 
     return _store_prepared(store, ready, file_name, caption, item_id, finding_id)
 
 
+@retried_writes
 def _store_prepared(store: Store, ready: _Prepared, file_name: str, caption: str,
                     item_id: UUID | None, finding_id: UUID | None) -> records.Photo | None:
     with store.writing() as uow:
@@ -319,6 +320,7 @@ def _rehash(uow: Any, total: int, control: Control) -> list[IntegrityFailure]:
     return failures
 
 
+@retried_writes
 def _audit_verification(store: Store, report: VerifyReport) -> None:
     with store.writing() as uow:
         uow.record_audit("verify", "photo", None, {}, {

@@ -16,9 +16,10 @@ from forensics_gui.core.fields import parse_uuid, parse_values
 from forensics_gui.services import derive
 from forensics_gui.services.references import lookup, resolve_references
 from forensics_gui.storage import evidence
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 
+@retried_writes
 def create(store: Store, kind: str, values: dict[str, Any]) -> Any:
     """Add a record of `kind`; every value is checked first and nothing is written on error."""
     with store.writing() as uow:
@@ -40,6 +41,7 @@ def get(store: Store, kind: str, reference: str | UUID) -> Any:
         return uow.get(kind, record_id)
 
 
+@retried_writes
 def update(store: Store, kind: str, record_id: str | UUID, version: int | None,
            changes: dict[str, Any]) -> Any:
     """Change fields of a record read at `version`; ConflictError if someone changed it since.
@@ -56,6 +58,7 @@ def update(store: Store, kind: str, record_id: str | UUID, version: int | None,
         return uow.update(kind, record_id, version, complete)
 
 
+@retried_writes
 def delete(store: Store, kind: str, record_id: str | UUID, version: int | None = None) -> Any:
     """Remove a record; refused while other records depend on it (see `dependents`), and
     for evidence (recovered items, findings, photos), which is withdrawn instead."""
@@ -64,6 +67,7 @@ def delete(store: Store, kind: str, record_id: str | UUID, version: int | None =
         return uow.delete(kind, record_id, version)
 
 
+@retried_writes
 def withdraw(store: Store, kind: str, record_id: str | UUID, version: int | None,
              reason: str) -> Any:
     """Withdraw a recovered item, finding or photo with a reason: it stays in the store and
@@ -73,6 +77,7 @@ def withdraw(store: Store, kind: str, record_id: str | UUID, version: int | None
         return evidence.withdraw(uow, kind, resolve_one(uow, kind, record_id), version, reason)
 
 
+@retried_writes
 def purge(store: Store, kind: str, record_id: str | UUID, reason: str) -> dict[str, int]:
     """Erase a recovered item, finding or photo for good (an administrator's decision): the
     audit trail keeps a full copy of what was erased. Returns how many rows of each kind."""

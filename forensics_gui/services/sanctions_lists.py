@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from forensics_gui.core.errors import IntegrityRuleError, ValidationError
-from forensics_gui.core.fields import KINDS, parse_date
+from forensics_gui.core.fields import KINDS, clean_text, parse_date
 from forensics_gui.core.screening import ImportDefaults, ListImport, ParsedList, count_of
 from forensics_gui.formats.lists import (
     FORMAT_LABELS,
@@ -158,7 +158,10 @@ def _default_date(stated: date | None, files: Sequence[ListFile]) -> tuple[date,
 def _list_values(name: str, version: str, published: date, parsed: ParsedList,
                  files: list[ListFile]) -> dict[str, Any]:
     skipped = ", ".join(count_of(n, kind) for kind, n in sorted(parsed.skipped.items()))
-    return {"name": name.strip(), "format": parsed.format, "list_version": version.strip(),
+    spec = KINDS["list"]  # checked as typed before the store is asked for the same version
+    name, version = clean_text(spec.field("name"), name), \
+        clean_text(spec.field("list_version"), version)
+    return {"name": name, "format": parsed.format, "list_version": version,
             "published_on": published, "file_name": ", ".join(f.name for f in files)[:500],
             "sha256": file_digest(files), "entry_count": len(parsed.entries),
             "notes": f"Left out when imported: {skipped}." if skipped else ""}

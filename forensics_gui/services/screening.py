@@ -30,7 +30,7 @@ from forensics_gui.services.records import create_in
 from forensics_gui.services.references import lookup
 from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import screening_query as sq
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 if TYPE_CHECKING:  # the engine (numpy, rapidfuzz) loads when screening runs, not before
     from forensics_gui.services import screening_engine as engine
@@ -138,7 +138,7 @@ class _Recorder:
         self.newest = {v.name: v for v in newest}
         self.listed = {(v.name, e.ref): e for v, e in entries}
         self.existing = {(m.organization_id, m.list_name, m.entry_ref): m
-                         for m in sq.matches_of_lists(uow, self.newest)}
+                         for m in sq.matches_of_lists(uow, self.newest, lock=True)}
         self.earlier = sq.entries_by_ref(uow, [
             (m.list_id, m.entry_ref) for m in self.existing.values()
             if m.list_id and m.list_id != self.newest[m.list_name].id])
@@ -315,6 +315,7 @@ def _entry_of(uow: Any, match: ScreeningMatch) -> tuple[SanctionsList | None,
 
 
 # -------------------------------------------------------------------------- deciding
+@retried_writes
 def confirm(store: Store, reference: str | UUID, note: str = "",
             version: int | None = None) -> MatchDecision:
     """Confirm a candidate: the organization is the listed entry. Makes a designation (the
@@ -356,6 +357,7 @@ def _designation(match: ScreeningMatch, version: SanctionsList, entry: Sanctions
             "notes": _noted(said, note)}
 
 
+@retried_writes
 def reject(store: Store, reference: str | UUID, note: str = "",
            version: int | None = None) -> MatchDecision:
     """Reject a candidate: the organization is not the listed entry. Later screenings do not

@@ -44,7 +44,7 @@ from forensics_gui.core.search import (
 from forensics_gui.services.references import lookup
 from forensics_gui.storage import search_query as sq
 from forensics_gui.storage.repository import UnitOfWork
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 MAX_LIMIT = 10_000
 _FUZZY_CUTOFF = 88
@@ -524,6 +524,7 @@ def _seen_entries(uow: Any, seen: _Seen, asked: UUID | None,
 
 
 # ---------------------------------------------------------------- index upkeep
+@retried_writes
 def reindex(store: Store, progress: Callable[[str, int], bool | None] | None = None
             ) -> dict[str, int]:
     """Recompute the search index from the records (all or nothing); {kind: terms}."""

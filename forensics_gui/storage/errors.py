@@ -19,6 +19,10 @@ from forensics_gui.core.errors import (
     StoreUnreachableError,
 )
 
+# PostgreSQL's codes for a transaction it gave up so that another could go on: a
+# serialization failure and a deadlock. Running the whole unit of work again succeeds.
+_LOST_RACE = {"40001": "another user's change got in the way",
+              "40P01": "it was deadlocked with another user's change"}
 _UNKNOWN_ROLE = re.compile(r'connection to server .*\brole "([^"]*)" does not exist', re.I)
 _RULES: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
     (("database is locked", "database table is locked"), StoreLockedError,
@@ -56,6 +60,10 @@ def translate(error: exc.DBAPIError | exc.OperationalError, where: str) -> Known
     lowered = str(error).lower()
     if isinstance(error, exc.IntegrityError):
         return IntegrityRuleError(f"the change breaks a rule of the store: {detail}")
+    race = _LOST_RACE.get(getattr(getattr(error, "orig", None), "sqlstate", None) or "")
+    if race:
+        return StoreLockedError(f"the PostgreSQL server {where} stopped a write because {race}; "
+                                "nothing was written; try again")
     role = _UNKNOWN_ROLE.search(str(error))
     if role:  # a login refused, not a missing database: say which user
         return StoreAuthError(f"the PostgreSQL server {where} has no user {role[1]!r}; check "

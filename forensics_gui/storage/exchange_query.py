@@ -17,8 +17,9 @@ from uuid import UUID
 
 from sqlalchemy import delete, exists, func, literal, select, update
 
+from forensics_gui.core.errors import IntegrityRuleError
+from forensics_gui.storage import audit_chain, search_index
 from forensics_gui.storage import models as m
-from forensics_gui.storage import search_index
 from forensics_gui.storage.bulk_stage import insert_many
 from forensics_gui.storage.repository import UnitOfWork, _custody_dto, _insert_params
 
@@ -300,9 +301,14 @@ def count_open_conflicts(uow: UnitOfWork) -> int:
 def close_conflict(uow: UnitOfWork, conflict_id: UUID, kept: str, reason: str) -> None:
     """Note who decided a conflict, when, which version was kept and why."""
     row = m.ExchangeConflictRow
-    uow.session.execute(update(row).where(row.id == conflict_id).values(
-        state="resolved", kept=kept, reason=reason, resolved_by=uow.actor,
-        resolved_at=datetime.now(UTC)))
+    # Only an open conflict is decided: of two people deciding it at once, the second finds
+    # it decided (PostgreSQL re-reads the row once the first commits) and changes nothing.
+    done = uow.session.execute(update(row).where(row.id == conflict_id, row.state == "open")
+                               .values(state="resolved", kept=kept, reason=reason,
+                                       resolved_by=uow.actor, resolved_at=datetime.now(UTC)))
+    if done.rowcount != 1:
+        raise IntegrityRuleError(f"conflict {conflict_id} was decided by someone else "
+                                 "meanwhile; nothing changed")
 
 
 # ----------------------------------------------------------------------- writing records
@@ -331,7 +337,7 @@ def audit_many(uow: UnitOfWork, action: str, kind: str,
                events: Sequence[tuple[UUID, dict[str, Any]]]) -> None:
     """One audit event per record, written at once (a package may bring thousands)."""
     now = datetime.now(UTC)
-    _insert(uow, m.AuditEventRow.__table__, [
+    audit_chain.append(uow.session.connection(), [
         {"id": uuid.uuid4(), "occurred_at": now, "actor": uow.actor, "action": action,
          "record_kind": kind, "record_id": record_id, "old_values": {}, "new_values": values}
         for record_id, values in events])

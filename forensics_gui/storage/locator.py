@@ -26,10 +26,6 @@ _LIBPQ_KEYWORDS = frozenset((
     "ssl_max_protocol_version", "krbsrvname", "gsslib", "gssdelegation", "service",
     "target_session_attrs", "load_balance_hosts"))
 _SECRETS = frozenset(("password", "sslpassword"))
-_SYNC_FOLDERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "nextcloud",
-                 "owncloud", "syncthing", "box sync", "mega")
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "afs", "9p", "davfs",
-               "fuse.rclone", "ncpfs", "glusterfs", "ceph"}
 
 
 @dataclass(frozen=True)
@@ -171,27 +167,6 @@ def read_only_reason(path: Path) -> str | None:
 
 def risky_location(path: Path) -> str | None:
     """Why a SQLite file should not live at `path` (network share, sync folder), or None."""
-    lowered = str(path).lower()
-    for folder in _SYNC_FOLDERS:
-        if f"/{folder}" in lowered or f"\\{folder}" in lowered:
-            return (f"{path} lies in a synchronised folder ({folder}); SQLite files can be "
-                    "damaged there. Keep the store on a local disk.")
-    fs_type = _filesystem_type(path)
-    if fs_type in _NETWORK_FS:
-        return (f"{path} lies on a network file system ({fs_type}); SQLite is not safe there. "
-                "Keep the store on a local disk or use a shared PostgreSQL store.")
-    return None
+    from forensics_gui.storage.places import risky_location as judged
 
-
-def _filesystem_type(path: Path) -> str | None:
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
-    best, best_type = "", None
-    target = str(path.resolve())
-    for line in mounts:
-        parts = line.split()
-        if len(parts) >= 3 and target.startswith(parts[1]) and len(parts[1]) > len(best):
-            best, best_type = parts[1], parts[2]
-    return best_type
+    return judged(path)

@@ -95,12 +95,76 @@ def schema_differences(connection: Connection) -> list[Any]:
     return list(compare_metadata(context, Base.metadata))
 
 
+# The triggers that guard the evidence, the audit trail and the search index, as the
+# migrations leave them: {table: names}. `guard_problems` reports one missing or disabled.
+_SHARED_GUARDS = {
+    "component_finding": ("component_finding_forget_terms", "component_finding_kept"),
+    "organization": ("organization_forget_terms",),
+    "part": ("part_forget_terms",),
+    "photo": ("photo_facts_fixed", "photo_kept"),
+    "photo_blob": ("photo_blob_kept", "photo_blob_no_update"),
+    "recovered_item": ("recovered_item_forget_terms", "recovered_item_kept"),
+    "source": ("source_forget_terms",),
+    "weapon_system_type": ("weapon_system_type_forget_terms",),
+}
+GUARDS = {
+    "sqlite": _SHARED_GUARDS | {
+        "audit_event": ("audit_event_no_delete", "audit_event_no_update"),
+        "custody_event": ("custody_event_kept", "custody_event_no_update"),
+        "search_term": ("search_term_ad", "search_term_ai", "search_term_au")},
+    "postgresql": _SHARED_GUARDS | {
+        "audit_event": ("audit_event_actor", "audit_event_append_only",
+                        "audit_event_no_truncate", "audit_event_seal",
+                        "audit_event_sealed_once"),
+        "custody_event": ("custody_event_append_only", "custody_event_no_truncate")},
+}
+
+
 def integrity_problems(connection: Connection) -> list[str]:
-    """Damage found by the database's own checks (SQLite integrity and foreign keys)."""
-    if connection.dialect.name != "sqlite":
-        return []
-    problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")
-                if row[0] != "ok"]
-    for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-        problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    """Damage found by the database's own checks (SQLite integrity and foreign keys), guards
+    missing or switched off, and an audit trail whose hash chain does not hold."""
+    from forensics_gui.storage import audit_chain
+
+    problems = guard_problems(connection)
+    if connection.dialect.name == "sqlite":
+        problems += [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")
+                     if row[0] != "ok"]
+        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent} row")
+    if "audit_chain_head" in inspect(connection).get_table_names():
+        problems += [f"audit trail: {p}" for p in audit_chain.verify(connection).problems]
+    return problems
+
+
+def guard_problems(connection: Connection) -> list[str]:
+    """Each trigger of `GUARDS` that is missing, or disabled (PostgreSQL)."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        found = {(t, n): "O" for t, n in connection.exec_driver_sql(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")}
+    else:
+        found = {(t, n): e for t, n, e in connection.exec_driver_sql(
+            "SELECT c.relname, t.tgname, t.tgenabled FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal")}
+    problems = []
+    guards = dict(GUARDS.get(dialect, {}))
+    if dialect == "postgresql" and any(n == "audit_event_seal" for _, n in found):
+        from forensics_gui.storage.audit_chain import NOT_ROW_AUDITED
+
+        # Every table but the trail and the search index records its changes (0010).
+        for table in connection.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                ).scalars():
+            if table not in NOT_ROW_AUDITED and not table.startswith("search_term"):
+                guards[table] = (*guards.get(table, ()), *(f"{table}_audit_{verb}" for verb in
+                                                           ("insert", "update", "delete")))
+    for table, names in guards.items():
+        for name in names:
+            state = found.get((table, name))
+            if state is None:
+                problems.append(f"the guard {name} on {table} is missing: the database no "
+                                f"longer enforces what it protects")
+            elif state not in ("O", "A"):  # disabled, or firing only on replicas
+                problems.append(f"the guard {name} on {table} is switched off (ALTER TABLE "
+                                f"... DISABLE TRIGGER)")
     return problems

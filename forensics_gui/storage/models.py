@@ -577,6 +577,20 @@ class AuditEventRow(Base):
     record_id: Mapped[UUID | None] = mapped_column(Uuid)
     old_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
     new_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The hash chain (storage/audit_chain.py): number, the previous event's seal, the seal.
+    seq: Mapped[int | None] = mapped_column(BigInteger, index=True, unique=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHeadRow(Base):
+    """The newest audit event's number and seal (one row)."""
+
+    __tablename__ = "audit_chain_head"
+    __table_args__ = (CheckConstraint("singleton = 1", name="singleton"),)
+    singleton: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class StoreIdentityRow(Base):

@@ -43,8 +43,8 @@ from forensics_gui.core.fields import FILTER_COLUMNS, FIXED_FIELDS, WITHDRAWABLE
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.core.ids import new_id
 from forensics_gui.core.search import term_fields
+from forensics_gui.storage import audit_chain, search_index
 from forensics_gui.storage import models as m
-from forensics_gui.storage import search_index
 from forensics_gui.storage.blobs import BlobStore
 from forensics_gui.storage.bulk_stage import insert_many, nothing, stage_rows
 from forensics_gui.storage.convert import decode_cursor, encode_cursor, json_value, to_dto
@@ -280,7 +280,8 @@ class UnitOfWork:
         totals["custody"] = int(self.session.execute(
             select(func.count()).select_from(m.CustodyEventRow)).scalar_one())
         totals["audit"] = int(self.session.execute(
-            select(func.count()).select_from(m.AuditEventRow)).scalar_one())
+            select(func.count()).select_from(m.AuditEventRow).where(
+                m.AuditEventRow.action.not_like(audit_chain.DATABASE_ACTIONS))).scalar_one())
         return totals
 
     def _filtered(self, kind: str, query: Select[Any], filters: dict[str, Any] | None,
@@ -478,6 +479,15 @@ class UnitOfWork:
         if expected is not None and row.version != expected:
             raise ConflictError(kind_spec(kind).label, row.id, row.updated_by,
                                 row.updated_at.isoformat(timespec="seconds"), row.version)
+
+    def lock(self, kind: str, record_id: UUID) -> None:
+        """Hold the record against other writers until this unit of work ends, so that what
+        is checked against it (and against what hangs off it) stays true until the write
+        commits. PostgreSQL takes a row lock; SQLite runs one writer at a time already."""
+        if self.dialect == "postgresql":
+            model = m.MODEL_OF_KIND[kind]
+            self.session.execute(select(model.id).where(model.id == record_id)
+                                 .with_for_update())
 
     def flush_versioned(self, kind: str, row: Any) -> None:
         try:
@@ -681,10 +691,19 @@ class UnitOfWork:
         which `changes` reports once the write has committed."""
         if changed:
             self.touch(kind, record_id)
-        self.session.add(m.AuditEventRow(
-            id=new_id(), occurred_at=datetime.now(UTC), actor=self.actor, action=action,
-            record_kind=kind, record_id=record_id, old_values=old, new_values=new))
-        self.session.flush()
+        self.session.flush()  # the change it records goes first
+        audit_chain.append(self.session.connection(), [{
+            "id": new_id(), "occurred_at": datetime.now(UTC), "actor": self.actor,
+            "action": action, "record_kind": kind, "record_id": record_id,
+            "old_values": old, "new_values": new}])
+
+    def audit_head(self) -> audit_chain.Head | None:
+        """The newest audit event's number and seal, as briefs and packages print it."""
+        return audit_chain.head(self.session.connection())
+
+    def verify_audit(self, heads: Sequence[audit_chain.Head] = ()) -> audit_chain.Verdict:
+        """Check the audit trail's hash chain (see `audit_chain.verify`)."""
+        return audit_chain.verify(self.session.connection(), heads)
 
     def rebuild_search_index(self, progress: Callable[[str, int], bool | None] | None = None
                              ) -> dict[str, int]:
@@ -707,10 +726,14 @@ class UnitOfWork:
         return Changes(frozenset(self._kinds), frozenset(self._records))
 
     def audit_events(self, kind: str | None = None, record_id: UUID | None = None,
-                     limit: int = 200) -> list[records.AuditEvent]:
-        """The newest audit events, optionally of one record."""
+                     limit: int = 200, *, database: bool = False) -> list[records.AuditEvent]:
+        """The newest audit events, optionally of one record. `database`: also the events
+        PostgreSQL records for each statement that changed rows (see `audit_chain`), which
+        are left out otherwise (the application's own events say what each change meant)."""
         row = m.AuditEventRow
         query = select(row).order_by(row.occurred_at.desc(), row.id.desc()).limit(limit)
+        if not database:
+            query = query.where(row.action.not_like(audit_chain.DATABASE_ACTIONS))
         if kind:
             query = query.where(row.record_kind == kind)
         if record_id:

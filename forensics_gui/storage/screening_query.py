@@ -131,11 +131,17 @@ def existing_organizations(uow: UnitOfWork, ids: Iterable[UUID]) -> set[UUID]:
 
 
 # ------------------------------------------------------------------------------ matches
-def matches_of_lists(uow: UnitOfWork, list_names: Iterable[str]) -> list[ScreeningMatch]:
-    """Every match recorded against the lists of these names."""
+def matches_of_lists(uow: UnitOfWork, list_names: Iterable[str], *,
+                     lock: bool = False) -> list[ScreeningMatch]:
+    """Every match recorded against the lists of these names. `lock`: hold them until the
+    unit of work ends (PostgreSQL), so that a decision taken meanwhile is read, not written
+    over with the state read before it."""
     found: list[ScreeningMatch] = []
     for chunk in _chunks(sorted(set(list_names))):
-        rows = uow.session.scalars(select(M).where(M.list_name.in_(chunk)).order_by(M.id))
+        query = select(M).where(M.list_name.in_(chunk)).order_by(M.id)
+        if lock and uow.dialect == "postgresql":
+            query = query.with_for_update().execution_options(populate_existing=True)
+        rows = uow.session.scalars(query)
         found += [to_dto("match", r) for r in rows]
     return found
 

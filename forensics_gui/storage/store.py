@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
+import logging
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DisconnectionError
@@ -20,6 +23,7 @@ from forensics_gui.core.errors import (
     StoreAuthError,
     StoreDamagedError,
     StoreError,
+    StoreLockedError,
     StoreReadOnlyError,
 )
 from forensics_gui.storage.errors import known_errors
@@ -33,8 +37,17 @@ from forensics_gui.storage.repository import UnitOfWork
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 BUSY_TIMEOUT_MS = 5000
+# A unit of work that lost a race for the store (SQLite still locked after the busy timeout;
+# a PostgreSQL deadlock or serialization failure) is run again from its start this many
+# times in all, after a pause that doubles each time and is jittered so that writers that
+# collided do not collide again.
+WRITE_ATTEMPTS = 5
+RETRY_PAUSE_S = 0.05
+_log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
 # SQLite's page cache per connection: what stays in memory of the pages a query read. Enough
 # for browsing and searching; bulk imports, which touch many index pages, get more meanwhile.
 CACHE_KB = 16 * 1024
@@ -42,12 +55,45 @@ BULK_CACHE_KB = 64 * 1024
 # A PostgreSQL connection idle in the pool this long is checked before it is used again.
 PING_AFTER_IDLE_S = 5.0
 PasswordPrompt = Callable[[str], str | None]
+# SQLite files this process holds open, with how many stores hold each. Closing any
+# descriptor of a file drops every lock the process holds on it, SQLite's included: another
+# program finishing its last write would then think itself the store's only user and remove
+# the write-ahead log from under this process's connections, which damages the store. So a
+# file already open here is never opened again outside SQLite (its header was checked then).
+_OPEN_FILES: dict[Path, int] = {}
 ASKED_READ_ONLY = "read-only was asked for"
 AS_IT_WAS = "it is read as it was when opened: changes others make meanwhile are not seen"
 # What SQLite answers when it would have to create its shared-memory file to read a store in
 # write-ahead-log mode, in a folder it may not write to (CANTOPEN on a read-only file system;
 # a file that may not be read is refused before).
 _NEEDS_FOLDER = {"SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT", "SQLITE_CANTOPEN"}
+
+
+def retried_writes(work: Callable[P, T]) -> Callable[P, T]:
+    """Run `work` (a whole use case holding one `Store.writing()` unit of work) again from
+    its start when the store refused the unit of work because of other writers, up to
+    WRITE_ATTEMPTS times in all; then say plainly that it kept failing.
+
+    What was written was rolled back each time, so running it again writes it once. A
+    conflict (someone changed the record since it was read) is the user's to decide and is
+    never retried; nor is anything else.
+    """
+    @functools.wraps(work)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return work(*args, **kwargs)
+            except StoreLockedError as error:
+                if attempt == WRITE_ATTEMPTS:
+                    raise StoreLockedError(f"{error} (tried {attempt} times; nothing was "
+                                           "written)") from error
+                pause = RETRY_PAUSE_S * 2 ** (attempt - 1) * random.uniform(0.5, 1.5)
+                _log.warning("%s: attempt %d of %d lost a race with other writers (%s); "
+                             "running it again in %.2f s", work.__qualname__, attempt,
+                             WRITE_ATTEMPTS, error, pause)
+                time.sleep(pause)
+        raise AssertionError("unreachable")
+    return run
 
 
 class Store:
@@ -67,6 +113,7 @@ class Store:
         self.actor = actor
         self.warnings: list[str] = []
         self.backup_path: str | None = None
+        self.open_file: Path | None = None  # the SQLite file, while this store holds it
         self._listeners: list[Callable[[Changes], None]] = []
 
     @property
@@ -145,6 +192,11 @@ class Store:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+        if self.open_file is not None:
+            left = _OPEN_FILES.pop(self.open_file, 1) - 1
+            if left:
+                _OPEN_FILES[self.open_file] = left
+            self.open_file = None
 
 
 def open_store(text: str | None = None, *, create: bool = False,
@@ -184,7 +236,8 @@ def _open_sqlite(location: StoreLocation, create: bool, read_only: bool) -> Stor
         _make_folder(path.parent)
     elif not os.access(path, os.R_OK):
         raise StoreError(f"you may not read {path}; ask for permission to read it")
-    elif path.stat().st_size and _header(path) != SQLITE_MAGIC:
+    elif (path.stat().st_size and path.resolve() not in _OPEN_FILES
+          and _header(path) != SQLITE_MAGIC):
         raise StoreDamagedError(f"{path} is not a forensic store (not a SQLite database)")
     why = ASKED_READ_ONLY if read_only else read_only_reason(path)
     if why is None:
@@ -195,6 +248,8 @@ def _open_sqlite(location: StoreLocation, create: bool, read_only: bool) -> Stor
         why += f"; {AS_IT_WAS}" if as_it_was else ""
     event.listen(engine, "begin", _begin_sqlite)
     store = Store(location, engine, _os_user(), why)
+    store.open_file = path.resolve()
+    _OPEN_FILES[store.open_file] = _OPEN_FILES.get(store.open_file, 0) + 1
     warning = risky_location(path)
     if warning:
         store.warnings.append(warning)

@@ -50,6 +50,8 @@ def test_export_import_receipt_and_status(stores: tuple[Path, Path], tmp_path: P
     package = tmp_path / "week-12.zip"
     exported = ok(cli(laptop, "package", "export", str(package), "--undelivered", "--json"))
     assert exported["records"]["finding"] == 22 and package.exists()
+    # The laptop's audit chain head travels with the package and can be checked later.
+    assert ok(cli(laptop, "audit", "verify", "--head", exported["audit_head"], "--json"))["sound"]
     before = ok(cli(laptop, "package", "status", "--json"))
     assert before["undelivered"]["finding"] == 22 and before["awaiting_receipt"] == 1
     imported = ok(cli(centre, "package", "import", str(package), "--json"))

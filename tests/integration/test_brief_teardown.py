@@ -157,3 +157,18 @@ def test_nothing_is_left_at_the_target_when_a_brief_fails(demo_store: stores.Sto
         briefs.write(demo_store, "teardown", "NOPE-1", target, invariant=True)
     assert target.read_bytes() == b"an earlier brief"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".brief-")]
+
+
+def test_the_last_page_prints_the_audit_chain_head(demo_store: stores.Store,
+                                                   tmp_path: Path) -> None:
+    """The head printed is the one the store held when the brief was written: checking it
+    later (`forensics audit verify --head`) catches a rewrite of the trail."""
+    from forensics_gui.services import audit
+
+    head = audit.chain_head(demo_store)
+    assert head is not None
+    result = write(demo_store, tmp_path / "teardown.pdf")
+    last = " ".join(pdf_tools.pages(result.path)[-1].split())
+    assert "Audit chain head" in last
+    assert str(head) in last  # on one line, to be copied whole
+    assert audit.verify_chain(demo_store, [str(head)]).sound

@@ -77,7 +77,8 @@ def _audit_rows(store: stores.Store) -> list[tuple[Any, ...]]:
 def test_audit_trail_cannot_be_changed_or_erased_with_sql(store: stores.Store,
                                                           case_file: CaseFile) -> None:
     trail = _audit_rows(store)
-    assert len(trail) == 7
+    # The application's seven events (PostgreSQL also records each statement itself).
+    assert len([r for r in trail if not r[2].startswith("database ")]) == 7
     for statement in ("UPDATE audit_event SET actor = 'someone else'",
                       "UPDATE audit_event SET action = 'create' WHERE action = 'create'",
                       "DELETE FROM audit_event",

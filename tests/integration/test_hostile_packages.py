@@ -76,6 +76,22 @@ def test_the_untouched_package_is_taken(package: Path, sqlite_store: stores.Stor
     assert report.outcomes["added"] > 10
 
 
+def test_a_package_carries_the_senders_audit_chain_head(package: Path) -> None:
+    """The head of the laptop's trail when the package was made: checked later against the
+    laptop's store (`forensics audit verify --head`), it shows the trail was not rewritten."""
+    from forensics_gui.core.audit import Head
+
+    head = Head.parse(json.loads(_entries(package)["manifest.json"])["audit_head"])
+    laptop_store = stores.open_existing(str(package.with_name("laptop.sqlite")))
+    try:
+        from forensics_gui.services import audit
+
+        assert head.seq >= 3
+        assert audit.verify_chain(laptop_store, [head]).sound
+    finally:
+        laptop_store.close()
+
+
 def test_a_truncated_package(package: Path, sqlite_store: stores.Store, tmp_path: Path) -> None:
     cut = tmp_path / "cut.zip"
     cut.write_bytes(package.read_bytes()[: package.stat().st_size * 2 // 3])
@@ -158,6 +174,7 @@ def test_a_compression_bomb(package: Path, sqlite_store: stores.Store, tmp_path:
     (lambda m: m.pop("records"), "the manifest lacks the field 'records'"),
     (lambda m: m["records"][0].pop("sha256"), "record 1 lacks the field 'sha256'"),
     (lambda m: m.update(package_id="not-an-id"), "package_id is not an id"),
+    (lambda m: m.update(audit_head="12:abc"), "audit_head is not NUMBER:SHA-256"),
     (lambda m: m["records"][0]["values"].update(name="Other"),
      "its values do not match its SHA-256"),
     (lambda m: m["records"][0].update(kind="purge_permit"), "are not exchanged"),

@@ -166,9 +166,13 @@ def test_originals_cannot_be_changed_with_sql(store: stores.Store, item: object,
 def _tamper(store: stores.Store) -> None:
     """What damage or forgery at the file level would do, past the store's own guard."""
     with store.engine.begin() as connection:
-        connection.execute(text("DROP TRIGGER photo_blob_no_update" +
-                                (" ON photo_blob" if store.kind == "postgresql" else "")))
+        if store.kind == "postgresql":  # the shared test database keeps its guard
+            connection.execute(text("ALTER TABLE photo_blob DISABLE TRIGGER photo_blob_no_update"))
+        else:
+            connection.execute(text("DROP TRIGGER photo_blob_no_update"))
         connection.execute(text("UPDATE photo_blob SET data = :d"), {"d": b"forged bytes"})
+        if store.kind == "postgresql":
+            connection.execute(text("ALTER TABLE photo_blob ENABLE TRIGGER photo_blob_no_update"))
 
 
 def test_verify_reports_mismatches_and_audits_them(store: stores.Store, item: object,

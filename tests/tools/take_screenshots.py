@@ -239,6 +239,20 @@ def exchange_screens(app: QApplication, context: AppContext, window: MainWindow,
     return [shot]
 
 
+def audit_screens(app: QApplication, context: AppContext, window: MainWindow, out: Path,
+                  suffix: str) -> list[Path]:
+    """Tools → Verify the audit trail, after the check."""
+    from forensics_gui.gui.mainwindow.audit_check import verify_audit_trail
+
+    dialog = verify_audit_trail(context, window)
+    wait_until(app, lambda: dialog.check_button.isEnabled())
+    settle(app, context)
+    shot = out / f"audit-check{suffix}.png"
+    dialog.grab().save(str(shot))
+    dialog.close()
+    return [shot]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="assets/screenshots")
@@ -289,6 +303,7 @@ def main() -> int:
     shots += supply_screens(app, context, window, out, suffix)
     shots += bench_screens(app, context, window, out, suffix)
     shots += exchange_screens(app, context, window, out, suffix, work)
+    shots += audit_screens(app, context, window, out, suffix)
     print("\n".join(str(p) for p in shots))
     context.shutdown()
     return 0

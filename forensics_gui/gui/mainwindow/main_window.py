@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from forensics_gui.core.fields import KINDS, describe
@@ -29,6 +31,9 @@ from forensics_gui.gui.kit.history import show_history
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import records, screening
 from forensics_gui.gui.kit.record_table import RecordTable
+from forensics_gui.gui.kit.warning_bar import WarningBar
+from forensics_gui.gui.mainwindow.audit_check import verify_audit_trail
+from forensics_gui.gui.mainwindow.backup_actions import BackupActions
 from forensics_gui.gui.mainwindow.store_menu import StoreMenu
 from forensics_gui.gui.photos.photo_tools import PhotoTools
 from forensics_gui.gui.records.finding_editor import FindingEditor
@@ -143,7 +148,15 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        # Where the store lies when that puts it at risk (a network share, a sync folder).
+        self.warning_bar = WarningBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.warning_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self._build_editor_dock()
 
     def _build_editor_dock(self) -> None:
@@ -206,6 +219,9 @@ class MainWindow(QMainWindow):
         self.package_actions.counted.connect(self._conflicts_counted)
         self.package_actions.conflicts_wanted.connect(self.show_conflicts)
         file_menu.addSeparator()
+        self.backup_actions = BackupActions(self.context, self)
+        self.backup_actions.fill(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
         record_menu = self.menuBar().addMenu("&Record")
         for action in (self.new_action, self.save_action, self.revert_action,
@@ -226,6 +242,8 @@ class MainWindow(QMainWindow):
         self.photo_tools = PhotoTools(self.context, self)
         self.verify_photos_action = tools_menu.addAction("&Verify photo integrity…",
                                                          self.photo_tools.verify)
+        self.verify_audit_action = tools_menu.addAction(
+            "Verify the &audit trail…", lambda: verify_audit_trail(self.context, self))
         self.export_photos_action = tools_menu.addAction("&Export photos…", self.export_photos)
         self.gap_action = tools_menu.addAction("Sanctions &gap…", lambda: show_gap(
             self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
@@ -290,6 +308,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Opened read-only: {summary.read_only}; nothing can "
                                          "be saved", 15_000)
         self.setWindowTitle(f"{summary.location} — Forensic component database")
+        self.warning_bar.show_warnings(list(getattr(self.context.store, "warnings", ()) or ()))
+        self.backup_actions.update_actions()
         self._show_placeholder()
         # A list version whose screening was cut short (or skipped) is screened once the
         # window is up and the first rows are shown.

@@ -122,9 +122,7 @@ class StoreMenu:
                          label="Opening the store…", control=True, modal=False)
 
     def _opened(self, location: str | None, store: Any, summary: Any) -> None:
-        self.context.set_store(store, summary)
-        for warning in store.warnings:
-            QMessageBox.warning(self.window, "Store location", warning)
+        self.context.set_store(store, summary)  # the window shows store.warnings in a bar
         if store.backup_path:
             self.window.statusBar().showMessage(
                 f"Store upgraded; the previous version is kept at {store.backup_path}", 10_000)

@@ -127,9 +127,11 @@ def frame(store: Store, uow: Any, markings: Iterable[str], query: str,
     ranks = {m.name: m.rank for m in uow.list_page("marking", limit=1000).rows}
     used = [m for m in markings if m] or ["UNCLASSIFIED"]
     highest = max(used, key=lambda name: ranks.get(name, 0))
+    head = uow.audit_head()
     return BriefFrame(store.location.display, store.kind, store.schema_revision() or "none",
                       options.author or store.actor, datetime.now(UTC).replace(microsecond=0),
-                      highest, ranks.get(highest, 0), query, options)
+                      highest, ranks.get(highest, 0), query, options,
+                      audit_head=str(head) if head else "")
 
 
 def all_markings(uow: Any) -> list[str]:

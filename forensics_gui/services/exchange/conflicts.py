@@ -29,7 +29,7 @@ from forensics_gui.services.exchange.content import (
 )
 from forensics_gui.services.exchange.merge import apply_version
 from forensics_gui.storage import exchange_query as xq
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 KEEP = ("ours", "theirs")
 
@@ -108,6 +108,7 @@ def show(store: Store, conflict_id: str | UUID) -> ConflictDetail:
                               f"{entry['updated_by']} at {entry['updated_at']}")
 
 
+@retried_writes
 def resolve(store: Store, conflict_id: str | UUID, keep: str, reason: str) -> Conflict:
     """Decide a conflict: keep `ours` (the record stays) or take `theirs` (their values
     become a new version). `reason` is required; both are audited."""

@@ -70,7 +70,7 @@ from forensics_gui.services.exchange.selection import (
     thumbs_of,
 )
 from forensics_gui.storage import exchange_query as xq
-from forensics_gui.storage.store import SCHEMA_HEAD, Store
+from forensics_gui.storage.store import SCHEMA_HEAD, Store, retried_writes
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class ExportReport:
     records: dict[str, int]
     originals: int
     byte_size: int
+    audit_head: str = ""  # this store's audit chain head, as the manifest carries it
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def identity(store: Store) -> Identity:
         return Identity(*xq.identity(uow))
 
 
+@retried_writes
 def set_device(store: Store, name: str | None = None, *, new_id: bool = False) -> Identity:
     """Rename this device (what receivers see as the sender) and, for a store file copied
     from another laptop, give the store an id of its own (`new_id`)."""
@@ -185,7 +187,7 @@ def export_package(store: Store, path: str | Path, *, items: Sequence[str] = (),
         log_sent(uow, manifest, target.name)
     kinds = Counter(r["kind"] for r in manifest["records"])
     return ExportReport(str(target), UUID(manifest["package_id"]), dict(kinds), len(originals),
-                        target.stat().st_size)
+                        target.stat().st_size, manifest["audit_head"])
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ def plan_package(store: Store, *, items: Sequence[str] = (),
 
 
 # ------------------------------------------------------------------------------ import
+@retried_writes
 def import_package(store: Store, path: str | Path, *, receipt_path: str | Path | None = None,
                    limits: PackageLimits | None = None, control: Control = None
                    ) -> ImportReport:
@@ -334,6 +337,7 @@ def _report(sender: Sender, receipt: dict[str, Any], *, already: bool) -> Import
 
 
 # ------------------------------------------------------------------------------ receipts
+@retried_writes
 def import_receipt(store: Store, path: str | Path) -> ReceiptReport:
     """Take in the receipt of a package this store sent: checked against what the package
     carried, then exactly those record versions are marked delivered."""

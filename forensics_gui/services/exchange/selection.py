@@ -47,6 +47,7 @@ def build_manifest(uow: Any, items: Sequence[str] = (), control: Control = None,
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "package_id": str(uuid4()),
             "store_id": str(store_id), "device_name": device, "schema_revision": SCHEMA_HEAD,
             "created_at": datetime.now(UTC).isoformat(), "created_by": uow.actor,
+            "audit_head": str(head) if (head := uow.audit_head()) else "",
             "records": records, "originals": _originals_listed(uow, loaded["photo"].values())}
 
 
