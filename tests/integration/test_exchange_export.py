@@ -347,17 +347,18 @@ def assert_rfc7946(collection: dict[str, Any]) -> None:
         assert all(round(v, 6) == v for v in (lon, lat))
 
 
-def test_gdal_opens_the_recovery_places(store: stores.Store, case_file: CaseFile,
-                                        tmp_path: Path) -> None:
-    """GDAL's own reader, the one QGIS uses, where it is installed."""
+def test_gdal_opens_the_recovery_places(sqlite_store: stores.Store, tmp_path: Path) -> None:
+    """GDAL's own reader, the one QGIS uses, where it is installed (the file is the same
+    whichever backend wrote it: the structure is checked on both above)."""
     ogrinfo = shutil.which("ogrinfo")
     if ogrinfo is None:
         pytest.skip("ogrinfo (GDAL) is not installed; the structure is checked above")
-    records.create(store, "item", {"system_type_id": case_file.system.id,
-                                   "case_reference": "CASE-MAP-9", "latitude": 47.8388,
-                                   "longitude": 35.1396})
+    system = records.create(sqlite_store, "system", {"name": "Kh-101"})
+    records.create(sqlite_store, "item", {"system_type_id": system.id,
+                                          "case_reference": "CASE-MAP-9", "latitude": 47.8388,
+                                          "longitude": 35.1396})
     path = tmp_path / "places.geojson"
-    export.export_places(store, path)
+    export.export_places(sqlite_store, path)
     shown = subprocess.run([ogrinfo, "-ro", "-al", "-so", str(path)], capture_output=True,
                            text=True, timeout=60)
     assert shown.returncode == 0, shown.stderr
