@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import and_, create_engine, exists, func, inspect, select, text
@@ -96,9 +97,11 @@ def _sqlite_sound(path: Path) -> dict[str, int]:
 
 def _pg_sound(url: str) -> dict[str, int]:
     """Row counts of every table, after checking that no reference is left dangling."""
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1),
+                           isolation_level="REPEATABLE READ")
     try:
-        with engine.connect() as connection:
+        _server_done(engine)
+        with engine.connect() as connection:  # one snapshot for every count
             for table in Base.metadata.sorted_tables:
                 for key in table.foreign_keys:
                     parent = key.column
@@ -223,6 +226,20 @@ def _reset(store: stores.Store, url: str) -> None:
     """The PostgreSQL store emptied, with its identity (as every store has one)."""
     _reset_pg(url)
     packages.identity(store)
+
+
+def _server_done(engine: Any, timeout: float = 60.0) -> None:
+    """Wait until the server has finished with the killed client's session: a COMMIT it had
+    received runs to its end (sealing the audit events) even when the client is gone."""
+    deadline = time.monotonic() + timeout
+    with engine.connect() as connection:
+        while connection.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
+                "AND state <> 'idle'")).scalar_one():
+            connection.rollback()
+            assert time.monotonic() < deadline, "the killed client's session did not end"
+            time.sleep(0.05)
 
 
 def _records(counts: dict[str, int]) -> dict[str, int]:
