@@ -94,18 +94,16 @@ def _seal_postgresql() -> None:
         DECLARE
           event record;
           head record;
-          text_sealed text;
+          sealed text;
         BEGIN
           FOR event IN SELECT id FROM audit_event ORDER BY occurred_at, id LOOP
             UPDATE audit_chain_head SET seq = seq + 1 WHERE singleton = 1
               RETURNING seq, hash INTO head;
-            UPDATE audit_event SET seq = head.seq, prev_hash = head.hash WHERE id = event.id;
-            SELECT {pg_sealed_text('e')}
-              INTO text_sealed FROM audit_event e WHERE e.id = event.id;
-            UPDATE audit_event SET hash = encode(sha256(convert_to(text_sealed, 'UTF8')), 'hex')
-              WHERE id = event.id;
-            UPDATE audit_chain_head SET hash = (SELECT hash FROM audit_event WHERE id = event.id)
-              WHERE singleton = 1;
+            UPDATE audit_event e SET seq = head.seq, prev_hash = head.hash,
+                   hash = encode(sha256(convert_to(
+                       {pg_sealed_text("e", "head.seq", "head.hash")}, 'UTF8')), 'hex')
+             WHERE e.id = event.id RETURNING e.hash INTO sealed;
+            UPDATE audit_chain_head SET hash = sealed WHERE singleton = 1;
           END LOOP;
         END $$""")
     op.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only")
