@@ -42,11 +42,15 @@ def cmd_audit_verify(args: argparse.Namespace, store: Any) -> int:
     if getattr(args, "json", False):
         print_json({"sound": verdict.sound, "events": verdict.events,
                     "head": str(verdict.head) if verdict.head else None,
-                    "problems": list(verdict.problems)})
+                    "problems": list(verdict.problems), "unread": verdict.unread})
     elif verdict.sound:
         checked = f" and the {len(args.heads)} head(s) given" if args.heads else ""
         print(f"the audit trail holds: {verdict.events:,} events checked{checked}; "
               f"head {verdict.head or 'none (no events yet)'}")
+        if verdict.unread:
+            print(f"{verdict.unread:,} of them are above your clearance: their numbers and "
+                  "links were checked, their contents only a login cleared to read them can "
+                  "check")
     else:
         print(f"the audit trail does NOT hold ({verdict.events:,} events read):")
         for problem in verdict.problems:

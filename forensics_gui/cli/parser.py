@@ -220,6 +220,9 @@ def _db_grammar(db: argparse.ArgumentParser) -> None:
                       "a problem)", c.cmd_db_check)):
         db_verbs.add_parser(verb, help=text, parents=[_common(True)]).set_defaults(
             handler=handler)
+    from forensics_gui.cli import logins
+
+    logins.build(db_verbs, _common)
 
 
 def _history_grammar(history: argparse.ArgumentParser) -> None:
@@ -373,7 +376,7 @@ COMMANDS: dict[str, tuple[str, bool, Grammar]] = {
              _handler(c.cmd_demo, creates_store=True)),
     "info": ("what the store holds", True, _handler(c.cmd_info)),
     "db": ("schema version: upgrade, current, check (exit code 1 when the check finds a "
-           "problem)", False, _db_grammar),
+           "problem); a shared store's roles, logins and clearances", False, _db_grammar),
     "verify": ("check every photo and original: mismatches, photos without their original, "
                "originals without a photo (exit code 1 when there is any)", True,
                _handler(c.cmd_verify)),

@@ -38,6 +38,9 @@ class Verdict:
     events: int
     head: Head | None
     problems: tuple[str, ...]
+    # Events above the checking login's clearance (a shared store): their links and numbers
+    # were checked, their seals only by a login cleared to read them.
+    unread: int = 0
 
     @property
     def sound(self) -> bool:

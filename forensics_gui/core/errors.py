@@ -95,6 +95,11 @@ class StoreReadOnlyError(StoreError):
     """The store is open read-only, or would have to be changed to be opened read-only."""
 
 
+class StoreRefusedError(StoreError):
+    """The database refused the login what it asked: a right its group does not have, or a
+    record above its clearance (a shared PostgreSQL store). Nothing was changed."""
+
+
 class StoreTooNewError(StoreError):
     """The store was written by a newer version of the application."""
 

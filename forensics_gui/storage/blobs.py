@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from forensics_gui.storage import models as m
@@ -40,9 +41,16 @@ class BlobStore:
         if self.session.execute(select(m.PhotoBlobRow.sha256)
                                 .where(m.PhotoBlobRow.sha256 == sha256)).first():
             return False
-        self.session.add(m.PhotoBlobRow(sha256=sha256, byte_size=len(data), media_type=media_type,
-                                        data=data, created_at=datetime.now(UTC),
-                                        created_by=self.actor))
+        values = {"sha256": sha256, "byte_size": len(data), "media_type": media_type,
+                  "data": data, "created_at": datetime.now(UTC), "created_by": self.actor}
+        if self.session.bind.dialect.name == "postgresql":
+            # The same picture may be stored already and hidden from this login (shown only
+            # on records above its clearance): it is there, so nothing is added.
+            self.session.flush()
+            added = self.session.execute(pg_insert(m.PhotoBlobRow).values(
+                **values).on_conflict_do_nothing())
+            return bool(added.rowcount)
+        self.session.add(m.PhotoBlobRow(**values))
         self.session.flush()
         return True
 
@@ -65,6 +73,12 @@ class BlobStore:
     def add_derivative(self, sha256: str, kind: str, data: bytes, width: int,
                        height: int) -> None:
         """Cache a copy made from an original (replacing an older one of the same kind)."""
+        if (self.session.bind.dialect.name == "postgresql"
+                and self.session.get(m.PhotoDerivativeRow, (sha256, kind)) is None):
+            self.session.execute(pg_insert(m.PhotoDerivativeRow).values(  # see `add`
+                sha256=sha256, kind=kind, media_type="image/jpeg", width=width, height=height,
+                data=data).on_conflict_do_nothing())
+            return
         self.session.merge(m.PhotoDerivativeRow(sha256=sha256, kind=kind, media_type="image/jpeg",
                                                 width=width, height=height, data=data))
         self.session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,11 @@ from forensics_gui.core.errors import (
     StoreError,
     StoreFullError,
     StoreLockedError,
+    StoreRefusedError,
     StoreUnreachableError,
 )
+
+_log = logging.getLogger(__name__)
 
 # PostgreSQL's codes for a transaction it gave up so that another could go on: a
 # serialization failure and a deadlock. Running the whole unit of work again succeeds.
@@ -64,6 +68,8 @@ def translate(error: exc.DBAPIError | exc.OperationalError, where: str) -> Known
     if race:
         return StoreLockedError(f"the PostgreSQL server {where} stopped a write because {race}; "
                                 "nothing was written; try again")
+    if getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":
+        return _refused(error, where, detail)
     role = _UNKNOWN_ROLE.search(str(error))
     if role:  # a login refused, not a missing database: say which user
         return StoreAuthError(f"the PostgreSQL server {where} has no user {role[1]!r}; check "
@@ -85,3 +91,25 @@ def known_errors(where: str) -> Iterator[None]:
         if known is None:
             raise
         raise known from error
+
+
+def _refused(error: exc.DBAPIError, where: str, detail: str) -> StoreRefusedError:
+    """A right the login lacks, or a record above its clearance: said plainly, and written to
+    the log (the server logs it too), since it may be an attempt at what the login may not do."""
+    login = _login_of(error)
+    if "row-level security" in detail:
+        message = (f"the database {where} refused the change: it would file a record above "
+                   "your clearance, or change one you may not see; nothing was changed")
+    else:
+        message = (f"the database {where} refused: {detail}; your login may not do this, so "
+                   "nothing was changed (ask an administrator for the rights you need)")
+    _log.warning("refused by the database%s: %s (statement: %s)",
+                 f" for {login}" if login else "", detail,
+                 " ".join(str(getattr(error, "statement", "") or "").split())[:200])
+    return StoreRefusedError(message)
+
+
+def _login_of(error: exc.DBAPIError) -> str | None:
+    orig = getattr(error, "orig", None)
+    info = getattr(getattr(orig, "pgconn", None), "user", None)
+    return info.decode() if isinstance(info, bytes) else info

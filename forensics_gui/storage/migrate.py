@@ -67,8 +67,15 @@ def check_is_store(connection: Connection, location: str) -> None:
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
-    """Bring the schema to `revision` inside the connection's transaction."""
+    """Bring the schema to `revision` inside the connection's transaction. On a shared
+    PostgreSQL store whose roles are set up, the new tables and functions are given to the
+    owner role and granted as designed in the same transaction (a superuser upgrades it)."""
+    from forensics_gui.storage import access
+
+    had_roles = access.installed(connection)
     command.upgrade(alembic_config(connection), revision)
+    if had_roles:
+        access.install(connection)
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:
@@ -123,9 +130,9 @@ GUARDS = {
 def integrity_problems(connection: Connection) -> list[str]:
     """Damage found by the database's own checks (SQLite integrity and foreign keys), guards
     missing or switched off, and an audit trail whose hash chain does not hold."""
-    from forensics_gui.storage import audit_chain
+    from forensics_gui.storage import access, audit_chain
 
-    problems = guard_problems(connection)
+    problems = guard_problems(connection) + access.problems(connection)
     if connection.dialect.name == "sqlite":
         problems += [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check")
                      if row[0] != "ok"]

@@ -554,6 +554,20 @@ class SearchTermRow(Base):
     ckey: Mapped[str] = mapped_column(_sort_key(500))
 
 
+class LoginClearanceRow(Base):
+    """A login of a shared PostgreSQL store: its group and the highest handling marking it
+    may read (storage/access.py; written only through the functions that manage logins)."""
+
+    __tablename__ = "login_clearance"
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    grp: Mapped[str] = mapped_column(String(20))
+    marking: Mapped[str] = mapped_column(
+        ForeignKey("handling_marking.name", ondelete="RESTRICT", onupdate="CASCADE"))
+    can_log_in: Mapped[bool] = mapped_column(default=True)
+    changed_by: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class PurgePermitRow(Base):
     """Present only inside an administrator's purge transaction: the database refuses to
     delete evidence rows while this table is empty (see migration 0006)."""

@@ -26,6 +26,7 @@ from forensics_gui.core.errors import (
     StoreLockedError,
     StoreReadOnlyError,
 )
+from forensics_gui.storage import access
 from forensics_gui.storage.errors import known_errors
 from forensics_gui.storage.locator import (
     StoreLocation,
@@ -37,7 +38,7 @@ from forensics_gui.storage.repository import UnitOfWork
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest schema revision (the last file in migrations/versions); a test keeps them equal.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 BUSY_TIMEOUT_MS = 5000
 # A unit of work that lost a race for the store (SQLite still locked after the busy timeout;
 # a PostgreSQL deadlock or serialization failure) is run again from its start this many
@@ -188,6 +189,43 @@ class Store:
             return [*migrate.integrity_problems(connection),
                     *(f"schema differs from the models: {d}"
                       for d in migrate.schema_differences(connection))]
+
+    # ------------------------------------------------------------ who may do what (PostgreSQL)
+
+    def standing(self) -> access.Standing:
+        """Who this store is open as: login, group and clearance (SQLite: the file's user,
+        who sees everything)."""
+        if self.kind != "postgresql":
+            return access.Standing(self.actor, None, None, True)
+        with known_errors(self.location.display), self.engine.connect() as connection:
+            return access.standing(connection)
+
+    def set_up_roles(self) -> access.Installed:
+        """Create the roles and grants of a shared store (`access.install`; a superuser)."""
+        self._postgresql_only("roles and clearances")
+        with known_errors(self.location.display), self.engine.execution_options(
+                forensics_write=True).begin() as connection:
+            return access.install(connection)
+
+    def logins(self) -> list[access.Login]:
+        self._postgresql_only("logins")
+        with known_errors(self.location.display), self.engine.connect() as connection:
+            return access.logins(connection)
+
+    def set_login(self, login: str, group: str, clearance: str, password: str | None) -> None:
+        self._postgresql_only("logins")
+        with known_errors(self.location.display), self.engine.begin() as connection:
+            access.set_login(connection, login, group, clearance, password)
+
+    def disable_login(self, login: str) -> None:
+        self._postgresql_only("logins")
+        with known_errors(self.location.display), self.engine.begin() as connection:
+            access.disable_login(connection, login)
+
+    def _postgresql_only(self, what: str) -> None:
+        if self.kind != "postgresql":
+            raise StoreError(f"{what} belong to a shared PostgreSQL store; {self.location.display}"
+                             " is a file that whoever may open it reads whole")
 
     def close(self) -> None:
         """Release every connection."""

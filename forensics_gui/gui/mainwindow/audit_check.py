@@ -93,8 +93,11 @@ class AuditCheckDialog(QDialog):
         self.copy.setEnabled(verdict.head is not None)
         if verdict.sound:
             heads = f" Each of the {given} head(s) given is in it." if given else ""
+            unread = (f" {verdict.unread:,} of them are above your clearance: their numbers "
+                      "and links were checked, their contents only a login cleared to read "
+                      "them can check." if verdict.unread else "")
             self.verdict.setText(f"<b>The audit trail holds.</b> {verdict.events:,} events "
-                                 f"checked.{heads}")
+                                 f"checked.{heads}{unread}")
             self.verdict.setStyleSheet("color: #1b5e20;")
             self.problems.hide()
             return
