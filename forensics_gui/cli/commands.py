@@ -94,7 +94,7 @@ def cmd_info(args: argparse.Namespace, store: Any) -> int:
         print_json(summary)
         return 0
     print(f"Store:   {summary.location} ({summary.kind}, schema {summary.schema_revision})")
-    print(f"Acting as: {summary.user}")
+    print(f"Acting as: {summary.user}" + (f" ({summary.access})" if summary.access else ""))
     if summary.read_only:
         print(f"Read-only: {summary.read_only}")
     for kind, n in summary.counts.items():

@@ -411,6 +411,8 @@ class StoreSummary:
     counts: dict[str, int]
     read_only: str = ""  # why the store is open read-only; empty when it may be written
     withdrawn: dict[str, int] = field(default_factory=dict)  # evidence withdrawn, by kind
+    # A shared store: the login's group and clearance ("editor, cleared to OFFICIAL: ...").
+    access: str = ""
 
 
 DTO_OF_KIND: dict[str, type[Record]] = {

@@ -48,11 +48,11 @@ def standing(store: Store) -> Standing:
     return store.standing()
 
 
-def describe(standing: Standing) -> str:
-    """One line: who the store is open as, in which group, cleared to what."""
+def describe(standing: Standing, *, login: bool = True) -> str:
+    """One line: who the store is open as (`login`), in which group, cleared to what."""
     group = GROUP_LABELS.get(standing.group or "", "")
     cleared = ("sees every record" if standing.sees_everything else
                f"cleared to {standing.clearance}: records marked above are hidden")
     if standing.clearance and standing.sees_everything:
         cleared = f"cleared to {standing.clearance} (every marking)"
-    return ", ".join(filter(None, (standing.login, group, cleared)))
+    return ", ".join(filter(None, (standing.login if login else "", group, cleared)))

@@ -17,7 +17,13 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core import records
-from forensics_gui.core.errors import KnownError, MediaError, StoreError, ValidationError
+from forensics_gui.core.errors import (
+    KnownError,
+    MediaError,
+    StoreError,
+    StoreRefusedError,
+    ValidationError,
+)
 from forensics_gui.core.sizes import readable_sizes
 from forensics_gui.media import ImageLimits as _ImageLimits
 from forensics_gui.media import images, redact
@@ -276,8 +282,11 @@ def picture(store: Store, photo: records.Photo | UUID, kind: str = "display") ->
         original = uow.blobs.original(photo.sha256) or b""
     data, width, height = images.make_display_copy(original, DISPLAY_SIDE)
     if store.read_only is None:  # a store open read-only shows the copy without keeping it
-        with store.writing() as uow:
-            uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
+        try:
+            with store.writing() as uow:
+                uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
+        except StoreRefusedError:
+            pass  # a viewer of a shared store: shown, not kept (the refusal is logged)
     return data
 
 

@@ -40,9 +40,15 @@ def summary(store: Store, *, with_counts: bool = True) -> records.StoreSummary:
         with store.reading() as uow:
             counts = uow.counts()
             withdrawn = uow.withdrawn_counts()
+    shared = ""
+    if store.kind == "postgresql":
+        from forensics_gui.services.access import describe
+
+        shared = describe(store.standing(), login=False)
     return records.StoreSummary(store.location.display, store.kind, store.actor,
                                 store.schema_revision() or "none", counts,
-                                read_only=store.read_only or "", withdrawn=withdrawn)
+                                read_only=store.read_only or "", withdrawn=withdrawn,
+                                access=shared)
 
 
 def is_empty(store: Store) -> bool:

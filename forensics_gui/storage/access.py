@@ -34,11 +34,12 @@ are still shown and carried into briefs and exports.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Connection
+
+from forensics_gui.core.errors import StoreRefusedError
 
 OWNER = "forensics_owner"
 USER_ADMIN = "forensics_usermgr"
@@ -311,7 +312,7 @@ def install(connection: Connection) -> Installed:
             statement if parameters else statement.replace("%", "%%"), parameters or None)
 
     if not sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").scalar():
-        raise PermissionError("setting up the roles takes a PostgreSQL superuser (it creates "
+        raise StoreRefusedError("setting up the roles takes a PostgreSQL superuser (it creates "
                               "roles and gives the tables to the owner role)")
     schema = sql("SELECT current_schema()").scalar()
     present = _roles_present(connection)
@@ -531,25 +532,18 @@ class Standing:
 
 def standing(connection: Connection) -> Standing:
     sql = connection.exec_driver_sql
-    login, bypass = sql("SELECT session_user, r.rolsuper OR r.rolbypassrls OR "
-                        "pg_has_role(session_user, c.relowner, 'USAGE') FROM pg_roles r, "
-                        "pg_class c WHERE r.rolname = session_user "
-                        "AND c.oid = 'recovered_item'::regclass").one()
-    present = _roles_present(connection)
-    group = next((label for label, role in GROUPS.items() if role in present and sql(
-        "SELECT pg_has_role(session_user, %(g)s, 'MEMBER')", {"g": role}).scalar()), None)
-    if bypass:
-        return Standing(login, group, None, True)
-    has_function = sql("SELECT to_regprocedure('forensics_clearance()') IS NOT NULL").scalar()
-    if not has_function:
+    login, bypass, groups = sql(
+        "SELECT session_user, r.rolsuper OR r.rolbypassrls OR "
+        "pg_has_role(session_user, c.relowner, 'USAGE'), ARRAY(SELECT g.rolname FROM "
+        "pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid WHERE a.member = r.oid) "
+        "FROM pg_roles r, pg_class c WHERE r.rolname = session_user "
+        "AND c.oid = 'recovered_item'::regclass").one()
+    if bypass:  # a superuser, or the tables' owner: no policy binds it
+        return Standing(login, None, None, True)
+    group = next((label for label, role in GROUPS.items() if role in groups), None)
+    if not sql("SELECT to_regprocedure('forensics_clearance()') IS NOT NULL").scalar():
         return Standing(login, group, None, True)
     rank = sql("SELECT forensics_clearance()").scalar()
     name, top = sql("SELECT (SELECT name FROM handling_marking WHERE rank = %(r)s), "
                     "%(r)s >= (SELECT max(rank) FROM handling_marking)", {"r": rank}).one()
     return Standing(login, group, name, bool(top))
-
-
-def chain_links(connection: Connection) -> Iterable[tuple[int, str, str, str]]:
-    """(seq, id, prev_hash, hash) of every audit event, past the policies (the view)."""
-    return connection.exec_driver_sql(
-        "SELECT seq, id::text, prev_hash, hash FROM audit_chain_link ORDER BY seq")

@@ -300,10 +300,12 @@ class MainWindow(QMainWindow):
     def _store_opened(self, summary: Any) -> None:
         kind = {"sqlite": "SQLite file", "postgresql": "PostgreSQL"}.get(summary.kind, "")
         read_only = " · read-only" if summary.read_only else ""
+        cleared = summary.access.split(":")[0]
         self.store_label.setText(f"{summary.location} · {kind} · acting as {summary.user}"
-                                 f"{read_only}")
+                                 + (f" ({cleared})" if cleared else "") + read_only)
         self.store_label.setToolTip(f"Schema {summary.schema_revision}" + (
-            f"\nOpened read-only: {summary.read_only}" if summary.read_only else ""))
+            f"\nOpened read-only: {summary.read_only}" if summary.read_only else "") + (
+            f"\nYour login: {summary.access}" if summary.access else ""))
         if summary.read_only:
             self.statusBar().showMessage(f"Opened read-only: {summary.read_only}; nothing can "
                                          "be saved", 15_000)
