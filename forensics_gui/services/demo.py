@@ -20,7 +20,7 @@ from forensics_gui.core.errors import IntegrityRuleError
 from forensics_gui.core.resources import asset_path
 from forensics_gui.services.custody import transfer_in
 from forensics_gui.services.records import create_in
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 DEMO_PREFIX = "DEMO-"
 DEMO_NOTE = "Demo value: not a real recovery. Replace with case data before use."
@@ -91,6 +91,7 @@ def has_demo(store: Store) -> bool:
                    for name in ("ISKANDER-M-9M723-001", "SHAHED-136-001"))
 
 
+@retried_writes
 def load_demo(store: Store,
               progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
     """Load the demo data set in one transaction; returns how many records of each kind.

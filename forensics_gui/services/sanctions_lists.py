@@ -30,7 +30,7 @@ from forensics_gui.services import screening
 from forensics_gui.services.records import create_in
 from forensics_gui.services.supply import today as current_day
 from forensics_gui.storage import screening_query as sq
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 SOURCE_TITLE = "{name}, version {version}"
 OFFICIAL = {"kind": "official list", "reliability": "A", "credibility": 1}
@@ -111,17 +111,26 @@ def import_list(store: Store, paths: Sequence[str | Path], *, fmt: str | None = 
     values = _list_values(name or parsed.default_name, list_version or published.isoformat(),
                           published, parsed, files)
     screening.report_progress(control, 2, 4, f"Storing {len(parsed.entries):,} entries")
-    with store.writing(bulk=True) as uow:
-        _refuse_repeat(uow, values)
-        source = create_in(uow, "source", _source_values(values, parsed, files))
-        version = create_in(uow, "list", {**values, "source_id": source.id})
-        sq.insert_entries(uow, version.id, parsed.entries)
+    version = _store_version(store, values, parsed, files)
     summary = None
     if screen:
         screening.report_progress(control, 3, 4,
                                   "Screening organizations against the new version")
         summary = screening.screen(store, control=None)
     return ListImport(version, dict(parsed.skipped), summary, dated)
+
+
+@retried_writes
+def _store_version(store: Store, values: dict[str, Any], parsed: ParsedList,
+                   files: list[ListFile]) -> Any:
+    """The list version, its source and its entries, in one transaction (run again from the
+    start when the store gave it up because of other writers)."""
+    with store.writing(bulk=True) as uow:
+        _refuse_repeat(uow, values)
+        source = create_in(uow, "source", _source_values(values, parsed, files))
+        version = create_in(uow, "list", {**values, "source_id": source.id})
+        sq.insert_entries(uow, version.id, parsed.entries)
+    return version
 
 
 def _check_entries(parsed: ParsedList, files: list[ListFile]) -> None:

@@ -375,3 +375,29 @@ def test_an_export_imported_into_its_own_store_changes_nothing(
         plan = importer.run(store, sheet, settings)
         assert plan.counts() == {} and not plan.refused, (name, plan.summary())
     assert store_counts(store) == before
+
+
+def test_an_import_the_store_gave_up_for_another_writer_runs_again_once(
+        store: stores.Store, case_file: CaseFile, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from forensics_gui.core.errors import StoreLockedError
+    from forensics_gui.storage import store as store_module
+
+    monkeypatch.setattr(store_module, "RETRY_PAUSE_S", 0.01)
+    real_plan, calls = importer._plan, []
+
+    def plan_then_lose_the_race(*args: object, **kwargs: object) -> importer.Plan:
+        done = real_plan(*args, **kwargs)  # every row written in this transaction
+        calls.append(done)
+        if len(calls) == 1:
+            raise StoreLockedError("another user's change got in the way; nothing was written")
+        return done
+
+    monkeypatch.setattr(importer, "_plan", plan_then_lose_the_race)
+    before = store_counts(store)
+    plan = _import(store, _csv(tmp_path / "team.csv", FIELD_TEAM))
+
+    assert len(calls) == 2 and plan.new_rows == 3
+    after = store_counts(store)
+    assert after["finding"] == before["finding"] + 3  # written once: the first try rolled back
+    assert "attempt 1 of 5" in caplog.text

@@ -46,7 +46,7 @@ from forensics_gui.services.exchange.export_columns import ABOUT_SHEET, kind_of_
 from forensics_gui.services.exchange.import_resolver import Resolver
 from forensics_gui.services.exchange.import_rows import Refusal, build_row
 from forensics_gui.services.exchange.import_writer import WRITE_ORDER, ChunkWriter
-from forensics_gui.storage.store import Store
+from forensics_gui.storage.store import Store, retried_writes
 
 __all__ = ["Plan", "Refusal", "Settings", "check_settings", "layout_settings", "preview",
            "read", "run", "suggested", "write_rejects"]
@@ -166,10 +166,12 @@ def preview(store: Store, sheet: Sheet, settings: Settings,
         return _plan(uow, store, sheet, settings, progress)
 
 
+@retried_writes
 def run(store: Store, sheet: Sheet, settings: Settings, *, strict: bool = False,
         progress: Progress | None = None) -> Plan:
     """Import the table in one transaction; returns what was done. With `strict`, a single
-    refused row refuses the whole file (nothing is written)."""
+    refused row refuses the whole file (nothing is written). A transaction the store gave up
+    because of other writers is run again from the start (`retried_writes`)."""
     check_settings(sheet, settings)
     with store.writing(bulk=True) as uow, bulk.collector_paused():
         with ChunkWriter(uow, overlap=True) as writer:
