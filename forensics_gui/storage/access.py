@@ -534,11 +534,11 @@ def standing(connection: Connection) -> Standing:
     sql = connection.exec_driver_sql
     login, bypass, groups = sql(
         "SELECT session_user, r.rolsuper OR r.rolbypassrls OR "
-        "pg_has_role(session_user, c.relowner, 'USAGE'), ARRAY(SELECT g.rolname FROM "
-        "pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid WHERE a.member = r.oid) "
-        "FROM pg_roles r, pg_class c WHERE r.rolname = session_user "
-        "AND c.oid = 'recovered_item'::regclass").one()
-    if bypass:  # a superuser, or the tables' owner: no policy binds it
+        "coalesce(pg_has_role(session_user, c.relowner, 'USAGE'), true), ARRAY(SELECT "
+        "g.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+        "WHERE a.member = r.oid) FROM pg_roles r LEFT JOIN pg_class c "
+        "ON c.oid = to_regclass('recovered_item') WHERE r.rolname = session_user").one()
+    if bypass:  # a superuser, the tables' owner, or an empty database: nothing binds it
         return Standing(login, None, None, True)
     group = next((label for label, role in GROUPS.items() if role in groups), None)
     if not sql("SELECT to_regprocedure('forensics_clearance()') IS NOT NULL").scalar():

@@ -63,6 +63,7 @@ PasswordPrompt = Callable[[str], str | None]
 # file already open here is never opened again outside SQLite (its header was checked then).
 _OPEN_FILES: dict[Path, int] = {}
 ASKED_READ_ONLY = "read-only was asked for"
+VIEWER = "your login is a viewer of this shared store"
 AS_IT_WAS = "it is read as it was when opened: changes others make meanwhile are not seen"
 # What SQLite answers when it would have to create its shared-memory file to read a store in
 # write-ahead-log mode, in a folder it may not write to (CANTOPEN on a read-only file system;
@@ -155,8 +156,9 @@ class Store:
         """Refuse, with a plain message, when the store is open read-only."""
         if self.read_only is None:
             return
-        how = ("open it again without asking for read-only" if self.read_only == ASKED_READ_ONLY
-               else "open it with write access to the store and its folder")
+        how = {ASKED_READ_ONLY: "open it again without asking for read-only",
+               VIEWER: "ask an administrator to make your login an editor"}.get(
+            self.read_only, "open it with write access to the store and its folder")
         raise StoreReadOnlyError(f"the store is open read-only ({self.read_only}); nothing was "
                                  f"written. To change it, {how}")
 
@@ -435,7 +437,15 @@ def _open_postgresql(location: StoreLocation, prompt: PasswordPrompt | None,
             raise
         engine = _pg_engine(location.url, password=password)
         actor = _session_user(engine, location)
-    return Store(location, engine, actor, ASKED_READ_ONLY if read_only else None)
+    store = Store(location, engine, actor, ASKED_READ_ONLY if read_only else None)
+    if store.read_only is None:
+        try:
+            if store.standing().group == "viewer":  # the database refuses a viewer's writes:
+                store.read_only = VIEWER  # say so before anything is typed
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def _session_user(engine: Engine, location: StoreLocation) -> str:

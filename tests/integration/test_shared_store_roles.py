@@ -17,7 +17,7 @@ from psycopg import errors as pg_errors
 from psycopg import sql
 
 from forensics_gui.cli.main import main as cli_main
-from forensics_gui.core.errors import NotFoundError, StoreRefusedError
+from forensics_gui.core.errors import NotFoundError, StoreReadOnlyError, StoreRefusedError
 from forensics_gui.reports import briefs
 from forensics_gui.services import access, audit, demo, photos, records, search, stores
 from forensics_gui.services.exchange.export import export_table
@@ -292,13 +292,20 @@ def test_an_editor_may_not_file_a_record_above_their_clearance_and_the_log_says_
     assert records.get(bob, "item", item.id).handling_marking == "OFFICIAL"
 
 
-def test_a_viewer_cannot_write_through_the_application(
+def test_a_viewer_opens_the_store_read_only_and_an_editor_may_not_delete(
         open_as: dict[str, stores.Store], caplog: pytest.LogCaptureFixture) -> None:
-    vera = open_as["viewer"]
+    vera, bob = open_as["viewer"], open_as["editor"]
+    assert vera.read_only == "your login is a viewer of this shared store"
+    with pytest.raises(StoreReadOnlyError, match="ask an administrator"):
+        records.create(vera, "org", {"name": "Fictional Relay Trading FZE", "country": "AE"})
+    org = records.create(bob, "org", {"name": "Fictional Relay Trading FZE", "country": "AE"})
     with caplog.at_level(logging.WARNING), pytest.raises(StoreRefusedError,
                                                           match="permission denied"):
-        records.create(vera, "org", {"name": "Fictional Relay Trading FZE", "country": "AE"})
-    assert any("refused by the database" in r.getMessage() for r in caplog.records)
+        records.delete(bob, "org", org.id)
+    assert any("refused by the database" in r.getMessage() and "organization" in
+               r.getMessage() for r in caplog.records)
+    assert records.get(bob, "org", org.id).name == "Fictional Relay Trading FZE"
+    records.delete(open_as["admin"], "org", org.id)
 
 
 def test_an_editor_does_not_manage_logins_and_an_administrator_does(
