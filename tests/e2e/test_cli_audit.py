@@ -22,7 +22,8 @@ def test_the_head_and_the_check_of_a_sound_trail(demo_file: Path) -> None:
     assert "the audit trail holds" in verified.out and printed in verified.out
 
     as_json = cli(demo_file, "audit", "verify", "--json").json()
-    assert as_json == {"sound": True, "events": int(seq), "head": printed, "problems": []}
+    assert as_json == {"sound": True, "events": int(seq), "head": printed, "problems": [],
+                       "unread": 0}
 
     wrong = cli(demo_file, "audit", "verify", "--head", "12:xyz")
     assert wrong.code == 2 and "not an audit chain head" in wrong.err

@@ -57,6 +57,7 @@ def load_now(*modules: LazyModule) -> None:
 records = LazyModule("forensics_gui.services.records")
 custody = LazyModule("forensics_gui.services.custody")
 audit = LazyModule("forensics_gui.services.audit")
+access = LazyModule("forensics_gui.services.access")
 stores = LazyModule("forensics_gui.services.stores")
 backups = LazyModule("forensics_gui.services.backups")
 demo = LazyModule("forensics_gui.services.demo")

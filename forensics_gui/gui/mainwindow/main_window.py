@@ -34,6 +34,7 @@ from forensics_gui.gui.kit.record_table import RecordTable
 from forensics_gui.gui.kit.warning_bar import WarningBar
 from forensics_gui.gui.mainwindow.audit_check import verify_audit_trail
 from forensics_gui.gui.mainwindow.backup_actions import BackupActions
+from forensics_gui.gui.mainwindow.logins_dialog import NOT_POSTGRESQL, show_logins
 from forensics_gui.gui.mainwindow.store_menu import StoreMenu
 from forensics_gui.gui.photos.photo_tools import PhotoTools
 from forensics_gui.gui.records.finding_editor import FindingEditor
@@ -244,6 +245,11 @@ class MainWindow(QMainWindow):
                                                          self.photo_tools.verify)
         self.verify_audit_action = tools_menu.addAction(
             "Verify the &audit trail…", lambda: verify_audit_trail(self.context, self))
+        self.logins_action = tools_menu.addAction(
+            "&Logins and clearances…", lambda: show_logins(self.context, self))
+        tools_menu.setToolTipsVisible(True)
+        tools_menu.aboutToShow.connect(self._update_logins_action)
+        self._update_logins_action()
         self.export_photos_action = tools_menu.addAction("&Export photos…", self.export_photos)
         self.gap_action = tools_menu.addAction("Sanctions &gap…", lambda: show_gap(
             self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
@@ -260,6 +266,14 @@ class MainWindow(QMainWindow):
                        None, self.search_action, self.find_action, self.refresh_action,
                        self.history_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _update_logins_action(self) -> None:
+        """Logins are managed on a shared PostgreSQL store only."""
+        store = self.context.store
+        shared = store is not None and store.kind == "postgresql"
+        self.logins_action.setEnabled(shared)
+        self.logins_action.setToolTip("Add, change or disable the logins of this shared store"
+                                      if shared else NOT_POSTGRESQL)
 
     def _build_status(self) -> None:
         self.store_label = QLabel("No store open")
@@ -312,6 +326,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{summary.location} — Forensic component database")
         self.warning_bar.show_warnings(list(getattr(self.context.store, "warnings", ()) or ()))
         self.backup_actions.update_actions()
+        self._update_logins_action()
         self._show_placeholder()
         # A list version whose screening was cut short (or skipped) is screened once the
         # window is up and the first rows are shown.
