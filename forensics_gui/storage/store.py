@@ -156,6 +156,9 @@ class Store:
         """Refuse, with a plain message, when the store is open read-only."""
         if self.read_only is None:
             return
+        if self.read_only == VIEWER:  # the database would refuse it too: say who tried
+            _log.warning("refused a write by %s, a viewer of %s", self.actor,
+                         self.location.display)
         how = {ASKED_READ_ONLY: "open it again without asking for read-only",
                VIEWER: "ask an administrator to make your login an editor"}.get(
             self.read_only, "open it with write access to the store and its folder")

@@ -296,8 +296,10 @@ def test_a_viewer_opens_the_store_read_only_and_an_editor_may_not_delete(
         open_as: dict[str, stores.Store], caplog: pytest.LogCaptureFixture) -> None:
     vera, bob = open_as["viewer"], open_as["editor"]
     assert vera.read_only == "your login is a viewer of this shared store"
-    with pytest.raises(StoreReadOnlyError, match="ask an administrator"):
+    with caplog.at_level(logging.WARNING), pytest.raises(StoreReadOnlyError,
+                                                          match="ask an administrator"):
         records.create(vera, "org", {"name": "Fictional Relay Trading FZE", "country": "AE"})
+    assert f"refused a write by {vera.actor}, a viewer" in caplog.text
     org = records.create(bob, "org", {"name": "Fictional Relay Trading FZE", "country": "AE"})
     with caplog.at_level(logging.WARNING), pytest.raises(StoreRefusedError,
                                                           match="permission denied"):
