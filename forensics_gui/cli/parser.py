@@ -451,6 +451,16 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Version(argparse.Action):
+    """`--version`: the version line, read only when asked for (it loads the store layer)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from forensics_gui.services.stores import version_line
+
+        print(version_line("forensics"))
+        parser.exit()
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The `forensics` argument parser, with the grammar of the command in `argv` (every
     command's, when `argv` is None: for documentation and tests)."""
@@ -458,6 +468,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog="forensics", parents=[_common(True)],
         description="Forensic database of components found in recovered weapons.",
         epilog=EXIT_CODES)
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and the store schema it writes, then exit")
     sub = parser.add_subparsers(metavar="COMMAND")
     wanted = chosen_command(argv) if argv is not None else None
     for name, (text, common, grammar) in COMMANDS.items():

@@ -51,6 +51,20 @@ def summary(store: Store, *, with_counts: bool = True) -> records.StoreSummary:
                                 access=shared)
 
 
+def schema_head() -> str:
+    """The newest store schema this version writes (and brings older stores up to)."""
+    from forensics_gui.storage.store import SCHEMA_HEAD
+
+    return SCHEMA_HEAD
+
+
+def version_line(program: str) -> str:
+    """What `--version` prints: the program, its version and the newest schema it writes."""
+    from forensics_gui import __version__
+
+    return f"{program} {__version__} (store schema {schema_head()})"
+
+
 def is_empty(store: Store) -> bool:
     """Whether the store holds no record yet (it has no weapon system type: the demo data and
     every real store start with those)."""

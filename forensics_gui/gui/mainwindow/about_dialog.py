@@ -1,0 +1,101 @@
+"""Help → About: the version, the store schema it writes and the store in use, and the
+licences of the libraries the application runs with."""
+
+from __future__ import annotations
+
+import platform
+from html import escape
+from typing import Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forensics_gui.core.licences import bundled
+from forensics_gui.gui.kit import lazy
+from forensics_gui.gui.kit.i18n import translate
+
+CONTEXT = "AboutDialog"
+
+
+class AboutDialog(QDialog):
+    """What this program is, which version, on which store, and whose code it carries."""
+
+    def __init__(self, summary: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from forensics_gui import __version__
+
+        self.setWindowTitle(translate(CONTEXT, "About the forensic component database"))
+        self.resize(720, 560)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            f"<h2>{escape(translate(CONTEXT, 'Forensic component database'))} "
+            f"{escape(__version__)}</h2><p>"
+            + escape(translate(CONTEXT, "Components found in recovered weapons, and their "
+                                        "supply chains."))
+            + "</p>")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        facts = QLabel(self._facts(summary))
+        facts.setObjectName("about-facts")
+        facts.setWordWrap(True)
+        facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(facts)
+        layout.addWidget(QLabel(translate(
+            CONTEXT, "Libraries it runs with, and their licences (their full texts are "
+                     "installed with them):")))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("about-licences")
+        self.table.setHorizontalHeaderLabels([translate(CONTEXT, "Library"),
+                                              translate(CONTEXT, "Version"),
+                                              translate(CONTEXT, "Licence")])
+        rows = [("Python", platform.python_version(), "PSF-2.0"),
+                ("Qt", qVersion(), "LGPL-3.0-only"),
+                *((lib.name, lib.version, lib.licence) for lib in bundled())]
+        if not any(name.lower().startswith("pyside6") for name, *_ in rows):
+            rows.append(("PySide6", pyside_version, "LGPL-3.0-only"))
+        for row, values in enumerate(rows):
+            self.table.insertRow(row)
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _facts(summary: Any) -> str:
+        lines = [translate(CONTEXT, "Writes stores of schema {schema}.").format(
+            schema=escape(lazy.stores.schema_head()))]
+        if summary is None:
+            lines.append(translate(CONTEXT, "No store is open."))
+        else:
+            lines.append(translate(CONTEXT, "Store in use: {location} ({kind}, schema "
+                                            "{schema}).").format(
+                location=escape(summary.location), kind=escape(summary.kind),
+                schema=escape(summary.schema_revision)))
+        lines.append(translate(CONTEXT, "Python {python}, Qt {qt}, on {system}.").format(
+            python=platform.python_version(), qt=qVersion(),
+            system=escape(f"{platform.system()} {platform.machine()}")))
+        return "<br>".join(lines)
+
+
+def show_about(summary: Any, parent: QWidget | None = None) -> AboutDialog:
+    dialog = AboutDialog(summary, parent)
+    dialog.exec() if parent is None else dialog.open()
+    return dialog
