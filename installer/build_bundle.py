@@ -111,6 +111,20 @@ def render_icons() -> None:
         picture.save(folder / "forensics.icns")
 
 
+def system_libraries() -> None:
+    """Linux: the libraries Qt's window plugin loads must be on the building system, to be
+    bundled (installed with apt-get when building as root; else named, and the build
+    stops)."""
+    if platform.system() != "Linux":
+        return
+    sys.path.insert(0, str(ROOT / "installer"))
+    import bootstrap
+
+    if not bootstrap.check_system(Path(sys.executable), "xcb", bootstrap.Steps(1)):
+        raise SystemExit("install the libraries named above, then build again: the bundle "
+                         "must carry them")
+
+
 def build() -> None:
     step("Building the one-folder bundle with PyInstaller")
     started = time.monotonic()
@@ -121,7 +135,11 @@ def build() -> None:
 
 
 def pack_linux() -> Path:
-    """The desktop entry, icon and installer script beside the programs, then the archive."""
+    """`forensics-gui` (a link to the one program), the desktop entry, icon and installer
+    script beside it, then the archive."""
+    link = BUNDLE / "forensics-gui"
+    if not link.exists():
+        link.symlink_to("forensics")
     shutil.copy(ROOT / "installer" / "linux" / "forensics.desktop", BUNDLE)
     shutil.copy(ROOT / "installer" / "linux" / "install.sh", BUNDLE)
     shutil.copy(WORK / "icons" / "forensics-gui.png", BUNDLE)
@@ -133,7 +151,9 @@ def pack_linux() -> Path:
 
 
 def folder_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+    """What the folder takes: every file once (links not followed)."""
+    return sum(f.lstat().st_size for f in path.rglob("*")
+               if f.is_file() and not f.is_symlink()) / 1e6
 
 
 # ------------------------------------------------------------------ trying it
@@ -259,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[str, object] = {"version": version()}
     if not args.try_only:
         ensure_pyinstaller()
+        system_libraries()
         render_icons()
         build()
         if platform.system() == "Linux":

@@ -30,7 +30,9 @@ LANGUAGES = ("uk",)
 GUI = ROOT / "forensics_gui" / "gui"
 # area -> the source files and folders lupdate reads for it
 AREAS: dict[str, tuple[Path, ...]] = {
-    "main": (GUI / "app.py", GUI / "mainwindow", GUI / "kit", ROOT / "forensics_gui" / "core"),
+    "main": (GUI / "app.py", GUI / "mainwindow", GUI / "kit", ROOT / "forensics_gui" / "core",
+             # what a deletion affects (DEPENDENTS), shown by the record editor
+             ROOT / "forensics_gui" / "storage" / "repository.py"),
     "records": (GUI / "records", GUI / "bench", GUI / "search"),
     "exchange": (GUI / "exchange", GUI / "photos"),
     "analysis": (GUI / "analytics", GUI / "graph", GUI / "screening", GUI / "supply",

@@ -27,6 +27,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from forensics_gui.services import demo, stores
 from forensics_gui.storage.locator import strip_password
 
+
+def _heic_for_tests() -> None:
+    """The tests make HEIC files with pillow-heif's encoder; the application reads them with
+    its decoder (pi-heif), registered after it so that it stays the one that opens them."""
+    try:
+        import pi_heif
+        import pillow_heif
+    except ImportError:  # the HEIC tests then skip, saying why
+        return
+    pillow_heif.register_heif_opener()
+    pi_heif.register_heif_opener()
+
+
+_heic_for_tests()
+
 PG_URL_VAR = "FORENSICS_TEST_PG_URL"
 PG_REQUIRED = os.environ.get("FORENSICS_REQUIRE_PG") == "1"
 PG_HINT = (f"set {PG_URL_VAR} to a server URL whose user may create databases "

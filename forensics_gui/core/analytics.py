@@ -15,12 +15,13 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.resources import asset_path
 
 # What a figure counts (the analytic standards: every figure says so).
-FINDINGS = "findings"
-PARTS = "distinct parts"
-ITEMS = "recovered items"
+FINDINGS = QT_TRANSLATE_NOOP("charts", "findings")
+PARTS = QT_TRANSLATE_NOOP("charts", "distinct parts")
+ITEMS = QT_TRANSLATE_NOOP("charts", "recovered items")
 COUNTS = (FINDINGS, PARTS, ITEMS)
 
 # How a figure is drawn.
@@ -187,7 +188,8 @@ def reference_markers() -> tuple[Marker, ...]:
     """The invasion and every CHPL publication, in time order."""
     chpl = tuple(Marker(p.published_on, f"CHPL published ({p.version})", "chpl")
                  for p in chpl_publications())
-    return (Marker(INVASION, "Full-scale invasion of Ukraine", "event"), *chpl)
+    return (Marker(INVASION, QT_TRANSLATE_NOOP("charts", "Full-scale invasion of Ukraine"),
+                   "event"), *chpl)
 
 
 def day_text(day: date) -> str:

@@ -6,20 +6,28 @@ read back is only a hope. A check that finds a problem refuses the backup, namin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from forensics_gui.core.errors import KnownError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 
-# The tables whose rows a backup's message counts for people; every table is compared.
+# The tables whose rows a backup's message counts for people; every table is compared. Their
+# names are marked for the desktop client's translation.
 MAIN_TABLES = ("weapon_system_type", "recovered_item", "component_finding", "part",
                "organization", "source", "supply_link", "photo", "photo_blob",
                "custody_event", "audit_event")
-TABLE_LABELS = {"weapon_system_type": "weapon system types", "recovered_item": "recovered items",
-                "component_finding": "component findings", "part": "parts",
-                "organization": "organizations", "source": "sources",
-                "supply_link": "supply links", "photo": "photos",
-                "photo_blob": "original pictures", "custody_event": "custody events",
-                "audit_event": "audit events"}
+TABLE_LABELS = {"weapon_system_type": QT_TRANSLATE_NOOP("backups", "weapon system types"),
+                "recovered_item": QT_TRANSLATE_NOOP("backups", "recovered items"),
+                "component_finding": QT_TRANSLATE_NOOP("backups", "component findings"),
+                "part": QT_TRANSLATE_NOOP("backups", "parts"),
+                "organization": QT_TRANSLATE_NOOP("backups", "organizations"),
+                "source": QT_TRANSLATE_NOOP("backups", "sources"),
+                "supply_link": QT_TRANSLATE_NOOP("backups", "supply links"),
+                "photo": QT_TRANSLATE_NOOP("backups", "photos"),
+                "photo_blob": QT_TRANSLATE_NOOP("backups", "original pictures"),
+                "custody_event": QT_TRANSLATE_NOOP("backups", "custody events"),
+                "audit_event": QT_TRANSLATE_NOOP("backups", "audit events")}
 
 
 class BackupRefusedError(KnownError):
@@ -71,10 +79,11 @@ class RestoreReport:
     check: BackupCheck
 
 
-def counted(counts: dict[str, int]) -> str:
-    """The main tables' row counts in words: '12 recovered items, 40 component findings…'."""
-    shown = [f"{counts[t]:,} {TABLE_LABELS[t]}" for t in MAIN_TABLES if counts.get(t)]
-    return ", ".join(shown) if shown else "no records"
+def counted(counts: dict[str, int], words: Callable[[str], str] = str) -> str:
+    """The main tables' row counts in words: '12 recovered items, 40 component findings…';
+    `words` translates the tables' names (the desktop client; `str` keeps them English)."""
+    shown = [f"{counts[t]:,} {words(TABLE_LABELS[t])}" for t in MAIN_TABLES if counts.get(t)]
+    return ", ".join(shown) if shown else words(QT_TRANSLATE_NOOP("backups", "no records"))
 
 
 def refusal(check: BackupCheck, what: str = "the backup") -> BackupRefusedError:

@@ -14,13 +14,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from forensics_gui.core.fields import CONFIDENCE
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 
 # The finding's fields a row edits, in the grid's order.
 BENCH_FIELDS = ("location", "marking", "part_id", "manufacturer_id", "function", "date_code",
                 "confidence")
-HEADINGS = {"location": "Position", "marking": "Marking as read", "part_id": "Part",
-            "manufacturer_id": "Maker", "function": "Function", "date_code": "Date code",
-            "confidence": "Confidence"}
+# The grid's headings, marked for the desktop client's translation (context of its grid).
+HEADINGS = {"location": QT_TRANSLATE_NOOP("BenchModel", "Position"),
+            "marking": QT_TRANSLATE_NOOP("BenchModel", "Marking as read"),
+            "part_id": QT_TRANSLATE_NOOP("BenchModel", "Part"),
+            "manufacturer_id": QT_TRANSLATE_NOOP("BenchModel", "Maker"),
+            "function": QT_TRANSLATE_NOOP("BenchModel", "Function"),
+            "date_code": QT_TRANSLATE_NOOP("BenchModel", "Date code"),
+            "confidence": QT_TRANSLATE_NOOP("BenchModel", "Confidence")}
 # What "duplicate the row" copies: everything but where the part sits and what it reads.
 DUPLICATED = ("part_id", "manufacturer_id", "function", "date_code", "confidence")
 # What an identification proposal may fill.

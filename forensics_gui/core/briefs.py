@@ -5,6 +5,8 @@ loading the store layers or ReportLab."""
 
 from __future__ import annotations
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+
 KINDS = ("teardown", "dossier", "system", "gap")
 SECTIONS: dict[str, tuple[str, ...]] = {
     "teardown": ("recovery", "photos", "findings", "makers", "dates", "chains", "sources"),
@@ -12,35 +14,37 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "system": ("overview", "countries", "makers", "tiers", "dates", "changes", "sources"),
     "gap": ("parts", "companies", "sources"),
 }
+# Titles are marked for the interface's translation (the desktop client shows them through
+# translate("briefs", ...)); briefs and the command line keep them as written.
 KIND_TITLES = {
-    "teardown": "Teardown report of a recovered item",
-    "dossier": "Dossier of a part or a maker",
-    "system": "Summary of a weapon system type",
-    "gap": "Sanctions gap of the whole store",
+    "teardown": QT_TRANSLATE_NOOP("briefs", "Teardown report of a recovered item"),
+    "dossier": QT_TRANSLATE_NOOP("briefs", "Dossier of a part or a maker"),
+    "system": QT_TRANSLATE_NOOP("briefs", "Summary of a weapon system type"),
+    "gap": QT_TRANSLATE_NOOP("briefs", "Sanctions gap of the whole store"),
 }
 # What the reference of each kind names ("" where a brief takes none).
 REFERENCES = {
-    "teardown": "the recovered item's case reference",
-    "dossier": "a part number or a maker's name",
-    "system": "a weapon system type's name",
+    "teardown": QT_TRANSLATE_NOOP("briefs", "the recovered item's case reference"),
+    "dossier": QT_TRANSLATE_NOOP("briefs", "a part number or a maker's name"),
+    "system": QT_TRANSLATE_NOOP("briefs", "a weapon system type's name"),
     "gap": "",
 }
 SECTION_TITLES = {
-    "recovery": "Recovery and custody",
-    "photos": "Photos with their annotations",
-    "findings": "Findings by where they sat",
-    "makers": "Makers and countries",
-    "dates": "Production dates",
-    "chains": "Probable supply chains",
-    "sources": "Sources",
-    "sightings": "Where it was found",
-    "sanctions": "Sanctions status",
-    "overview": "Overview",
-    "countries": "Countries of origin",
-    "tiers": "CHPL tiers",
-    "changes": "Changes over time",
-    "parts": "Parts in the gap",
-    "companies": "Companies designated nowhere",
+    "recovery": QT_TRANSLATE_NOOP("briefs", "Recovery and custody"),
+    "photos": QT_TRANSLATE_NOOP("briefs", "Photos with their annotations"),
+    "findings": QT_TRANSLATE_NOOP("briefs", "Findings by where they sat"),
+    "makers": QT_TRANSLATE_NOOP("briefs", "Makers and countries"),
+    "dates": QT_TRANSLATE_NOOP("briefs", "Production dates"),
+    "chains": QT_TRANSLATE_NOOP("briefs", "Probable supply chains"),
+    "sources": QT_TRANSLATE_NOOP("briefs", "Sources"),
+    "sightings": QT_TRANSLATE_NOOP("briefs", "Where it was found"),
+    "sanctions": QT_TRANSLATE_NOOP("briefs", "Sanctions status"),
+    "overview": QT_TRANSLATE_NOOP("briefs", "Overview"),
+    "countries": QT_TRANSLATE_NOOP("briefs", "Countries of origin"),
+    "tiers": QT_TRANSLATE_NOOP("briefs", "CHPL tiers"),
+    "changes": QT_TRANSLATE_NOOP("briefs", "Changes over time"),
+    "parts": QT_TRANSLATE_NOOP("briefs", "Parts in the gap"),
+    "companies": QT_TRANSLATE_NOOP("briefs", "Companies designated nowhere"),
 }
 LANGUAGES = {"en": "English", "uk": "Українська"}
 PRINT_DPI = 200  # photos' print resolution unless asked otherwise

@@ -20,6 +20,7 @@ from functools import cached_property
 from uuid import UUID
 
 from forensics_gui.core.chain_paths import LinkTable, PathResult, search_paths
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 
 STATUS_ORDER = ("documented", "probable", "hypothesis")
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
@@ -268,30 +269,58 @@ class SanctionsGap:
 
 
 # ----------------------------------------------------------------------------- timing
+# What each designation timing says (marked for the desktop client's translation); {listing}
+# is the listing's label, or its authority when the listing has no date.
+TIMING_TEXTS = {
+    "none": QT_TRANSLATE_NOOP("chains", "not designated"),
+    "link-undated": QT_TRANSLATE_NOOP("chains", "designated, link undated ({listing})"),
+    "link-undated delisted": QT_TRANSLATE_NOOP("chains", "delisted, link undated ({listing})"),
+    "before": QT_TRANSLATE_NOOP("chains", "designated before the link ({listing})"),
+    "after": QT_TRANSLATE_NOOP("chains", "designated after the link ({listing})"),
+    "listing-undated": QT_TRANSLATE_NOOP("chains",
+                                         "designated, listing date unknown ({listing})"),
+    "delisted": QT_TRANSLATE_NOOP("chains", "delisted before the link ({listing})"),
+}
+
+
+def _timing(state: str, shown: Listing | None = None, wording: str = "") -> Timing:
+    listing = "" if shown is None else shown.authority if state == "listing-undated" \
+        else shown.label
+    return Timing(state, TIMING_TEXTS[wording or state].format(listing=listing), shown)
+
+
+def timing_text(timing: Timing, words: Callable[[str], str] = str) -> str:
+    """What `timing` says, its fixed words turned by `words` (the desktop client's
+    translation; `str` gives `timing.text`)."""
+    shown = timing.listing
+    listing = "" if shown is None else shown.authority if timing.state == "listing-undated" \
+        else shown.label
+    for wording in (timing.state, f"{timing.state} delisted"):
+        template = TIMING_TEXTS.get(wording)
+        if template is not None and template.format(listing=listing) == timing.text:
+            return words(template).format(listing=listing)
+    return timing.text
+
+
 def designation_timing(party: Party, on: date | None, today: date) -> Timing:
     """Whether `party` was designated before or after a link made `on` (None: undated)."""
     listings = party.listings
     if not listings:
-        return Timing("none", "not designated")
+        return _timing("none")
     if on is None:
         current = [x for x in listings if x.current(today)]
         shown = _earliest(current or list(listings))
-        return Timing("link-undated", f"designated, link undated ({shown.label})"
-                      if current else f"delisted, link undated ({shown.label})", shown)
+        return _timing("link-undated", shown, "" if current else "link-undated delisted")
     active = [x for x in listings if x.in_force_on(on)]
     if active:
-        shown = _earliest(active)
-        return Timing("before", f"designated before the link ({shown.label})", shown)
+        return _timing("before", _earliest(active))
     later = [x for x in listings if x.listed_on is not None and x.listed_on > on]
     if later:
-        shown = _earliest(later)
-        return Timing("after", f"designated after the link ({shown.label})", shown)
+        return _timing("after", _earliest(later))
     undated = [x for x in listings if x.listed_on is None]
     if undated:
-        return Timing("listing-undated", f"designated, listing date unknown "
-                                         f"({undated[0].authority})", undated[0])
-    shown = max(listings, key=lambda x: x.delisted_on or date.min)
-    return Timing("delisted", f"delisted before the link ({shown.label})", shown)
+        return _timing("listing-undated", undated[0])
+    return _timing("delisted", max(listings, key=lambda x: x.delisted_on or date.min))
 
 
 def _earliest(listings: Sequence[Listing]) -> Listing:
@@ -402,24 +431,42 @@ def chain_rank(chain: SupplyChain) -> tuple[object, ...]:
 
 
 # ---------------------------------------------------------------------------- wording
-def party_label(party: Party, today: date) -> str:
+# The texts below take `words`, which turns their fixed words (marked for the desktop
+# client's translation) into the text shown: `str` keeps them English (the CLI, reports).
+HUB = QT_TRANSLATE_NOOP("chains", "hub")
+
+
+def party_label(party: Party, today: date, words: Callable[[str], str] = str) -> str:
     """'Name (HK, hub)', and the authorities designating it today: '[designated: OFAC]'."""
-    details = [party.country or "country unknown"] + (["hub"] if party.hub else [])
+    details = [party.country or words(QT_TRANSLATE_NOOP("chains", "country unknown"))] + (
+        [words(HUB)] if party.hub else [])
     authorities = sorted({x.authority for x in party.current_listings(today)})
-    flag = f" [designated: {', '.join(authorities)}]" if authorities else ""
+    flag = " " + words(QT_TRANSLATE_NOOP("chains", "[designated: {authorities}]")).format(
+        authorities=", ".join(authorities)) if authorities else ""
     return f"{party.name} ({', '.join(details)}){flag}"
 
 
-def route_text(chain: SupplyChain) -> str:
+def route_text(chain: SupplyChain, words: Callable[[str], str] = str) -> str:
     """The countries crossed: 'CH → DE → HK (hub) → RU'."""
-    return " → ".join(f"{c} (hub)" if c in chain.hubs else c for c in chain.countries)
+    return " → ".join(f"{c} ({words(HUB)})" if c in chain.hubs else c for c in chain.countries)
 
 
-def chain_summary(chain: SupplyChain) -> str:
+def _counted(words: Callable[[str], str], count: int, one: str, many: str) -> str:
+    return words(one if count == 1 else many).format(count=count)
+
+
+def chain_summary(chain: SupplyChain, words: Callable[[str], str] = str) -> str:
     """One line: weakest status, length, route, evidence, undated steps."""
-    links, sources = len(chain.steps), chain.source_count
-    undated = (f" · {chain.undated_steps} undated step{'s' * (chain.undated_steps != 1)}"
+    links = _counted(words, len(chain.steps), QT_TRANSLATE_NOOP("chains", "{count} link"),
+                     QT_TRANSLATE_NOOP("chains", "{count} links"))
+    sources = _counted(words, chain.source_count, QT_TRANSLATE_NOOP("chains", "{count} source"),
+                       QT_TRANSLATE_NOOP("chains", "{count} sources"))
+    evidence = words(QT_TRANSLATE_NOOP(
+        "chains", "evidence: weakest step {points} points, {sources}")).format(
+        points=chain.weakest_points, sources=sources)
+    undated = (" · " + _counted(words, chain.undated_steps,
+                                QT_TRANSLATE_NOOP("chains", "{count} undated step"),
+                                QT_TRANSLATE_NOOP("chains", "{count} undated steps"))
                if chain.undated_steps else "")
-    return (f"{chain.weakest_status} · {links} link{'s' * (links != 1)} · {route_text(chain)}"
-            f" · evidence: weakest step {chain.weakest_points} points, {sources} source"
-            f"{'s' * (sources != 1)}{undated}")
+    return (f"{chain.weakest_status} · {links} · {route_text(chain, words)} · {evidence}"
+            f"{undated}")

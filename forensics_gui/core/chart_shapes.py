@@ -200,9 +200,19 @@ def wrap(text: str, width: float, size: float, measure: Measure,
 
 
 # ------------------------------------------------------------------ layout
+Words = Callable[[str], str]
+
+
+def same(text: str) -> str:
+    """A chart's fixed words as they are (English): what `words` is unless the desktop client
+    translates them."""
+    return text
+
+
 @dataclass
 class Canvas:
-    """Collects the shapes of one chart while it is laid out."""
+    """Collects the shapes of one chart while it is laid out; `words` turns its fixed words
+    (marked with QT_TRANSLATE_NOOP("charts", ...)) into the text drawn."""
 
     width: float
     measure: Measure
@@ -211,6 +221,7 @@ class Canvas:
     hits: list[Hit] = field(default_factory=list)
     marker_hits: list[MarkerHit] = field(default_factory=list)
     axis: TimeAxis | None = None
+    words: Words = same
 
     @property
     def inner(self) -> float:

@@ -28,8 +28,14 @@ from forensics_gui.core.chart_shapes import (
     elide,
     nice_ticks,
 )
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (QT_TRANSLATE_NOOP("charts", "Jan"), QT_TRANSLATE_NOOP("charts", "Feb"),
+          QT_TRANSLATE_NOOP("charts", "Mar"), QT_TRANSLATE_NOOP("charts", "Apr"),
+          QT_TRANSLATE_NOOP("charts", "May"), QT_TRANSLATE_NOOP("charts", "Jun"),
+          QT_TRANSLATE_NOOP("charts", "Jul"), QT_TRANSLATE_NOOP("charts", "Aug"),
+          QT_TRANSLATE_NOOP("charts", "Sep"), QT_TRANSLATE_NOOP("charts", "Oct"),
+          QT_TRANSLATE_NOOP("charts", "Nov"), QT_TRANSLATE_NOOP("charts", "Dec"))
 YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50)
 MONTH_STEPS = (1, 2, 3, 6, 12)
 MONTH_MODE_LIMIT = 24  # periods within two years get month ticks
@@ -144,8 +150,9 @@ def _time_ticks(canvas: Canvas, axis: TimeAxis, plot_bottom: float) -> float:
                                   "axis"))
         if not labelled:
             continue
-        text = (f"{MONTHS[start.month - 1]} {start.year}" if start.month == 1 or number == 0
-                else MONTHS[start.month - 1]) if by_month else str(start.year)
+        month = canvas.words(MONTHS[start.month - 1])
+        text = (f"{month} {start.year}" if start.month == 1 or number == 0 else month) \
+            if by_month else str(start.year)
         middle = x + unit / 2 if step == 1 else x
         half = canvas.fits(text, style.small) / 2
         middle = min(max(middle, axis.left + half), canvas.width - style.pad - half)
@@ -198,7 +205,7 @@ def _label(canvas: Canvas, axis: TimeAxis, group: tuple[Marker, ...], left: floa
            right: float) -> tuple[float, str, Sides]:
     """A date's x, its label, and where the label may go: left or right of the line."""
     x = axis.x(group[0].on)
-    text = elide("; ".join(m.label for m in group), (right - left) * LABEL_SHARE,
+    text = elide("; ".join(canvas.words(m.label) for m in group), (right - left) * LABEL_SHARE,
                  canvas.style.small, canvas.measure)
     width = canvas.fits(text, canvas.style.small)
     sides = [(x - 3 - width, x - 3, "end"), (x + 3, x + 3 + width, "start")]

@@ -20,7 +20,18 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from forensics_gui.core.analytics import BARS, SHARE, TABLE, TIMELINE, Bar, Figure, Marker
+from forensics_gui.core.analytics import (
+    BARS,
+    FINDINGS,
+    ITEMS,
+    PARTS,
+    SHARE,
+    TABLE,
+    TIMELINE,
+    Bar,
+    Figure,
+    Marker,
+)
 from forensics_gui.core.chart_shapes import (
     DESCENT,
     MAX_LISTED_MARKERS,
@@ -33,10 +44,13 @@ from forensics_gui.core.chart_shapes import (
     Measure,
     Rule,
     Style,
+    Words,
     elide,
     rough_measure,
+    same,
 )
 from forensics_gui.core.chart_timeline import layout_timeline
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["STYLE", "ChartLayout", "Label", "Measure", "Style", "csv_rows", "describe_bar",
            "describe_markers", "layout_chart", "percent", "rough_measure"]
@@ -51,22 +65,37 @@ def percent(share: float) -> str:
     return f"{value:.1f} %"
 
 
+# What one of each count (analytics.COUNTS) is called: "1 finding".
+SINGULAR = {FINDINGS: QT_TRANSLATE_NOOP("charts", "finding"),
+            PARTS: QT_TRANSLATE_NOOP("charts", "distinct part"),
+            ITEMS: QT_TRANSLATE_NOOP("charts", "recovered item")}
+
+
 def noun(counts: str, value: int) -> str:
     """ "findings" for 2, "finding" for 1."""
-    return counts[:-1] if value == 1 and counts.endswith("s") else counts
+    return SINGULAR.get(counts, counts) if value == 1 else counts
 
 
-def counted_line(figure: Figure) -> str:
-    """What the figure counts, over how many records, and how many had no value."""
+def counted_line(figure: Figure, words: Words = same) -> str:
+    """What the figure counts, over how many records, and how many had no value; `words`
+    translates the fixed words (the desktop client)."""
+    counts = words(figure.counts)
     if not figure.total:
-        return f"Counts {figure.counts}: none are covered by these filters."
+        return words(QT_TRANSLATE_NOOP(
+            "charts", "Counts {counts}: none are covered by these filters.")).format(
+            counts=counts)
     if not figure.missing:
-        return f"Counts {figure.counts}: all {figure.total:,} covered have a value."
+        return words(QT_TRANSLATE_NOOP(
+            "charts", "Counts {counts}: all {total} covered have a value.")).format(
+            counts=counts, total=f"{figure.total:,}")
     # "no date code (19)": the count is said already.
     label = re.sub(rf"\s*\({figure.missing}\)$", "", figure.missing_label)
     why = f" ({label})" if label else ""
-    return (f"Counts {figure.counts}: {figure.counted:,} of the {figure.total:,} covered; "
-            f"{figure.missing:,} have no value{why}.")
+    return words(QT_TRANSLATE_NOOP(
+        "charts", "Counts {counts}: {counted} of the {total} covered; {missing} have no "
+                  "value{why}.")).format(counts=counts, counted=f"{figure.counted:,}",
+                                         total=f"{figure.total:,}",
+                                         missing=f"{figure.missing:,}", why=why)
 
 
 def period_text(bar: Bar) -> str:
@@ -102,7 +131,7 @@ def value_text(figure: Figure, bar: Bar) -> str:
     return f"{bar.value:,} · {percent(bar.share)}"
 
 
-def describe_bar(figure: Figure, index: int) -> str:
+def describe_bar(figure: Figure, index: int, words: Words = same) -> str:
     """What the pointer shows over a bar: label, period, value, share and what it counts."""
     bar = figure.bars[index]
     lines = [f"{bar.group}: {row_label(bar)}" if bar.group else bar.label]
@@ -111,19 +140,21 @@ def describe_bar(figure: Figure, index: int) -> str:
     if figure.shape == TABLE and figure.unit:
         lines.append(value_text(figure, bar))
     else:
-        lines.append(f"{bar.value:,} {noun(figure.counts, bar.value)} · {percent(bar.share)} "
-                     f"of the {figure.counted:,} counted")
+        lines.append(words(QT_TRANSLATE_NOOP(
+            "charts", "{value} {noun} · {share} of the {counted} counted")).format(
+            value=f"{bar.value:,}", noun=words(noun(figure.counts, bar.value)),
+            share=percent(bar.share), counted=f"{figure.counted:,}"))
     if bar.detail and bar.detail not in lines:
         lines.append(bar.detail)
     if bar.filters:
-        lines.append("Click to list these findings")
+        lines.append(words(QT_TRANSLATE_NOOP("charts", "Click to list these findings")))
     elif bar.record_id is not None:
-        lines.append("Click to open this finding")
+        lines.append(words(QT_TRANSLATE_NOOP("charts", "Click to open this finding")))
     return "\n".join(lines)
 
 
-def describe_markers(markers: Sequence[Marker]) -> str:
-    return "\n".join(f"{m.on:%d %B %Y}: {m.label}" for m in markers)
+def describe_markers(markers: Sequence[Marker], words: Words = same) -> str:
+    return "\n".join(f"{m.on:%d %B %Y}: {words(m.label)}" for m in markers)
 
 
 def drawn_order(figure: Figure) -> list[int]:
@@ -179,18 +210,19 @@ def csv_rows(figure: Figure) -> tuple[str, list[str], list[list[str]]]:
 
 
 def layout_chart(figure: Figure, width: float, measure: Measure,
-                 style: Style = STYLE) -> ChartLayout:
+                 style: Style = STYLE, words: Words = same) -> ChartLayout:
     """Lay out `figure` at `width` pixels: title, the figure by its shape, then what it
-    counts, the records without a value and the notes."""
+    counts, the records without a value and the notes. `words` translates the chart's fixed
+    words (the desktop client; the figure's own texts are as the figure says)."""
     width = max(width, 160.0)
-    canvas = Canvas(width, measure, style)
+    canvas = Canvas(width, measure, style, words=words)
     top = canvas.paragraph(style.pad, figure.title, style.title, "ink", bold=True,
                            width=canvas.inner - style.title_inset) + style.gap
     draw = {BARS: _bars, TIMELINE: layout_timeline, SHARE: _share, TABLE: _table}.get(
         figure.shape, _bars)
     top = draw(canvas, figure, top) if figure.bars else _nothing(canvas, figure, top)
     top += style.gap
-    footer = [counted_line(figure), *figure.notes, *_unlisted(canvas)]
+    footer = [counted_line(figure, words), *figure.notes, *_unlisted(canvas)]
     for text in footer:
         top = canvas.paragraph(top, text, style.small, "muted")
     height = math.ceil(top + style.pad)
@@ -204,15 +236,23 @@ def _unlisted(canvas: Canvas) -> list[str]:
     left = [marker for hit in canvas.marker_hits if not hit.labelled for marker in hit.markers]
     if not left:
         return []
-    shown = "; ".join(f"{m.on.isoformat()} {m.label}" for m in left[:MAX_LISTED_MARKERS])
+    shown = "; ".join(f"{m.on.isoformat()} {canvas.words(m.label)}"
+                      for m in left[:MAX_LISTED_MARKERS])
     more = len(left) - MAX_LISTED_MARKERS
-    return [f"Also marked: {shown}" + (f"; and {more} more." if more > 0 else ".")]
+    if more > 0:
+        return [canvas.words(QT_TRANSLATE_NOOP(
+            "charts", "Also marked: {markers}; and {more} more.")).format(markers=shown,
+                                                                          more=more)]
+    return [canvas.words(QT_TRANSLATE_NOOP("charts", "Also marked: {markers}.")).format(
+        markers=shown)]
 
 
 def _nothing(canvas: Canvas, figure: Figure, top: float) -> float:
     height = 3 * canvas.style.row
     canvas.text(canvas.width / 2, canvas.centred_baseline(top, height, canvas.style.text),
-                f"No {figure.counts} with a value for these filters.", canvas.style.text,
+                canvas.words(QT_TRANSLATE_NOOP(
+                    "charts", "No {counts} with a value for these filters.")).format(
+                    counts=canvas.words(figure.counts)), canvas.style.text,
                 "muted", anchor="middle")
     return top + height
 
@@ -222,7 +262,8 @@ def _bars(canvas: Canvas, figure: Figure, top: float) -> float:
     value and share right."""
     style, measure = canvas.style, canvas.measure
     order = drawn_order(figure)
-    labels = [row_label(figure.bars[i]) or "(no label)" for i in order]
+    labels = [row_label(figure.bars[i]) or canvas.words(QT_TRANSLATE_NOOP("charts", "(no label)"))
+              for i in order]
     values = [value_text(figure, figure.bars[i]) for i in order]
     label_width = min(max(measure(t, style.text, False) for t in labels),
                       canvas.inner * style.label_share)

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+
 IMPORT_KINDS = ("finding", "part", "org", "item", "link")
 
 
@@ -31,18 +33,22 @@ def _t(name: str, label: str, *headers: str, help: str = "") -> Target:
     return Target(name, label, (name, label, *headers), help)
 
 
-_ID = _t("id", "Id", "uuid", "record id", help="the record's id: rows already in the store are "
-         "recognised by it")
+_ID = _t("id", "Id", "uuid", "record id",
+         help=QT_TRANSLATE_NOOP("fields", "the record's id: rows already in the store are "
+                                          "recognised by it"))
 _SOURCES = _t("sources", "Sources", "source", "source_ids", "source title", "source titles",
               "sources cited",
-              help="titles or ids of sources, separated by ';'")
+              help=QT_TRANSLATE_NOOP("fields", "titles or ids of sources, separated by ';'"))
 _NOTES = _t("notes", "Notes", "note", "comment", "comments", "remarks")
 _MAKER = _t("manufacturer", "Manufacturer", "manufacturer_id", "manufacturer_name", "maker",
             "brand", "vendor", "producer", "mfr", "manufacturer name",
-            help="name or id; 'Not identified' leaves it empty")
-_MAKER_COUNTRY = _t("manufacturer_country", "Manufacturer's country", "maker country",
-                    "country of manufacturer", "country", "manufacturer country",
-                    help="two-letter code or English name; used when the maker is new")
+            help=QT_TRANSLATE_NOOP("fields", "name or id; 'Not identified' leaves it empty"))
+_MAKER_COUNTRY = _t("manufacturer_country",
+                    QT_TRANSLATE_NOOP("fields", "Manufacturer's country"),
+                    "maker country", "country of manufacturer", "country",
+                    "manufacturer country",
+                    help=QT_TRANSLATE_NOOP("fields", "two-letter code or English name; used "
+                                                     "when the maker is new"))
 _PART_NUMBER = _t("part_number", "Part number", "part_id", "part", "part no", "part nr", "pn",
                   "p/n", "mpn", "ordering code", "part number as marked")
 _FUNCTION = _t("function", "Function", "product", "type", "component type", "description",
@@ -53,16 +59,18 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         _ID,
         _t("item", "Recovered item", "item_id", "case_reference", "case", "case ref",
            "case reference", "case number", "item reference",
-           help="case reference or id of the recovered item"),
-        _t("weapon", "Weapon system", "weapon system", "system", "system type",
-           "system_type", "weapon_system", "weapon type", "missile", "drone",
-           help="system type by name or alias; rows without an item are filed under one "
-                "item per weapon and source"),
+           help=QT_TRANSLATE_NOOP("fields", "case reference or id of the recovered item")),
+        _t("weapon", QT_TRANSLATE_NOOP("fields", "Weapon system"), "weapon system", "system",
+           "system type", "system_type", "weapon_system", "weapon type", "missile", "drone",
+           help=QT_TRANSLATE_NOOP("fields", "system type by name or alias; rows without an "
+                                            "item are filed under one item per weapon and "
+                                            "source")),
         _PART_NUMBER, _MAKER, _MAKER_COUNTRY, _FUNCTION,
         _t("marking", "Marking as read", "marking as read", "markings", "refs / marking",
            "refs/marking", "refs", "marking text", "component",
-           help="as printed, several lines allowed; the part number and date code are read "
-                "from it when their own columns are missing"),
+           help=QT_TRANSLATE_NOOP("fields", "as printed, several lines allowed; the part "
+                                            "number and date code are read from it when their "
+                                            "own columns are missing")),
         _t("date_code", "Date code", "datecode", "date code", "dc"),
         _t("lot_code", "Lot code", "lot", "lot number", "batch"),
         _t("quantity", "Quantity", "qty", "count", "pieces"),
@@ -99,7 +107,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         _ID,
         _t("item", "Case reference", "case_reference", "case", "case ref", "item",
            "case number", "reference"),
-        _t("weapon", "Weapon system", "system_type_id", "system_type_name", "system type",
+        _t("weapon", QT_TRANSLATE_NOOP("fields", "Weapon system"), "system_type_id",
+           "system_type_name", "system type",
            "system", "weapon system", "weapon", "weapon_system"),
         _t("serial_number", "Serial number", "serial", "serial no", "s/n"),
         _t("production_markings", "Production markings"),
@@ -119,7 +128,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
            "supplier"),
         _t("buyer", "Buyer", "buyer_id", "buyer_name", "to", "importer", "consignee"),
         _PART_NUMBER,
-        _t("finding", "Finding", "finding_id", help="id of the finding the link explains"),
+        _t("finding", "Finding", "finding_id",
+           help=QT_TRANSLATE_NOOP("fields", "id of the finding the link explains")),
         _t("shipped_on", "Date", "date", "shipped on", "shipment date", "shipped"),
         _t("quantity", "Quantity", "qty"),
         _t("value", "Value", "amount", "value usd"),

@@ -8,13 +8,14 @@ what a company's designations say about it today.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
 from forensics_gui.core.graph_layout import Layout, LayoutNode, layered_layout
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 
 # Past this many organizations a drawing is unreadable (and slow to lay out): the user is
 # asked to narrow the graph instead.
@@ -171,15 +172,18 @@ def sanctions_status(designations: Iterable[tuple[str, date | None, date | None]
     return state, tuple(sorted(now)), tuple(sorted(former))
 
 
-def period_text(scope: GraphScope) -> str:
-    """The period of a scope in words ('' when there is none)."""
+def period_text(scope: GraphScope, words: Callable[[str], str] = str) -> str:
+    """The period of a scope in words ('' when there is none); `words` translates the fixed
+    words (the desktop client; `str` keeps them English)."""
     start, end = scope.date_from, scope.date_to
     if start and end:
-        return f"from {start.isoformat()} to {end.isoformat()}"
+        return words(QT_TRANSLATE_NOOP("graph", "from {start} to {end}")).format(
+            start=start.isoformat(), end=end.isoformat())
     if start:
-        return f"from {start.isoformat()} on"
+        return words(QT_TRANSLATE_NOOP("graph", "from {start} on")).format(
+            start=start.isoformat())
     if end:
-        return f"up to {end.isoformat()}"
+        return words(QT_TRANSLATE_NOOP("graph", "up to {end}")).format(end=end.isoformat())
     return ""
 
 

@@ -9,7 +9,7 @@ text. Data (markings, part numbers, names) is never passed through it.
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """`text`, marked for translation in `context`."""
     del context
     return text

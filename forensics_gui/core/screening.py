@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.records import (
     ListEntry,
     SanctionsDesignation,
@@ -138,17 +140,29 @@ def identifier_key(identifier: str) -> str | None:
 # ------------------------------------------------------------------- topics of an entry
 # OpenSanctions' topics of an entry are kept at the head of its remarks, after this prefix.
 TOPICS_PREFIX = "Topics: "
-# What OpenSanctions' topics mean, for the analyst deciding about a candidate.
+# What OpenSanctions' topics mean, for the analyst deciding about a candidate (marked for the
+# desktop client's translation).
 TOPIC_LABELS = {
-    "sanction": "sanctioned", "sanction.linked": "linked to a sanctioned party",
-    "sanction.counter": "counter-sanctioned (by Russia or Belarus)",
-    "export.control": "export controlled", "export.risk": "trade risk",
-    "debarment": "debarred", "role.pep": "politically exposed person",
-    "role.rca": "close associate of a politically exposed person",
-    "role.oligarch": "oligarch", "poi": "person of interest", "crime": "crime",
-    "crime.war": "war crimes", "crime.terror": "terrorism", "wanted": "wanted",
-    "mil": "military", "gov.soe": "state-owned enterprise", "corp.disqual": "disqualified",
-    "reg.action": "regulatory action", "reg.warn": "regulatory warning",
+    "sanction": QT_TRANSLATE_NOOP("screening", "sanctioned"),
+    "sanction.linked": QT_TRANSLATE_NOOP("screening", "linked to a sanctioned party"),
+    "sanction.counter":
+        QT_TRANSLATE_NOOP("screening", "counter-sanctioned (by Russia or Belarus)"),
+    "export.control": QT_TRANSLATE_NOOP("screening", "export controlled"),
+    "export.risk": QT_TRANSLATE_NOOP("screening", "trade risk"),
+    "debarment": QT_TRANSLATE_NOOP("screening", "debarred"),
+    "role.pep": QT_TRANSLATE_NOOP("screening", "politically exposed person"),
+    "role.rca": QT_TRANSLATE_NOOP("screening", "close associate of a politically exposed person"),
+    "role.oligarch": QT_TRANSLATE_NOOP("screening", "oligarch"),
+    "poi": QT_TRANSLATE_NOOP("screening", "person of interest"),
+    "crime": QT_TRANSLATE_NOOP("screening", "crime"),
+    "crime.war": QT_TRANSLATE_NOOP("screening", "war crimes"),
+    "crime.terror": QT_TRANSLATE_NOOP("screening", "terrorism"),
+    "wanted": QT_TRANSLATE_NOOP("screening", "wanted"),
+    "mil": QT_TRANSLATE_NOOP("screening", "military"),
+    "gov.soe": QT_TRANSLATE_NOOP("screening", "state-owned enterprise"),
+    "corp.disqual": QT_TRANSLATE_NOOP("screening", "disqualified"),
+    "reg.action": QT_TRANSLATE_NOOP("screening", "regulatory action"),
+    "reg.warn": QT_TRANSLATE_NOOP("screening", "regulatory warning"),
 }
 
 
@@ -160,9 +174,12 @@ def entry_topics(remarks: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in head.split(",") if t.strip())
 
 
-def describe_topics(topics: tuple[str, ...]) -> str:
-    """'sanction (sanctioned), export.control (export controlled)'."""
-    return ", ".join(f"{t} ({TOPIC_LABELS[t]})" if t in TOPIC_LABELS else t for t in topics)
+def describe_topics(topics: tuple[str, ...],
+                    shown: Callable[[str], str] = lambda label: label) -> str:
+    """'sanction (sanctioned), export.control (export controlled)'; `shown` turns a topic's
+    label into the text shown (the desktop client translates it)."""
+    return ", ".join(f"{t} ({shown(TOPIC_LABELS[t])})" if t in TOPIC_LABELS else t
+                     for t in topics)
 
 
 # ---------------------------------------------------------------------- what imports read

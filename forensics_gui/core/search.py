@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.markings import read_marking
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import (
@@ -51,9 +52,15 @@ TERM_SOURCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
 MATCH_ORDER = ("exact", "prefix", "substring", "misread", "alias", "successor", "predecessor",
                "fuzzy", "filter")
 MATCH_LABELS = {
-    "exact": "exact", "prefix": "starts with", "substring": "contains",
-    "misread": "possible misreading", "alias": "company name", "successor": "successor",
-    "predecessor": "predecessor", "fuzzy": "similar name", "filter": "meets the filters",
+    "exact": QT_TRANSLATE_NOOP("SearchPanel", "exact"),
+    "prefix": QT_TRANSLATE_NOOP("SearchPanel", "starts with"),
+    "substring": QT_TRANSLATE_NOOP("SearchPanel", "contains"),
+    "misread": QT_TRANSLATE_NOOP("SearchPanel", "possible misreading"),
+    "alias": QT_TRANSLATE_NOOP("SearchPanel", "company name"),
+    "successor": QT_TRANSLATE_NOOP("SearchPanel", "successor"),
+    "predecessor": QT_TRANSLATE_NOOP("SearchPanel", "predecessor"),
+    "fuzzy": QT_TRANSLATE_NOOP("SearchPanel", "similar name"),
+    "filter": QT_TRANSLATE_NOOP("SearchPanel", "meets the filters"),
 }
 
 MAX_QUERY_LENGTH = 300
@@ -214,16 +221,27 @@ class SeenBefore:
 
 
 FILTER_LABELS = {
-    "system_id": "weapon system type", "item_id": "recovered item", "part_id": "part",
-    "manufacturer_id": "manufacturer", "manufacturer_country": "manufacturer country",
-    "chpl_tier": "CHPL tier", "hs_code": "HS code", "produced_after": "produced after",
-    "produced_before": "produced before", "sanctioned": "sanctioned company in supply chain",
-    "confidence": "identification confidence", "source_id": "source",
-    "manufacturer_exact": "this maker only, not its predecessors",
-    "manufacturer_other_than": "made by another maker than", "category": "category",
-    "identification": "identified to", "recovered_from": "recovered from",
-    "recovered_to": "recovered to", "produced_starts_before": "production period starts by",
-    "produced_ends_after": "production period ends on or after",
+    "system_id": QT_TRANSLATE_NOOP("SearchPanel", "weapon system type"),
+    "item_id": QT_TRANSLATE_NOOP("SearchPanel", "recovered item"),
+    "part_id": QT_TRANSLATE_NOOP("SearchPanel", "part"),
+    "manufacturer_id": QT_TRANSLATE_NOOP("SearchPanel", "manufacturer"),
+    "manufacturer_country": QT_TRANSLATE_NOOP("SearchPanel", "manufacturer country"),
+    "chpl_tier": QT_TRANSLATE_NOOP("SearchPanel", "CHPL tier"),
+    "hs_code": QT_TRANSLATE_NOOP("SearchPanel", "HS code"),
+    "produced_after": QT_TRANSLATE_NOOP("SearchPanel", "produced after"),
+    "produced_before": QT_TRANSLATE_NOOP("SearchPanel", "produced before"),
+    "sanctioned": QT_TRANSLATE_NOOP("SearchPanel", "sanctioned company in supply chain"),
+    "confidence": QT_TRANSLATE_NOOP("SearchPanel", "identification confidence"),
+    "source_id": QT_TRANSLATE_NOOP("SearchPanel", "source"),
+    "manufacturer_exact":
+        QT_TRANSLATE_NOOP("SearchPanel", "this maker only, not its predecessors"),
+    "manufacturer_other_than": QT_TRANSLATE_NOOP("SearchPanel", "made by another maker than"),
+    "category": QT_TRANSLATE_NOOP("SearchPanel", "category"),
+    "identification": QT_TRANSLATE_NOOP("SearchPanel", "identified to"),
+    "recovered_from": QT_TRANSLATE_NOOP("SearchPanel", "recovered from"),
+    "recovered_to": QT_TRANSLATE_NOOP("SearchPanel", "recovered to"),
+    "produced_starts_before": QT_TRANSLATE_NOOP("SearchPanel", "production period starts by"),
+    "produced_ends_after": QT_TRANSLATE_NOOP("SearchPanel", "production period ends on or after"),
 }
 _DATE_FILTERS = ("produced_after", "produced_before", "recovered_from", "recovered_to",
                  "produced_starts_before", "produced_ends_after")

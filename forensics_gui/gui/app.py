@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from forensics_gui.gui.kit import lazy
+from forensics_gui.gui.kit import i18n, lazy
 from forensics_gui.gui.kit.context import SETTINGS_ORG, AppContext, quiet_start
 from forensics_gui.gui.kit.icons import icon
 
@@ -29,6 +29,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                                         "(default: the store opened last, else the local store)")
     parser.add_argument("--demo-if-empty", action="store_true",
                         help="load the demo data if the store is empty")
+    parser.add_argument("--version", action="store_true",
+                        help="print the version and the store schema it writes, then exit")
+    parser.add_argument("--self-test", metavar="FOLDER",
+                        help="create a store in FOLDER, load the demo data, wait for the "
+                             "first rows on screen, write a brief and exit (prints JSON; "
+                             "used to try an installed bundle)")
+    parser.add_argument("--no-brief", action="store_true",
+                        help="with --self-test: do not write the brief")
     return parser.parse_args(argv)
 
 
@@ -60,12 +68,23 @@ def create_window(args: argparse.Namespace,
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop client until its window is closed."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        print(lazy.stores.version_line("forensics-gui"))
+        return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(SETTINGS_ORG)
     app.setApplicationName(SETTINGS_ORG)
-    app.setApplicationDisplayName("Forensic component database")
+    # The interface's language is chosen before any window text is made; the window's
+    # context reads the same settings.
+    settings = QSettings(SETTINGS_ORG, SETTINGS_ORG)
+    i18n.install(app, settings)
+    app.setApplicationDisplayName(i18n.translate("app", "Forensic component database"))
     app.setWindowIcon(icon("app"))
-    context, window = create_window(args)
+    if args.self_test:
+        from forensics_gui.gui import selftest
+
+        return selftest.run(app, args.self_test, brief=not args.no_brief)
+    context, window = create_window(args, settings)
     window.show()
     code = app.exec()
     context.shutdown()

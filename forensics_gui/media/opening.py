@@ -30,11 +30,11 @@ from forensics_gui.media.facts import (
 )
 
 try:
-    import pillow_heif
+    import pi_heif
 except ImportError:  # then HEIC files are refused with a message saying why
     HEIF_SUPPORTED = False
 else:
-    pillow_heif.register_heif_opener()
+    pi_heif.register_heif_opener()
     HEIF_SUPPORTED = True
 
 # Pillow's own bomb check stays on behind ours: it refuses above twice this many pixels even

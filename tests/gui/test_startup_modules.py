@@ -12,7 +12,7 @@ from pathlib import Path
 from forensics_gui.services import demo, stores
 
 FEATURE_LIBRARIES = ("numpy", "rapidfuzz", "openpyxl", "networkx", "reportlab", "PIL",
-                     "pillow_heif", "alembic", "psycopg")
+                     "pi_heif", "pillow_heif", "alembic", "psycopg")
 # The dashboard's charts (their geometry, drawing, fonts and SVG export) load when it is shown.
 FEATURE_MODULES = ("forensics_gui.gui.analytics.", "forensics_gui.core.chart",
                    "forensics_gui.reports", "forensics_gui.services.analytics", "PySide6.QtSvg")

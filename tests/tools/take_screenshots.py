@@ -1,6 +1,12 @@
 """Write a screenshot of each main screen, on a fresh demo store, to a folder.
 
     .venv/bin/python tests/tools/take_screenshots.py [--out assets/screenshots]
+    .venv/bin/python tests/tools/take_screenshots.py --guide [--pg-url postgresql://...]
+
+`--guide` writes the pictures of the user guide's pages (docs/guide/) into
+docs/guide/screenshots/ at 1280x800 instead: exactly those the pages show, nothing else. With
+`--pg-url` (a PostgreSQL server where the user may create databases and roles) it also takes
+Tools → Logins and clearances on a shared store made for the purpose and dropped afterwards.
 """
 
 from __future__ import annotations
@@ -253,14 +259,293 @@ def audit_screens(app: QApplication, context: AppContext, window: MainWindow, ou
     return [shot]
 
 
+GUIDE_OUT = Path(__file__).resolve().parents[2] / "docs" / "guide" / "screenshots"
+FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+# Chips on the photographed board: label, marking as printed, left, top, width, height (pixels
+# of a 1600x1200 picture).
+BOARD = (("U2", "STM32F765\nVIT6\nCHN 2214", 240, 260, 300, 300),
+         ("U7", "STM32F405\nRGT6\nCHN 2231", 240, 680, 300, 280),
+         ("U12", "NEO-M8N\n0-10", 700, 300, 260, 220),
+         ("U3", "ADM3232\nEARUZ", 1080, 320, 220, 160),
+         ("PS1", "URB2405S\n-6WR3", 980, 720, 400, 230))
+
+
+def board_photo(variant: int) -> bytes:
+    """A photo-like picture of a flight-controller board (JPEG with a camera in its EXIF)."""
+    import io
+
+    from PIL import ExifTags, Image, ImageDraw, ImageFilter, ImageFont
+
+    image = Image.new("RGB", (1600, 1200), (52, 60, 58))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((120, 140, 1480, 1060), 30, fill=(28, 92, 58), outline=(190, 170, 90),
+                           width=6)
+    for x in range(160, 1460, 46):  # traces and pads
+        draw.line((x, 180, x + 40, 1020), fill=(40, 112, 72), width=4)
+    for x in range(170, 1450, 90):
+        draw.rectangle((x, 1000, x + 30, 1040), fill=(200, 180, 110))
+    font = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 34)
+    small = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 26)
+    for label, marking, left, top, width, height in BOARD:
+        draw.rectangle((left, top, left + width, top + height), fill=(24, 24, 26),
+                       outline=(90, 90, 90), width=3)
+        draw.multiline_text((left + 18, top + 18), marking, font=font, fill=(200, 200, 196),
+                            spacing=8)
+        draw.text((left, top - 36), label, font=small, fill=(235, 235, 225))
+    if variant:  # a second view: the other side, turned and closer
+        image = image.rotate(180).crop((200, 150, 1400, 1050)).resize((1600, 1200))
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Canon"
+    exif[ExifTags.Base.Model] = "Canon EOS 90D"
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = "2023:01:12 10:21:07"
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=82, exif=exif)
+    return out.getvalue()
+
+
+class Shooter:
+    """Takes the guide's pictures: each is a widget's grab saved under its name."""
+
+    def __init__(self, app: QApplication, context: AppContext, out: Path) -> None:
+        self.app, self.context, self.out = app, context, out
+        self.paths: list[Path] = []
+
+    def __call__(self, widget: object, name: str) -> None:
+        settle(self.app, self.context)
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        self.paths.append(path)
+
+    def message(self, name: str):  # type: ignore[no-untyped-def]
+        """While in the block, QMessageBox.information shows its box and saves its grab."""
+        from contextlib import contextmanager
+
+        from PySide6.QtWidgets import QMessageBox
+
+        @contextmanager
+        def patched():  # type: ignore[no-untyped-def]
+            original = QMessageBox.information
+            shown: list[bool] = []
+
+            def information(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+                box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                                  QMessageBox.StandardButton.Ok, parent)
+                box.show()
+                self(box, name)
+                box.close()
+                shown.append(True)
+                return QMessageBox.StandardButton.Ok
+
+            QMessageBox.information = information  # type: ignore[method-assign]
+            try:
+                yield
+                wait_until(self.app, lambda: bool(shown), timeout=60)
+            finally:
+                QMessageBox.information = original  # type: ignore[method-assign]
+
+        return patched()
+
+
+def open_shahed(app: QApplication, context: AppContext, window: MainWindow) -> object:
+    """Show the demo Shahed-136 item in its editor; return it."""
+    window.show_kind("item")
+    settle(app, context)
+    table = window.current_table()
+    row = next(r for r in range(table.model.rowCount())
+               if "SHAHED" in str(table.model.index(r, 0).data()))
+    item = table.select_row(row)
+    window.show_record("item", item)
+    settle(app, context)
+    return item
+
+
+def field_screens(app: QApplication, context: AppContext, window: MainWindow,
+                  shoot: Shooter, work: Path) -> None:
+    """A field team's screens: a new item's form, an item with its custody and findings,
+    photos with an annotation and the viewer, the case package to send."""
+    from forensics_gui.gui.exchange.package_actions import export_choices
+    from forensics_gui.gui.exchange.package_dialogs import ExportPackageDialog
+    from forensics_gui.services import photos, records
+
+    window.show_kind("item")
+    settle(app, context)
+    window._new("item", {}, {})
+    settle(app, context)
+    editor = window.editor
+    editor.inputs["case_reference"].editor.setText("UA-2026-0042")
+    shoot(window, "item-new")
+    editor.revert()
+    item = open_shahed(app, context, window)
+    shoot(window, "window")
+    finding = records.list_records(context.store, "finding",
+                                   filters={"item_id": item.id}).rows  # type: ignore[attr-defined]
+    added = [photos.add_photo_bytes(context.store, board_photo(n), f"IMG_47{n + 11}.JPG",
+                                    item_id=item.id)  # type: ignore[attr-defined]
+             for n in range(2)]
+    marked = next(f for f in finding if (f.part_number or "").startswith("STM32F765"))
+    records.create(context.store, "annotation", {
+        "photo_id": added[0].id, "finding_id": marked.id, "label": "U2",
+        "x": 0.14, "y": 0.205, "width": 0.2, "height": 0.265})
+    window.show_record("item", records.get(context.store, "item", item.id))  # type: ignore[attr-defined]
+    settle(app, context)
+    editor = window.editor
+    editor.tabs.setCurrentIndex(1)
+    shoot(window, "item-custody")
+    editor.tabs.setCurrentIndex(2)
+    shoot(window, "item-findings")
+    editor.tabs.setCurrentWidget(editor.photos)
+    panel = editor.photos
+    wait_until(app, lambda: panel.model.rowCount() == 2)
+    settle(app, context)
+    panel.strip.setCurrentIndex(panel.model.index(0))
+    shoot(window, "item-photos")
+    viewer = panel.controller.open_viewer(0)
+    assert viewer is not None
+    viewer.resize(1280, 800)
+    wait_until(app, lambda: len(viewer.canvas.annotation_items()) == 1)
+    shoot(viewer, "photo-viewer")
+    viewer.close()
+    items, me = export_choices(context.store)
+    dialog = ExportPackageDialog(items, "Field laptop 3", window)
+    actions = window.package_actions
+    actions.export_dialog = dialog
+    dialog.plan_wanted.connect(actions._plan)
+    dialog.show()
+    dialog.set_checked([item.case_reference])  # type: ignore[attr-defined]
+    wait_until(app, lambda: dialog.ok.isEnabled())
+    shoot(dialog, "package-export")
+    dialog.close()
+
+
+def report_screens(app: QApplication, context: AppContext, window: MainWindow,
+                   shoot: Shooter) -> None:
+    """A report writer's screens: the analytics dashboard and the brief dialog."""
+    from forensics_gui.gui.briefs.brief_actions import show_brief_dialog
+
+    window.show_analytics()
+    panel = window.analytics_panel
+    panel.reload()
+    settle(app, context)
+    shoot(window, "analytics")
+    dialog = show_brief_dialog(context, window, "teardown", "DEMO-SHAHED-136-001")
+    settle(app, context)
+    # The documents folder of the fictional user, not of the machine that takes the picture.
+    dialog.path.setText(f"/home/okarpenko/Documents/{Path(dialog.path.text()).name}")
+    shoot(dialog, "brief-dialog")
+    dialog.close()
+
+
+def admin_screens(app: QApplication, context: AppContext, window: MainWindow,
+                  shoot: Shooter, work: Path) -> None:
+    """An administrator's screens on this (SQLite) store: the backup written and checked,
+    the photos verified."""
+    from PySide6.QtWidgets import QFileDialog
+
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
+        lambda *args, **kwargs: (str(work / "backups" / "forensics-backup.sqlite"), ""))
+    (work / "backups").mkdir(exist_ok=True)
+    try:
+        with shoot.message("backup"):
+            window.backup_actions.back_up()
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+    with shoot.message("verify-photos"):
+        window.photo_tools.verify()
+
+
+def logins_screen(app: QApplication, window: MainWindow, shoot: Shooter, pg_url: str) -> None:
+    """Tools → Logins and clearances on a shared store made for the picture (a copy of the
+    demo data with three logins), opened as its administrator; dropped afterwards."""
+    import uuid
+
+    import psycopg
+    from psycopg import sql
+
+    from forensics_gui.gui.mainwindow.logins_dialog import show_logins
+    from forensics_gui.gui.mainwindow.store_menu import open_and_prepare
+    from forensics_gui.services import access, demo, stores
+
+    name = f"forensics_guide_{uuid.uuid4().hex[:8]}"
+    server = pg_url.rsplit("/", 1)[0]
+    logins = {"okarpenko": ("admin", "SECRET"), "ilysenko": ("editor", "OFFICIAL"),
+              "mbondar": ("viewer", "UNCLASSIFIED")}
+    password = uuid.uuid4().hex
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        store = stores.init(f"{server}/{name}")
+        try:
+            demo.load_demo(store)
+            access.set_up_roles(store)
+            for login, (group, clearance) in logins.items():
+                access.set_login(store, login, group, clearance, password)
+        finally:
+            store.close()
+        scheme, rest = server.split("://", 1)
+        url = f"{scheme}://okarpenko:{password}@{rest.split('@', 1)[-1]}/{name}"
+        settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"),
+                             QSettings.Format.IniFormat)
+        context = AppContext(settings)
+        shared, summary = open_and_prepare(url, False, False)
+        context.set_store(shared, summary)
+        second = MainWindow(context)
+        second.resize(window.size())
+        second.show()
+        settle(app, context)
+        dialog = show_logins(context, second)
+        settle(app, context)
+        shoot.context = context
+        shoot(dialog, "logins")
+        dialog.close()
+        context.shutdown()
+        shared.close()
+        second.close()
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)))
+            for login in logins:
+                admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+
+
+def guide_screens(app: QApplication, context: AppContext, window: MainWindow, out: Path,
+                  work: Path, pg_url: str) -> list[Path]:
+    """Every picture the user guide's pages show, by the page that shows it."""
+    shoot = Shooter(app, context, out)
+    field_screens(app, context, window, shoot, work)
+    shoot.paths += search_screens(app, context, window, out, "")
+    shoot.paths += supply_screens(app, context, window, out, "")
+    shoot.paths += bench_screens(app, context, window, out, "")
+    window.editor.revert()  # the rule tried but not saved
+    shoot.paths += exchange_screens(app, context, window, out, "", work)
+    report_screens(app, context, window, shoot)
+    shoot.paths += audit_screens(app, context, window, out, "")
+    admin_screens(app, context, window, shoot, work)
+    if pg_url:
+        logins_screen(app, window, shoot, pg_url)
+    return shoot.paths
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="assets/screenshots")
+    parser.add_argument("--out", default=None,
+                        help="folder (assets/screenshots; with --guide, docs/guide/screenshots)")
     parser.add_argument("--dark", action="store_true", help="dark colour scheme")
-    parser.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--size", default=None,
+                        help="window size, WIDTHxHEIGHT (1440x860; with --guide, 1280x800)")
+    parser.add_argument("--guide", action="store_true",
+                        help="the pictures of the user guide's pages, replacing the folder's")
+    parser.add_argument("--pg-url", default="",
+                        help="with --guide: a PostgreSQL server URL for the logins picture")
     args = parser.parse_args()
-    out = Path(args.out)
+    out = Path(args.out or (GUIDE_OUT if args.guide else "assets/screenshots"))
     out.mkdir(parents=True, exist_ok=True)
+    if args.guide:  # the folder holds exactly the pictures the pages use, of a fictional user
+        os.environ["LOGNAME"] = os.environ["USER"] = "okarpenko"
+        for old in out.glob("*.png"):
+            old.unlink()
     work = Path(tempfile.mkdtemp())
     app = QApplication(sys.argv[:1])
     if args.dark:
@@ -272,12 +557,18 @@ def main() -> int:
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     context = AppContext(settings)
     window = MainWindow(context)
-    width, height = (int(n) for n in args.size.lower().split("x"))
+    size = args.size or ("1280x800" if args.guide else "1440x860")
+    width, height = (int(n) for n in size.lower().split("x"))
     window.resize(width, height)
     window.show()
     window.store_menu.open(str(work / "demo.sqlite"), create=True, demo_if_empty=True)
     wait_until(app, lambda: context.store is not None)
     settle(app, context)
+    if args.guide:
+        shots = guide_screens(app, context, window, out, work, args.pg_url)
+        print("\n".join(str(p) for p in shots))
+        context.shutdown()
+        return 0
     shots = []
     for kind in ("item", "finding", "part", "org", "link", "source"):
         window.show_kind(kind)

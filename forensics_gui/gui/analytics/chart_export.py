@@ -16,6 +16,7 @@ from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.files import replace_atomically
 from forensics_gui.formats.tables import write_csv
 from forensics_gui.gui.analytics.chart_painter import paint_chart
+from forensics_gui.gui.kit.i18n import translate
 
 PNG_SCALE = 2.0
 SUFFIXES = (".png", ".svg", ".csv")
@@ -54,12 +55,17 @@ def save_chart(layout: ChartLayout, path: str | Path) -> Path:
 def _target(path: str | Path) -> Path:
     target = Path(path)
     if target.suffix.lower() not in SUFFIXES:
-        raise ValidationError("file", f"{target.name!r}: choose a name ending in .png, .svg "
-                                      "or .csv")
+        raise ValidationError(translate("chart_export", "file"), translate(
+            "chart_export", "{name}: choose a name ending in .png, .svg or .csv").format(
+            name=repr(target.name)))
     if target.is_dir():
-        raise ValidationError("file", f"{target} is a folder; give the name of a file")
+        raise ValidationError(translate("chart_export", "file"), translate(
+            "chart_export", "{target} is a folder; give the name of a file").format(
+            target=target))
     if not target.parent.is_dir():
-        raise ValidationError("file", f"{target}: the folder {target.parent} does not exist")
+        raise ValidationError(translate("chart_export", "file"), translate(
+            "chart_export", "{target}: the folder {folder} does not exist").format(
+            target=target, folder=target.parent))
     return target
 
 

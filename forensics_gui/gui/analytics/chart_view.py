@@ -24,8 +24,14 @@ from forensics_gui.core.charts import describe_bar, describe_markers, layout_cha
 from forensics_gui.core.errors import KnownError
 from forensics_gui.gui.analytics.chart_export import copy_chart, save_chart
 from forensics_gui.gui.analytics.chart_painter import measure, paint_chart
+from forensics_gui.gui.kit.i18n import translate
 
 NARROWEST = 300
+
+
+def chart_words(text: str) -> str:
+    """A chart's fixed words (core.charts) in the interface's language."""
+    return translate("charts", text)
 
 
 class ChartView(QWidget):
@@ -45,17 +51,19 @@ class ChartView(QWidget):
         self.setSizePolicy(policy)
         self.setAccessibleName(figure.title)
         self.menu = self._menu()
-        self.menu_button = QToolButton(self, text="⋯", toolTip="Copy, save or export this chart")
+        self.menu_button = QToolButton(
+            self, text="⋯", toolTip=translate("ChartView", "Copy, save or export this chart"))
         self.menu_button.setAutoRaise(True)
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(self.menu)
 
     def _menu(self) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("&Copy image", self.copy)
-        menu.addAction("Save as &PNG…", lambda: self.save_dialog(".png"))
-        menu.addAction("Save as &SVG…", lambda: self.save_dialog(".svg"))
-        menu.addAction("Export data as C&SV…", lambda: self.save_dialog(".csv"))
+        menu.addAction(translate("ChartView", "&Copy image"), self.copy)
+        menu.addAction(translate("ChartView", "Save as &PNG…"), lambda: self.save_dialog(".png"))
+        menu.addAction(translate("ChartView", "Save as &SVG…"), lambda: self.save_dialog(".svg"))
+        menu.addAction(translate("ChartView", "Export data as C&SV…"),
+                       lambda: self.save_dialog(".csv"))
         return menu
 
     # ------------------------------------------------------------------ geometry
@@ -65,7 +73,7 @@ class ChartView(QWidget):
         if width not in self._layouts:
             if len(self._layouts) > 8:
                 self._layouts.clear()
-            self._layouts[width] = layout_chart(self.figure, width, measure)
+            self._layouts[width] = layout_chart(self.figure, width, measure, words=chart_words)
         return self._layouts[width]
 
     def hasHeightForWidth(self) -> bool:
@@ -98,8 +106,8 @@ class ChartView(QWidget):
         whose line it is on."""
         index = self.bar_at(point)
         markers = self.chart_layout().markers_at(point.x(), point.y())
-        parts = [describe_bar(self.figure, index) if index is not None else "",
-                 describe_markers(markers) if markers else ""]
+        parts = [describe_bar(self.figure, index, chart_words) if index is not None else "",
+                 describe_markers(markers, chart_words) if markers else ""]
         return "\n\n".join(part for part in parts if part)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -137,10 +145,12 @@ class ChartView(QWidget):
         copy_chart(self.chart_layout())
 
     def save_dialog(self, suffix: str) -> None:
-        kinds = {".png": "PNG image (*.png)", ".svg": "SVG drawing (*.svg)",
-                 ".csv": "Comma-separated values (*.csv)"}
+        kinds = {".png": translate("ChartView", "PNG image (*.png)"),
+                 ".svg": translate("ChartView", "SVG drawing (*.svg)"),
+                 ".csv": translate("ChartView", "Comma-separated values (*.csv)")}
         path, _chosen = QFileDialog.getSaveFileName(
-            self, "Export data" if suffix == ".csv" else "Save chart",
+            self, translate("ChartView", "Export data") if suffix == ".csv"
+            else translate("ChartView", "Save chart"),
             f"{self.figure.name}{suffix}", kinds[suffix])
         if path:
             self.save(path if Path(path).suffix else path + suffix)
@@ -150,7 +160,7 @@ class ChartView(QWidget):
         try:
             return save_chart(self.chart_layout(), path)
         except KnownError as error:
-            QMessageBox.warning(self, "Save chart", str(error))
+            QMessageBox.warning(self, translate("ChartView", "Save chart"), str(error))
             return None
 
 

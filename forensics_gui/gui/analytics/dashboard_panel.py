@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -27,18 +26,22 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.analytics import DEFAULT_TOP, INVASION, Bar, Dashboard
 from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError, ValidationError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.analytics.chart_grid import ChartGrid
 from forensics_gui.gui.analytics.chart_view import ChartView
+from forensics_gui.gui.kit.flow_layout import FlowLayout, flow_row
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import analytics, records
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-ALL_SYSTEMS = "All system types"
+ALL_SYSTEMS = QT_TRANSLATE_NOOP("DashboardPanel", "All system types")
 COUNTED_KINDS = ("system", "item", "finding", "part", "org", "alias", "designation")
 TOP_RANGE = (3, 50)
 EDIT_PAUSE_MS = 250
+ITEMS_WIDTH = 200  # the case references field, wide enough for two of them
 
 
 def compute(store: Any, choice: dict[str, Any]) -> Dashboard:
@@ -88,35 +91,41 @@ class DashboardPanel(QWidget):
         self.scroll.setWidget(self.grid)
         layout.addWidget(self.scroll, 1)
 
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filter_row(self) -> FlowLayout:
+        """The filters, wrapping onto a second line when the page is narrow."""
         self.system = QComboBox()
-        self.system.addItem(ALL_SYSTEMS)
+        self.system.addItem(translate("DashboardPanel", ALL_SYSTEMS))
         self.system.setMinimumContentsLength(14)
         self.system.currentIndexChanged.connect(lambda _i: self._timer.start())
         self.recovered_from, self.recovered_to = QLineEdit(), QLineEdit()
         self.items = QLineEdit()
-        self.items.setPlaceholderText("case references, comma-separated")
-        self.items.setToolTip("Only the findings of these recovered items")
+        self.items.setPlaceholderText(translate("DashboardPanel",
+                                                "case references, comma-separated"))
+        self.items.setToolTip(translate("DashboardPanel",
+                                        "Only the findings of these recovered items"))
+        self.items.setMinimumWidth(ITEMS_WIDTH)
         self.items.setMaximumWidth(360)
         self.after = QLineEdit(INVASION.isoformat())
-        self.after.setToolTip("The share of components produced after this date (from their "
-                              "date codes)")
+        self.after.setToolTip(translate(
+            "DashboardPanel",
+            "The share of components produced after this date (from their date codes)"))
         self.top = QSpinBox(minimum=TOP_RANGE[0], maximum=TOP_RANGE[1], value=DEFAULT_TOP)
-        self.top.setToolTip("How many manufacturers the figure of makers names")
+        self.top.setToolTip(translate("DashboardPanel",
+                                      "How many manufacturers the figure of makers names"))
         self.top.valueChanged.connect(lambda _v: self._timer.start())
-        for label, widget in (("System type", self.system), ("Recovered from", self.recovered_from),
-                              ("to", self.recovered_to), ("Items", self.items),
-                              ("Produced after", self.after), ("Top", self.top)):
-            row.addWidget(QLabel(label))
-            row.addWidget(widget, 1 if widget is self.items else 0)
-            if isinstance(widget, QLineEdit):
-                widget.editingFinished.connect(self._timer.start)
-                if widget is not self.items:
-                    widget.setPlaceholderText(widget.placeholderText() or "YYYY-MM-DD")
-                    widget.setMaximumWidth(105)
-        row.addStretch(1)
-        return row
+        for widget in (self.recovered_from, self.recovered_to, self.items, self.after):
+            widget.editingFinished.connect(self._timer.start)
+            if widget is not self.items:
+                widget.setPlaceholderText(widget.placeholderText() or
+                                         translate("DashboardPanel", "YYYY-MM-DD"))
+                widget.setMaximumWidth(105)
+        return flow_row([QLabel(translate("DashboardPanel", "System type")), self.system],
+                        [QLabel(translate("DashboardPanel", "Recovered from")),
+                         self.recovered_from, QLabel(translate("DashboardPanel", "to")),
+                         self.recovered_to],
+                        [QLabel(translate("DashboardPanel", "Items")), self.items],
+                        [QLabel(translate("DashboardPanel", "Produced after")), self.after],
+                        [QLabel(translate("DashboardPanel", "Top")), self.top])
 
     # ------------------------------------------------------------------ events
     def _forget(self) -> None:
@@ -131,22 +140,27 @@ class DashboardPanel(QWidget):
         self.reload()
 
     def _set_systems(self, names: list[str]) -> None:
-        chosen = self.system.currentText()
+        chosen = self.system.currentText() if self.system.currentIndex() > 0 else ""
         self.system.blockSignals(True)
         self.system.clear()
-        self.system.addItems([ALL_SYSTEMS, *sorted(set(names), key=str.casefold)])
-        self.system.setCurrentText(chosen if chosen in names else ALL_SYSTEMS)
+        self.system.addItem(translate("DashboardPanel", ALL_SYSTEMS))
+        self.system.addItems(sorted(set(names), key=str.casefold))
+        self.system.setCurrentIndex(max(self.system.findText(chosen), 0) if chosen in names
+                                    else 0)
         self.system.blockSignals(False)
 
     # ------------------------------------------------------------------ figures
     def choice(self) -> dict[str, Any]:
         """What the filter row asks for (dates checked here; names on the worker)."""
-        system = self.system.currentText()
-        return {"system": "" if system == ALL_SYSTEMS else system,
+        system = self.system.currentText() if self.system.currentIndex() > 0 else ""
+        return {"system": system,
                 "items": [ref.strip() for ref in self.items.text().split(",") if ref.strip()],
-                "recovered_from": _date(self.recovered_from, "Recovered from"),
-                "recovered_to": _date(self.recovered_to, "Recovered to"),
-                "after": _date(self.after, "Produced after") or INVASION,
+                "recovered_from": _date(self.recovered_from,
+                                        translate("DashboardPanel", "Recovered from")),
+                "recovered_to": _date(self.recovered_to,
+                                      translate("DashboardPanel", "Recovered to")),
+                "after": _date(self.after, translate("DashboardPanel", "Produced after"))
+                or INVASION,
                 "top": self.top.value()}
 
     def reload(self) -> None:
@@ -160,7 +174,7 @@ class DashboardPanel(QWidget):
             return
         self._request += 1
         number, store = self._request, self.context.store
-        self._set_status("Computing the figures…")
+        self._set_status(translate("DashboardPanel", "Computing the figures…"))
         self.context.run(compute, store, choice, modal=False,
                          on_done=lambda dashboard: self._show(number, dashboard),
                          on_error=lambda error, trace: self._failed(number, error, trace))
@@ -208,12 +222,22 @@ def _date(line: QLineEdit, label: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(label, f"{text[:20]!r} is not a date (YYYY-MM-DD)") from None
+        raise ValidationError(label, translate("DashboardPanel",
+                                               "{text} is not a date (YYYY-MM-DD)").format(
+            text=repr(text[:20]))) from None
 
 
 def _summary(dashboard: Dashboard) -> str:
     findings, items = dashboard.findings, dashboard.items
-    text = (f"{findings:,} finding{'s' if findings != 1 else ''} in {items:,} recovered "
-            f"item{'s' if items != 1 else ''}; withdrawn evidence is not counted. Point at a "
-            "bar for its numbers; click it to list its findings.")
-    return text if dashboard.figures else f"{text} No figures for these filters."
+    counted = (translate("DashboardPanel", "{findings} finding in {items}") if findings == 1
+               else translate("DashboardPanel", "{findings} findings in {items}"))
+    items_text = (translate("DashboardPanel", "{count} recovered item") if items == 1
+                  else translate("DashboardPanel", "{count} recovered items"))
+    text = translate("DashboardPanel",
+                     "{counted}; withdrawn evidence is not counted. Point at a bar for its "
+                     "numbers; click it to list its findings.").format(
+        counted=counted.format(findings=f"{findings:,}",
+                               items=items_text.format(count=f"{items:,}")))
+    if dashboard.figures:
+        return text
+    return translate("DashboardPanel", "{text} No figures for these filters.").format(text=text)

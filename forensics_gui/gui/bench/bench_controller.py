@@ -12,11 +12,12 @@ from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
-from forensics_gui.core.bench import BENCH_FIELDS, HEADINGS, cell_values, marking_value, module_of
+from forensics_gui.core.bench import BENCH_FIELDS, cell_values, marking_value, module_of
 from forensics_gui.core.errors import ConflictError, KnownError, ValidationError
-from forensics_gui.gui.bench.bench_model import COLUMNS, FIRST, LAST, BenchRow
+from forensics_gui.gui.bench.bench_model import COLUMNS, FIRST, LAST, BenchRow, heading
 from forensics_gui.gui.bench.bench_regions import BenchRegions
 from forensics_gui.gui.bench.bench_status import counts, row_status
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import bench, records
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -67,7 +68,7 @@ class BenchController(QObject):
                 return False
         self._next_item = None
         self.context.run(bench.load, self.context.store, item_id, on_done=self._loaded,
-                         label="Opening the bench…")
+                         label=translate("bench_controller", "Opening the bench…"))
         return True
 
     def _switch_when_saved(self) -> None:
@@ -80,9 +81,12 @@ class BenchController(QObject):
         if not refused:
             return True
         answer = QMessageBox.question(
-            self.panel, "Refused rows", f"{len(refused)} rows of {self.item.case_reference} "
-            f"were refused and are not saved (rows {', '.join(map(str, refused[:10]))}). "
-            "Discard them and open the other item?",
+            self.panel, translate("bench_controller", "Refused rows"),
+            translate("bench_controller", "{count} rows of {item} were refused and are not "
+                                          "saved (rows {rows}). Discard them and open the "
+                                          "other item?").format(
+                count=len(refused), item=self.item.case_reference,
+                rows=", ".join(map(str, refused[:10]))),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Discard
@@ -110,11 +114,15 @@ class BenchController(QObject):
 
     def _show_title(self) -> None:
         item = self.item
-        self.panel.title.setText(f"Bench: {item.case_reference} · {item.system_type_name}")
+        self.panel.title.setText(translate("bench_controller", "Bench: {item} · {system}").format(
+            item=item.case_reference, system=item.system_type_name))
         if item.withdrawn:
-            self.say(f"{item.case_reference} was withdrawn: its findings are shown, not edited.")
+            self.say(translate("bench_controller", "{item} was withdrawn: its findings are "
+                                                   "shown, not edited.").format(
+                item=item.case_reference))
         elif self.context.store.read_only:
-            self.say("The store is open read-only: rows cannot be saved.")
+            self.say(translate("bench_controller",
+                               "The store is open read-only: rows cannot be saved."))
 
     def _follow(self, changes: Any) -> None:
         if self.item is None:
@@ -131,7 +139,7 @@ class BenchController(QObject):
         self.item, self.modules = None, []
         self.model.set_findings([])
         self.panel.checklist.show_modules([], "")
-        self.panel.title.setText("Bench mode")
+        self.panel.title.setText(translate("bench_controller", "Bench mode"))
 
     def _load_names(self) -> None:
         for field, kind in (("part_id", "part"), ("manufacturer_id", "org")):
@@ -173,7 +181,7 @@ class BenchController(QObject):
             if row.finding_id is not None:
                 self.panel.open_requested.emit("finding", row.finding_id)
         elif self.model.read_only:
-            self.say("This bench is not edited (see above).")
+            self.say(translate("bench_controller", "This bench is not edited (see above)."))
         else:
             self._edit_action(name, number, field, row)
 
@@ -188,8 +196,9 @@ class BenchController(QObject):
                 self.go_to(at, FIRST)
         elif name == "clear":
             if not self.model.clear(number, field) and row.finding is not None:
-                self.say("Delete clears cells of rows not saved yet; to change a saved value, "
-                         "type over it (F2 edits it).")
+                self.say(translate("bench_controller", "Delete clears cells of rows not saved "
+                                                       "yet; to change a saved value, type "
+                                                       "over it (F2 edits it)."))
         elif name == "undo":
             self.undo(number, row)
         elif name == "accept":
@@ -197,23 +206,29 @@ class BenchController(QObject):
         elif name == "create_missing":
             self.create_missing(row)
         elif name == "remove_row" and not self.model.remove_row(number):
-            self.say("Only rows not saved yet are removed; a saved finding is withdrawn in "
-                     "its editor (Ctrl+O), with a reason.")
+            self.say(translate("bench_controller", "Only rows not saved yet are removed; a "
+                                                   "saved finding is withdrawn in its editor "
+                                                   "(Ctrl+O), with a reason."))
 
     def undo(self, number: int, row: BenchRow) -> None:
         done = self.model.undo(number)
         if done != "revert" or row.before_save is None:
             if not done and row.finding is not None and not row.dirty:
-                self.say("This finding was saved as it is: a finding recorded by mistake is "
-                         "withdrawn, with a reason, in its editor (Ctrl+O).")
+                self.say(translate("bench_controller", "This finding was saved as it is: a "
+                                                       "finding recorded by mistake is "
+                                                       "withdrawn, with a reason, in its "
+                                                       "editor (Ctrl+O)."))
             elif not done:
-                self.say("Nothing to undo in this row.")
+                self.say(translate("bench_controller", "Nothing to undo in this row."))
             return
-        shown = ", ".join(f"{HEADINGS[f]} “{row.before_save.get(f, '')}”" for f in BENCH_FIELDS
+        shown = ", ".join(f"{heading(f)} “{row.before_save.get(f, '')}”" for f in BENCH_FIELDS
                           if row.before_save.get(f, "") != row.saved.get(f, ""))
         answer = QMessageBox.question(
-            self.panel, "Revert the row", f"Revert row {number + 1} to the values it was saved "
-            f"with before ({shown})? This saves a new version; the history keeps both.",
+            self.panel, translate("bench_controller", "Revert the row"),
+            translate("bench_controller", "Revert row {number} to the values it was saved with "
+                                          "before ({values})? This saves a new version; the "
+                                          "history keeps both.").format(number=number + 1,
+                                                                        values=shown),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
@@ -249,8 +264,9 @@ class BenchController(QObject):
 
     def create_missing(self, row: BenchRow) -> None:
         if not row.missing:
-            self.say("The row names no part or maker to create; Ctrl+Shift+S creates what a "
-                     "refused row names.")
+            self.say(translate("bench_controller", "The row names no part or maker to create; "
+                                                   "Ctrl+Shift+S creates what a refused row "
+                                                   "names."))
             return
         self.save(row, create_missing=True, force=True)
 
@@ -262,10 +278,15 @@ class BenchController(QObject):
         for annotation_id in row.links:
             self.regions.link(annotation_id, finding.id)
         row.links = []
-        made = ", ".join(f"{'part' if hasattr(r, 'part_number') else 'maker'} "
-                         f"{getattr(r, 'part_number', None) or r.name}" for r in created)
-        where = row.values["location"] or f"row {self.model.number_of(row) + 1}"
-        self.say(f"{where} saved" + (f", with the new {made}" if made else "") + ".")
+        made = ", ".join((translate("bench_controller", "part {name}")
+                          if hasattr(r, "part_number") else
+                          translate("bench_controller", "maker {name}")).format(
+            name=getattr(r, "part_number", None) or r.name) for r in created)
+        where = row.values["location"] or translate("bench_controller", "row {number}").format(
+            number=self.model.number_of(row) + 1)
+        self.say((translate("bench_controller", "{where} saved, with the new {made}.") if made
+                  else translate("bench_controller", "{where} saved.")).format(where=where,
+                                                                               made=made))
         self._ticks()
         self.panel.changed.emit()
         if row.save_again or (row.wants_save and row is not self.current()[2]):
@@ -287,7 +308,8 @@ class BenchController(QObject):
             reasons = {"": str(error)}
         else:
             self.context.show_error(error, trace)
-            reasons = {"": "not saved: an error occurred (see the message)"}
+            reasons = {"": translate("bench_controller",
+                                     "not saved: an error occurred (see the message)")}
         self.model.mark_refused(row, reasons, missing)
         self._show_state()
         if row.save_again and row.values != row.refused_values:
@@ -324,7 +346,8 @@ class BenchController(QObject):
     def _not_proposed(self, row: BenchRow, marking: str, error: BaseException) -> None:
         self._proposed(row, marking, None)
         if isinstance(error, KnownError) and isValid(self.model):
-            self.say(f"No identification proposed: {error}")
+            self.say(translate("bench_controller", "No identification proposed: {error}").format(
+                error=error))
 
     def _proposed(self, row: BenchRow, marking: str, proposal: Any) -> None:
         if not isValid(self.model) or row.values["marking"] != marking:
@@ -346,7 +369,7 @@ class BenchController(QObject):
         suggested = self.model.suggestion(self.current()[2], COLUMNS[index.column()]) \
             if index.isValid() and self.current()[2] is not None and index.column() else ""
         if suggested and hasattr(editor, "setPlaceholderText") and editor is not self.view:
-            editor.setPlaceholderText(f"{suggested} (Ctrl+I)")
+            editor.setPlaceholderText(f"{suggested} (Ctrl+I)")  # not translated: a value, a key
 
     def accept(self, number: int, row: BenchRow) -> None:
         """Ctrl+I: the proposal shown in grey goes into its cells; asked before the
@@ -356,9 +379,10 @@ class BenchController(QObject):
             return
         filled = self.model.accept(number)
         if not filled:
-            self.say("Nothing proposed to accept for this marking.")
+            self.say(translate("bench_controller", "Nothing proposed to accept for this marking."))
             return
-        self.say(f"Accepted: {', '.join(HEADINGS[f] for f in filled)}. Ctrl+Z takes it back.")
+        self.say(translate("bench_controller", "Accepted: {fields}. Ctrl+Z takes it back.").format(
+            fields=", ".join(heading(f) for f in filled)))
         empty = [c for c in range(COLUMNS.index("marking") + 1, LAST + 1)
                  if not row.values[COLUMNS[c]]]
         if row is self.current()[2]:
@@ -380,10 +404,12 @@ class BenchController(QObject):
             at = self.model.add_before_new_row(row)
             added = at if added < 0 else added
         if added < 0:
-            self.say("Every module of the template already has a row.")
+            self.say(translate("bench_controller", "Every module of the template already has a "
+                                                   "row."))
             return
-        self.say("A row for each module not recorded yet: fill them in (rows you leave "
-                 "untouched are not saved; Ctrl+Delete removes one).")
+        self.say(translate("bench_controller", "A row for each module not recorded yet: fill "
+                                               "them in (rows you leave untouched are not "
+                                               "saved; Ctrl+Delete removes one)."))
         self.go_to(added, COLUMNS.index("marking"))
 
     def _go_to_module(self, name: str) -> None:
@@ -393,7 +419,8 @@ class BenchController(QObject):
                 self.go_to(number, COLUMNS.index("marking"), edit=False)
                 self.view.setFocus()
                 return
-        self.say(f"No row for {name} yet: “Start from template” adds one.")
+        self.say(translate("bench_controller", "No row for {module} yet: “Start from template” "
+                                               "adds one.").format(module=name))
 
     def _ticks(self) -> None:
         self.panel.checklist.update_ticks(self.model.locations())

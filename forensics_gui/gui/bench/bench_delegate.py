@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.bench import CHOICES, LINE_BREAK
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.bench.bench_model import COLUMNS, SuggestionRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,24 +35,38 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
 SUGGESTED = QColor("#8A8F96")
 # (keys, what they do in a word, in full): the bench's keys, in the order they are learnt.
+# The words are marked for translation (context "bench_keys"); the keys keep their names.
 KEYS = (
-    ("Tab / Shift+Tab", "next / previous cell",
-     "next / previous cell; from the last cell, the next row (the new row after the last)"),
-    ("Enter", "next row", "keep the cell and start the next row"),
-    ("Shift+Enter", "new line in the marking",
-     "a new line in the marking, shown as “ / ” (typing “ / ” does the same)"),
-    ("Ctrl+I", "accept the proposal", "accept the identification proposed in grey"),
-    ("Ctrl+D", "copy the cell above", "copy the cell above into this one"),
-    ("Ctrl+Shift+D", "duplicate the row",
-     "a copy of the row below it, all but position and marking"),
-    ("Ctrl+Z", "undo",
-     "undo the row's last change; after a save, revert the row by a new version"),
-    ("Delete", "clear the cell", "clear the cell of a row not saved yet"),
-    ("Ctrl+S", "save", "save the changed rows now (a row is saved when you leave it)"),
-    ("Ctrl+Shift+S", "save, creating part or maker",
-     "save the row, creating the part or maker the store does not know"),
-    ("Ctrl+Delete", "remove the row", "remove a row not saved yet"),
-    ("Ctrl+O", "open the finding", "open the row's finding in the editor"),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("bench_keys", "next / previous cell"),
+     QT_TRANSLATE_NOOP("bench_keys", "next / previous cell; from the last cell, the next row "
+                                     "(the new row after the last)")),
+    ("Enter", QT_TRANSLATE_NOOP("bench_keys", "next row"),
+     QT_TRANSLATE_NOOP("bench_keys", "keep the cell and start the next row")),
+    ("Shift+Enter", QT_TRANSLATE_NOOP("bench_keys", "new line in the marking"),
+     QT_TRANSLATE_NOOP("bench_keys", "a new line in the marking, shown as “ / ” (typing “ / ” "
+                                     "does the same)")),
+    ("Ctrl+I", QT_TRANSLATE_NOOP("bench_keys", "accept the proposal"),
+     QT_TRANSLATE_NOOP("bench_keys", "accept the identification proposed in grey")),
+    ("Ctrl+D", QT_TRANSLATE_NOOP("bench_keys", "copy the cell above"),
+     QT_TRANSLATE_NOOP("bench_keys", "copy the cell above into this one")),
+    ("Ctrl+Shift+D", QT_TRANSLATE_NOOP("bench_keys", "duplicate the row"),
+     QT_TRANSLATE_NOOP("bench_keys", "a copy of the row below it, all but position and "
+                                     "marking")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("bench_keys", "undo"),
+     QT_TRANSLATE_NOOP("bench_keys", "undo the row's last change; after a save, revert the "
+                                     "row by a new version")),
+    ("Delete", QT_TRANSLATE_NOOP("bench_keys", "clear the cell"),
+     QT_TRANSLATE_NOOP("bench_keys", "clear the cell of a row not saved yet")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("bench_keys", "save"),
+     QT_TRANSLATE_NOOP("bench_keys", "save the changed rows now (a row is saved when you "
+                                     "leave it)")),
+    ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("bench_keys", "save, creating part or maker"),
+     QT_TRANSLATE_NOOP("bench_keys", "save the row, creating the part or maker the store "
+                                     "does not know")),
+    ("Ctrl+Delete", QT_TRANSLATE_NOOP("bench_keys", "remove the row"),
+     QT_TRANSLATE_NOOP("bench_keys", "remove a row not saved yet")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("bench_keys", "open the finding"),
+     QT_TRANSLATE_NOOP("bench_keys", "open the row's finding in the editor")),
 )
 _CTRL_KEYS = {Qt.Key.Key_D: "copy_down", Qt.Key.Key_S: "save", Qt.Key.Key_Z: "undo",
               Qt.Key.Key_I: "accept", Qt.Key.Key_Delete: "remove_row", Qt.Key.Key_O: "open"}
@@ -139,7 +154,7 @@ class BenchDelegate(QStyledItemDelegate):
             editor.setCompleter(completer)
         suggested = index.data(SuggestionRole)
         if suggested:
-            editor.setPlaceholderText(f"{suggested} (Ctrl+I)")
+            editor.setPlaceholderText(f"{suggested} (Ctrl+I)")  # not translated: a value, a key
         editor.action.connect(lambda action, e=editor: self._editor_action(e, action))
         return editor
 

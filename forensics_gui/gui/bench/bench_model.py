@@ -23,6 +23,8 @@ from forensics_gui.core.bench import (
     expand_choice,
     field_value,
 )
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS = 0  # the column saying whether the row is saved
@@ -32,12 +34,20 @@ SuggestionRole = Qt.ItemDataRole.UserRole + 1  # greyed text proposed for an emp
 RowRole = Qt.ItemDataRole.UserRole + 2
 REFUSED_BACKGROUND = QColor("#F8D7D3")
 # (symbol, word, colour) per state, for the status column.
-LOOKS = {"new": ("+", "new row: type to add a finding", "#8A8F96"),
-         "untouched": ("◇", "not saved until you edit it", "#8A8F96"),
-         "unsaved": ("●", "not saved yet: saved when you leave the row (or Ctrl+S)",
-                     "#B7791F"),
-         "saving": ("…", "saving", "#2F6FB0"), "saved": ("✓", "saved", "#2E7D32"),
-         "refused": ("✕", "refused: not saved", "#C62828")}
+LOOKS = {"new": ("+", QT_TRANSLATE_NOOP("BenchModel", "new row: type to add a finding"),
+                 "#8A8F96"),
+         "untouched": ("◇", QT_TRANSLATE_NOOP("BenchModel", "not saved until you edit it"),
+                       "#8A8F96"),
+         "unsaved": ("●", QT_TRANSLATE_NOOP("BenchModel", "not saved yet: saved when you leave "
+                                                          "the row (or Ctrl+S)"), "#B7791F"),
+         "saving": ("…", QT_TRANSLATE_NOOP("BenchModel", "saving"), "#2F6FB0"),
+         "saved": ("✓", QT_TRANSLATE_NOOP("BenchModel", "saved"), "#2E7D32"),
+         "refused": ("✕", QT_TRANSLATE_NOOP("BenchModel", "refused: not saved"), "#C62828")}
+
+
+def heading(name: str) -> str:
+    """The heading of the grid's column `name` (a field of core.bench.BENCH_FIELDS)."""
+    return translate("BenchModel", HEADINGS[name])
 
 
 @dataclass(eq=False)
@@ -124,9 +134,10 @@ class BenchModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if section == STATUS else HEADINGS[COLUMNS[section]]
+            return "" if section == STATUS else heading(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == STATUS:
-            return "Saved (✓), not saved yet (●), saving (…), refused (✕), not edited (◇)"
+            return translate("BenchModel", "Saved (✓), not saved yet (●), saving (…), refused "
+                                           "(✕), not edited (◇)")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -166,7 +177,7 @@ class BenchModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
             why = "\n".join(row.refused.values()) if row.refused and row.dirty else ""
-            return f"{words}\n{why}".strip()
+            return f"{translate('BenchModel', words)}\n{why}".strip()
         if role == Qt.ItemDataRole.BackgroundRole and row.refused.get("") and row.dirty:
             return QBrush(REFUSED_BACKGROUND)
         return None
@@ -176,7 +187,8 @@ class BenchModel(QAbstractTableModel):
             return row.refused[name]
         suggested = self.suggestion(row, name)
         if suggested:
-            return f"Proposed: {suggested} (Ctrl+I accepts)\n{row.proposal.reason}"
+            return translate("BenchModel", "Proposed: {value} (Ctrl+I accepts)").format(
+                value=suggested) + f"\n{row.proposal.reason}"
         if name == "marking" and row.values["marking"]:
             return row.values["marking"].replace(" / ", "\n")
         if name == "date_code" and row.finding is not None and row.finding.date_code_note:

@@ -20,6 +20,7 @@ from forensics_gui.gui.bench.bench_photos import BenchPhotos
 from forensics_gui.gui.bench.bench_view import BenchView
 from forensics_gui.gui.bench.template_checklist import TemplateChecklist
 from forensics_gui.gui.kit.elided_label import ElidedLabel
+from forensics_gui.gui.kit.i18n import translate
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -30,7 +31,8 @@ PHOTOS_SHARE = 0.68  # of the side's height, the photos'
 
 def help_line() -> str:
     """The keys, as the line above the grid lists them."""
-    return " · ".join(f"<b>{keys}</b> {short}" for keys, short, _full in KEYS)
+    return " · ".join(f"<b>{keys}</b> {translate('bench_keys', short)}"
+                      for keys, short, _full in KEYS)
 
 
 class BenchPanel(QWidget):
@@ -53,7 +55,7 @@ class BenchPanel(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        self.title = ElidedLabel("Bench mode")
+        self.title = ElidedLabel(translate("BenchPanel", "Bench mode"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -62,7 +64,8 @@ class BenchPanel(QWidget):
         self.keys = QLabel(help_line())
         self.keys.setWordWrap(True)
         self.keys.setTextFormat(Qt.TextFormat.RichText)
-        self.keys.setToolTip("\n".join(f"{keys}: {full}" for keys, _short, full in KEYS))
+        self.keys.setToolTip("\n".join(f"{keys}: {translate('bench_keys', full)}"
+                                       for keys, _short, full in KEYS))
         small = self.keys.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.keys.setFont(small)
@@ -96,14 +99,17 @@ class BenchPanel(QWidget):
         layout.addWidget(self.status)
         row = QHBoxLayout()
         self.counts = ElidedLabel()
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save every changed row now (Ctrl+S)")
-        self.create_button = QPushButton("Create and save")
-        self.create_button.setToolTip("Save the row, creating the part or maker the store "
-                                      "does not know yet (Ctrl+Shift+S)")
+        self.save_button = QPushButton(translate("BenchPanel", "Save"))
+        self.save_button.setToolTip(translate("BenchPanel", "Save every changed row now "
+                                                            "(Ctrl+S)"))
+        self.create_button = QPushButton(translate("BenchPanel", "Create and save"))
+        self.create_button.setToolTip(translate("BenchPanel", "Save the row, creating the part "
+                                                              "or maker the store does not know "
+                                                              "yet (Ctrl+Shift+S)"))
         self.create_button.setEnabled(False)
-        self.open_button = QPushButton("Open finding")
-        self.open_button.setToolTip("Open the row's finding in the editor (Ctrl+O)")
+        self.open_button = QPushButton(translate("BenchPanel", "Open finding"))
+        self.open_button.setToolTip(translate("BenchPanel", "Open the row's finding in the "
+                                                            "editor (Ctrl+O)"))
         for button in (self.save_button, self.create_button, self.open_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the grid
         row.addWidget(self.counts, 1)

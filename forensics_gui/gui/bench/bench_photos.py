@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.records import Photo, PhotoAnnotation
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.photos.photo_canvas import PhotoCanvas
 from forensics_gui.gui.photos.photo_panel import PhotoController
 from forensics_gui.gui.photos.photo_viewer import fetch_display, fetch_preview
@@ -29,10 +31,13 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 CACHED_PICTURES = 4
-HINT = ("Annotate (A), then drag around a component: the region is linked to the selected "
-        "row, or, on the new row, starts a row named by its label.")
-NO_PHOTOS = ("No photos of this item yet. Add them on its Photos tab (drop files or a folder "
-             "there, or paste a picture); they show here to be annotated.")
+HINT = QT_TRANSLATE_NOOP("BenchPhotos", "Annotate (A), then drag around a component: the "
+                                        "region is linked to the selected row, or, on the new "
+                                        "row, starts a row named by its label.")
+NO_PHOTOS = QT_TRANSLATE_NOOP("BenchPhotos", "No photos of this item yet. Add them on its "
+                                             "Photos tab (drop files or a folder there, or "
+                                             "paste a picture); they show here to be "
+                                             "annotated.")
 ICON = 28
 
 
@@ -70,12 +75,17 @@ class BenchPhotos(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         tools = QHBoxLayout()
-        self.annotate = self._tool("Annotate", "A", "Drag a rectangle around a component")
+        self.annotate = self._tool(translate("BenchPhotos", "Annotate"), "A",
+                                   translate("BenchPhotos", "Drag a rectangle around a "
+                                                            "component"))
         self.annotate.setCheckable(True)
         self.annotate.toggled.connect(self.canvas.set_annotating)
-        self.fit = self._tool("Fit", "F", "The whole photo in view")
+        self.fit = self._tool(translate("BenchPhotos", "Fit"), "F",
+                              translate("BenchPhotos", "The whole photo in view"))
         self.fit.clicked.connect(self.canvas.fit)
-        self.open_viewer = self._tool("Viewer…", "", "Open the photo in the photo viewer")
+        self.open_viewer = self._tool(translate("BenchPhotos", "Viewer…"), "",
+                                      translate("BenchPhotos",
+                                                "Open the photo in the photo viewer"))
         self.open_viewer.clicked.connect(
             lambda: self.controller.open_viewer(self.chooser.currentIndex()))
         self.count = QLabel()
@@ -85,13 +95,13 @@ class BenchPhotos(QWidget):
             tools.addWidget(button)
         layout.addLayout(tools)
         layout.addWidget(self.canvas, 1)
-        self.empty = QLabel(NO_PHOTOS)
+        self.empty = QLabel(translate("BenchPhotos", NO_PHOTOS))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
         self.empty.hide()
         layout.addWidget(self.empty, 1)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(translate("BenchPhotos", HINT))
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
         layout.addWidget(self.hint)
@@ -139,7 +149,7 @@ class BenchPhotos(QWidget):
 
     def _listed(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"of {n:,}")
+        self.count.setText(translate("BenchPhotos", "of {count}").format(count=f"{n:,}"))
         for widget in (self.canvas, self.hint, self.chooser, self.count, self.annotate, self.fit,
                        self.open_viewer):
             widget.setVisible(n > 0)

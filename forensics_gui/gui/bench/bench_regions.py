@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 from shiboken6 import isValid
 
 from forensics_gui.gui.bench.bench_model import COLUMNS, FIRST, BenchRow
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import bench, records
 
 
@@ -46,8 +47,11 @@ class BenchRegions(QObject):
         """Ask the region's label (the row's position by default), then write the region."""
         number, _field, row = self.controller.current()
         default = row.values["location"] if row is not None else ""
-        label, ok = QInputDialog.getText(self.controller.panel, "Mark a component",
-                                         "Label shown on the photo (e.g. U12):", text=default)
+        label, ok = QInputDialog.getText(self.controller.panel,
+                                         translate("BenchRegions", "Mark a component"),
+                                         translate("BenchRegions",
+                                                   "Label shown on the photo (e.g. U12):"),
+                                         text=default)
         if not ok:
             return
         label = label.strip()
@@ -71,15 +75,18 @@ class BenchRegions(QObject):
             self.link(annotation.id, row.finding_id)
         else:
             row.links.append(annotation.id)
-            self.controller.say(f"Region {annotation.label} is linked to its row once the row "
-                                "is saved.")
+            self.controller.say(translate("BenchRegions", "Region {label} is linked to its row "
+                                                          "once the row is saved.").format(
+                label=annotation.label))
 
     def link(self, annotation_id: UUID, finding_id: UUID) -> None:
         """Name the finding a region shows (once its row is saved)."""
         self.context.run(records.update, self.context.store, "annotation", annotation_id,
                          None, {"finding_id": finding_id},
                          on_error=lambda error, _trace: self.controller.say(
-                             f"The region could not be linked: {error}"))
+                             translate("BenchRegions",
+                                       "The region could not be linked: {error}").format(
+                                 error=error)))
 
     def annotation_clicked(self, annotation: Any) -> None:
         if annotation.finding_id is not None:

@@ -7,9 +7,13 @@ from html import escape
 from typing import Any
 
 from forensics_gui.core.bench import HEADINGS
-from forensics_gui.gui.bench.bench_model import BenchModel, BenchRow
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.bench.bench_model import BenchModel, BenchRow, heading
+from forensics_gui.gui.kit.i18n import translate
 
-KIND_WORDS = {"org": "maker", "part": "part"}
+# What a refused row may create: "creates the maker “X” and the part “Y”".
+KIND_WORDS = {"org": QT_TRANSLATE_NOOP("bench_status", "maker {name}"),
+              "part": QT_TRANSLATE_NOOP("bench_status", "part {name}")}
 REFUSED = "#C62828"
 
 
@@ -18,18 +22,25 @@ def row_status(model: BenchModel, number: int, row: BenchRow | None, message: st
     say. A proposal is told while the row is being recorded (not once saved without it)."""
     lines: list[str] = []
     if row is not None and row.refused and row.dirty:
-        lines += [f"<span style='color:{REFUSED}'><b>Row {number + 1} refused</b> — "
-                  f"{escape(HEADINGS.get(field, 'Row'))}: {escape(why)}</span>"
+        refused = escape(translate("bench_status", "Row {number} refused").format(
+            number=number + 1))
+        lines += [f"<span style='color:{REFUSED}'><b>{refused}</b> — "
+                  f"{escape(_heading(field))}: {escape(why)}</span>"
                   for field, why in row.refused.items()]
         if row.missing:
-            what = " and ".join(f"{KIND_WORDS[k]} “{escape(n)}”" for k, n in row.missing)
-            lines.append(f"<b>Ctrl+Shift+S</b> creates the {what} and saves the row.")
+            what = translate("bench_status", " and ").join(
+                translate("bench_status", KIND_WORDS[k]).format(name=f"“{n}”")
+                for k, n in row.missing)
+            lines.append("<b>Ctrl+Shift+S</b> " + escape(translate(
+                "bench_status", "creates the {what} and saves the row.").format(what=what)))
     elif row is not None and row.proposal is not None and (
             row.proposed_for == row.values["marking"]) and (row.finding is None or row.dirty):
-        shown = ", ".join(f"{HEADINGS[f]} {escape(v)}" for f, v in row.proposal.values.items()
-                          if model.suggestion(row, f))
-        accept = f" — <b>Ctrl+I</b> fills {shown}" if shown else ""
-        lines.append(f"Identification: {escape(row.proposal.reason)}{accept}")
+        shown = ", ".join(f"{escape(heading(f))} {escape(v)}"
+                          for f, v in row.proposal.values.items() if model.suggestion(row, f))
+        accept = " — <b>Ctrl+I</b> " + escape(translate("bench_status", "fills {values}")).format(
+            values=shown) if shown else ""
+        lines.append(escape(translate("bench_status", "Identification: {reason}").format(
+            reason=row.proposal.reason)) + accept)
     if not lines and message:
         lines.append(escape(message))
     return "<br>".join(lines)
@@ -40,9 +51,15 @@ def counts(rows: list[Any]) -> str:
     saved = sum(1 for r in rows if r.finding is not None)
     unsaved = sum(1 for r in rows if r.wants_save or r.saving)
     refused = sum(1 for r in rows if r.refused and r.dirty)
-    words = [f"{saved} {'finding' if saved == 1 else 'findings'} saved"]
+    words = [(translate("bench_status", "{count} finding saved") if saved == 1 else
+              translate("bench_status", "{count} findings saved")).format(count=saved)]
     if unsaved:
-        words.append(f"{unsaved} not saved yet")
+        words.append(translate("bench_status", "{count} not saved yet").format(count=unsaved))
     if refused:
-        words.append(f"{refused} refused")
+        words.append(translate("bench_status", "{count} refused").format(count=refused))
     return " · ".join(words)
+
+
+def _heading(field: str) -> str:
+    """The heading of the column a refusal is about ("Row" when it is about the row)."""
+    return heading(field) if field in HEADINGS else translate("bench_status", "Row")

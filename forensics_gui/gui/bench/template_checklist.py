@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.bench import modules_recorded
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.kit.elided_label import ElidedLabel
+from forensics_gui.gui.kit.i18n import translate
 
-NO_MODULES = ("{system} has no template modules yet. Add them on the <b>Template modules</b> "
-              "page (one record per module: its name, order and usual function); the "
-              "checklist and “Start from template” follow.")
-RULE = ("A finding is in a module when its position starts with the module's name "
-        "(“flight controller U12”); the longest name wins.")
+NO_MODULES = QT_TRANSLATE_NOOP("TemplateChecklist", "{system} has no template modules yet. Add "
+                               "them on the <b>Template modules</b> page (one record per "
+                               "module: its name, order and usual function); the checklist and "
+                               "“Start from template” follow.")
+RULE = QT_TRANSLATE_NOOP("TemplateChecklist", "A finding is in a module when its position "
+                                              "starts with the module's name (“flight "
+                                              "controller U12”); the longest name wins.")
 
 
 class TemplateChecklist(QWidget):
@@ -41,20 +45,22 @@ class TemplateChecklist(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.title = ElidedLabel("Template")
+        self.title = ElidedLabel(translate("TemplateChecklist", "Template"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.start = QPushButton("Start from template")
-        self.start.setToolTip("Add an unsaved row for each module with no finding yet "
-                              "(position and function filled in); rows you do not edit "
-                              "are not saved")
+        self.start = QPushButton(translate("TemplateChecklist", "Start from template"))
+        self.start.setToolTip(translate("TemplateChecklist", "Add an unsaved row for each "
+                                                             "module with no finding yet "
+                                                             "(position and function filled "
+                                                             "in); rows you do not edit are "
+                                                             "not saved"))
         self.start.clicked.connect(self.start_requested)
         top.addWidget(self.title, 1)
         top.addWidget(self.start)
         layout.addLayout(top)
         self.list = QListWidget()
-        self.list.setToolTip(RULE)
+        self.list.setToolTip(translate("TemplateChecklist", RULE))
         self.list.itemActivated.connect(lambda item: self.module_chosen.emit(
             item.data(Qt.ItemDataRole.UserRole)))
         self.list.itemClicked.connect(lambda item: self.module_chosen.emit(
@@ -73,7 +79,8 @@ class TemplateChecklist(QWidget):
         has = bool(self.modules)
         self.list.setVisible(has)
         self.empty.setVisible(not has and bool(system))
-        self.empty.setText(NO_MODULES.format(system=system or "The system type"))
+        self.empty.setText(translate("TemplateChecklist", NO_MODULES).format(
+            system=system or translate("TemplateChecklist", "The system type")))
         self.start.setEnabled(has)
         self._fill()
 
@@ -92,15 +99,20 @@ class TemplateChecklist(QWidget):
         for module in self.modules:
             n = self.counts.get(module.name, 0)
             done += bool(n)
-            found = f" — {n} {'finding' if n == 1 else 'findings'}" if n else ""
+            found = " — " + (translate("TemplateChecklist", "{count} finding") if n == 1 else
+                             translate("TemplateChecklist", "{count} findings")).format(
+                count=n) if n else ""
             item = QListWidgetItem(f"{'✓' if n else '☐'}  {module.name}{found}")
             item.setData(Qt.ItemDataRole.UserRole, module.name)
             expected = "; ".join(getattr(module, "expected", ()) or ())
             item.setToolTip("\n".join(t for t in (module.function, expected and
-                                                  f"Usual components: {expected}") if t))
+                                                  translate("TemplateChecklist",
+                                                            "Usual components: {components}")
+                                                  .format(components=expected)) if t))
             if n:
                 item.setForeground(Qt.GlobalColor.darkGreen)
             self.list.addItem(item)
         total = len(self.modules)
-        self.title.setText(f"Template: {done} of {total} modules recorded" if total
-                           else "Template")
+        self.title.setText(translate("TemplateChecklist",
+                                     "Template: {done} of {total} modules recorded").format(
+            done=done, total=total) if total else translate("TemplateChecklist", "Template"))

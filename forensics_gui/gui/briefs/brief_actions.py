@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from forensics_gui.core.briefs import BRIEF_OF_RECORD
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.briefs.brief_dialog import BriefDialog
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -17,7 +19,7 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 
 Subject = tuple[str, str]  # (kind of brief, reference)
 Period = tuple[str, str]  # supply links dated from, to (as typed on the screen)
-TIP = "Write a PDF brief about this"
+TIP = QT_TRANSLATE_NOOP("brief_actions", "Write a PDF brief about this")
 
 
 def subject_of(kind: str, record: Any) -> Subject:
@@ -61,12 +63,12 @@ def brief_for_record(context: AppContext, parent: QWidget | None, kind: str,
 
 def brief_button(context: AppContext, parent: QWidget,
                  subject: Callable[[], Subject | tuple[str, str, Period] | None],
-                 text: str = "Brief…") -> QPushButton:
+                 text: str = "") -> QPushButton:
     """A button opening the brief dialog on what `subject()` says when it is clicked: kind,
     reference and perhaps the period shown (None: `subject` opened the dialog itself, e.g.
-    after reading a record)."""
-    button = QPushButton(text, parent)
-    button.setToolTip(TIP)
+    after reading a record); `text` is the button's, "Brief…" unless given."""
+    button = QPushButton(text or translate("brief_actions", "Brief…"), parent)
+    button.setToolTip(translate("brief_actions", TIP))
 
     def clicked() -> None:
         chosen = subject()

@@ -50,6 +50,7 @@ from forensics_gui.core.errors import KnownError, NotFoundError, ValidationError
 from forensics_gui.core.sizes import readable_size
 from forensics_gui.gui.briefs import brief_task
 from forensics_gui.gui.kit.elided_label import ElidedLabel
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -76,7 +77,7 @@ class BriefDialog(QDialog):
                  parent: QWidget | None = None, period: tuple[str, str] = ("", "")) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Write a brief")
+        self.setWindowTitle(translate("BriefDialog", "Write a brief"))
         self.setModal(False)
         self.task: Task | None = None
         self.result: Any = None
@@ -103,9 +104,9 @@ class BriefDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind = QComboBox()
         for kind in KINDS:
-            self.kind.addItem(kind_title(kind), kind)
+            self.kind.addItem(translate("briefs", kind_title(kind)), kind)
         self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
-        form.addRow("Brief", self.kind)
+        form.addRow(translate("BriefDialog", "Brief"), self.kind)
         self.reference = QLineEdit()
         self.reference.textEdited.connect(lambda _text: self._follow_path())
         self.reference_hint = QLabel()
@@ -114,36 +115,42 @@ class BriefDialog(QDialog):
         about.setSpacing(2)
         about.addWidget(self.reference)
         about.addWidget(self.reference_hint)
-        form.addRow("About", about)
+        form.addRow(translate("BriefDialog", "About"), about)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        form.addRow("Language", self.language)
-        self.sections = QGroupBox("Sections")
+        form.addRow(translate("BriefDialog", "Language"), self.language)
+        self.sections = QGroupBox(translate("BriefDialog", "Sections"))
         self.section_grid = QGridLayout(self.sections)
         form.addRow(self.sections)
-        self.without_hypotheses = QCheckBox("Leave out hypothesis-level supply links")
-        self.redact = QCheckBox("Redact photo metadata (when, camera, GPS position)")
+        self.without_hypotheses = QCheckBox(translate("BriefDialog",
+                                                      "Leave out hypothesis-level supply links"))
+        self.redact = QCheckBox(translate("BriefDialog",
+                                          "Redact photo metadata (when, camera, GPS position)"))
         options = QVBoxLayout()
         options.addWidget(self.without_hypotheses)
         options.addWidget(self.redact)
-        form.addRow("Options", options)
-        form.addRow("Supply links", self._period_row())
+        form.addRow(translate("BriefDialog", "Options"), options)
+        form.addRow(translate("BriefDialog", "Supply links"), self._period_row())
         self.author = QLineEdit()
         summary = self.context.summary
-        self.author.setPlaceholderText(f"you ({summary.user})" if summary else "you")
-        form.addRow("Author", self.author)
+        self.author.setPlaceholderText(
+            translate("BriefDialog", "you ({login})").format(login=summary.user) if summary
+            else translate("BriefDialog", "you"))
+        form.addRow(translate("BriefDialog", "Author"), self.author)
         self.dpi = QSpinBox()
         self.dpi.setRange(MIN_DPI, MAX_DPI)
         self.dpi.setValue(PRINT_DPI)
-        self.dpi.setSuffix(" dpi")
-        self.dpi.setToolTip("Photos are downsampled to this resolution at the page's width")
-        self.dpi.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 dpi") + 40)
+        self.dpi.setSuffix(translate("BriefDialog", " dpi"))
+        self.dpi.setToolTip(translate("BriefDialog", "Photos are downsampled to this resolution "
+                                                     "at the page's width"))
+        self.dpi.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("0000" + self.dpi.suffix()) + 40)
         dpi_row = QHBoxLayout()
         dpi_row.addWidget(self.dpi)
         dpi_row.addStretch(1)
-        form.addRow("Photos at", dpi_row)
-        form.addRow("Save as", self._path_row())
+        form.addRow(translate("BriefDialog", "Photos at"), dpi_row)
+        form.addRow(translate("BriefDialog", "Save as"), self._path_row())
         layout.addLayout(form)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(self._progress_box())
@@ -159,11 +166,14 @@ class BriefDialog(QDialog):
     def _period_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.period_from, self.period_to = QLineEdit(), QLineEdit()
-        for label, box in (("dated from", self.period_from), ("to", self.period_to)):
-            box.setPlaceholderText("YYYY-MM-DD")
-            box.setMaximumWidth(self.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 24)
-            box.setToolTip("Only supply links dated within the period are considered; links "
-                           "without a date stay in, since they may fall inside it")
+        for label, box in ((translate("BriefDialog", "dated from"), self.period_from),
+                           (translate("BriefDialog", "to"), self.period_to)):
+            box.setPlaceholderText(translate("BriefDialog", "YYYY-MM-DD"))
+            box.setMaximumWidth(self.fontMetrics().horizontalAdvance(box.placeholderText()) + 24)
+            box.setToolTip(translate("BriefDialog",
+                                     "Only supply links dated within the period are considered; "
+                                     "links without a date stay in, since they may fall inside "
+                                     "it"))
             row.addWidget(QLabel(label))
             row.addWidget(box)
         row.addStretch(1)
@@ -174,7 +184,7 @@ class BriefDialog(QDialog):
         self.path = QLineEdit()
         self.path.textEdited.connect(lambda _text: setattr(self, "_path_chosen", True))
         row.addWidget(self.path, 1)
-        self.choose = QPushButton("Choose…")
+        self.choose = QPushButton(translate("BriefDialog", "Choose…"))
         self.choose.clicked.connect(self.choose_path)
         row.addWidget(self.choose)
         return row
@@ -200,9 +210,9 @@ class BriefDialog(QDialog):
         row = QHBoxLayout()
         self.result_path = _PathLabel()
         row.addWidget(self.result_path, 1)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(translate("BriefDialog", "Open"))
         self.open_button.clicked.connect(self.open_result)
-        self.folder_button = QPushButton("Show in folder")
+        self.folder_button = QPushButton(translate("BriefDialog", "Show in folder"))
         self.folder_button.clicked.connect(self.show_folder)
         row.addWidget(self.open_button)
         row.addWidget(self.folder_button)
@@ -213,10 +223,10 @@ class BriefDialog(QDialog):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
-        self.write_button = QPushButton("Write brief")
+        self.write_button = QPushButton(translate("BriefDialog", "Write brief"))
         self.write_button.setDefault(True)
         self.write_button.clicked.connect(self.write)
-        self.cancel_button = QPushButton("Close")
+        self.cancel_button = QPushButton(translate("BriefDialog", "Close"))
         self.cancel_button.clicked.connect(lambda: self.cancel() if self.running else
                                            self.reject())
         row.addWidget(self.write_button)
@@ -231,9 +241,10 @@ class BriefDialog(QDialog):
         kind = self.current_kind()
         wanted = needs_reference(kind)
         self.reference.setEnabled(wanted)
-        self.reference.setPlaceholderText(REFERENCES.get(kind, "") if wanted else "")
-        self.reference_hint.setText(f"{REFERENCES[kind].capitalize()}" if wanted else
-                                    "This brief covers the whole store.")
+        reference = translate("briefs", REFERENCES.get(kind, "")) if wanted else ""
+        self.reference.setPlaceholderText(reference)
+        self.reference_hint.setText(reference[:1].upper() + reference[1:] if wanted else
+                                    translate("BriefDialog", "This brief covers the whole store."))
         self._fill_sections(kind)
         self._load_names(kind)
         self._follow_path()
@@ -244,7 +255,7 @@ class BriefDialog(QDialog):
             box.deleteLater()
         self.section_boxes = {}
         for number, section in enumerate(SECTIONS.get(kind, ())):
-            box = QCheckBox(section_title(section))
+            box = QCheckBox(translate("briefs", section_title(section)))
             box.setChecked(True)
             self.section_boxes[section] = box
             self.section_grid.addWidget(box, number // 2, number % 2)
@@ -281,8 +292,9 @@ class BriefDialog(QDialog):
 
     def choose_path(self) -> None:
         """Ask where to save the brief (the file dialog asks before replacing a file)."""
-        chosen, _filter = QFileDialog.getSaveFileName(self, "Save the brief as",
-                                                      self.path.text(), "PDF (*.pdf)")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, translate("BriefDialog", "Save the brief as"), self.path.text(),
+            translate("BriefDialog", "PDF (*.pdf)"))
         if chosen:
             chosen = chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf"
             self.path.setText(chosen)
@@ -322,7 +334,7 @@ class BriefDialog(QDialog):
         self.task = self.context.run(
             brief_task.write_brief, self.context.store, kind, reference, str(target),
             self.options(), self._relay.progressed.emit, on_done=self._done, on_error=self._failed,
-            label="Writing the brief…", control=True, modal=False)
+            label=translate("BriefDialog", "Writing the brief…"), control=True, modal=False)
 
     def _target(self) -> Path:
         text = self.path.text().strip()
@@ -332,20 +344,23 @@ class BriefDialog(QDialog):
 
     def _problem(self, kind: str, reference: str, target: Path) -> str:
         if self.context.store is None:
-            return "Open a store first."
+            return translate("BriefDialog", "Open a store first.")
         if needs_reference(kind) and not reference:
             self.reference.setFocus()
-            return f"Say what the brief is about: {REFERENCES[kind]}."
+            return translate("BriefDialog", "Say what the brief is about: {what}.").format(
+                what=translate("briefs", REFERENCES[kind]))
         if self.section_boxes and not any(b.isChecked() for b in self.section_boxes.values()):
-            return "Choose at least one section."
+            return translate("BriefDialog", "Choose at least one section.")
         if not str(target) or str(target) == "." or target.is_dir():
             self.path.setFocus()
-            return "Say which file to write (Choose…)."
+            return translate("BriefDialog", "Say which file to write (Choose…).")
         return ""
 
     def _replace(self, target: Path) -> bool:
-        answer = QMessageBox.question(self, "Replace the file?",
-                                      f"{target} exists. Replace it with the new brief?")
+        answer = QMessageBox.question(
+            self, translate("BriefDialog", "Replace the file?"),
+            translate("BriefDialog", "{file} exists. Replace it with the new brief?").format(
+                file=target))
         return answer == QMessageBox.StandardButton.Yes
 
     def _set_running(self, running: bool) -> None:
@@ -357,9 +372,11 @@ class BriefDialog(QDialog):
             self.reference.setEnabled(needs_reference(self.current_kind()))
         self.progress_box.setVisible(running)
         self.progress.setRange(0, 0)  # busy until the first step is reported
-        self.step.setText("Reading the store…" if running else "")
-        self.cancel_button.setText("Cancel" if running else "Close")
-        self.cancel_button.setToolTip("Stop writing: nothing is written" if running else "")
+        self.step.setText(translate("BriefDialog", "Reading the store…") if running else "")
+        self.cancel_button.setText(translate("BriefDialog", "Cancel") if running
+                                   else translate("BriefDialog", "Close"))
+        self.cancel_button.setToolTip(
+            translate("BriefDialog", "Stop writing: nothing is written") if running else "")
 
     def _progressed(self, done: int, total: int, text: str) -> None:
         if not self.running:
@@ -373,7 +390,7 @@ class BriefDialog(QDialog):
         if self.task is not None:
             self.task.control.cancelled = True
             self.cancel_button.setEnabled(False)
-            self.step.setText("Cancelling…")
+            self.step.setText(translate("BriefDialog", "Cancelling…"))
 
     def _finished(self) -> None:
         self.task = None
@@ -385,12 +402,14 @@ class BriefDialog(QDialog):
     def _done(self, result: Any) -> None:
         self._finished()
         if result is None:
-            self._say("Cancelled: nothing was written.")
+            self._say(translate("BriefDialog", "Cancelled: nothing was written."))
             return
         self.result = result
-        pages = f"{result.pages} page{'s' * (result.pages != 1)}"
-        self.result_line.setText(f"<b>Written:</b> {pages}, {readable_size(result.size)}, "
-                                 f"marking {_html(result.marking)}")
+        pages = (translate("BriefDialog", "{count} page") if result.pages == 1
+                 else translate("BriefDialog", "{count} pages")).format(count=result.pages)
+        self.result_line.setText(translate(
+            "BriefDialog", "<b>Written:</b> {pages}, {size}, marking {marking}").format(
+            pages=pages, size=readable_size(result.size), marking=_html(result.marking)))
         self.result_path.setText(str(result.path))
         self.result_box.setVisible(True)
         self.written.emit(result)
@@ -410,7 +429,8 @@ class BriefDialog(QDialog):
             if focus is not None and focus.isEnabled():
                 focus.setFocus()
             return
-        self._say(f"The brief could not be written: {error}", problem=True)
+        self._say(translate("BriefDialog", "The brief could not be written: {error}").format(
+            error=error), problem=True)
         self.context.show_error(error, trace)
 
     def _say(self, text: str, problem: bool = False) -> None:

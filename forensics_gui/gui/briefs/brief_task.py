@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QStandardPaths
 
 from forensics_gui.core.errors import KnownError
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import briefs
 
 if TYPE_CHECKING:  # for typing only
@@ -56,5 +57,6 @@ def write_brief(store: Any, kind: str, reference: str, path: str, values: dict[s
         if control.cancelled and isinstance(error, briefs.Cancelled):
             return None  # nothing was written at the target
         if isinstance(error, OSError):  # the folder cannot be written, the disk is full…
-            raise KnownError(f"cannot write {path}: {error.strerror or error}") from None
+            raise KnownError(translate("brief_task", "cannot write {path}: {reason}").format(
+                path=path, reason=error.strerror or error)) from None
         raise

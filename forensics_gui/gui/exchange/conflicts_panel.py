@@ -32,14 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import KINDS
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import exchange_conflicts, records
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-LIST_HEADERS = ("Kind", "Record", "From device", "Received", "Fields that differ", "State",
-                "Decision")
+LIST_HEADERS = (QT_TRANSLATE_NOOP("ConflictsPanel", "Kind"),
+                QT_TRANSLATE_NOOP("ConflictsPanel", "Record"),
+                QT_TRANSLATE_NOOP("ConflictsPanel", "From device"),
+                QT_TRANSLATE_NOOP("ConflictsPanel", "Received"),
+                QT_TRANSLATE_NOOP("ConflictsPanel", "Fields that differ"),
+                QT_TRANSLATE_NOOP("ConflictsPanel", "State"),
+                QT_TRANSLATE_NOOP("ConflictsPanel", "Decision"))
 DIFFERING_COLUMN, DECISION_COLUMN = 4, 6
 MIN_FILLER = 150
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -49,15 +56,18 @@ REFRESH_DELAY_MS = 200
 LIST_LIMIT = 1000
 # "2026-03-04T10:12:08.123+00:00" as "2026-03-04 10:12 UTC"
 MOMENT = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(\+00:00|Z)?")
-QUESTION = {"ours": ("Keep ours", "Why keep this store's version? (required; the record's "
-                     "history keeps it)"),
-            "theirs": ("Take theirs", "Why take {device}'s version? (required; the record's "
-                       "history keeps it)")}
+QUESTION = {"ours": (QT_TRANSLATE_NOOP("ConflictsPanel", "Keep ours"),
+                     QT_TRANSLATE_NOOP("ConflictsPanel", "Why keep this store's version? "
+                                       "(required; the record's history keeps it)")),
+            "theirs": (QT_TRANSLATE_NOOP("ConflictsPanel", "Take theirs"),
+                       QT_TRANSLATE_NOOP("ConflictsPanel", "Why take {device}'s version? "
+                                         "(required; the record's history keeps it)"))}
 
 
 def conflicts_label(open_count: int | None) -> str:
     """The navigator's entry: "Conflicts", or "Conflicts (3)" while some wait."""
-    return f"Conflicts ({open_count:,})" if open_count else "Conflicts"
+    return (translate("ConflictsPanel", "Conflicts ({count})").format(count=f"{open_count:,}")
+            if open_count else translate("ConflictsPanel", "Conflicts"))
 
 
 def load_detail(store: Any, conflict_id: UUID) -> tuple[Any, dict[str, str]]:
@@ -97,7 +107,7 @@ def shown(value: Any, names: dict[str, str]) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(shown(v, names) for v in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("ConflictsPanel", "yes") if value else translate("ConflictsPanel", "no")
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items()) or EMPTY
     return names.get(str(value), str(value))
@@ -105,7 +115,18 @@ def shown(value: Any, names: dict[str, str]) -> str:
 
 def state_text(conflict: Any) -> str:
     """"open" (waiting for a decision), or "kept theirs"."""
-    return "open" if conflict.state == "open" else f"kept {conflict.kept}"
+    if conflict.state == "open":
+        return translate("ConflictsPanel", "open")
+    return kept_text(conflict.kept)
+
+
+def kept_text(kept: str) -> str:
+    """"kept ours" or "kept theirs"."""
+    if kept == "ours":
+        return translate("ConflictsPanel", "kept ours")
+    if kept == "theirs":
+        return translate("ConflictsPanel", "kept theirs")
+    return translate("ConflictsPanel", "kept {side}").format(side=kept)
 
 
 def decision_text(conflict: Any) -> str:
@@ -113,7 +134,13 @@ def decision_text(conflict: Any) -> str:
     if conflict.state == "open":
         return ""
     when = f", {conflict.resolved_at:%Y-%m-%d %H:%M}" if conflict.resolved_at else ""
-    return f"{conflict.resolved_by or 'unknown'}{when}: {conflict.reason}"
+    who = conflict.resolved_by or translate("ConflictsPanel", "unknown")
+    return f"{who}{when}: {conflict.reason}"
+
+
+def kind_text(label: str) -> str:
+    """A kind's label in the interface's language, capitalised."""
+    return translate("fields", label).capitalize()
 
 
 class ConflictsPanel(QWidget):
@@ -130,20 +157,21 @@ class ConflictsPanel(QWidget):
         self.detail: Any = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel("Conflicts")
+        title = QLabel(translate("ConflictsPanel", "Conflicts"))
         font = QFont(title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         title.setFont(font)
         top.addWidget(title)
         top.addStretch(1)
-        self.show_resolved = QCheckBox("Show resolved")
+        self.show_resolved = QCheckBox(translate("ConflictsPanel", "Show resolved"))
         self.show_resolved.toggled.connect(lambda _on: self.reload())
         top.addWidget(self.show_resolved)
         layout.addLayout(top)
-        intro = QLabel("A record changed both in this store and on a field device. This "
-                       "store's record stays as it is until you decide which version to keep; "
-                       "the other is kept with the conflict. Nothing is deleted.")
+        intro = QLabel(translate(
+            "ConflictsPanel", "A record changed both in this store and on a field device. This "
+            "store's record stays as it is until you decide which version to keep; the other "
+            "is kept with the conflict. Nothing is deleted."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -160,7 +188,8 @@ class ConflictsPanel(QWidget):
 
     def _build_list(self) -> QTableWidget:
         self.list = QTableWidget(0, len(LIST_HEADERS))
-        self.list.setHorizontalHeaderLabels(list(LIST_HEADERS))
+        self.list.setHorizontalHeaderLabels([translate("ConflictsPanel", h)
+                                             for h in LIST_HEADERS])
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -176,7 +205,8 @@ class ConflictsPanel(QWidget):
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel("Select a conflict to see both versions.")
+        self.heading = QLabel(translate("ConflictsPanel",
+                                        "Select a conflict to see both versions."))
         font = QFont(self.heading.font())
         font.setBold(True)
         self.heading.setFont(font)
@@ -185,7 +215,9 @@ class ConflictsPanel(QWidget):
         self.about.setWordWrap(True)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields = QTableWidget(0, 3)
-        self.fields.setHorizontalHeaderLabels(["Field", "Ours (this store)", "Theirs"])
+        self.fields.setHorizontalHeaderLabels([translate("ConflictsPanel", "Field"),
+                                               translate("ConflictsPanel", "Ours (this store)"),
+                                               translate("ConflictsPanel", "Theirs")])
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.verticalHeader().hide()
         self.fields.setWordWrap(True)
@@ -194,13 +226,15 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open the record")
+        self.open_button = QPushButton(translate("ConflictsPanel", "Open the record"))
         self.open_button.clicked.connect(self.open_record)
-        self.keep_ours = QPushButton("Keep ours…")
-        self.keep_ours.setToolTip("This store's record stays as it is.")
+        self.keep_ours = QPushButton(translate("ConflictsPanel", "Keep ours…"))
+        self.keep_ours.setToolTip(translate("ConflictsPanel",
+                                            "This store's record stays as it is."))
         self.keep_ours.clicked.connect(lambda: self.decide("ours"))
-        self.take_theirs = QPushButton("Take theirs…")
-        self.take_theirs.setToolTip("Their values become a new version of the record.")
+        self.take_theirs = QPushButton(translate("ConflictsPanel", "Take theirs…"))
+        self.take_theirs.setToolTip(translate(
+            "ConflictsPanel", "Their values become a new version of the record."))
         self.take_theirs.clicked.connect(lambda: self.decide("theirs"))
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
@@ -234,13 +268,14 @@ class ConflictsPanel(QWidget):
         self.list.setRowCount(len(conflicts))
         for row, c in enumerate(conflicts):
             differing = ", ".join(_field_label(c.kind, n) for n in c.differing) or EMPTY
-            cells = (c.kind_label.capitalize(), c.title, c.sender_device,
+            cells = (kind_text(c.kind_label), c.title, c.sender_device,
                      f"{c.received_at:%Y-%m-%d %H:%M}", differing, state_text(c),
                      decision_text(c))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text if column != 2 else
-                                f"{c.sender_device}, package {c.package_id}")
+                cell.setToolTip(text if column != 2 else translate(
+                    "ConflictsPanel", "{device}, package {package}").format(
+                        device=c.sender_device, package=c.package_id))
                 cell.setData(ROLE_ID, c.id)
                 self.list.setItem(row, column, cell)
         self.list.blockSignals(False)
@@ -309,27 +344,37 @@ class ConflictsPanel(QWidget):
         self.take_theirs.setEnabled(is_open)
         self.open_button.setEnabled(conflict is not None and conflict.kind != "custody")
         if detail is None:
-            self.heading.setText("No conflict waiting for a decision." if not self.conflicts
-                                 else "Select a conflict to see both versions.")
+            self.heading.setText(
+                translate("ConflictsPanel", "No conflict waiting for a decision.")
+                if not self.conflicts else
+                translate("ConflictsPanel", "Select a conflict to see both versions."))
             self.about.setText("")
             self.fields.setRowCount(0)
             return
-        self.heading.setText(f"{conflict.kind_label.capitalize()}: {conflict.title}")
-        decided = "" if is_open else \
-            f"\nDecided: {state_text(conflict)} by {decision_text(conflict)}."
-        self.about.setText(
-            f"Theirs: version {conflict.their_version} from {conflict.sender_device} "
-            f"(package {conflict.package_id}), made by {_moment(detail.theirs_made)}, last "
-            f"changed by {_moment(detail.theirs_changed)}. Ours: version "
-            f"{conflict.our_version} when the conflict arose.{decided}")
+        self.heading.setText(f"{kind_text(conflict.kind_label)}: {conflict.title}")
+        decided = "" if is_open else "\n" + translate(
+            "ConflictsPanel", "Decided: {state} by {decision}.").format(
+                state=state_text(conflict), decision=decision_text(conflict))
+        self.about.setText(translate(
+            "ConflictsPanel", "Theirs: version {their_version} from {device} (package "
+            "{package}), made by {made}, last changed by {changed}. Ours: version "
+            "{our_version} when the conflict arose.").format(
+                their_version=conflict.their_version, device=conflict.sender_device,
+                package=conflict.package_id, made=_moment(detail.theirs_made),
+                changed=_moment(detail.theirs_changed), our_version=conflict.our_version)
+            + decided)
         self.fields.setHorizontalHeaderLabels(
-            ["Field", "Ours (this store)", f"Theirs ({conflict.sender_device})"])
+            [translate("ConflictsPanel", "Field"),
+             translate("ConflictsPanel", "Ours (this store)"),
+             translate("ConflictsPanel", "Theirs ({device})").format(
+                 device=conflict.sender_device)])
         self._fill_fields(detail.fields, names)
 
     def _fill_fields(self, pairs: Any, names: dict[str, str]) -> None:
         self.fields.setRowCount(len(pairs))
         for row, pair in enumerate(pairs):
-            cells = (pair.label, shown(pair.ours, names), shown(pair.theirs, names))
+            cells = (translate("fields", pair.label), shown(pair.ours, names),
+                     shown(pair.theirs, names))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
@@ -352,24 +397,27 @@ class ConflictsPanel(QWidget):
         conflict = self.current()
         if conflict is None or conflict.state != "open":
             return
-        title, question = QUESTION[keep]
+        title, question = (translate("ConflictsPanel", text) for text in QUESTION[keep])
         reason, ok = QInputDialog.getText(self, title,
                                           question.format(device=conflict.sender_device))
         if not ok:
             return
         if not reason.strip():
-            QMessageBox.warning(self, title, "A reason is required: say why this version is "
-                                "kept. Nothing was changed.")
+            QMessageBox.warning(self, title, translate(
+                "ConflictsPanel", "A reason is required: say why this version is kept. "
+                "Nothing was changed."))
             return
         self.context.run(exchange_conflicts.resolve, self.context.store, conflict.id, keep,
-                         reason, label="Deciding the conflict…", on_done=self._decided)
+                         reason, label=translate("ConflictsPanel", "Deciding the conflict…"),
+                         on_done=self._decided)
 
     def _decided(self, conflict: Any) -> None:
         window = self.window()
         status = getattr(window, "statusBar", None)
         if status is not None:
-            status().showMessage(f"Conflict decided: kept {conflict.kept} for "
-                                 f"{conflict.title}; the record's history shows it.", 15_000)
+            status().showMessage(translate(
+                "ConflictsPanel", "Conflict decided: {kept} for {title}; the record's history "
+                "shows it.").format(kept=kept_text(conflict.kept), title=conflict.title), 15_000)
         self.resolved.emit(conflict)
         self.reload()
 
@@ -393,5 +441,5 @@ def _field_label(kind: str, name: str) -> str:
     if kind in KINDS:
         found = next((f.label for f in KINDS[kind].fields if f.name == name), None)
         if found:
-            return found
+            return translate("fields", found)
     return name.replace("_", " ").capitalize()

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import KINDS
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import exchange_export, records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -30,13 +32,14 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 
 # The save dialog's filters: the one chosen decides the format of a name typed without a
 # suffix (and the suffix added to it).
-LIST_FILTERS = {"Excel workbook (*.xlsx)": "xlsx", "Comma-separated values (*.csv)": "csv",
-                "JSON (*.json)": "json"}
-STORE_FILTERS = {"Excel workbook, one sheet per kind (*.xlsx)": "xlsx",
-                 "CSV files in a .zip, one per kind (*.zip)": "csv",
-                 "JSON document (*.json)": "json"}
+LIST_FILTERS = {QT_TRANSLATE_NOOP("ExportActions", "Excel workbook (*.xlsx)"): "xlsx",
+                QT_TRANSLATE_NOOP("ExportActions", "Comma-separated values (*.csv)"): "csv",
+                QT_TRANSLATE_NOOP("ExportActions", "JSON (*.json)"): "json"}
+STORE_FILTERS = {
+    QT_TRANSLATE_NOOP("ExportActions", "Excel workbook, one sheet per kind (*.xlsx)"): "xlsx",
+    QT_TRANSLATE_NOOP("ExportActions", "CSV files in a .zip, one per kind (*.zip)"): "csv",
+    QT_TRANSLATE_NOOP("ExportActions", "JSON document (*.json)"): "json"}
 SUFFIX = {"xlsx": ".xlsx", "csv": ".csv", "json": ".json"}
-ALL_SYSTEMS = "All weapon system types"
 STATUS_SHOWN_MS = 20_000
 
 
@@ -45,28 +48,43 @@ def chosen_path(path: str, suffix: str) -> str:
     return path if Path(path).suffix.lower() == suffix else path + suffix
 
 
+def shown_filters(filters: dict[str, str]) -> dict[str, str]:
+    """The save dialog's filters as shown (in the interface's language) -> format."""
+    return {translate("ExportActions", text): form for text, form in filters.items()}
+
+
+def plural_of(kind: str) -> str:
+    """What records of `kind` are called, in the interface's language."""
+    return translate("fields", KINDS[kind].plural)
+
+
 class PlacesDialog(QDialog):
     """Which recovery places to export: a weapon system type and a period, both optional."""
 
     def __init__(self, systems: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export recovery places")
+        self.setWindowTitle(translate("ExportActions", "Export recovery places"))
         form = QFormLayout(self)
-        intro = QLabel("Recovered items with a latitude and longitude become points on a map "
-                       "(GeoJSON, which QGIS opens). Withdrawn items are left out; items "
-                       "without coordinates, or with impossible ones, are counted.")
+        intro = QLabel(translate(
+            "ExportActions", "Recovered items with a latitude and longitude become points on "
+            "a map (GeoJSON, which QGIS opens). Withdrawn items are left out; items without "
+            "coordinates, or with impossible ones, are counted."))
         intro.setWordWrap(True)
         form.addRow(intro)
         self.system = QComboBox()
-        self.system.addItems([ALL_SYSTEMS, *systems])
-        form.addRow("Weapon system type", self.system)
-        self.date_from = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
-        self.date_to = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
-        form.addRow("Recovered from", self.date_from)
-        form.addRow("Recovered until", self.date_to)
+        self.system.addItem(translate("ExportActions", "All weapon system types"), None)
+        for system in systems:
+            self.system.addItem(system, system)
+        form.addRow(translate("ExportActions", "Weapon system type"), self.system)
+        optional = translate("ExportActions", "YYYY-MM-DD (optional)")
+        self.date_from = QLineEdit(placeholderText=optional)
+        self.date_to = QLineEdit(placeholderText=optional)
+        form.addRow(translate("ExportActions", "Recovered from"), self.date_from)
+        form.addRow(translate("ExportActions", "Recovered until"), self.date_to)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose the file…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("ExportActions", "Choose the file…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -74,8 +92,7 @@ class PlacesDialog(QDialog):
 
     def choices(self) -> dict[str, Any]:
         """The options of `export_places` chosen."""
-        system = self.system.currentText()
-        return {"system": None if system == ALL_SYSTEMS else system,
+        return {"system": self.system.currentData(),
                 "date_from": self.date_from.text().strip() or None,
                 "date_to": self.date_to.text().strip() or None}
 
@@ -92,17 +109,23 @@ class ExportActions(QObject):
 
     def fill(self, menu: QMenu) -> None:
         """Add the export entries to `menu`."""
-        self.list_action = menu.addAction("&Export list…", self.export_list)
-        self.store_action = menu.addAction("Export the &whole store…", self.export_store)
-        self.places_action = menu.addAction("Export recovery &places (GeoJSON)…",
-                                            self.export_places)
+        self.list_action = menu.addAction(translate("ExportActions", "&Export list…"),
+                                          self.export_list)
+        self.store_action = menu.addAction(translate("ExportActions",
+                                                     "Export the &whole store…"),
+                                           self.export_store)
+        self.places_action = menu.addAction(
+            translate("ExportActions", "Export recovery &places (GeoJSON)…"),
+            self.export_places)
         menu.aboutToShow.connect(self._name_the_list)
 
     def _name_the_list(self) -> None:
         """Say which list "Export list" writes: the table in view (or last in view)."""
         table = getattr(self.window, "current_table", lambda: None)()
         if table is not None:
-            self.list_action.setText(f"&Export the list of {KINDS[table.kind].plural}…")
+            self.list_action.setText(translate(
+                "ExportActions", "&Export the list of {kinds}…").format(
+                    kinds=plural_of(table.kind)))
 
     # ------------------------------------------------------------------ lists
     def export_list(self) -> None:
@@ -111,40 +134,49 @@ class ExportActions(QObject):
         if table is None or self.context.store is None:
             return
         model, plural = table.model, KINDS[table.kind].plural
+        filters = shown_filters(LIST_FILTERS)
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, f"Export the list of {plural}", plural.replace(" ", "-") + ".xlsx",
-            ";;".join(LIST_FILTERS))
+            self.window, translate("ExportActions", "Export the list of {kinds}").format(
+                kinds=plural_of(table.kind)), plural.replace(" ", "-") + ".xlsx",
+            ";;".join(filters))
         if not path:
             return
-        form = _format_of(path, store=False) or LIST_FILTERS.get(chosen, "xlsx")
+        form = _format_of(path, store=False) or filters.get(chosen, "xlsx")
         path = chosen_path(path, SUFFIX[form])
         work = partial(exchange_export.export_table, format=form, filters=dict(model.filters),
                        contains=model.contains, withdrawn=model.withdrawn,
                        sort=model.sort_key, descending=model.descending)
         self.context.run(work, self.context.store, table.kind, path, control=True,
-                         label=f"Exporting {plural}…", on_done=self._tables_written)
+                         label=translate("ExportActions", "Exporting {kinds}…").format(
+                             kinds=plural_of(table.kind)), on_done=self._tables_written)
 
     def export_store(self) -> None:
         """Every kind of record, to one workbook, one JSON document or a .zip of CSV files."""
         if self.context.store is None:
             return
+        filters = shown_filters(STORE_FILTERS)
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export the whole store", "store-export.xlsx",
-            ";;".join(STORE_FILTERS))
+            self.window, translate("ExportActions", "Export the whole store"),
+            "store-export.xlsx", ";;".join(filters))
         if not path:
             return
-        form = _format_of(path, store=True) or STORE_FILTERS.get(chosen, "xlsx")
+        form = _format_of(path, store=True) or filters.get(chosen, "xlsx")
         path = chosen_path(path, ".zip" if form == "csv" else SUFFIX[form])
         self.context.run(partial(exchange_export.export_store, format=form),
                          self.context.store, path, control=True,
-                         label="Exporting the whole store…", on_done=self._tables_written)
+                         label=translate("ExportActions", "Exporting the whole store…"),
+                         on_done=self._tables_written)
 
     def _tables_written(self, summary: Any) -> None:
         kinds = len(summary.counts)
-        what = (f"{summary.total:,} records of {kinds} kinds" if kinds > 1 else
-                f"{summary.total:,} {_plural(next(iter(summary.counts), ''))}")
-        self._say(f"Wrote {what} to {summary.path} (highest handling marking: "
-                  f"{summary.highest_marking}).", summary)
+        what = (translate("ExportActions", "{count} records of {kinds} kinds").format(
+                    count=f"{summary.total:,}", kinds=kinds) if kinds > 1 else
+                translate("ExportActions", "{count} {kinds}").format(
+                    count=f"{summary.total:,}", kinds=_plural(next(iter(summary.counts), ""))))
+        self._say(translate("ExportActions", "Wrote {what} to {path} (highest handling "
+                            "marking: {marking}).").format(
+                                what=what, path=summary.path, marking=summary.highest_marking),
+                  summary)
 
     # ----------------------------------------------------------------- places
     def export_places(self) -> None:
@@ -159,39 +191,46 @@ class ExportActions(QObject):
         if self.places_dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _chosen = QFileDialog.getSaveFileName(
-            self.window, "Export recovery places", "recovery-places.geojson",
-            "GeoJSON (*.geojson)")
+            self.window, translate("ExportActions", "Export recovery places"),
+            "recovery-places.geojson", "GeoJSON (*.geojson)")
         if not path:
             return
         path = chosen_path(path, ".geojson") if not path.lower().endswith(".json") else path
         self.context.run(partial(exchange_export.export_places,
                                  **self.places_dialog.choices()),
                          self.context.store, path, control=True,
-                         label="Exporting recovery places…", on_done=self._places_written)
+                         label=translate("ExportActions", "Exporting recovery places…"),
+                         on_done=self._places_written)
 
     def _places_written(self, summary: Any) -> None:
         left_out = []
         if summary.missing:
-            left_out.append(f"{_count(summary.missing, 'recovered item')} without "
-                            "coordinates")
+            left_out.append((translate("ExportActions", "{count} recovered item without "
+                                       "coordinates") if summary.missing == 1 else
+                             translate("ExportActions", "{count} recovered items without "
+                                       "coordinates")).format(count=f"{summary.missing:,}"))
         if summary.impossible:
-            left_out.append(f"{_count(summary.impossible, 'recovered item')} with impossible "
-                            f"coordinates ({', '.join(summary.impossible_items[:5])})")
-        tail = f"; left out {' and '.join(left_out)}" if left_out else ""
-        self._say(f"Wrote {_count(summary.written, 'recovery place')} to {summary.path}"
-                  f"{tail}.", summary)
+            left_out.append((translate("ExportActions", "{count} recovered item with "
+                                       "impossible coordinates ({items})")
+                             if summary.impossible == 1 else
+                             translate("ExportActions", "{count} recovered items with "
+                                       "impossible coordinates ({items})")).format(
+                count=f"{summary.impossible:,}", items=", ".join(summary.impossible_items[:5])))
+        tail = translate("ExportActions", "; left out {what}").format(
+            what=translate("ExportActions", " and ").join(left_out)) if left_out else ""
+        places = (translate("ExportActions", "{count} recovery place") if summary.written == 1
+                  else translate("ExportActions", "{count} recovery places")).format(
+            count=f"{summary.written:,}")
+        self._say(translate("ExportActions", "Wrote {places} to {path}{tail}.").format(
+            places=places, path=summary.path, tail=tail), summary)
 
     def _say(self, text: str, summary: Any) -> None:
         self.window.statusBar().showMessage(text, STATUS_SHOWN_MS)
         self.written.emit(summary)
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n:,} {thing}{'' if n == 1 else 's'}"
-
-
 def _plural(kind: str) -> str:
-    return KINDS[kind].plural if kind in KINDS else "custody events"
+    return plural_of(kind) if kind in KINDS else translate("ExportActions", "custody events")
 
 
 def _format_of(path: str, *, store: bool) -> str | None:

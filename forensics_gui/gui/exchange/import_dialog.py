@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.exchange import missing_targets
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.exchange import import_task
-from forensics_gui.gui.exchange.import_layout import DETECTED, ImportLayout
+from forensics_gui.gui.exchange.import_layout import ImportLayout, detected_text
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import exchange_import
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -31,7 +33,8 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.tasks import Task
 
 PREVIEW_DELAY_MS = 250  # changes made in a burst give one preview
-FILTERS = "Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)"
+FILTERS = QT_TRANSLATE_NOOP("ImportDialog", "Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All "
+                            "files (*)")
 
 
 class _Relay(QObject):
@@ -92,8 +95,9 @@ class ImportDialog(ImportLayout):
     def choose_file(self) -> None:
         """Ask for the file to import."""
         start = self.path.text().strip() or str(Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Import a spreadsheet", start,
-                                                      FILTERS)
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, translate("ImportDialog", "Import a spreadsheet"), start,
+            translate("ImportDialog", FILTERS))
         if chosen:
             self.open_path(chosen)
 
@@ -127,7 +131,7 @@ class ImportDialog(ImportLayout):
         self._request += 1  # a preview of the previous table is of no use now
         self._cancel_preview()
         self.show_reader_problem("")
-        self.read_line.setText("Reading…")
+        self.read_line.setText(translate("ImportDialog", "Reading…"))
         self.reading = self.context.run(
             import_task.open_sheet, path, sheet, self._chosen_encoding(),
             self.delimiter.currentData(), kind, on_done=self._opened,
@@ -136,7 +140,7 @@ class ImportDialog(ImportLayout):
 
     def _chosen_encoding(self) -> str | None:
         text = self.encoding.currentText().strip()
-        return None if not text or text.startswith(DETECTED) else text
+        return None if not text or text.startswith(detected_text()) else text
 
     def _opened(self, opened: import_task.Opened) -> None:
         self.reading = None
@@ -159,7 +163,8 @@ class ImportDialog(ImportLayout):
         self.clear_preview()
         if not isinstance(error, KnownError):
             self.context.show_error(error, trace)
-            self.show_reader_problem(f"The file could not be read: {error}")
+            self.show_reader_problem(translate("ImportDialog", "The file could not be read: "
+                                               "{error}").format(error=error))
         else:
             self.show_reader_problem(import_task.reader_message(error),
                                      getattr(error, "encoding", ""))
@@ -227,7 +232,7 @@ class ImportDialog(ImportLayout):
         if missing:
             self.clear_preview()
         else:
-            self.checking.setText("Checking the rows…")
+            self.checking.setText(translate("ImportDialog", "Checking the rows…"))
             self._timer.start()
         self._show_state()
 
@@ -263,7 +268,8 @@ class ImportDialog(ImportLayout):
         if isinstance(error, KnownError):
             self.show_preview_problem(str(error))
         else:
-            self.show_preview_problem("The preview could not be made.")
+            self.show_preview_problem(translate("ImportDialog",
+                                                "The preview could not be made."))
             self.context.show_error(error, trace)
         self._show_state()
 
@@ -271,9 +277,12 @@ class ImportDialog(ImportLayout):
         if request == -1 and self.running:
             self.progress.setRange(0, max(total, 0))
             self.progress.setValue(min(done, total) if total else 0)
-            self.step.setText(f"{what[:1].upper()}{what[1:]}: {done:,} of {total:,}")
+            self.step.setText(translate("ImportDialog", "{what}: {done} of {total}").format(
+                what=f"{what[:1].upper()}{what[1:]}", done=f"{done:,}", total=f"{total:,}"))
         elif request == self._request and self.previewing is not None:
-            self.checking.setText(f"Checking the rows: {done:,} of {total:,}…")
+            self.checking.setText(translate(
+                "ImportDialog", "Checking the rows: {done} of {total}…").format(
+                    done=f"{done:,}", total=f"{total:,}"))
 
     # ----------------------------------------------------------------- import
     @property
@@ -288,7 +297,8 @@ class ImportDialog(ImportLayout):
             import_task.import_rows, self.context.store, self.sheet, self.settings,
             lambda d, t, w: self._relay.progressed.emit(-1, d, t, w), control=True,
             on_done=self._imported, on_error=self._import_failed,
-            label=f"Importing {self.sheet.name}…", modal=False)
+            label=translate("ImportDialog", "Importing {sheet}…").format(sheet=self.sheet.name),
+            modal=False)
         self._set_running(True)
 
     def cancel(self) -> None:
@@ -296,13 +306,15 @@ class ImportDialog(ImportLayout):
         if self.task is not None:
             self.task.control.cancelled = True
             self.close_button.setEnabled(False)
-            self.step.setText("Cancelling…")
+            self.step.setText(translate("ImportDialog", "Cancelling…"))
 
     def _set_running(self, running: bool) -> None:
         self.progress_box.setVisible(running)
         self.progress.setRange(0, 0)
-        self.step.setText("Checking the rows again…" if running else "")
-        self.close_button.setText("Cancel" if running else "Close")
+        self.step.setText(translate("ImportDialog", "Checking the rows again…") if running
+                          else "")
+        self.close_button.setText(translate("ImportDialog", "Cancel") if running else
+                                  translate("ImportDialog", "Close"))
         self.say("")
         self._show_state()
 
@@ -316,20 +328,24 @@ class ImportDialog(ImportLayout):
     def _imported(self, plan: Any) -> None:
         self._finished()
         self.result = plan
-        self.say(f"Imported {plan.sheet_name}: {plan.summary()}." + (
-            " Save the refused rows to correct them and import them again." if plan.refused
-            else ""))
+        self.say(translate("ImportDialog", "Imported {sheet}: {summary}.").format(
+            sheet=plan.sheet_name, summary=plan.summary()) + (translate(
+                "ImportDialog", " Save the refused rows to correct them and import them "
+                "again.") if plan.refused else ""))
         self.imported.emit(plan)
         self._changed()  # the preview now shows these rows as already in the store
 
     def _import_failed(self, error: BaseException, trace: str) -> None:
         self._finished()
         if isinstance(error, InterruptedError):
-            self.say("Cancelled: nothing was imported; the store is as it was.")
+            self.say(translate("ImportDialog",
+                               "Cancelled: nothing was imported; the store is as it was."))
         elif isinstance(error, KnownError):
-            self.say(f"Nothing was imported: {error}", problem=True)
+            self.say(translate("ImportDialog", "Nothing was imported: {error}").format(
+                error=error), problem=True)
         else:
-            self.say(f"Nothing was imported: {error}", problem=True)
+            self.say(translate("ImportDialog", "Nothing was imported: {error}").format(
+                error=error), problem=True)
             self.context.show_error(error, trace)
 
     # ---------------------------------------------------------------- rejects
@@ -346,25 +362,34 @@ class ImportDialog(ImportLayout):
             return
         start = Path(self.path.text().strip())
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the refused rows", str(start.with_name(f"{start.stem}-refused.csv")),
-            "Comma-separated values (*.csv)")
+            self, translate("ImportDialog", "Save the refused rows"),
+            str(start.with_name(f"{start.stem}-refused.csv")),
+            translate("ImportDialog", "Comma-separated values (*.csv)"))
         if chosen:
             self.save_rejects_to(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
 
     def save_rejects_to(self, path: str) -> None:
         """Write the refused rows to `path` on the worker."""
         self.context.run(import_task.write_rejects, self.sheet, self.refused_plan(), path,
-                         on_done=lambda n: self.say(f"Saved {n:,} refused rows to {path}."),
-                         on_error=lambda e, t: self.say(f"The refused rows were not saved: "
-                                                         f"{e}", problem=True))
+                         on_done=lambda n: self.say(translate(
+                             "ImportDialog", "Saved {count} refused rows to {path}.").format(
+                                 count=f"{n:,}", path=path)),
+                         on_error=lambda e, t: self.say(translate(
+                             "ImportDialog", "The refused rows were not saved: {error}").format(
+                                 error=e), problem=True))
 
     # ------------------------------------------------------------------ state
     def _show_state(self) -> None:
         """Enable what can be done now; the Import button says how many rows."""
         plan = self.preview.plan if self.preview is not None else None
         new = plan.new_rows if plan is not None else 0
-        self.import_button.setText(f"&Import {new:,} row{'s' * (new != 1)}" if new else
-                                   "&Import")
+        if not new:
+            self.import_button.setText(translate("ImportDialog", "&Import"))
+        else:
+            self.import_button.setText((translate("ImportDialog", "&Import {count} row")
+                                        if new == 1 else
+                                        translate("ImportDialog", "&Import {count} rows")
+                                        ).format(count=f"{new:,}"))
         self.import_button.setEnabled(bool(new) and not self.running and
                                       self.reading is None)
         rejected = self.refused_plan()

@@ -29,22 +29,44 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.exchange import IMPORT_KINDS, LAYOUTS, layout_named
 from forensics_gui.core.fields import CREDIBILITY, KINDS, RELIABILITY
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.exchange.import_mapping import MappingGrid, TextTableModel
 from forensics_gui.gui.kit.elided_label import ElidedLabel
+from forensics_gui.gui.kit.i18n import translate
 
 PROBLEM = "color: #d64545;"
 MAX_COLUMN = 260  # pixels a preview column takes at most at first
 CITING = ("finding", "link")  # the kinds whose rows cite sources
-DETECTED = "detected"
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "koi8_r", "cp1252", "latin-1", "utf-16")
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar |"}
+DELIMITERS = {",": QT_TRANSLATE_NOOP("ImportLayout", "comma"),
+              ";": QT_TRANSLATE_NOOP("ImportLayout", "semicolon"),
+              "\t": QT_TRANSLATE_NOOP("ImportLayout", "tab"),
+              "|": QT_TRANSLATE_NOOP("ImportLayout", "bar |")}
 # The Admiralty grades in the words of the analytic standards.
 RELIABILITY_WORDS = dict(zip(RELIABILITY, (
-    "completely reliable", "usually reliable", "fairly reliable", "not usually reliable",
-    "unreliable", "reliability cannot be judged"), strict=True))
+    QT_TRANSLATE_NOOP("ImportLayout", "completely reliable"),
+    QT_TRANSLATE_NOOP("ImportLayout", "usually reliable"),
+    QT_TRANSLATE_NOOP("ImportLayout", "fairly reliable"),
+    QT_TRANSLATE_NOOP("ImportLayout", "not usually reliable"),
+    QT_TRANSLATE_NOOP("ImportLayout", "unreliable"),
+    QT_TRANSLATE_NOOP("ImportLayout", "reliability cannot be judged")), strict=True))
 CREDIBILITY_WORDS = dict(zip(CREDIBILITY, (
-    "confirmed by other sources", "probably true", "possibly true", "doubtful", "improbable",
-    "truth cannot be judged"), strict=True))
+    QT_TRANSLATE_NOOP("ImportLayout", "confirmed by other sources"),
+    QT_TRANSLATE_NOOP("ImportLayout", "probably true"),
+    QT_TRANSLATE_NOOP("ImportLayout", "possibly true"),
+    QT_TRANSLATE_NOOP("ImportLayout", "doubtful"),
+    QT_TRANSLATE_NOOP("ImportLayout", "improbable"),
+    QT_TRANSLATE_NOOP("ImportLayout", "truth cannot be judged")), strict=True))
+
+
+def detected_text() -> str:
+    """The first entry of the encoding and delimiter boxes: read as the file suggests."""
+    return translate("ImportLayout", "detected")
+
+
+def delimiter_name(mark: str) -> str:
+    """A delimiter in words ("?" for one without a name)."""
+    return translate("ImportLayout", DELIMITERS[mark]) if mark in DELIMITERS else "?"
 
 
 class ImportLayout(QDialog):
@@ -52,8 +74,9 @@ class ImportLayout(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import spreadsheet")
+        self.setWindowTitle(translate("ImportLayout", "Import spreadsheet"))
         self._build()
+
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.inputs = (self._file_box(), self._rows_box(), self._columns_box())
@@ -83,15 +106,16 @@ class ImportLayout(QDialog):
                     min(wanted[1], int(screen.height() * 0.92)))
 
     def _file_box(self) -> QGroupBox:
-        box = QGroupBox("File")
+        box = QGroupBox(translate("ImportLayout", "File"))
         form = QFormLayout(box)
         row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setPlaceholderText("a CSV file or an Excel workbook (.xlsx)")
-        self.browse = QPushButton("&Browse…")
+        self.path.setPlaceholderText(translate("ImportLayout",
+                                               "a CSV file or an Excel workbook (.xlsx)"))
+        self.browse = QPushButton(translate("ImportLayout", "&Browse…"))
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
-        form.addRow(_buddy("&File", self.path), row)
+        form.addRow(_buddy(translate("ImportLayout", "&File"), self.path), row)
         form.addRow(self._reading_row())
         self.reader_problem = QLabel()
         self.reader_problem.setWordWrap(True)
@@ -115,18 +139,19 @@ class ImportLayout(QDialog):
         self.encoding = QComboBox()
         self.encoding.setEditable(True)
         self.encoding.setMinimumContentsLength(18)
-        self.encoding.addItem(DETECTED, None)
+        self.encoding.addItem(detected_text(), None)
         for name in ENCODINGS:
             self.encoding.addItem(name, name)
         self.delimiter = QComboBox()
         self.delimiter.setMinimumContentsLength(18)
-        self.delimiter.addItem(DETECTED, None)
-        for mark, name in DELIMITERS.items():
-            self.delimiter.addItem(name, mark)
+        self.delimiter.addItem(detected_text(), None)
+        for mark in DELIMITERS:
+            self.delimiter.addItem(delimiter_name(mark), mark)
         self.read_line = ElidedLabel()
         self.read_line.setEnabled(False)
-        for text, widget in (("&Sheet", self.sheet_box), ("E&ncoding", self.encoding),
-                             ("&Delimiter", self.delimiter)):
+        for text, widget in ((translate("ImportLayout", "&Sheet"), self.sheet_box),
+                             (translate("ImportLayout", "E&ncoding"), self.encoding),
+                             (translate("ImportLayout", "&Delimiter"), self.delimiter)):
             row.addWidget(_buddy(text, widget))
             row.addWidget(widget)
             row.addSpacing(8)
@@ -137,41 +162,42 @@ class ImportLayout(QDialog):
         return row
 
     def _rows_box(self) -> QGroupBox:
-        box = QGroupBox("What the rows are")
+        box = QGroupBox(translate("ImportLayout", "What the rows are"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         top = QHBoxLayout()
         self.kind = QComboBox()
         for kind in IMPORT_KINDS:
-            plural = KINDS[kind].plural
+            plural = translate("fields", KINDS[kind].plural)
             self.kind.addItem(plural[:1].upper() + plural[1:], kind)
         self.layout_box = QComboBox()
         top.addWidget(self.kind)
         top.addSpacing(16)
-        top.addWidget(_buddy("&Published list", self.layout_box))
+        top.addWidget(_buddy(translate("ImportLayout", "&Published list"), self.layout_box))
         top.addWidget(self.layout_box, 1)
-        form.addRow(_buddy("Rows &are", self.kind), top)
+        form.addRow(_buddy(translate("ImportLayout", "Rows &are"), self.kind), top)
         self.layout_note = QLabel()
         self.layout_note.setWordWrap(True)
         form.addRow(self.layout_note)
         source = self._source_row()
-        form.addRow(_buddy("Cite every row &to", self.source_title), source)
+        form.addRow(_buddy(translate("ImportLayout", "Cite every row &to"), self.source_title),
+                    source)
         return box
 
     def _source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.source_title = QLineEdit()
-        self.source_title.setPlaceholderText("title of the source the rows come from "
-                                             "(optional)")
+        self.source_title.setPlaceholderText(translate(
+            "ImportLayout", "title of the source the rows come from (optional)"))
         self.reliability = QComboBox()
         for grade, words in RELIABILITY_WORDS.items():
-            self.reliability.addItem(f"{grade} — {words}", grade)
+            self.reliability.addItem(f"{grade} — {translate('ImportLayout', words)}", grade)
         self.credibility = QComboBox()
         for grade, words in CREDIBILITY_WORDS.items():
-            self.credibility.addItem(f"{grade} — {words}", grade)
+            self.credibility.addItem(f"{grade} — {translate('ImportLayout', words)}", grade)
         row.addWidget(self.source_title, 3)
-        for text, widget in (("Reliabilit&y", self.reliability),
-                             ("Credi&bility", self.credibility)):
+        for text, widget in ((translate("ImportLayout", "Reliabilit&y"), self.reliability),
+                             (translate("ImportLayout", "Credi&bility"), self.credibility)):
             widget.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(14)  # the grade shows; its words may be cut
@@ -181,14 +207,14 @@ class ImportLayout(QDialog):
         return row
 
     def _columns_box(self) -> QGroupBox:
-        box = QGroupBox("Columns")
+        box = QGroupBox(translate("ImportLayout", "Columns"))
         column = QVBoxLayout(box)
         self.mapping = MappingGrid()
         column.addWidget(self.mapping)
         return box
 
     def _preview_box(self) -> QGroupBox:
-        box = QGroupBox("Preview (nothing is written yet)")
+        box = QGroupBox(translate("ImportLayout", "Preview (nothing is written yet)"))
         column = QVBoxLayout(box)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -203,8 +229,8 @@ class ImportLayout(QDialog):
         self.refused_model = TextTableModel(parent=self)
         self.first_table = self._table(self.first_model)
         self.refused_table = self._table(self.refused_model)
-        self.tabs.addTab(self.first_table, "First rows as read")
-        self.tabs.addTab(self.refused_table, "Refused rows")
+        self.tabs.addTab(self.first_table, translate("ImportLayout", "First rows as read"))
+        self.tabs.addTab(self.refused_table, translate("ImportLayout", "Refused rows"))
         for widget in (self.missing, self.summary, self.checking):
             column.addWidget(widget)
         column.addWidget(self.tabs, 1)
@@ -235,14 +261,15 @@ class ImportLayout(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.save_rejects = QPushButton("Save &refused rows…")
-        self.save_rejects.setToolTip("Write the refused rows, with row, column and reason, "
-                                     "to a CSV file to correct and import again")
+        self.save_rejects = QPushButton(translate("ImportLayout", "Save &refused rows…"))
+        self.save_rejects.setToolTip(translate(
+            "ImportLayout", "Write the refused rows, with row, column and reason, to a CSV "
+            "file to correct and import again"))
         row.addWidget(self.save_rejects)
         row.addStretch(1)
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton(translate("ImportLayout", "&Import"))
         self.import_button.setDefault(True)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(translate("ImportLayout", "Close"))
         row.addWidget(self.import_button)
         row.addWidget(self.close_button)
         return row
@@ -255,7 +282,8 @@ class ImportLayout(QDialog):
         self.reader_problem.setText(text)
         self.problem_row.setVisible(bool(text))
         self.retry.setVisible(bool(encoding))
-        self.retry.setText(f"Read as {encoding}")
+        self.retry.setText(translate("ImportLayout", "Read as {encoding}").format(
+            encoding=encoding))
         self.retry.setProperty("encoding", encoding)
         if encoding and self.encoding.findData(encoding) < 0:
             self.encoding.addItem(encoding, encoding)
@@ -273,19 +301,23 @@ class ImportLayout(QDialog):
         self.sheet_label.setEnabled(len(names) > 1)
         self.encoding.setEnabled(csv)
         self.delimiter.setEnabled(csv)
-        self.encoding.setItemText(0, f"{DETECTED} ({sheet.encoding})" if csv else DETECTED)
-        self.delimiter.setItemText(0, f"{DETECTED} ({DELIMITERS.get(sheet.delimiter, '?')})"
-                                   if csv else DETECTED)
+        detected = detected_text()
+        self.encoding.setItemText(0, f"{detected} ({sheet.encoding})" if csv else detected)
+        self.delimiter.setItemText(0, f"{detected} ({delimiter_name(sheet.delimiter)})"
+                                   if csv else detected)
         rows = len(sheet.rows)
-        self.read_line.setText(f"{rows:,} row{'s' * (rows != 1)} under a header of "
-                               f"{len(sheet.columns)} columns")
+        self.read_line.setText((translate("ImportLayout", "{rows} row under a header of "
+                                          "{columns} columns") if rows == 1 else
+                                translate("ImportLayout", "{rows} rows under a header of "
+                                          "{columns} columns")).format(
+            rows=f"{rows:,}", columns=len(sheet.columns)))
 
     def show_settings(self, settings: Any, columns: Sequence[str]) -> None:
         """Put the settings in the widgets (no signals): the kind, the public layouts the
         columns are, the source and its grade."""
         self.kind.setCurrentIndex(self.kind.findData(settings.kind))
         self.layout_box.clear()
-        self.layout_box.addItem("None: map the columns below", "")
+        self.layout_box.addItem(translate("ImportLayout", "None: map the columns below"), "")
         for layout in LAYOUTS:
             if layout.matches(columns):
                 self.layout_box.addItem(layout.label, layout.name)
@@ -312,22 +344,30 @@ class ImportLayout(QDialog):
         """The preview: its counts, the first rows as read and the refused rows."""
         self.show_plan(preview.plan, settings)
         self.first_model.set_rows(preview.headers, preview.first_rows)
-        self.refused_model.set_rows(("Row", "Column", "Reason"), preview.refused)
-        self.tabs.setTabText(1, f"Refused rows ({len(preview.refused):,})")
+        self.refused_model.set_rows((translate("ImportLayout", "Row"),
+                                     translate("ImportLayout", "Column"),
+                                     translate("ImportLayout", "Reason")), preview.refused)
+        self.tabs.setTabText(1, translate("ImportLayout", "Refused rows ({count})").format(
+            count=f"{len(preview.refused):,}"))
         self.fit_columns()
 
     def show_preview_problem(self, text: str) -> None:
-        self.summary.setText(f"<span style='{PROBLEM}'>{_html(text)}</span>")
+        # the text is translated where it is made; this is only its colour
+        markup = f"<span style='{PROBLEM}'>{_html(text)}</span>"
+        self.summary.setText(markup)
 
     def show_plan(self, plan: Any, settings: Any) -> None:
         """The preview's counts, and the source the rows are cited to."""
         text = f"<b>{_html(plan.summary())}.</b>"
         if settings.source_title and settings.kind in CITING:
             new = "source" in plan.counts()
-            text += (f"<br>Rows are cited to “{_html(settings.source_title)}”"
-                     + (f", a new source graded {settings.source_reliability}"
-                        f"{settings.source_credibility}." if new else
-                        ", a source already in the store (its grade there is kept)."))
+            title = _html(settings.source_title)
+            text += "<br>" + (translate(
+                "ImportLayout", "Rows are cited to “{title}”, a new source graded "
+                "{grade}.").format(title=title, grade=settings.source_reliability
+                                   + settings.source_credibility) if new else translate(
+                "ImportLayout", "Rows are cited to “{title}”, a source already in the store "
+                "(its grade there is kept).").format(title=title))
         self.summary.setText(text)
 
     def fit_columns(self) -> None:
@@ -343,7 +383,7 @@ class ImportLayout(QDialog):
         self.checking.setText("")
         self.first_model.set_rows((), [])
         self.refused_model.set_rows((), [])
-        self.tabs.setTabText(1, "Refused rows")
+        self.tabs.setTabText(1, translate("ImportLayout", "Refused rows"))
 
     def say(self, text: str, problem: bool = False) -> None:
         """A line above the buttons: what was done, or what went wrong (in red)."""
@@ -355,12 +395,14 @@ class ImportLayout(QDialog):
 def layout_sentence(layout_name: str, title: str, grade: str) -> str:
     """What a public layout's rows become, in a sentence."""
     layout = layout_named(layout_name)
-    cited = f"“{title}” ({grade})" if title else "no source (give its title below)"
-    return (f"This is the {layout.label} list: each row becomes a component finding cited to "
-            f"{cited}, filed under one recovered item per weapon (“{layout.item_prefix}: "
-            "<weapon>”). Parts and makers the store lacks are added; “Not identified” makers "
-            "stay empty; rows already in the store are recognised by part number (or "
-            "marking) and weapon.")
+    cited = f"“{title}” ({grade})" if title else translate(
+        "ImportLayout", "no source (give its title below)")
+    return translate(
+        "ImportLayout", "This is the {layout} list: each row becomes a component finding cited "
+        "to {cited}, filed under one recovered item per weapon (“{prefix}: <weapon>”). Parts "
+        "and makers the store lacks are added; “Not identified” makers stay empty; rows "
+        "already in the store are recognised by part number (or marking) and weapon.").format(
+            layout=layout.label, cited=cited, prefix=layout.item_prefix)
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:

@@ -18,10 +18,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
 from forensics_gui.core.exchange import targets
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.kit.elided_label import ElidedLabel
+from forensics_gui.gui.kit.i18n import translate
 
-IGNORE = "— ignore —"
-FATE = "Will be"  # the header of the column saying what becomes of a row
+# the header of the column saying what becomes of a row
+FATE = QT_TRANSLATE_NOOP("import_mapping", "Will be")
 REFUSED_COLOUR = "#d64545"
 HELD_COLOUR = "#8A8F96"
 SAMPLES = 3
@@ -37,6 +39,27 @@ def samples(sheet: Any, limit: int = SAMPLES) -> list[list[str]]:
             if cell.strip() and len(found[at]) < limit:
                 found[at].append(cell.strip())
     return found
+
+
+def fate_header() -> str:
+    """The header of the column saying what becomes of a row, as shown."""
+    return translate("import_mapping", FATE)
+
+
+def fate_new() -> str:
+    """What the first rows say of a row the import adds."""
+    return translate("import_mapping", "new")
+
+
+def fate_refused(where: str, reason: str) -> str:
+    """What the first rows say of a row the import refuses."""
+    return translate("import_mapping", "refused: {where}{reason}").format(where=where,
+                                                                          reason=reason)
+
+
+def target_text(text: str) -> str:
+    """A target's label or help in the interface's language (the words of `core.fields`)."""
+    return translate("fields", text) if text else text
 
 
 def one_line(text: str) -> str:
@@ -66,7 +89,9 @@ class MappingGrid(QScrollArea):
         self.grid.setHorizontalSpacing(12)
         bold = QFont()
         bold.setBold(True)
-        for at, text in enumerate(("Column in the file", "First values", "Becomes")):
+        for at, text in enumerate((translate("import_mapping", "Column in the file"),
+                                   translate("import_mapping", "First values"),
+                                   translate("import_mapping", "Becomes"))):
             title = QLabel(text)
             title.setFont(bold)
             self.grid.addWidget(title, 0, at)
@@ -79,11 +104,13 @@ class MappingGrid(QScrollArea):
                                                    strict=True), 1):
             header = ElidedLabel(column)
             header.setMinimumWidth(120)
-            shown = ElidedLabel("   ·   ".join(one_line(v) for v in values) or "(empty)")
+            shown = ElidedLabel("   ·   ".join(one_line(v) for v in values)
+                                or translate("import_mapping", "(empty)"))
             shown.setEnabled(bool(values))
             shown.setToolTip("\n\n".join(values))
             combo = QComboBox()
-            combo.setAccessibleName(f"What the column '{column}' becomes")
+            combo.setAccessibleName(translate(
+                "import_mapping", "What the column '{column}' becomes").format(column=column))
             combo.setMinimumContentsLength(22)
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._picked(c))
             header.setBuddy(combo)
@@ -104,11 +131,12 @@ class MappingGrid(QScrollArea):
         for column, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(IGNORE, None)
-            combo.setItemData(0, "The column is not read", Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(translate("import_mapping", "— ignore —"), None)
+            combo.setItemData(0, translate("import_mapping", "The column is not read"),
+                              Qt.ItemDataRole.ToolTipRole)
             for target in choices:
-                combo.addItem(target.label, target.name)
-                combo.setItemData(combo.count() - 1, target.help or target.label,
+                combo.addItem(target_text(target.label), target.name)
+                combo.setItemData(combo.count() - 1, target_text(target.help or target.label),
                                   Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(combo.findData(mapping.get(column)), 0))
             combo.blockSignals(False)
@@ -162,10 +190,10 @@ class TextTableModel(QAbstractTableModel):
     def _tone(self, row: Sequence[Any]) -> QBrush | None:
         """Refused rows in red, rows the store already holds in grey (by what the row's
         second cell says will become of it)."""
-        fate = str(row[1]) if len(row) > 1 and self.headers[1:2] == [FATE] else ""
-        if fate.startswith("refused"):
+        fate = str(row[1]) if len(row) > 1 and self.headers[1:2] == [fate_header()] else ""
+        if fate.startswith(fate_refused("", "")):
             return QBrush(QColor(REFUSED_COLOUR))
-        if fate and fate != "new":
+        if fate and fate != fate_new():
             return QBrush(QColor(HELD_COLOUR))
         return None
 

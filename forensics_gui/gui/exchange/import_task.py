@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from forensics_gui.core.exchange import targets
-from forensics_gui.gui.exchange.import_mapping import FATE
+from forensics_gui.gui.exchange.import_mapping import (
+    fate_header,
+    fate_new,
+    fate_refused,
+    target_text,
+)
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import exchange_import
 
 Report = Callable[[int, int, str], None]  # done, total, what: emitted towards the window
@@ -91,14 +97,16 @@ def first_rows(sheet: Any, settings: Any, plan: Any, limit: int = FIRST_ROWS
     rows = [(number, fates.get(number, ""),
              *(next((cells[i] for i in at[t.name] if cells[i].strip()), "") for t in chosen))
             for number, cells in shown]
-    return ["Row", FATE, *(t.label for t in chosen)], rows
+    return [translate("import_task", "Row"), fate_header(),
+            *(target_text(t.label) for t in chosen)], rows
 
 
 def _fates(plan: Any, numbers: set[int]) -> dict[int, str]:
-    fates = {n: "new" for n in plan.row_numbers if n in numbers}
+    new = fate_new()
+    fates = {n: new for n in plan.row_numbers if n in numbers}
     fates |= {n: what for n, what in plan.held if n in numbers}
     for refusal in reversed(plan.refused):  # the first refusal of a row is said
         if refusal.row in numbers:
             where = f"'{refusal.column}': " if refusal.column else ""
-            fates[refusal.row] = f"refused: {where}{refusal.reason}"
+            fates[refusal.row] = fate_refused(where, refusal.reason)
     return fates

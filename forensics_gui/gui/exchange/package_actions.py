@@ -25,21 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import StoreAuthError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.exchange.package_dialogs import (
     ExportPackageDialog,
     StatusDialog,
     SummaryDialog,
     SyncDialog,
     by_kind_text,
-    count,
+    conflicts_text,
+    outcomes_text,
+    pictures_text,
+    record_versions_text,
+    records_text,
 )
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import exchange_conflicts, exchange_packages, exchange_sync, records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-PACKAGE_FILTER = "Case packages (*.zip);;All files (*)"
-RECEIPT_FILTER = "Receipts (*.json);;All files (*)"
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("PackageActions", "Case packages (*.zip);;All files (*)")
+RECEIPT_FILTER = QT_TRANSLATE_NOOP("PackageActions", "Receipts (*.json);;All files (*)")
 SYNC_SETTING = "exchange/sync-location"
 ITEM_LIMIT = 10_000
 STATUS_SHOWN_MS = 20_000
@@ -74,13 +80,18 @@ class PackageActions(QObject):
 
     def fill(self, menu: QMenu) -> None:
         """Add the Case package submenu to `menu`."""
-        sub = menu.addMenu("Case &package")
-        self.export_action = sub.addAction("E&xport package…", self.export_package)
-        self.import_action = sub.addAction("&Import package…", self.import_package)
-        self.receipt_action = sub.addAction("Import &receipt…", self.import_receipt)
+        sub = menu.addMenu(translate("PackageActions", "Case &package"))
+        self.export_action = sub.addAction(translate("PackageActions", "E&xport package…"),
+                                           self.export_package)
+        self.import_action = sub.addAction(translate("PackageActions", "&Import package…"),
+                                           self.import_package)
+        self.receipt_action = sub.addAction(translate("PackageActions", "Import &receipt…"),
+                                            self.import_receipt)
         sub.addSeparator()
-        self.sync_action = sub.addAction("&Synchronise with shared store…", self.synchronise)
-        self.status_action = sub.addAction("Exchange &status…", self.show_status)
+        self.sync_action = sub.addAction(
+            translate("PackageActions", "&Synchronise with shared store…"), self.synchronise)
+        self.status_action = sub.addAction(translate("PackageActions", "Exchange &status…"),
+                                           self.show_status)
 
     def count_conflicts(self) -> None:
         """Count the open conflicts (on the worker); `counted` says how many."""
@@ -106,13 +117,15 @@ class PackageActions(QObject):
             return
         device = dialog.device_name() or me.device_name
         name = f"{device.replace(' ', '-')}-{date.today():%Y-%m-%d}.zip"
-        path, _chosen = QFileDialog.getSaveFileName(self.window, "Export a case package",
-                                                    name, PACKAGE_FILTER)
+        path, _chosen = QFileDialog.getSaveFileName(
+            self.window, translate("PackageActions", "Export a case package"), name,
+            translate("PackageActions", PACKAGE_FILTER))
         if not path:
             return
         path = path if Path(path).suffix else path + ".zip"
         self.context.run(export_named, self.context.store, path, device, dialog.choices(),
-                         control=True, label="Writing the case package…",
+                         control=True,
+                         label=translate("PackageActions", "Writing the case package…"),
                          on_done=self._exported)
 
     def _plan(self, items: list[str], undelivered: bool) -> None:
@@ -124,10 +137,11 @@ class PackageActions(QObject):
     def _exported(self, report: Any) -> None:
         total = sum(report.records.values())
         what = f" ({by_kind_text(report.records)})" if total else ""
-        self.window.statusBar().showMessage(
-            f"Wrote a case package of {count(total, 'record')}{what} and "
-            f"{count(report.originals, 'picture')} to {report.path}. Import its receipt here "
-            "once the shared store has taken it in.", STATUS_SHOWN_MS)
+        self.window.statusBar().showMessage(translate(
+            "PackageActions", "Wrote a case package of {records}{kinds} and {pictures} to "
+            "{path}. Import its receipt here once the shared store has taken it in.").format(
+                records=records_text(total), kinds=what,
+                pictures=pictures_text(report.originals), path=report.path), STATUS_SHOWN_MS)
         self._done(report)
 
     # ------------------------------------------------------------------ import
@@ -135,15 +149,18 @@ class PackageActions(QObject):
         """Take a package into the store (one transaction) and write its receipt."""
         if self.context.store is None:
             return
-        path, _chosen = QFileDialog.getOpenFileName(self.window, "Import a case package", "",
-                                                    PACKAGE_FILTER)
+        path, _chosen = QFileDialog.getOpenFileName(
+            self.window, translate("PackageActions", "Import a case package"), "",
+            translate("PackageActions", PACKAGE_FILTER))
         if path:
             self.context.run(exchange_packages.import_package, self.context.store, path,
-                             control=True, label="Importing the case package…",
+                             control=True,
+                             label=translate("PackageActions", "Importing the case package…"),
                              on_done=self._imported)
 
     def _imported(self, report: Any) -> None:
-        self._summary("Case package imported", import_headline(report),
+        self._summary(translate("PackageActions", "Case package imported"),
+                      import_headline(report),
                       report.by_kind if not report.already_imported else {},
                       import_notes(report))
         self._done(report)
@@ -159,22 +176,30 @@ class PackageActions(QObject):
         """Take in the receipt of a package sent: its records are then delivered."""
         if self.context.store is None:
             return
-        path, _chosen = QFileDialog.getOpenFileName(self.window, "Import a receipt", "",
-                                                    RECEIPT_FILTER)
+        path, _chosen = QFileDialog.getOpenFileName(
+            self.window, translate("PackageActions", "Import a receipt"), "",
+            translate("PackageActions", RECEIPT_FILTER))
         if path:
             self.context.run(exchange_packages.import_receipt, self.context.store, path,
-                             label="Importing the receipt…", on_done=self._receipt_taken)
+                             label=translate("PackageActions", "Importing the receipt…"),
+                             on_done=self._receipt_taken)
 
     def _receipt_taken(self, report: Any) -> None:
-        outcomes = ", ".join(f"{o} {n:,}" for o, n in report.outcomes.items())
-        text = (f"{report.receiving_device} confirms it holds package {report.package_id} "
-                f"({outcomes}).\n\n{count(report.delivered, 'record version')} "
-                f"{'is' if report.delivered == 1 else 'are'} now delivered; "
-                f"{count(report.undelivered, 'record')} not yet delivered.")
-        self.window.statusBar().showMessage(
-            f"Receipt imported: {count(report.delivered, 'record version')} now delivered.",
-            STATUS_SHOWN_MS)
-        QMessageBox.information(self.window, "Receipt imported", text)
+        delivered = (translate("PackageActions", "{versions} is now delivered; {records} not "
+                               "yet delivered.") if report.delivered == 1 else
+                     translate("PackageActions", "{versions} are now delivered; {records} not "
+                               "yet delivered.")).format(
+            versions=record_versions_text(report.delivered),
+            records=records_text(report.undelivered))
+        text = translate("PackageActions", "{device} confirms it holds package {package} "
+                         "({outcomes}).").format(
+            device=report.receiving_device, package=report.package_id,
+            outcomes=outcomes_text(report.outcomes)) + "\n\n" + delivered
+        self.window.statusBar().showMessage(translate(
+            "PackageActions", "Receipt imported: {versions} now delivered.").format(
+                versions=record_versions_text(report.delivered)), STATUS_SHOWN_MS)
+        QMessageBox.information(self.window, translate("PackageActions", "Receipt imported"),
+                                text)
         self._done(report)
 
     # -------------------------------------------------------------------- sync
@@ -191,15 +216,17 @@ class PackageActions(QObject):
     def _sync(self, target: str, password: str | None = None) -> None:
         prompt = (lambda _where: password) if password else None
         self.context.run(partial(exchange_sync.sync, prompt=prompt), self.context.store,
-                         target, control=True, label="Synchronising with the shared store…",
+                         target, control=True,
+                         label=translate("PackageActions", "Synchronising with the shared store…"),
                          on_done=self._synced,
                          on_error=lambda error, trace: self._sync_failed(target, error, trace))
 
     def _sync_failed(self, target: str, error: BaseException, trace: str) -> None:
         if isinstance(error, StoreAuthError):
-            password, ok = QInputDialog.getText(self.window, "Password",
-                                                f"Password for {target}:",
-                                                QLineEdit.EchoMode.Password)
+            password, ok = QInputDialog.getText(
+                self.window, translate("PackageActions", "Password"),
+                translate("PackageActions", "Password for {target}:").format(target=target),
+                QLineEdit.EchoMode.Password)
             if ok and password:
                 self._sync(target, password)
                 return
@@ -207,10 +234,14 @@ class PackageActions(QObject):
 
     def _synced(self, report: Any) -> None:
         notes = import_notes(report.imported)[:-1]  # no receipt file: it was taken in here
-        notes.append(f"{count(report.receipt.delivered, 'record version')} now delivered "
-                     f"here; {count(report.receipt.undelivered, 'record')} not yet delivered.")
-        self._summary("Synchronised", f"Merged into {report.target}: "
-                      f"{import_headline(report.imported)}", report.imported.by_kind, notes)
+        notes.append(translate("PackageActions", "{versions} now delivered here; {records} not "
+                               "yet delivered.").format(
+            versions=record_versions_text(report.receipt.delivered),
+            records=records_text(report.receipt.undelivered)))
+        self._summary(translate("PackageActions", "Synchronised"),
+                      translate("PackageActions", "Merged into {target}: {headline}").format(
+                          target=report.target, headline=import_headline(report.imported)),
+                      report.imported.by_kind, notes)
         self._done(report)
 
     # ------------------------------------------------------------------ status
@@ -229,20 +260,24 @@ class PackageActions(QObject):
 def import_headline(report: Any) -> str:
     """One line on what a package did."""
     if report.already_imported:
-        return (f"This package from {report.sender_device} was imported before; nothing "
-                "changed.")
+        return translate("PackageActions", "This package from {device} was imported before; "
+                         "nothing changed.").format(device=report.sender_device)
     total = sum(report.outcomes.values())
-    return f"{count(total, 'record')} from {report.sender_device}, taken in as one transaction."
+    return translate("PackageActions", "{records} from {device}, taken in as one "
+                     "transaction.").format(records=records_text(total),
+                                            device=report.sender_device)
 
 
 def import_notes(report: Any) -> list[str]:
     """What to do next: conflicts to decide, and where the receipt went (always last)."""
     notes = []
     if report.conflicts:
-        notes.append(f"{count(report.conflicts, 'conflict')}: a record changed both here and "
-                     f"on {report.sender_device}. This store's record stays as it is until "
-                     "someone decides on the Conflicts page.")
-    notes.append(f"Receipt written to {report.receipt_path}. Import it on "
-                 f"{report.sender_device} (File → Case package → Import receipt…); only then "
-                 "are the records counted as delivered there.")
+        notes.append(translate(
+            "PackageActions", "{conflicts}: a record changed both here and on {device}. This "
+            "store's record stays as it is until someone decides on the Conflicts page.").format(
+                conflicts=conflicts_text(report.conflicts), device=report.sender_device))
+    notes.append(translate(
+        "PackageActions", "Receipt written to {path}. Import it on {device} (File → Case "
+        "package → Import receipt…); only then are the records counted as delivered "
+        "there.").format(path=report.receipt_path, device=report.sender_device))
     return notes

@@ -28,9 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import KINDS
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 
+# The outcomes the services report (their keys), and how the summaries say them.
 OUTCOMES = ("added", "updated", "held", "newer here", "conflict")
-OUTCOME_HEADERS = ("Added", "Updated", "Held", "Newer here", "Conflicts")
+OUTCOME_WORDS = {"added": QT_TRANSLATE_NOOP("package_dialogs", "added"),
+                 "updated": QT_TRANSLATE_NOOP("package_dialogs", "updated"),
+                 "held": QT_TRANSLATE_NOOP("package_dialogs", "held"),
+                 "newer here": QT_TRANSLATE_NOOP("package_dialogs", "newer here"),
+                 "conflict": QT_TRANSLATE_NOOP("package_dialogs", "conflict")}
+OUTCOME_HEADERS = (QT_TRANSLATE_NOOP("package_dialogs", "Added"),
+                   QT_TRANSLATE_NOOP("package_dialogs", "Updated"),
+                   QT_TRANSLATE_NOOP("package_dialogs", "Held"),
+                   QT_TRANSLATE_NOOP("package_dialogs", "Newer here"),
+                   QT_TRANSLATE_NOOP("package_dialogs", "Conflicts"))
 PLAN_DELAY_MS = 250
 MAX_TABLE_HEIGHT = 300
 CHECKED = Qt.CheckState.Checked
@@ -38,22 +50,52 @@ CHECKED = Qt.CheckState.Checked
 
 def kind_plural(kind: str) -> str:
     """What records of `kind` are called in the summaries."""
-    return KINDS[kind].plural if kind in KINDS else "custody events"
+    return translate("fields", KINDS[kind].plural) if kind in KINDS else \
+        translate("package_dialogs", "custody events")
 
 
-def count(n: int, thing: str, things: str = "") -> str:
-    """'1 record', '2,345 records'."""
-    return f"{n:,} {thing if n == 1 else things or thing + 's'}"
+def kind_singular(kind: str) -> str:
+    return translate("fields", KINDS[kind].label) if kind in KINDS else \
+        translate("package_dialogs", "custody event")
+
+
+def count(n: int, one: str, many: str) -> str:
+    """`one` or `many`, texts holding {count}, for `n`: '1 record', '2,345 records'."""
+    return (one if n == 1 else many).format(count=f"{n:,}")
+
+
+def records_text(n: int) -> str:
+    return count(n, translate("package_dialogs", "{count} record"),
+                 translate("package_dialogs", "{count} records"))
+
+
+def record_versions_text(n: int) -> str:
+    return count(n, translate("package_dialogs", "{count} record version"),
+                 translate("package_dialogs", "{count} record versions"))
+
+
+def pictures_text(n: int) -> str:
+    return count(n, translate("package_dialogs", "{count} picture"),
+                 translate("package_dialogs", "{count} pictures"))
+
+
+def conflicts_text(n: int) -> str:
+    return count(n, translate("package_dialogs", "{count} conflict"),
+                 translate("package_dialogs", "{count} conflicts"))
+
+
+def outcomes_text(outcomes: dict[str, int]) -> str:
+    """'added 3, held 1'."""
+    return ", ".join(f"{translate('package_dialogs', OUTCOME_WORDS.get(o, o))} {n:,}"
+                     for o, n in outcomes.items())
 
 
 def by_kind_text(counts: dict[str, int]) -> str:
     """'12 component findings, 3 parts' (largest first)."""
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kind_plural(kv[0])))
-    return ", ".join(count(n, kind_singular(k), kind_plural(k)) for k, n in ordered)
-
-
-def kind_singular(kind: str) -> str:
-    return KINDS[kind].label if kind in KINDS else "custody event"
+    return ", ".join(translate("package_dialogs", "{count} {kinds}").format(
+        count=f"{n:,}", kinds=kind_singular(k) if n == 1 else kind_plural(k))
+        for k, n in ordered)
 
 
 def read_only_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
@@ -116,36 +158,40 @@ class ExportPackageDialog(QDialog):
 
     def __init__(self, items: Sequence[Any], device: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export a case package")
+        self.setWindowTitle(translate("package_dialogs", "Export a case package"))
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(
-            "A case package is one file carrying records with their ids and versions, and the "
-            "original pictures. Take it to the shared store; import its receipt here, and only "
-            "then are the records counted as delivered."))
-        self.undelivered = QRadioButton("Everything not yet delivered")
-        self.chosen = QRadioButton("Chosen recovered items, with everything they need")
+        layout.addWidget(_wrapped(translate(
+            "package_dialogs", "A case package is one file carrying records with their ids and "
+            "versions, and the original pictures. Take it to the shared store; import its "
+            "receipt here, and only then are the records counted as delivered.")))
+        self.undelivered = QRadioButton(translate("package_dialogs",
+                                                  "Everything not yet delivered"))
+        self.chosen = QRadioButton(translate(
+            "package_dialogs", "Chosen recovered items, with everything they need"))
         group = QButtonGroup(self)
         for button in (self.undelivered, self.chosen):
             group.addButton(button)
             layout.addWidget(button)
         self.undelivered.setChecked(True)
-        self.filter = QLineEdit(placeholderText="Filter by case reference or system type")
+        self.filter = QLineEdit(placeholderText=translate(
+            "package_dialogs", "Filter by case reference or system type"))
         layout.addWidget(self.filter)
         self.items = self._item_table(items)
         layout.addWidget(self.items, 1)
-        self.plan = _bold("Counting what the package will carry…")
+        self.plan = _bold(translate("package_dialogs", "Counting what the package will carry…"))
         layout.addWidget(self.plan)
         self.plan_kinds = _wrapped("")
         layout.addWidget(self.plan_kinds)
         form = QFormLayout()
         self.device = QLineEdit(device)
-        self.device.setToolTip("The name receivers see as the sender of this package.")
-        form.addRow("This device's name", self.device)
+        self.device.setToolTip(translate(
+            "package_dialogs", "The name receivers see as the sender of this package."))
+        form.addRow(translate("package_dialogs", "This device's name"), self.device)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Choose the file…")
+        self.ok.setText(translate("package_dialogs", "Choose the file…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -159,7 +205,9 @@ class ExportPackageDialog(QDialog):
 
     def _item_table(self, items: Sequence[Any]) -> QTableWidget:
         table = QTableWidget(len(items), 3)
-        table.setHorizontalHeaderLabels(["Case reference", "System type", "Recovered on"])
+        table.setHorizontalHeaderLabels([translate("package_dialogs", "Case reference"),
+                                         translate("package_dialogs", "System type"),
+                                         translate("package_dialogs", "Recovered on")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
@@ -214,9 +262,9 @@ class ExportPackageDialog(QDialog):
         self.filter.setEnabled(choosing)
         if choosing and not self.checked_items():
             self.ok.setEnabled(False)
-            self.plan.setText("Tick the recovered items to send.")
+            self.plan.setText(translate("package_dialogs", "Tick the recovered items to send."))
             return
-        self.plan.setText("Counting what the package will carry…")
+        self.plan.setText(translate("package_dialogs", "Counting what the package will carry…"))
         self.plan_kinds.setText("")
         self.ok.setEnabled(False)
         self._timer.start()
@@ -233,11 +281,13 @@ class ExportPackageDialog(QDialog):
             return
         total = sum(plan.records.values())
         if not total:
-            self.plan.setText("Nothing to send: every record was delivered.")
+            self.plan.setText(translate("package_dialogs",
+                                        "Nothing to send: every record was delivered."))
             self.ok.setEnabled(False)
             return
-        self.plan.setText(f"The package will carry {count(total, 'record')} and "
-                          f"{count(plan.originals, 'picture')}.")
+        self.plan.setText(translate(
+            "package_dialogs", "The package will carry {records} and {pictures}.").format(
+                records=records_text(total), pictures=pictures_text(plan.originals)))
         self.plan_kinds.setText(by_kind_text(plan.records).capitalize() + ".")
         self.ok.setEnabled(True)
 
@@ -259,8 +309,11 @@ class SummaryDialog(QDialog):
         totals = [sum(outcomes.get(o, 0) for outcomes in by_kind.values()) for o in OUTCOMES]
         rows = [(kind_plural(kind).capitalize(), *(outcomes.get(o, 0) for o in OUTCOMES))
                 for kind, outcomes in sorted(by_kind.items(), key=lambda kv: kind_plural(kv[0]))]
-        self.table = read_only_table(("Records", *OUTCOME_HEADERS), [*rows, ("All", *totals)],
-                                     total_row=True, blank_zero=True)
+        self.table = read_only_table(
+            (translate("package_dialogs", "Records"),
+             *(translate("package_dialogs", h) for h in OUTCOME_HEADERS)),
+            [*rows, (translate("package_dialogs", "All"), *totals)], total_row=True,
+            blank_zero=True)
         if rows:
             layout.addWidget(self.table)
         self.totals = dict(zip(OUTCOMES, totals, strict=True))
@@ -269,7 +322,8 @@ class SummaryDialog(QDialog):
             layout.addWidget(label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         if on_conflicts is not None and self.totals["conflict"]:
-            show = buttons.addButton("Show the conflicts", QDialogButtonBox.ButtonRole.ActionRole)
+            show = buttons.addButton(translate("package_dialogs", "Show the conflicts"),
+                                     QDialogButtonBox.ButtonRole.ActionRole)
             show.clicked.connect(lambda: (self.accept(), on_conflicts()))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -285,24 +339,25 @@ class SyncDialog(QDialog):
 
     def __init__(self, location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Synchronise with the shared store")
+        self.setWindowTitle(translate("package_dialogs", "Synchronise with the shared store"))
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(
-            "Every record of this store not yet delivered is merged into the shared store in "
-            "one transaction, with the same rules as a case package: nothing is overwritten, "
-            "a record edited on both sides becomes a conflict there. What the shared store "
-            "then holds is marked delivered here."))
+        layout.addWidget(_wrapped(translate(
+            "package_dialogs", "Every record of this store not yet delivered is merged into "
+            "the shared store in one transaction, with the same rules as a case package: "
+            "nothing is overwritten, a record edited on both sides becomes a conflict there. "
+            "What the shared store then holds is marked delivered here.")))
         form = QFormLayout()
         self.location = QLineEdit(location)
-        self.location.setPlaceholderText("postgresql://analyst@db.example.org/forensics  or  "
-                                         "service:forensics")
+        self.location.setPlaceholderText(translate(
+            "package_dialogs", "postgresql://analyst@db.example.org/forensics  or  "
+            "service:forensics"))
         self.location.setMinimumWidth(440)
-        form.addRow("Shared store", self.location)
+        form.addRow(translate("package_dialogs", "Shared store"), self.location)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Synchronise")
+        self.ok.setText(translate("package_dialogs", "Synchronise"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -320,35 +375,45 @@ class StatusDialog(QDialog):
 
     def __init__(self, status: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Exchange status")
+        self.setWindowTitle(translate("package_dialogs", "Exchange status"))
         layout = QVBoxLayout(self)
         me = status.identity
-        layout.addWidget(_bold(f"This store: {me.device_name}"))
+        layout.addWidget(_bold(translate("package_dialogs", "This store: {device}").format(
+            device=me.device_name)))
         form = QFormLayout()
-        form.addRow("Store id", _wrapped(str(me.store_id)))
-        form.addRow("Packages sent", QLabel(
-            f"{status.sent:,} ({status.awaiting_receipt:,} awaiting their receipt)"))
-        form.addRow("Packages received", QLabel(f"{status.received:,}"))
-        form.addRow("Open conflicts", QLabel(f"{status.open_conflicts:,}"))
+        form.addRow(translate("package_dialogs", "Store id"), _wrapped(str(me.store_id)))
+        form.addRow(translate("package_dialogs", "Packages sent"), QLabel(translate(
+            "package_dialogs", "{sent} ({awaiting} awaiting their receipt)").format(
+                sent=f"{status.sent:,}", awaiting=f"{status.awaiting_receipt:,}")))
+        form.addRow(translate("package_dialogs", "Packages received"),
+                    QLabel(f"{status.received:,}"))
+        form.addRow(translate("package_dialogs", "Open conflicts"),
+                    QLabel(f"{status.open_conflicts:,}"))
         undelivered = sum(status.undelivered.values())
-        form.addRow("Not yet delivered", QLabel(count(undelivered, "record") if undelivered
-                                                else "nothing: every record was delivered"))
+        form.addRow(translate("package_dialogs", "Not yet delivered"), QLabel(
+            records_text(undelivered) if undelivered else
+            translate("package_dialogs", "nothing: every record was delivered")))
         layout.addLayout(form)
         self.undelivered = read_only_table(
-            ("Not yet delivered", "Records"),
+            (translate("package_dialogs", "Not yet delivered"),
+             translate("package_dialogs", "Records")),
             [(kind_plural(k).capitalize(), n) for k, n in sorted(
                 status.undelivered.items(), key=lambda kv: -kv[1])])
         if status.undelivered:
             layout.addWidget(self.undelivered)
-        layout.addWidget(QLabel("Latest packages"))
+        layout.addWidget(QLabel(translate("package_dialogs", "Latest packages")))
         self.recent = read_only_table(
-            ("When", "Direction", "Other device", "Records", "Receipt", "Outcomes"),
+            (translate("package_dialogs", "When"), translate("package_dialogs", "Direction"),
+             translate("package_dialogs", "Other device"),
+             translate("package_dialogs", "Records"), translate("package_dialogs", "Receipt"),
+             translate("package_dialogs", "Outcomes")),
             [_package_row(entry) for entry in status.recent])
         self.recent.horizontalHeader().setSectionResizeMode(
             5, QHeaderView.ResizeMode.Stretch)
         self.recent.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.recent if status.recent else QLabel("none yet"))
+        layout.addWidget(self.recent if status.recent else
+                         QLabel(translate("package_dialogs", "none yet")))
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -359,7 +424,9 @@ class StatusDialog(QDialog):
 def _package_row(entry: Any) -> tuple[Any, ...]:
     sent = entry.direction == "sent"
     receipt = (f"{entry.receipt_at:%Y-%m-%d %H:%M}" if entry.receipt_at else
-               "awaiting" if sent else "written")
-    outcomes = ", ".join(f"{o} {n:,}" for o, n in entry.outcomes.items())
-    return (f"{entry.recorded_at:%Y-%m-%d %H:%M}", "sent" if sent else "received",
-            entry.peer_device or "—", entry.record_count, receipt, outcomes)
+               translate("package_dialogs", "awaiting") if sent else
+               translate("package_dialogs", "written"))
+    direction = translate("package_dialogs", "sent") if sent else \
+        translate("package_dialogs", "received")
+    return (f"{entry.recorded_at:%Y-%m-%d %H:%M}", direction, entry.peer_device or "—",
+            entry.record_count, receipt, outcomes_text(entry.outcomes))

@@ -39,6 +39,7 @@ from forensics_gui.gui.graph.graph_scene import (
     hub_tag,
     sanction_marker,
 )
+from forensics_gui.gui.kit.i18n import translate
 
 LABEL_SHIFTS = (0.0, -0.12, 0.12, -0.24, 0.24, -0.36, 0.36)
 PAIR_OFFSET = 9.0  # between arrows of different status joining the same two companies
@@ -248,8 +249,17 @@ class LegendItem(QGraphicsItem):
     COLUMNS = (0.0, 175.0, 350.0, 480.0)
     WIDTH = 690.0
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.sanctions = (translate("graph_drawing", "designated now (red border)"),
+                          translate("graph_drawing", "formerly designated"),
+                          translate("graph_drawing", "transshipment hub country"))
+        # As wide as the last column's words need in the interface's language.
+        words = max(QFontMetricsF(font(8)).horizontalAdvance(text) for text in self.sanctions)
+        self.width = max(self.WIDTH, self.PAD * 2 + 2 + self.COLUMNS[3] + 32 + words)
+
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.WIDTH, self.PAD * 2 + self.ROW * 5)
+        return QRectF(0, 0, self.width, self.PAD * 2 + self.ROW * 5)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: Any = None) -> None:
@@ -258,21 +268,23 @@ class LegendItem(QGraphicsItem):
         painter.setBrush(QColor("#FFFFFF"))
         painter.drawRoundedRect(self.boundingRect(), 8, 8)
         x0, first = self.PAD + 2, self.PAD + self.ROW / 2
-        self._heading(painter, x0, first, "Role (fill)")
+        self._heading(painter, x0, first, translate("graph_drawing", "Role (fill)"))
         for i, role in enumerate(LEGEND_ROLES):
             column, row = divmod(i, 4)
             self._swatch(painter, x0 + self.COLUMNS[column], first + self.ROW * (row + 1), role)
-        self._heading(painter, x0 + self.COLUMNS[2], first, "Link status")
+        self._heading(painter, x0 + self.COLUMNS[2], first,
+                      translate("graph_drawing", "Link status"))
         for row, status in enumerate(("documented", "probable", "hypothesis"), start=1):
             self._line(painter, x0 + self.COLUMNS[2], first + self.ROW * row, status)
-        self._heading(painter, x0 + self.COLUMNS[3], first, "Sanctions and hubs")
+        self._heading(painter, x0 + self.COLUMNS[3], first,
+                      translate("graph_drawing", "Sanctions and hubs"))
         x = x0 + self.COLUMNS[3]
         sanction_marker(painter, QPointF(x + 10, first + self.ROW), "designated")
-        self._label(painter, x + 26, first + self.ROW, "designated now (red border)")
+        self._label(painter, x + 26, first + self.ROW, self.sanctions[0])
         sanction_marker(painter, QPointF(x + 10, first + self.ROW * 2), "formerly")
-        self._label(painter, x + 26, first + self.ROW * 2, "formerly designated")
+        self._label(painter, x + 26, first + self.ROW * 2, self.sanctions[1])
         hub_tag(painter, QPointF(x + 10, first + self.ROW * 3))
-        self._label(painter, x + 32, first + self.ROW * 3, "transshipment hub country")
+        self._label(painter, x + 32, first + self.ROW * 3, self.sanctions[2])
 
     def _heading(self, painter: QPainter, x: float, y: float, text: str) -> None:
         self._label(painter, x, y, text, bold=True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.files import replace_atomically
+from forensics_gui.gui.kit.i18n import translate
 
 PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000
 BORDER = 24.0
@@ -22,11 +23,17 @@ def export_scene(scene: QGraphicsScene, path: str | Path, title: str = "") -> Pa
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ValidationError("file", f"{target.name!r}: choose a name ending in .png or .svg")
+        raise ValidationError(translate("graph_export", "file"), translate(
+            "graph_export", "{name}: choose a name ending in .png or .svg").format(
+            name=repr(target.name)))
     if target.is_dir():
-        raise ValidationError("file", f"{target} is a folder; give the name of a file")
+        raise ValidationError(translate("graph_export", "file"), translate(
+            "graph_export", "{target} is a folder; give the name of a file").format(
+            target=target))
     if not target.parent.is_dir():
-        raise ValidationError("file", f"{target}: the folder {target.parent} does not exist")
+        raise ValidationError(translate("graph_export", "file"), translate(
+            "graph_export", "{target}: the folder {folder} does not exist").format(
+            target=target, folder=target.parent))
     source = scene.itemsBoundingRect().adjusted(-BORDER, -BORDER, BORDER, BORDER)
     # Cached items would be painted as bitmaps of the screen's resolution: drawn afresh
     # they stay sharp in the PNG, and text and lines in the SVG.
@@ -65,8 +72,9 @@ def _write_svg(scene: QGraphicsScene, source: QRectF, path: str, title: str) -> 
     generator.setFileName(path)
     generator.setSize(QSize(int(source.width()), int(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(f"Supply links — {title}" if title else "Supply links")
-    generator.setDescription("Organizations and supply links")
+    generator.setTitle(translate("graph_export", "Supply links — {title}").format(title=title)
+                       if title else translate("graph_export", "Supply links"))
+    generator.setDescription(translate("graph_export", "Organizations and supply links"))
     painter = QPainter(generator)
     scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     painter.end()

@@ -33,18 +33,20 @@ from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.graph import MAX_DRAWN_NODES, SupplyGraph, layout_graph, period_text
 from forensics_gui.core.graph_layout import Layout
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_graph
 from forensics_gui.gui.graph.graph_canvas import BACKGROUND, GraphCanvas
 from forensics_gui.gui.graph.graph_drawing import Drawn, draw_graph, draw_message
 from forensics_gui.gui.graph.graph_export import export_scene
 from forensics_gui.gui.graph.graph_scene import EdgeItem
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import graph as graph_service
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-ALL_PARTS = "All parts"
+ALL_PARTS = QT_TRANSLATE_NOOP("GraphPanel", "All parts")
 MAX_NODES = MAX_DRAWN_NODES  # more organizations than this: the user is asked to filter
 PNG_SCALE, PNG_MAX_SIDE = 2.0, 16_000
 CHANGED_KINDS = ("link", "org", "designation", "part", "hub", "finding")
@@ -102,45 +104,51 @@ class GraphPanel(QWidget):
         row, tools = QHBoxLayout(), QHBoxLayout()
         rows.addLayout(row)
         rows.addLayout(tools)
-        row.addWidget(QLabel("Part"))
+        row.addWidget(QLabel(translate("GraphPanel", "Part")))
         self.part = QComboBox()
         self.part.setEditable(True)
         self.part.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.part.setMinimumContentsLength(20)
         self.part.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.part.lineEdit().setPlaceholderText("part number")
+        self.part.lineEdit().setPlaceholderText(translate("GraphPanel", "part number"))
         self.part.activated.connect(self._part_chosen)
         self.part.lineEdit().returnPressed.connect(self._part_typed)
         row.addWidget(self.part, 2)
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
-        for label, line in (("From", self.date_from), ("To", self.date_to)):
+        for label, line in ((translate("GraphPanel", "From"), self.date_from),
+                            (translate("GraphPanel", "To"), self.date_to)):
             row.addWidget(QLabel(label))
-            line.setPlaceholderText("YYYY-MM-DD")
+            line.setPlaceholderText(translate("GraphPanel", "YYYY-MM-DD"))
             line.setMaximumWidth(110)
             line.editingFinished.connect(self._period_edited)
             row.addWidget(line)
-        self.undated = QCheckBox("Undated links")
+        self.undated = QCheckBox(translate("GraphPanel", "Undated links"))
         self.undated.setChecked(True)
-        self.undated.setToolTip("Links whose date is not recorded stay in the graph, labelled "
-                                "'undated', even when a period is set (nobody can tell "
-                                "whether they fall inside it); untick to leave them out.")
+        self.undated.setToolTip(translate(
+            "GraphPanel", "Links whose date is not recorded stay in the graph, labelled "
+            "'undated', even when a period is set (nobody can tell whether they fall inside "
+            "it); untick to leave them out."))
         self.undated.toggled.connect(lambda _on: self.reload())
         row.addWidget(self.undated)
         row.addStretch(1)
-        self.labels = QCheckBox("Dates on arrows")
+        self.labels = QCheckBox(translate("GraphPanel", "Dates on arrows"))
         self.labels.setChecked(True)
-        self.labels.setToolTip("Show the dates (and parts) on the arrows")
+        self.labels.setToolTip(translate("GraphPanel", "Show the dates (and parts) on the arrows"))
         self.labels.toggled.connect(lambda _on: self._redraw())
         tools.addWidget(self.labels)
         tools.addStretch(1)
-        for text, tip, slot in (("−", "Zoom out", lambda: self.canvas.zoom(1 / 1.25)),
-                                ("+", "Zoom in", lambda: self.canvas.zoom(1.25)),
-                                ("Fit", "Show the whole graph", lambda: self.canvas.fit())):
+        for text, tip, slot in (("−", translate("GraphPanel", "Zoom out"),
+                                 lambda: self.canvas.zoom(1 / 1.25)),
+                                ("+", translate("GraphPanel", "Zoom in"),
+                                 lambda: self.canvas.zoom(1.25)),
+                                (translate("GraphPanel", "Fit"),
+                                 translate("GraphPanel", "Show the whole graph"),
+                                 lambda: self.canvas.fit())):
             button = QToolButton(text=text, toolTip=tip)
             button.clicked.connect(slot)
             tools.addWidget(button)
-        self.export_button = QPushButton("Export image…")
+        self.export_button = QPushButton(translate("GraphPanel", "Export image…"))
         self.export_button.clicked.connect(self.export_dialog)
         tools.addWidget(self.export_button)
         # The dossier of the part or organization shown; the whole store: the sanctions gap.
@@ -155,8 +163,9 @@ class GraphPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.scope_label = QLabel()
         row.addWidget(self.scope_label)
-        clear = QToolButton(text="Show all organizations", toolTip="Leave this organization "
-                                                                   "or finding out of the filter")
+        clear = QToolButton(text=translate("GraphPanel", "Show all organizations"),
+                            toolTip=translate("GraphPanel", "Leave this organization or "
+                                                            "finding out of the filter"))
         clear.clicked.connect(lambda: self.show_for())
         row.addWidget(clear)
         row.addStretch(1)
@@ -186,9 +195,11 @@ class GraphPanel(QWidget):
     def _fill_parts(self, parts: list[Any]) -> None:
         self.part.blockSignals(True)
         self.part.clear()
-        self.part.addItem(ALL_PARTS, None)
+        self.part.addItem(translate("GraphPanel", ALL_PARTS), None)
         for choice in parts:
-            links = f"{choice.link_count} link{'s' if choice.link_count != 1 else ''}"
+            links = (translate("GraphPanel", "{count} link") if choice.link_count == 1
+                     else translate("GraphPanel", "{count} links")).format(
+                count=choice.link_count)
             self.part.addItem(f"{choice.label} ({links})", choice.id)
         completer = QCompleter([self.part.itemText(i) for i in range(self.part.count())], self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -242,9 +253,10 @@ class GraphPanel(QWidget):
         self.organization, self.finding, self.part_value = organization, finding, part
         self._show_part()
         scoped = organization is not None or finding is not None
-        what = "organization" if organization is not None else "finding"
-        self.scope_label.setText(f"Only the links around the {what} {title}".rstrip()
-                                 if scoped else "")
+        around = (translate("GraphPanel", "Only the links around the organization {title}")
+                  if organization is not None else
+                  translate("GraphPanel", "Only the links around the finding {title}"))
+        self.scope_label.setText(around.format(title=title).rstrip() if scoped else "")
         self.scope_row.setVisible(scoped)
         self.reload()
 
@@ -263,11 +275,11 @@ class GraphPanel(QWidget):
         number = self._request_number
         request = self.request()
         self._period_shown = (self.date_from.text().strip(), self.date_to.text().strip())
-        self.status.setText("Reading the supply graph…")
+        self.status.setText(translate("GraphPanel", "Reading the supply graph…"))
         self.context.run(load_graph, self.context.store, request,
                          on_done=lambda result: self._loaded(number, *result),
                          on_error=lambda error, trace: self._failed(number, error, trace),
-                         label="Drawing the supply graph…")
+                         label=translate("GraphPanel", "Drawing the supply graph…"))
 
     def _loaded(self, number: int, graph: SupplyGraph, layout: Layout) -> None:
         if number != self._request_number:
@@ -283,7 +295,8 @@ class GraphPanel(QWidget):
         if number != self._request_number:
             return
         if isinstance(error, KnownError):
-            self.status.setText(f"<span style='color:#B71C1C'>{_html(str(error))}</span>")
+            self.status.setText(  # not translated: the service's message, in red
+                f"<span style='color:#B71C1C'>{_html(str(error))}</span>")
             return
         self.context.show_error(error, trace)
 
@@ -293,7 +306,7 @@ class GraphPanel(QWidget):
             return
         self.scene.clear()
         self.drawn = Drawn()
-        title = f"Supply links — {graph.title}"
+        title = translate("GraphPanel", "Supply links — {title}").format(title=graph.title)
         if graph.message:
             draw_message(self.scene, title, graph.message)
             self.status.setText(graph.message)
@@ -302,25 +315,37 @@ class GraphPanel(QWidget):
                                     subtitle=self._subtitle(graph),
                                     labels=self.labels.isChecked())
             hidden = self.drawn.hidden_labels
-            self.status.setText(self._subtitle(graph) + (
-                f" · {hidden} date label{'s' if hidden != 1 else ''} left out where "
-                "they would cover others (point at an arrow to see its links)"
-                if hidden else ""))
+            left_out = (translate("GraphPanel", " · {count} date label left out where it "
+                                                "would cover others (point at an arrow to see "
+                                                "its links)") if hidden == 1 else
+                        translate("GraphPanel", " · {count} date labels left out where they "
+                                                "would cover others (point at an arrow to see "
+                                                "its links)"))
+            self.status.setText(self._subtitle(graph) +
+                                (left_out.format(count=hidden) if hidden else ""))
         rect = self.scene.itemsBoundingRect()
         self.scene.setSceneRect(rect.adjusted(-40, -40, 40, 40))
 
     @staticmethod
     def _subtitle(graph: SupplyGraph) -> str:
-        period = period_text(graph.scope)
+        period = period_text(graph.scope, lambda text: translate("graph", text))
         facts = [period.capitalize()] if period else []
-        facts.append(f"{len(graph.nodes)} organization{'s' if len(graph.nodes) != 1 else ''}, "
-                     f"{len(graph.edges)} supply link{'s' if len(graph.edges) != 1 else ''}")
+        organizations = (translate("GraphPanel", "{count} organization")
+                         if len(graph.nodes) == 1 else
+                         translate("GraphPanel", "{count} organizations"))
+        links = (translate("GraphPanel", "{count} supply link") if len(graph.edges) == 1
+                 else translate("GraphPanel", "{count} supply links"))
+        facts.append(translate("GraphPanel", "{organizations}, {links}").format(
+            organizations=organizations.format(count=len(graph.nodes)),
+            links=links.format(count=len(graph.edges))))
         if graph.undated:
-            facts.append(f"{graph.undated} undated (shown)")
+            facts.append(translate("GraphPanel", "{count} undated (shown)").format(
+                count=graph.undated))
         elif not graph.scope.include_undated:
-            facts.append("undated links left out")
+            facts.append(translate("GraphPanel", "undated links left out"))
         if graph.self_links:
-            facts.append(f"{graph.self_links} from a company to itself (not drawn)")
+            facts.append(translate("GraphPanel", "{count} from a company to itself (not drawn)")
+                         .format(count=graph.self_links))
         return " · ".join(facts)
 
     # ------------------------------------------------------------------ clicks
@@ -331,8 +356,10 @@ class GraphPanel(QWidget):
             return
         menu = QMenu(self)
         for link in links:
-            when = link.shipped_on.isoformat() if link.shipped_on else "undated"
-            text = f"{when} · {link.part_number or 'no part'} · {link.status}"
+            when = (link.shipped_on.isoformat() if link.shipped_on
+                    else translate("GraphPanel", "undated"))
+            part = link.part_number or translate("GraphPanel", "no part")
+            text = f"{when} · {part} · {link.status}"
             menu.addAction(text, lambda i=link.id: self.open_requested.emit("link", i))
         menu.popup(where)
         self.link_menu = menu
@@ -341,14 +368,14 @@ class GraphPanel(QWidget):
     def export_dialog(self) -> None:
         """Ask where to save the picture, then save it."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the supply graph", "supply-graph.png",
-            "PNG image (*.png);;SVG drawing (*.svg)")
+            self, translate("GraphPanel", "Export the supply graph"), "supply-graph.png",
+            translate("GraphPanel", "PNG image (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
         try:
             self.export_image(path)
         except KnownError as error:
-            QMessageBox.warning(self, "Cannot export", str(error))
+            QMessageBox.warning(self, translate("GraphPanel", "Cannot export"), str(error))
 
     def export_image(self, path: str | Path) -> Path:
         """Save the drawing as PNG or SVG (by the file's suffix), replacing the file whole."""

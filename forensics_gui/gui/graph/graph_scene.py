@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 
 from forensics_gui.core.graph import Bundle, GraphNode
 from forensics_gui.formats.palette import EDGE_COLOURS, HUB_COLOUR, SANCTION_COLOURS, role_fill
+from forensics_gui.gui.kit.i18n import translate
 
 NODE_W, NODE_H = 200.0, 74.0
 NODE_PAD = 10.0  # between a box's border and its text
@@ -101,11 +102,13 @@ class NodeItem(QGraphicsItem):
         few; the tooltip names it in full), the roles and country, the designation."""
         width = NODE_W - 2 * NODE_PAD
         facts = [(font(8), MUTED, self._facts())]
-        note = {"designated": ("Designated: ", self.node.designated_by),
-                "formerly": ("Formerly designated: ", self.node.formerly_by)
+        note = {"designated": (translate("graph_scene", "Designated: {by}"),
+                               self.node.designated_by),
+                "formerly": (translate("graph_scene", "Formerly designated: {by}"),
+                             self.node.formerly_by)
                 }.get(self.node.sanctions)
         if note:
-            facts.append((font(8, True), self.border, note[0] + ", ".join(note[1])))
+            facts.append((font(8, True), self.border, note[0].format(by=", ".join(note[1]))))
         name_font = font(9.5, True)
         room = NODE_H - 8 - sum(QFontMetricsF(f).height() for f, _, _ in facts)
         most = max(1, int(room // QFontMetricsF(name_font).height()))
@@ -131,7 +134,7 @@ class NodeItem(QGraphicsItem):
             y += height
 
     def _facts(self) -> str:
-        roles = ", ".join(self.node.roles) or "role not recorded"
+        roles = ", ".join(self.node.roles) or translate("graph_scene", "role not recorded")
         return f"{roles} · {self.node.country}" if self.node.country else roles
 
     def _sanction_marker(self, painter: QPainter) -> None:
@@ -177,7 +180,7 @@ def sanction_marker(painter: QPainter, centre: QPointF, state: str) -> None:
     painter.setPen(QColor("#FFFFFF") if designated else colour)
     painter.setFont(font(8.5, True))
     painter.drawText(QRectF(centre.x() - 9.5, centre.y() - 9.5, 19, 19),
-                     Qt.AlignmentFlag.AlignCenter, "S")
+                     Qt.AlignmentFlag.AlignCenter, translate("graph_scene", "S"))
 
 
 def hub_tag(painter: QPainter, centre: QPointF) -> None:
@@ -188,22 +191,27 @@ def hub_tag(painter: QPainter, centre: QPointF) -> None:
     painter.drawRoundedRect(rect, 8, 8)
     painter.setPen(QColor("#FFFFFF"))
     painter.setFont(font(7, True))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "HUB")
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, translate("graph_scene", "HUB"))
 
 
 def node_tooltip(node: GraphNode) -> str:
     """What hovering over an organization tells."""
-    lines = [f"<b>{_html(node.name)}</b>", _html(", ".join(node.roles) or "role not recorded")]
+    lines = [f"<b>{_html(node.name)}</b>", _html(", ".join(node.roles) or
+                                                translate("graph_scene", "role not recorded"))]
     if node.country:
-        hub = f" — transshipment hub ({_html(node.hub)})" if node.hub else ""
-        lines.append(f"Country: {node.country}{hub}")
+        lines.append(translate("graph_scene", "Country: {country} — transshipment hub ({hub})")
+                     .format(country=node.country, hub=_html(node.hub)) if node.hub else
+                     translate("graph_scene", "Country: {country}").format(country=node.country))
     if node.sanctions == "designated":
-        lines.append(f"<b>Designated now</b> by {', '.join(node.designated_by)}")
+        lines.append(translate("graph_scene", "<b>Designated now</b> by {by}").format(
+            by=", ".join(node.designated_by)))
     if node.formerly_by:
-        lines.append(f"Formerly designated by {', '.join(node.formerly_by)}")
+        lines.append(translate("graph_scene", "Formerly designated by {by}").format(
+            by=", ".join(node.formerly_by)))
     if node.sanctions == "none":
-        lines.append("Not designated by any authority recorded in the store")
-    lines.append("<i>Click to open the organization</i>")
+        lines.append(translate("graph_scene",
+                               "Not designated by any authority recorded in the store"))
+    lines.append(translate("graph_scene", "<i>Click to open the organization</i>"))
     return "<br>".join(lines)
 
 
@@ -302,12 +310,13 @@ def edge_label(bundle: Bundle, with_part: bool) -> str:
     """Dates of the links (the first and last when several), the part when the graph holds
     several parts, and how many links when more than one."""
     dates = sorted({link.shipped_on for link in bundle.links if link.shipped_on})
-    when = _span(dates) if dates else "undated"
+    when = _span(dates) if dates else translate("graph_scene", "undated")
     if dates and len(dates) < len(bundle.links):
-        when += " + undated"
+        when = translate("graph_scene", "{dates} + undated").format(dates=when)
     count = f" ×{len(bundle.links)}" if len(bundle.links) > 1 else ""
     parts = sorted({link.part_number for link in bundle.links if link.part_number})
-    part = (parts[0] if len(parts) == 1 else f"{len(parts)} parts") if parts else ""
+    part = (parts[0] if len(parts) == 1 else
+            translate("graph_scene", "{count} parts").format(count=len(parts))) if parts else ""
     first = f"{part}{count}" if with_part and part else ""
     return f"{first}\n{when}" if first else f"{when}{count}"
 
@@ -320,18 +329,24 @@ def _span(dates: list[date]) -> str:
 
 def edge_tooltip(bundle: Bundle) -> str:
     """Each link of an arrow on one line."""
-    lines = [f"<b>{bundle.status.capitalize()}</b> supply link"
-             f"{'s' if len(bundle.links) > 1 else ''}"]
+    heading = (translate("graph_scene", "<b>{status}</b> supply links") if len(bundle.links) > 1
+               else translate("graph_scene", "<b>{status}</b> supply link"))
+    lines = [heading.format(status=bundle.status.capitalize())]
     for link in bundle.links[:12]:
-        facts = [link.shipped_on.isoformat() if link.shipped_on else "undated"]
+        facts = [link.shipped_on.isoformat() if link.shipped_on
+                 else translate("graph_scene", "undated")]
         facts += [_html(link.part_number)] if link.part_number else []
-        facts += [f"{link.quantity:,} pcs"] if link.quantity is not None else []
+        facts += ([translate("graph_scene", "{count} pcs").format(count=f"{link.quantity:,}")]
+                  if link.quantity is not None else [])
         facts += [f"{link.value:,} {link.currency}".strip()] if link.value is not None else []
-        facts.append(f"{link.source_count} source{'s' if link.source_count != 1 else ''}")
+        facts.append((translate("graph_scene", "{count} source") if link.source_count == 1
+                      else translate("graph_scene", "{count} sources")).format(
+            count=link.source_count))
         lines.append(" · ".join(facts))
     if len(bundle.links) > 12:
-        lines.append(f"… and {len(bundle.links) - 12} more")
-    lines.append("<i>Click to open the link</i>")
+        lines.append(translate("graph_scene", "… and {count} more").format(
+            count=len(bundle.links) - 12))
+    lines.append(translate("graph_scene", "<i>Click to open the link</i>"))
     return "<br>".join(lines)
 
 

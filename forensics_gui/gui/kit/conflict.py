@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensics_gui.core.fields import label_of
+from forensics_gui.gui.kit.i18n import translate
+from forensics_gui.gui.kit.labels import field_label
 from forensics_gui.gui.kit.table_model import display
 
 
@@ -28,17 +29,19 @@ class ConflictDialog(QDialog):
     def __init__(self, kind: str, original: Any, theirs: Any, mine: dict[str, Any],
                  error: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("The record was changed by someone else")
+        self.setWindowTitle(translate("ConflictDialog", "The record was changed by someone else"))
         self.choice = self.CANCEL
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            f"{error.changed_by} saved this record at {error.changed_at} (now version "
-            f"{theirs.version}) while you were editing it.\nCompare the versions and choose."))
+        layout.addWidget(QLabel(translate(
+            "ConflictDialog", "{who} saved this record at {when} (now version {version}) while "
+            "you were editing it.\nCompare the versions and choose.").format(
+                who=error.changed_by, when=error.changed_at, version=theirs.version)))
         self.table = self._table(kind, original, theirs, mine)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        reload_button = QPushButton("Reload theirs (discard mine)")
-        apply_button = QPushButton("Apply my changes on top of theirs")
+        reload_button = QPushButton(translate("ConflictDialog", "Reload theirs (discard mine)"))
+        apply_button = QPushButton(translate("ConflictDialog",
+                                               "Apply my changes on top of theirs"))
         buttons.addButton(reload_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         reload_button.clicked.connect(lambda: self._choose(self.RELOAD))
@@ -53,10 +56,12 @@ class ConflictDialog(QDialog):
                  getattr(original, n, None) != getattr(theirs, n, None)]
         names = [n for n in names if n not in ("version", "updated_at", "updated_by")]
         table = QTableWidget(len(names), 3)
-        table.setHorizontalHeaderLabels(["Field", "Yours (not saved)", "Theirs (in the store)"])
+        table.setHorizontalHeaderLabels([translate("ConflictDialog", "Field"),
+                                         translate("ConflictDialog", "Yours (not saved)"),
+                                         translate("ConflictDialog", "Theirs (in the store)")])
         for row, name in enumerate(names):
             yours = mine.get(name, getattr(original, name, None))
-            cells = (label_of(kind, name), display(yours), display(getattr(theirs, name, None)))
+            cells = (field_label(kind, name), display(yours), display(getattr(theirs, name, None)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column and name in mine and cells[1] != cells[2]:

@@ -14,6 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.gui.kit.i18n import translate
+from forensics_gui.gui.kit.labels import kind_label
 
 # What a record made from a reference field takes from the form it is made from, field by
 # field of the same name: {(the form's kind, the reference field): (fields carried)}. A part
@@ -50,17 +52,19 @@ class CreateDialog(QDialog):
         super().__init__(parent)
         self.form = form  # a RecordEditor made compact, already started with new()
         self.record: Any = None
-        label = form.spec.label
-        self.setWindowTitle(f"New {label}")
+        label = kind_label(form.spec.name)
+        self.setWindowTitle(translate("CreateDialog", "New {kind}").format(kind=label))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Saved as a new {label} and chosen in the form you came from; that "
-                       "form keeps everything typed in it and stays unsaved.")
+        intro = QLabel(translate(
+            "CreateDialog", "Saved as a new {kind} and chosen in the form you came from; that "
+            "form keeps everything typed in it and stays unsaved.").format(kind=label))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(form, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = buttons.addButton(f"Create {label}",
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            translate("CreateDialog", "Create {kind}").format(kind=label),
+            QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create)
         buttons.rejected.connect(self.reject)

@@ -22,11 +22,15 @@ from forensics_gui.core.errors import (
     StoreLockedError,
     StoreUnreachableError,
 )
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 
 _TITLES: tuple[tuple[type[KnownError], str], ...] = (
-    (StoreLockedError, "Store is busy"), (StoreUnreachableError, "Server unreachable"),
-    (StoreAuthError, "Login refused"), (StoreDamagedError, "Not a usable store"),
-    (StoreError, "Store problem"),
+    (StoreLockedError, QT_TRANSLATE_NOOP("errors", "Store is busy")),
+    (StoreUnreachableError, QT_TRANSLATE_NOOP("errors", "Server unreachable")),
+    (StoreAuthError, QT_TRANSLATE_NOOP("errors", "Login refused")),
+    (StoreDamagedError, QT_TRANSLATE_NOOP("errors", "Not a usable store")),
+    (StoreError, QT_TRANSLATE_NOOP("errors", "Store problem")),
 )
 
 
@@ -34,8 +38,8 @@ def title_for(error: KnownError) -> str:
     """A short title naming the kind of problem."""
     for error_type, title in _TITLES:
         if isinstance(error, error_type):
-            return title
-    return "Cannot do that"
+            return translate("errors", title)
+    return translate("errors", "Cannot do that")
 
 
 class BugDialog(QDialog):
@@ -43,19 +47,19 @@ class BugDialog(QDialog):
 
     def __init__(self, error: BaseException, trace: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unexpected error")
+        self.setWindowTitle(translate("errors", "Unexpected error"))
         self.trace = trace
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            f"<b>Something went wrong inside the application.</b><br>{type(error).__name__}: "
-            f"{str(error)[:300]}<br><br>Nothing more was written to the store. Please copy the "
-            "details below into a bug report."))
+        layout.addWidget(QLabel(translate(
+            "errors", "<b>Something went wrong inside the application.</b><br>{error}<br><br>"
+            "Nothing more was written to the store. Please copy the details below into a bug "
+            "report.").format(error=f"{type(error).__name__}: {str(error)[:300]}")))
         details = QPlainTextEdit(trace)
         details.setReadOnly(True)
         details.setMinimumSize(640, 240)
         layout.addWidget(details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("Copy details")
+        copy = QPushButton(translate("errors", "Copy details"))
         copy.clicked.connect(self.copy)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -71,8 +75,8 @@ def show_error(parent: QWidget | None, error: BaseException, trace: str = "") ->
         QMessageBox.warning(parent, title_for(error), str(error))
         return
     if isinstance(error, OSError):
-        QMessageBox.warning(parent, "System problem",
-                            f"{error.strerror or error}. Check the disk and the file, then try "
-                            "again.")
+        QMessageBox.warning(parent, translate("errors", "System problem"), translate(
+            "errors", "{problem}. Check the disk and the file, then try again.").format(
+                problem=error.strerror or error))
         return
     BugDialog(error, trace, parent).exec()

@@ -18,11 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import FieldSpec
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 
-PLACEHOLDERS = {"date": "YYYY-MM-DD", "datetime": "YYYY-MM-DD HH:MM", "list": "one; two; three",
-                "ref": "name or id", "hs": "e.g. 8542.31", "code": "two-letter code"}
+PLACEHOLDERS = {"date": QT_TRANSLATE_NOOP("FieldInput", "YYYY-MM-DD"),
+                "datetime": QT_TRANSLATE_NOOP("FieldInput", "YYYY-MM-DD HH:MM"),
+                "list": QT_TRANSLATE_NOOP("FieldInput", "one; two; three"),
+                "ref": QT_TRANSLATE_NOOP("FieldInput", "name or id"),
+                "hs": QT_TRANSLATE_NOOP("FieldInput", "e.g. 8542.31"),
+                "code": QT_TRANSLATE_NOOP("FieldInput", "two-letter code")}
 # Codes of another length say so (currencies are ISO 4217: three letters).
-CODE_PLACEHOLDERS = {2: "two-letter code", 3: "three-letter code, e.g. USD"}
+CODE_PLACEHOLDERS = {2: QT_TRANSLATE_NOOP("FieldInput", "two-letter code"),
+                     3: QT_TRANSLATE_NOOP("FieldInput", "three-letter code, e.g. USD")}
 
 
 class FieldInput(QWidget):
@@ -41,6 +48,7 @@ class FieldInput(QWidget):
 
     def _make_editor(self) -> QWidget:
         if self.spec.type == "choice":
+            # The choices are values the store keeps: shown as they are stored.
             combo = QComboBox()
             combo.addItems(["", *self.spec.choices])
             combo.currentIndexChanged.connect(self.edited)
@@ -55,7 +63,7 @@ class FieldInput(QWidget):
         placeholder = PLACEHOLDERS.get(self.spec.type, "")
         if self.spec.type == "code":
             placeholder = CODE_PLACEHOLDERS.get(self.spec.max_len, placeholder)
-        line.setPlaceholderText(placeholder)
+        line.setPlaceholderText(translate("FieldInput", placeholder) if placeholder else "")
         line.textEdited.connect(self.edited)
         return line
 
@@ -97,7 +105,8 @@ class SourceList(QWidget):
         self.list.setFixedHeight(84)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        add, remove = QPushButton("Cite a source…"), QPushButton("Remove")
+        add = QPushButton(translate("SourceList", "Cite a source…"))
+        remove = QPushButton(translate("SourceList", "Remove"))
         add.clicked.connect(self.add_requested)
         remove.clicked.connect(self._remove)
         buttons.addWidget(add)

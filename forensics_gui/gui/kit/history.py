@@ -23,21 +23,26 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.fields import KINDS, label_of, reference_kinds
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import audit
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-COLUMNS = ("When (UTC)", "Who", "What", "Field", "Before", "After")
+COLUMNS = (QT_TRANSLATE_NOOP("HistoryDialog", "When (UTC)"),
+           QT_TRANSLATE_NOOP("HistoryDialog", "Who"), QT_TRANSLATE_NOOP("HistoryDialog", "What"),
+           QT_TRANSLATE_NOOP("HistoryDialog", "Field"),
+           QT_TRANSLATE_NOOP("HistoryDialog", "Before"),
+           QT_TRANSLATE_NOOP("HistoryDialog", "After"))
 BEFORE, AFTER = COLUMNS.index("Before"), COLUMNS.index("After")
 MAX_CELL = 300  # characters of a long text shown in a cell; the tooltip holds all of it
 
 
 def field_label(kind: str, name: str) -> str:
-    """What users call a value of a record of `kind` (custody events included)."""
-    if kind in KINDS:
-        return label_of(kind, name)
-    return name.replace("_", " ").capitalize()
+    """What users call a value of a record of `kind` (custody events included), as shown."""
+    english = label_of(kind, name) if kind in KINDS else name.replace("_", " ").capitalize()
+    return translate("fields", english)
 
 
 def value_text(name: str, value: Any, names: dict[str, str]) -> tuple[str, str]:
@@ -47,9 +52,11 @@ def value_text(name: str, value: Any, names: dict[str, str]) -> tuple[str, str]:
         return "", ""
     if name in reference_kinds():
         ids = [str(v) for v in (value if isinstance(value, list | tuple) else (value,))]
-        shown = [names.get(i, f"(no longer in the store) {i[:8]}…") for i in ids]
-        return "; ".join(shown), "\n".join(f"{s}: id {i}" for s, i in zip(shown, ids,
-                                                                          strict=True))
+        shown = [names.get(i, translate("HistoryDialog", "(no longer in the store) {id}…").format(
+            id=i[:8])) for i in ids]
+        return "; ".join(shown), "\n".join(
+            translate("HistoryDialog", "{name}: id {id}").format(name=s, id=i)
+            for s, i in zip(shown, ids, strict=True))
     text = "; ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
     short = " ".join(text.split())
     return (short if len(short) <= MAX_CELL else short[:MAX_CELL - 1] + "…"), text
@@ -58,7 +65,8 @@ def value_text(name: str, value: Any, names: dict[str, str]) -> tuple[str, str]:
 def change_rows(event: Any, names: dict[str, str]) -> list[tuple[str, str, str, str, str]]:
     """(field, before, its tooltip, after, its tooltip) for every value the event changed."""
     if event.action == "delete":
-        return [("", "", "", "deleted", "the values it held are kept in the audit trail")]
+        return [("", "", "", translate("HistoryDialog", "deleted"),
+                 translate("HistoryDialog", "the values it held are kept in the audit trail"))]
     rows = []
     for name in dict.fromkeys([*event.new_values, *event.old_values]):
         before = value_text(name, event.old_values.get(name), names)
@@ -74,12 +82,15 @@ class HistoryDialog(QDialog):
     def __init__(self, title: str, events: list[Any], names: dict[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"History of {title}")
+        self.setWindowTitle(translate("HistoryDialog", "History of {title}").format(title=title))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(events)} recorded change{'s' * (len(events) != 1)}; "
-                                "the audit trail cannot be edited."))
+        counted = translate(
+            "HistoryDialog", "1 recorded change; the audit trail cannot be edited.") \
+            if len(events) == 1 else translate(
+                "HistoryDialog", "{count} recorded changes; the audit trail cannot be edited.")
+        layout.addWidget(QLabel(counted.format(count=len(events))))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("HistoryDialog", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()

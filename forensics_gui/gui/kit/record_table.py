@@ -23,10 +23,10 @@ from forensics_gui.core.fields import (
     LIST_COLUMNS,
     REFERENCE_NAMES,
     WITHDRAWABLE,
-    column_label,
-    filter_label,
 )
 from forensics_gui.core.records import DTO_OF_KIND
+from forensics_gui.gui.kit.i18n import translate
+from forensics_gui.gui.kit.labels import column_title, filter_label
 from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.kit.table_model import RecordTableModel, display
 
@@ -74,7 +74,8 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(f"Filter by {filter_label(self.kind)}… (Ctrl+F)")
+        self.filter.setPlaceholderText(translate(
+            "RecordTable", "Filter by {what}… (Ctrl+F)").format(what=filter_label(self.kind)))
         self.filter.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -83,9 +84,10 @@ class RecordTable(QWidget):
         top.addWidget(self.filter, 1)
         self.show_withdrawn: QCheckBox | None = None
         if self.kind in WITHDRAWABLE:
-            self.show_withdrawn = QCheckBox("Show withdrawn")
-            self.show_withdrawn.setToolTip("Withdrawn evidence is kept; it is hidden from "
-                                           "lists unless shown here (struck through)")
+            self.show_withdrawn = QCheckBox(translate("RecordTable", "Show withdrawn"))
+            self.show_withdrawn.setToolTip(translate(
+                "RecordTable", "Withdrawn evidence is kept; it is hidden from lists unless shown "
+                "here (struck through)"))
             self.show_withdrawn.toggled.connect(self._show_withdrawn)
             top.addWidget(self.show_withdrawn)
         top.addWidget(self.count)
@@ -105,7 +107,7 @@ class RecordTable(QWidget):
         self.view.installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _: self.current_changed.emit(self.model.record_at(current.row())))
-        copy = QAction("Copy", self.view)
+        copy = QAction(translate("RecordTable", "Copy"), self.view)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_selection)
@@ -136,7 +138,8 @@ class RecordTable(QWidget):
             self._sized = True
             self.fit_columns()
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} {'record' if n == 1 else 'records'}")
+        self.count.setText(translate("RecordTable", "1 record") if n == 1 else
+                           translate("RecordTable", "{count} records").format(count=f"{n:,}"))
 
     def fit_columns(self, sample: int = 50) -> None:
         """Width of each column from its header and the first rows (Qt's own sizing reads a
@@ -185,12 +188,12 @@ class RecordTable(QWidget):
         menu = QMenu(self)
         shown = self.model.columns
         for name in all_columns(self.kind):
-            action = menu.addAction(column_label(self.kind, name))
+            action = menu.addAction(column_title(self.kind, name))
             action.setCheckable(True)
             action.setChecked(name in shown)
             action.toggled.connect(lambda on, n=name: self.toggle_column(n, on))
         menu.addSeparator()
-        menu.addAction("Default columns", self.reset_columns)
+        menu.addAction(translate("RecordTable", "Default columns"), self.reset_columns)
         return menu
 
     def _column_menu(self, position: Any) -> None:

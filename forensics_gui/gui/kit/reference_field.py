@@ -25,6 +25,7 @@ from shiboken6 import isValid
 from forensics_gui.core.fields import FieldSpec
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.gui.kit.fields import FieldInput
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import suggest
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -45,7 +46,8 @@ _GAP = 16
 
 def create_text(kind: str, text: str) -> str:
     """"Create part 'STM32F405RGT6'…", as the list and the button under a field say it."""
-    return f"Create {kind_spec(kind).label} '{text}'…"
+    return translate("ReferenceField", "Create {kind} '{text}'…").format(
+        kind=translate("fields", kind_spec(kind).label), text=text)
 
 
 class ReferenceField(FieldInput):

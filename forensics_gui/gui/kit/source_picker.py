@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import CREDIBILITY, RELIABILITY, SOURCE_KINDS
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -37,12 +38,12 @@ class SourcePicker(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Cite a source")
+        self.setWindowTitle(translate("SourcePicker", "Cite a source"))
         self.chosen: Any = None
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._existing(sources), "Existing source")
-        self.tabs.addTab(self._new(), "New source")
+        self.tabs.addTab(self._existing(sources), translate("SourcePicker", "Existing source"))
+        self.tabs.addTab(self._new(), translate("SourcePicker", "New source"))
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
@@ -55,7 +56,7 @@ class SourcePicker(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by title…")
+        self.filter.setPlaceholderText(translate("SourcePicker", "Filter by title…"))
         self.list = QListWidget()
         for source in sources:
             item = QListWidgetItem(f"{source.title}  [{source.grade}]")
@@ -74,7 +75,7 @@ class SourcePicker(QDialog):
         self.publisher = QLineEdit()
         self.reference = QLineEdit()
         self.published = QLineEdit()
-        self.published.setPlaceholderText("YYYY-MM-DD")
+        self.published.setPlaceholderText(translate("FieldInput", "YYYY-MM-DD"))
         self.kind = QComboBox()
         self.kind.addItems(SOURCE_KINDS)
         self.reliability = QComboBox()
@@ -83,11 +84,14 @@ class SourcePicker(QDialog):
         self.credibility = QComboBox()
         self.credibility.addItems(CREDIBILITY)
         self.credibility.setCurrentText("6")
-        for label, widget in (("Title *", self.title), ("Kind", self.kind),
-                              ("Publisher", self.publisher), ("Published on", self.published),
-                              ("Reference or address", self.reference),
-                              ("Source reliability (A–F)", self.reliability),
-                              ("Information credibility (1–6)", self.credibility)):
+        for label, widget in (
+                (translate("fields", "Title") + " *", self.title),
+                (translate("fields", "Kind"), self.kind),
+                (translate("fields", "Publisher"), self.publisher),
+                (translate("fields", "Published on"), self.published),
+                (translate("fields", "Reference or address"), self.reference),
+                (translate("SourcePicker", "Source reliability (A–F)"), self.reliability),
+                (translate("SourcePicker", "Information credibility (1–6)"), self.credibility)):
             form.addRow(label, widget)
         return page
 
@@ -117,7 +121,8 @@ class SourcePicker(QDialog):
 
     def _refused(self, error: BaseException, trace: str) -> None:
         if isinstance(error, ValidationError):
-            QMessageBox.warning(self, "Cannot create the source", str(error))
+            QMessageBox.warning(self, translate("SourcePicker", "Cannot create the source"),
+                                str(error))
         else:
             self.context.show_error(error, trace)
 

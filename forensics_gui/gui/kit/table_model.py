@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from forensics_gui.core.fields import WITHDRAWABLE, column_label, sort_key_for
+from forensics_gui.core.fields import WITHDRAWABLE, sort_key_for
 from forensics_gui.core.records import Page
+from forensics_gui.gui.kit.i18n import translate
+from forensics_gui.gui.kit.labels import column_title
 from forensics_gui.gui.kit.lazy import records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -88,7 +90,7 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return column_label(self.kind, self._columns[section])
+            return column_title(self.kind, self._columns[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -111,7 +113,8 @@ class RecordTableModel(QAbstractTableModel):
         name = self._columns[column]
         key = sort_key_for(self.kind, name)
         if key is None:
-            self.sort_refused.emit(f"{column_label(self.kind, name)} cannot be sorted")
+            self.sort_refused.emit(translate("RecordTable", "{column} cannot be sorted").format(
+                column=column_title(self.kind, name)))
             return
         self.sort_key = key
         self.descending = order == Qt.SortOrder.DescendingOrder

@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from forensics_gui.gui.kit.i18n import translate
+
 PROGRESS_DELAY_MS = 600
 
 
@@ -128,9 +130,10 @@ class TaskRunner(QObject):
     def _show_dialog(self, task: Task) -> None:
         if task.finished or task.dialog is not None:
             return
-        dialog = QProgressDialog(task.label, "Cancel" if task.wants_control else "",
+        dialog = QProgressDialog(task.label,
+                                 translate("TaskRunner", "Cancel") if task.wants_control else "",
                                  0, 0, self._parent_widget())
-        dialog.setWindowTitle("Working")
+        dialog.setWindowTitle(translate("TaskRunner", "Working"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         if not task.wants_control:

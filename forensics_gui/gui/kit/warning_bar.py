@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.gui.kit.i18n import translate
+
 ICON_SIZE = 24
 STYLE = ("#warning-bar { background: #fff4ce; border: 1px solid #d9a800; border-radius: 3px; }"
          "#warning-bar QLabel { color: #3b2e00; }")
@@ -36,8 +38,9 @@ class WarningBar(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
-        self.hide_button = QPushButton("Hide")
-        self.hide_button.setToolTip("Hide this warning until the store is opened again")
+        self.hide_button = QPushButton(translate("WarningBar", "Hide"))
+        self.hide_button.setToolTip(translate(
+            "WarningBar", "Hide this warning until the store is opened again"))
         self.hide_button.clicked.connect(self.hide)
         layout.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()

@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import audit
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-INTRO = ("Every change recorded in this store is numbered and sealed with SHA-256 over its "
-         "values and the seal of the change before it. An event edited, deleted, inserted or "
-         "moved, even with the database's own tools, breaks the chain. Briefs and case "
-         "packages print the chain's head; paste heads printed earlier below to check that "
-         "the trail was not rewritten since.")
+INTRO = QT_TRANSLATE_NOOP(
+    "AuditCheckDialog", "Every change recorded in this store is numbered and sealed with "
+    "SHA-256 over its values and the seal of the change before it. An event edited, deleted, "
+    "inserted or moved, even with the database's own tools, breaks the chain. Briefs and case "
+    "packages print the chain's head; paste heads printed earlier below to check that the "
+    "trail was not rewritten since.")
 
 
 class AuditCheckDialog(QDialog):
@@ -38,26 +41,28 @@ class AuditCheckDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Verify the audit trail")
+        self.setWindowTitle(translate("AuditCheckDialog", "Verify the audit trail"))
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("AuditCheckDialog", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addWidget(QLabel("Heads printed earlier (NUMBER:SEAL, one a line; optional):"))
+        layout.addWidget(QLabel(translate(
+            "AuditCheckDialog", "Heads printed earlier (NUMBER:SEAL, one a line; optional):")))
         self.heads = QPlainTextEdit()
-        self.heads.setPlaceholderText("for example 139:3300ba9457b9a204aebb745a1f1e18be…")
+        self.heads.setPlaceholderText(translate(
+            "AuditCheckDialog", "for example 139:3300ba9457b9a204aebb745a1f1e18be…"))
         self.heads.setMaximumHeight(80)
         layout.addWidget(self.heads)
-        self.verdict = QLabel("Not checked yet.")
+        self.verdict = QLabel(translate("AuditCheckDialog", "Not checked yet."))
         self.verdict.setWordWrap(True)
         self.verdict.setObjectName("audit-verdict")
         layout.addWidget(self.verdict)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Head now:"))
+        row.addWidget(QLabel(translate("AuditCheckDialog", "Head now:")))
         self.head = QLineEdit()
         self.head.setReadOnly(True)
         row.addWidget(self.head, 1)
-        self.copy = QPushButton("Copy")
+        self.copy = QPushButton(translate("AuditCheckDialog", "Copy"))
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.head.text()))
         self.copy.setEnabled(False)
         row.addWidget(self.copy)
@@ -68,7 +73,8 @@ class AuditCheckDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addStretch(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.check_button = buttons.addButton("Check", QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button = buttons.addButton(translate("AuditCheckDialog", "Check"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.check_button.clicked.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -80,11 +86,11 @@ class AuditCheckDialog(QDialog):
     def check(self) -> None:
         """Check the chain (and the heads given) off the GUI thread."""
         self.check_button.setEnabled(False)
-        self.verdict.setText("Checking every event…")
+        self.verdict.setText(translate("AuditCheckDialog", "Checking every event…"))
         self.problems.clear()
         self.context.run(audit.verify_chain, self.context.store, self.given_heads(),
                          on_done=self.show_verdict, on_error=self._failed,
-                         label="Verifying the audit trail…")
+                         label=translate("AuditCheckDialog", "Verifying the audit trail…"))
 
     def show_verdict(self, verdict: Any) -> None:
         self.check_button.setEnabled(True)
@@ -92,17 +98,22 @@ class AuditCheckDialog(QDialog):
         self.head.setText(str(verdict.head) if verdict.head else "")
         self.copy.setEnabled(verdict.head is not None)
         if verdict.sound:
-            heads = f" Each of the {given} head(s) given is in it." if given else ""
-            unread = (f" {verdict.unread:,} of them are above your clearance: their numbers "
-                      "and links were checked, their contents only a login cleared to read "
-                      "them can check." if verdict.unread else "")
-            self.verdict.setText(f"<b>The audit trail holds.</b> {verdict.events:,} events "
-                                 f"checked.{heads}{unread}")
+            heads = " " + translate(
+                "AuditCheckDialog", "Each of the {count} head(s) given is in it.").format(
+                    count=given) if given else ""
+            unread = " " + translate(
+                "AuditCheckDialog", "{count} of them are above your clearance: their numbers "
+                "and links were checked, their contents only a login cleared to read them can "
+                "check.").format(count=f"{verdict.unread:,}") if verdict.unread else ""
+            self.verdict.setText(translate(
+                "AuditCheckDialog", "<b>The audit trail holds.</b> {count} events checked.")
+                .format(count=f"{verdict.events:,}") + heads + unread)
             self.verdict.setStyleSheet("color: #1b5e20;")
             self.problems.hide()
             return
-        self.verdict.setText(f"<b>The audit trail does NOT hold.</b> {verdict.events:,} events "
-                             f"read; the first problem names the first bad event.")
+        self.verdict.setText(translate(
+            "AuditCheckDialog", "<b>The audit trail does NOT hold.</b> {count} events read; the "
+            "first problem names the first bad event.").format(count=f"{verdict.events:,}"))
         self.verdict.setStyleSheet("color: #b71c1c;")
         self.problems.addItems(list(verdict.problems))
         self.problems.show()
@@ -113,7 +124,7 @@ class AuditCheckDialog(QDialog):
             self.verdict.setText(error.reason)
             self.verdict.setStyleSheet("color: #b71c1c;")
             return
-        self.verdict.setText("The check could not run.")
+        self.verdict.setText(translate("AuditCheckDialog", "The check could not run."))
         self.context.show_error(error, trace)
 
 

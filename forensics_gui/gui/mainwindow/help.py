@@ -18,26 +18,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.resources import resource_dir
 from forensics_gui.gui.bench.bench_delegate import KEYS as BENCH_KEYS
+from forensics_gui.gui.kit.i18n import translate
 
 GUIDE = "user-guide.md"
+DOES_WIDTH = 300  # the room kept for the "Does" column
 # Keys that work where they are, without a menu entry.
 IN_PLACE_KEYS = (
-    ("Tables", "Enter", "Open the selected record"),
-    ("Tables", "Ctrl+C", "Copy the selected cells as tab-separated text"),
-    ("Tables", "Right-click on the header", "Choose the columns"),
-    ("Search", "Down, then Enter", "From the search box into the results, open one"),
-    ("Finding and part editors", "Ctrl+I",
-     "Accept the identification proposed under the marking or part number"),
-    ("Reference fields", "Down, then Enter",
-     "Choose a suggestion, or the last entry to create the record that is missing"),
-    ("Photo viewer", "Esc", "Close the viewer"),
-    ("Photo viewer", "Left / Right", "Previous / next photo"),
-    ("Photo viewer", "+ / − / F / 1", "Zoom in / out, fit, actual pixels"),
-    ("Photo viewer", "A / R / Delete", "Annotate, rotate the view, delete the annotation"),
-    ("Supply graph", "Wheel", "Zoom; drag to move the picture"),
-    ("Dialogs", "Esc", "Close without changing anything"),
+    (QT_TRANSLATE_NOOP("shortcuts", "Tables"), "Enter",
+     QT_TRANSLATE_NOOP("shortcuts", "Open the selected record")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Tables"), "Ctrl+C",
+     QT_TRANSLATE_NOOP("shortcuts", "Copy the selected cells as tab-separated text")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Tables"),
+     QT_TRANSLATE_NOOP("shortcuts", "Right-click on the header"),
+     QT_TRANSLATE_NOOP("shortcuts", "Choose the columns")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Search"), QT_TRANSLATE_NOOP("shortcuts", "Down, then Enter"),
+     QT_TRANSLATE_NOOP("shortcuts", "From the search box into the results, open one")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Finding and part editors"), "Ctrl+I",
+     QT_TRANSLATE_NOOP("shortcuts",
+                       "Accept the identification proposed under the marking or part number")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Reference fields"),
+     QT_TRANSLATE_NOOP("shortcuts", "Down, then Enter"),
+     QT_TRANSLATE_NOOP("shortcuts", "Choose a suggestion, or the last entry to create the "
+                       "record that is missing")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Photo viewer"), "Esc",
+     QT_TRANSLATE_NOOP("shortcuts", "Close the viewer")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Photo viewer"), QT_TRANSLATE_NOOP("shortcuts", "Left / Right"),
+     QT_TRANSLATE_NOOP("shortcuts", "Previous / next photo")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Photo viewer"), "+ / − / F / 1",
+     QT_TRANSLATE_NOOP("shortcuts", "Zoom in / out, fit, actual pixels")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Photo viewer"), "A / R / Delete",
+     QT_TRANSLATE_NOOP("shortcuts", "Annotate, rotate the view, delete the annotation")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Supply graph"), QT_TRANSLATE_NOOP("shortcuts", "Wheel"),
+     QT_TRANSLATE_NOOP("shortcuts", "Zoom; drag to move the picture")),
+    (QT_TRANSLATE_NOOP("shortcuts", "Dialogs"), "Esc",
+     QT_TRANSLATE_NOOP("shortcuts", "Close without changing anything")),
 )
 
 
@@ -50,7 +67,7 @@ class GuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("User guide")
+        self.setWindowTitle(translate("help", "User guide"))
         self.resize(900, 700)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
@@ -67,7 +84,9 @@ def open_guide(parent: QWidget) -> None:
     try:
         dialog = GuideDialog(parent)
     except FileNotFoundError as error:
-        QMessageBox.warning(parent, "User guide", f"The user guide is missing: {error}")
+        QMessageBox.warning(parent, translate("help", "User guide"),
+                            translate("help", "The user guide is missing: {error}").format(
+                                error=error))
         return
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
@@ -90,12 +109,15 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
     for top in window.menuBar().actions():
         if top.menu() is not None:
             walk(top.menu(), top.text().replace("&", ""))
-    bench = [("Bench mode", keys, full) for keys, _short, full in BENCH_KEYS]
-    return found + list(IN_PLACE_KEYS) + bench
+    in_place = [(translate("shortcuts", where), translate("shortcuts", keys),
+                 translate("shortcuts", what)) for where, keys, what in IN_PLACE_KEYS]
+    bench = [(translate("shortcuts", "Bench mode"), keys, full)
+             for keys, _short, full in BENCH_KEYS]
+    return found + in_place + bench
 
 
 def _keys(action: QAction) -> str:
-    return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+    return translate("shortcuts", " or ").join(k.toString(QKeySequence.SequenceFormat.NativeText)
                        for k in action.shortcuts() if not k.isEmpty())
 
 
@@ -104,11 +126,12 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("help", "Keyboard shortcuts"))
         rows = shortcuts(window)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Where", "Keys", "Does"])
+        self.table.setHorizontalHeaderLabels([translate("help", "Where"), translate("help", "Keys"),
+                                              translate("help", "Does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, values in enumerate(rows):
@@ -122,4 +145,8 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, min(760, 90 + 30 * len(rows)))
+        # Wide enough for what the keys do beside the longest place and keys (longer in some
+        # languages than in English).
+        self.table.resizeColumnsToContents()
+        named = header.sectionSize(0) + header.sectionSize(1)
+        self.resize(max(620, min(960, named + DOES_WIDTH)), min(760, 90 + 30 * len(rows)))

@@ -30,18 +30,31 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import KnownError, StoreRefusedError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import access, records
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-INTRO = ("A login's clearance is the highest handling marking it may read: records marked "
-         "above it are hidden from that login everywhere, in this application and in psql "
-         "alike. Viewers read; editors also add and change records; administrators also "
-         "delete, manage markings and manage logins.")
-COLUMNS = ("Login", "Group", "Clearance", "May log in", "Changed (UTC)", "Changed by")
-NOT_POSTGRESQL = ("Logins and clearances belong to a shared PostgreSQL store; a SQLite file "
-                  "is read whole by whoever may open it.")
+INTRO = QT_TRANSLATE_NOOP(
+    "LoginsDialog", "A login's clearance is the highest handling marking it may read: records "
+    "marked above it are hidden from that login everywhere, in this application and in psql "
+    "alike. Viewers read; editors also add and change records; administrators also delete, "
+    "manage markings and manage logins.")
+COLUMNS = (QT_TRANSLATE_NOOP("LoginsDialog", "Login"), QT_TRANSLATE_NOOP("LoginsDialog", "Group"),
+           QT_TRANSLATE_NOOP("LoginsDialog", "Clearance"),
+           QT_TRANSLATE_NOOP("LoginsDialog", "May log in"),
+           QT_TRANSLATE_NOOP("LoginsDialog", "Changed (UTC)"),
+           QT_TRANSLATE_NOOP("LoginsDialog", "Changed by"))
+# Shown in the translation context "LoginsDialog" (the Tools menu's tooltip too).
+NOT_POSTGRESQL = QT_TRANSLATE_NOOP(
+    "LoginsDialog", "Logins and clearances belong to a shared PostgreSQL store; a SQLite file "
+    "is read whole by whoever may open it.")
+# The groups' names as shown (the services name them in English; the key is what is stored).
+GROUP_NAMES = {"viewer": QT_TRANSLATE_NOOP("LoginsDialog", "viewer"),
+               "editor": QT_TRANSLATE_NOOP("LoginsDialog", "editor"),
+               "admin": QT_TRANSLATE_NOOP("LoginsDialog", "administrator")}
 GOOD, BAD = "color: #1b5e20;", "color: #b71c1c;"
 
 
@@ -74,13 +87,13 @@ class LoginsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Logins and clearances")
+        self.setWindowTitle(translate("LoginsDialog", "Logins and clearances"))
         self._layout = layout = QVBoxLayout(self)
-        self.who = QLabel("Reading who the store is open as…")
+        self.who = QLabel(translate("LoginsDialog", "Reading who the store is open as…"))
         self.who.setObjectName("logins-who")
         self.who.setWordWrap(True)
         layout.addWidget(self.who)
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("LoginsDialog", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.refusal = QLabel()
@@ -91,7 +104,7 @@ class LoginsDialog(QDialog):
         self.refusal.hide()  # shown when the logins may not be read
         layout.addWidget(self.refusal)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("LoginsDialog", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -114,31 +127,36 @@ class LoginsDialog(QDialog):
         self.resize(860, 620)
 
     def _build_form(self) -> QGroupBox:
-        box = QGroupBox("Add a login, or change one (select it in the table)")
+        box = QGroupBox(translate("LoginsDialog",
+                                  "Add a login, or change one (select it in the table)"))
         form = QFormLayout(box)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("lower-case letters, digits, '.', '-' and '_'")
-        form.addRow("Login name:", self.name)
+        self.name.setPlaceholderText(
+            translate("LoginsDialog", "lower-case letters, digits, '.', '-' and '_'"))
+        form.addRow(translate("LoginsDialog", "Login name:"), self.name)
         self.group = QComboBox()
-        form.addRow("Group:", self.group)
+        form.addRow(translate("LoginsDialog", "Group:"), self.group)
         self.clearance = QComboBox()
-        self.clearance.setToolTip("The highest handling marking the login may read; the "
-                                  "markings are listed lowest first")
-        form.addRow("Clearance:", self.clearance)
+        self.clearance.setToolTip(translate(
+            "LoginsDialog", "The highest handling marking the login may read; the markings are "
+            "listed lowest first"))
+        form.addRow(translate("LoginsDialog", "Clearance:"), self.clearance)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("leave empty to keep the present password")
-        form.addRow("New password:", self.password)
+        self.password.setPlaceholderText(
+            translate("LoginsDialog", "leave empty to keep the present password"))
+        form.addRow(translate("LoginsDialog", "New password:"), self.password)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("The same again:", self.again)
+        form.addRow(translate("LoginsDialog", "The same again:"), self.again)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Save login")
+        self.save_button = QPushButton(translate("LoginsDialog", "Save login"))
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_button)
-        self.disable_button = QPushButton("Disable login…")
-        self.disable_button.setToolTip("The login may no longer log in; its name and what it "
-                                       "did stay on record")
+        self.disable_button = QPushButton(translate("LoginsDialog", "Disable login…"))
+        self.disable_button.setToolTip(translate(
+            "LoginsDialog", "The login may no longer log in; its name and what it did stay on "
+            "record"))
         self.disable_button.clicked.connect(self.disable)
         row.addWidget(self.disable_button)
         row.addStretch(1)
@@ -153,12 +171,14 @@ class LoginsDialog(QDialog):
                          on_error=self._failed, modal=False)
 
     def show_view(self, view: LoginsView) -> None:
-        self.who.setText(f"<b>You are</b> {view.who}.")
+        # Who the store is open as is worded by the services (in English).
+        self.who.setText(translate("LoginsDialog", "<b>You are</b> {who}.").format(who=view.who))
         if view.refused:
             why = html.escape(view.refused[:1].upper() + view.refused[1:])
-            self.refusal.setText("<b>The store does not let you see or change its logins.</b>"
-                                 f"<br>{why}<br><br>Only an administrator of the store may "
-                                 "manage logins; ask one to add or change yours.")
+            self.refusal.setText(translate(
+                "LoginsDialog", "<b>The store does not let you see or change its logins.</b>"
+                "<br>{why}<br><br>Only an administrator of the store may manage logins; ask one "
+                "to add or change yours.").format(why=why))
             self.refusal.show()
             self.table.hide()
             self.form_box.hide()
@@ -169,8 +189,9 @@ class LoginsDialog(QDialog):
         self._fill_choices(view)
         self.table.setRowCount(len(view.logins))
         for row, login in enumerate(view.logins):
-            cells = (login.login, view.groups.get(login.group, login.group), login.clearance,
-                     "yes" if login.can_log_in else "no: disabled",
+            cells = (login.login, self._group_name(view, login.group), login.clearance,
+                     translate("LoginsDialog", "yes") if login.can_log_in
+                     else translate("LoginsDialog", "no: disabled"),
                      str(login.changed_at), login.changed_by)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -185,11 +206,17 @@ class LoginsDialog(QDialog):
     def _fill_choices(self, view: LoginsView) -> None:
         group, clearance = self.group.currentData(), self.clearance.currentText()
         self.group.clear()
-        for key, label in view.groups.items():
-            self.group.addItem(label, key)
+        for key in view.groups:
+            self.group.addItem(self._group_name(view, key), key)
         self.clearance.clear()
         self.clearance.addItems(view.markings)
         self._choose(group or "viewer", clearance)
+
+    @staticmethod
+    def _group_name(view: LoginsView, group: str) -> str:
+        if group in GROUP_NAMES:
+            return translate("LoginsDialog", GROUP_NAMES[group])
+        return view.groups.get(group, group)
 
     def _choose(self, group: str, clearance: str) -> None:
         self.group.setCurrentIndex(max(self.group.findData(group), 0))
@@ -212,36 +239,45 @@ class LoginsDialog(QDialog):
         """Add the login or change it (and set its password when one is typed)."""
         name = self.name.text().strip()
         if not name:
-            return self._say("Type the login's name first.", BAD)
+            return self._say(translate("LoginsDialog", "Type the login's name first."), BAD)
         if self.password.text() != self.again.text():
-            return self._say("The two passwords differ; nothing was changed.", BAD)
+            return self._say(translate("LoginsDialog",
+                                       "The two passwords differ; nothing was changed."), BAD)
         if not self.clearance.currentText():
-            return self._say("The store has no handling markings to clear a login to.", BAD)
+            return self._say(translate(
+                "LoginsDialog", "The store has no handling markings to clear a login to."), BAD)
         group, clearance = self.group.currentData(), self.clearance.currentText()
         password = self.password.text() or None
-        done = (f"{name} saved: {self.group.currentText()}, cleared to {clearance}"
-                + (", password set." if password else "."))
+        done = (translate("LoginsDialog", "{name} saved: {group}, cleared to {clearance}, "
+                          "password set.") if password else
+                translate("LoginsDialog", "{name} saved: {group}, cleared to {clearance}.")
+                ).format(name=name, group=self.group.currentText(), clearance=clearance)
         self._busy(True)
         self.context.run(access.set_login, self.context.store, name, group, clearance,
                          password, on_done=lambda _none: self._done(done),
-                         on_error=self._failed, label="Saving the login…")
+                         on_error=self._failed,
+                         label=translate("LoginsDialog", "Saving the login…"))
 
     def disable(self) -> None:
         """Stop the login from logging in, once the user said so."""
         name = self.name.text().strip()
         if not name:
-            return self._say("Select the login to disable in the table first.", BAD)
+            return self._say(translate("LoginsDialog",
+                                       "Select the login to disable in the table first."), BAD)
         answer = QMessageBox.question(
-            self, "Disable login",
-            f"Stop {name} from logging in?\n\nThe login stays on record, with its group, "
-            "its clearance and everything it did. Saving it again lets it log in again.")
+            self, translate("LoginsDialog", "Disable login"), translate(
+                "LoginsDialog", "Stop {name} from logging in?\n\nThe login stays on record, "
+                "with its group, its clearance and everything it did. Saving it again lets it "
+                "log in again.").format(name=name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._busy(True)
         self.context.run(access.disable_login, self.context.store, name,
                          on_done=lambda _none: self._done(
-                             f"{name} may no longer log in; what it did stays on record."),
-                         on_error=self._failed, label="Disabling the login…")
+                             translate("LoginsDialog", "{name} may no longer log in; what "
+                                       "it did stays on record.").format(name=name)),
+                         on_error=self._failed,
+                         label=translate("LoginsDialog", "Disabling the login…"))
 
     def _done(self, said: str) -> None:
         self.password.clear()
@@ -263,7 +299,8 @@ class LoginsDialog(QDialog):
         if isinstance(error, KnownError):  # refused, or a name or marking the store rejects
             self._say(str(error), BAD)
             return
-        self._say("That did not work; the error is shown separately.", BAD)
+        self._say(translate("LoginsDialog", "That did not work; the error is shown separately."),
+                  BAD)
         self.context.show_error(error, trace)
 
 

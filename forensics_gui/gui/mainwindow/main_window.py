@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, QTranslator
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -22,13 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forensics_gui.core.fields import KINDS, describe
+from forensics_gui.core.fields import describe
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.briefs.brief_actions import write_brief_from
 from forensics_gui.gui.exchange.export_actions import ExportActions
 from forensics_gui.gui.exchange.import_dialog import show_import_dialog
 from forensics_gui.gui.exchange.package_actions import PackageActions
+from forensics_gui.gui.kit import i18n
 from forensics_gui.gui.kit.history import show_history
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.icons import icon
+from forensics_gui.gui.kit.labels import kind_label, kind_plural
 from forensics_gui.gui.kit.lazy import records, screening
 from forensics_gui.gui.kit.record_table import RecordTable
 from forensics_gui.gui.kit.warning_bar import WarningBar
@@ -58,7 +63,10 @@ BENCH_CLOSE_POLL_MS = 100
 GRAPH_PAGE = "graph"
 SCREENING_PAGE = "screening"
 ANALYTICS_PAGE = "analytics"
-PLACEHOLDER = "Double-click a record, or press Enter, to open it here."
+PLACEHOLDER = QT_TRANSLATE_NOOP("MainWindow",
+                                "Double-click a record, or press Enter, to open it here.")
+LANGUAGE_LATER = QT_TRANSLATE_NOOP("MainWindow", "The interface will be in the chosen language "
+                                                "when the application is started again.")
 # Pages that need the width: the editor stays out of their way until a record is opened.
 BENCH_PAGE = "bench"
 CONFLICTS_PAGE = "conflicts"
@@ -67,6 +75,8 @@ WIDE_PAGES = (SEARCH_PAGE, GRAPH_PAGE, SCREENING_PAGE, ANALYTICS_PAGE, BENCH_PAG
 # The editor's share of the window beside tables / wide pages, and its narrowest default.
 EDITOR_SHARE = {False: 0.36, True: 0.33}
 EDITOR_WIDTH = {False: 460, True: 420}
+# The navigator's narrowest and widest (labels longer than that are cut, whole in tooltips).
+NAVIGATOR_WIDTH = (140, 220)
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +86,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         context.main_window = self
-        self.setWindowTitle("Forensic component database")
+        self.setWindowTitle(translate("MainWindow", "Forensic component database"))
         self.setWindowIcon(icon("app"))
         self.tables: dict[str, RecordTable] = {}
         self.editors: dict[str, RecordEditor] = {}
@@ -99,33 +109,40 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
     def _build_central(self) -> None:
         self.navigator = QListWidget()
-        search_item = QListWidgetItem(icon("search"), "Search")
+        search_item = QListWidgetItem(icon("search"), translate("MainWindow", "Search"))
         search_item.setData(Qt.ItemDataRole.UserRole, SEARCH_PAGE)
         self.navigator.addItem(search_item)
         for kind in NAVIGATION:
-            item = QListWidgetItem(KINDS[kind].plural.capitalize())
+            item = QListWidgetItem(kind_plural(kind).capitalize())
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.navigator.addItem(item)
-        screening_item = QListWidgetItem("Sanctions screening")
+        screening_item = QListWidgetItem(translate("MainWindow", "Sanctions screening"))
         screening_item.setData(Qt.ItemDataRole.UserRole, SCREENING_PAGE)
         self.navigator.addItem(screening_item)
-        graph_item = QListWidgetItem("Supply graph")
+        graph_item = QListWidgetItem(translate("MainWindow", "Supply graph"))
         graph_item.setData(Qt.ItemDataRole.UserRole, GRAPH_PAGE)
         self.navigator.addItem(graph_item)
         self.graph_panel: Any = None
-        analytics_item = QListWidgetItem("Analytics")
+        analytics_item = QListWidgetItem(translate("MainWindow", "Analytics"))
         analytics_item.setData(Qt.ItemDataRole.UserRole, ANALYTICS_PAGE)
         self.navigator.addItem(analytics_item)
         self.analytics_panel: Any = None
         # Records changed here and on a field device; its label counts the open ones.
-        self.conflicts_item = QListWidgetItem("Conflicts")
+        self.conflicts_item = QListWidgetItem(translate("MainWindow", "Conflicts"))
         self.conflicts_item.setData(Qt.ItemDataRole.UserRole, CONFLICTS_PAGE)
         self.navigator.addItem(self.conflicts_item)
         self.conflicts_panel: Any = None
         self.bench_panel: Any = None
-        self.navigator.setMaximumWidth(220)
-        # Wide pages (the supply graph, screening) must not squeeze the navigator unreadable.
-        self.navigator.setMinimumWidth(min(220, self.navigator.sizeHintForColumn(0) + 12))
+        # Its longest label (longer in some languages) does not set the window's width: a
+        # narrow navigator cuts labels with "…" and shows them whole in their tooltips. Wide
+        # pages (the supply graph, screening) must not squeeze it unreadable either.
+        for row in range(self.navigator.count()):
+            entry = self.navigator.item(row)
+            entry.setToolTip(entry.text())
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigator.setMaximumWidth(NAVIGATOR_WIDTH[1])
+        self.navigator.setMinimumWidth(min(NAVIGATOR_WIDTH[0], self._navigator_wanted()))
         self.navigator.currentRowChanged.connect(self._navigate)
         self.table_stack = QStackedWidget()
         self.search_panel = SearchPanel(self.context)
@@ -139,7 +156,7 @@ class MainWindow(QMainWindow):
                                                                        keep_page=True)))
         self.table_stack.addWidget(self.screening_panel)
         self.editor_stack = QStackedWidget()
-        self.placeholder = QLabel(PLACEHOLDER)
+        self.placeholder = QLabel(translate("MainWindow", PLACEHOLDER))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.editor_stack.addWidget(self.placeholder)
@@ -160,17 +177,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_editor_dock()
 
+    def _navigator_wanted(self) -> int:
+        """The width that shows every label of the navigator whole."""
+        return self.navigator.sizeHintForColumn(0) + 12
+
     def _build_editor_dock(self) -> None:
         """The open record's editor, in a dock: beside the tables, out of the way of wide pages
         until a record is opened there, and in a window of its own when floated."""
-        self.editor_dock = QDockWidget("Record", self)
+        self.editor_dock = QDockWidget(translate("MainWindow", "Record"), self)
         self.editor_dock.setObjectName("record-dock")
         self.editor_dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea |
                                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.editor_dock.setWidget(self.editor_stack)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.editor_dock)
         self.editor_dock_action = self.editor_dock.toggleViewAction()
-        self.editor_dock_action.setText("Record &editor")
+        self.editor_dock_action.setText(translate("MainWindow", "Record &editor"))
         self.editor_dock_action.setShortcut(QKeySequence("Ctrl+E"))
         self._wide = False
         # Per kind of page (tables, wide pages): whether the editor is shown and how wide.
@@ -186,33 +207,41 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
-        self.new_action = a("&New record", self.new_record, QKeySequence.StandardKey.New, "new")
-        self.save_action = a("&Save", self.save_record, QKeySequence.StandardKey.Save, "save")
-        self.revert_action = a("Re&vert", lambda: self.editor and self.editor.revert(),
-                               "Ctrl+R", "revert")
+        a, standard = self._action, QKeySequence.StandardKey
+        self.new_action = a(translate("MainWindow", "&New record"), self.new_record,
+                            standard.New, "new")
+        self.save_action = a(translate("MainWindow", "&Save"), self.save_record, standard.Save,
+                             "save")
+        self.revert_action = a(translate("MainWindow", "Re&vert"),
+                               lambda: self.editor and self.editor.revert(), "Ctrl+R", "revert")
         # Evidence (items, findings, photos) is withdrawn instead: the editor asks why.
-        self.delete_action = a("&Delete…", self.delete_record, "Ctrl+Delete", "delete")
-        self.find_action = a("&Find", self.focus_filter, QKeySequence.StandardKey.Find, "find")
-        self.refresh_action = a("Re&fresh", self.refresh, QKeySequence.StandardKey.Refresh,
-                                "refresh")
-        self.next_action = a("Ne&xt record", lambda: self.step(1), "Ctrl+PgDown", "next")
-        self.previous_action = a("Pre&vious record", lambda: self.step(-1), "Ctrl+PgUp",
-                                 "previous")
-        self.history_action = a("&History", self.show_history, "Ctrl+H", "history")
-        self.search_action = a("&Search…", self.show_search, "Ctrl+K", "search")
-        self.bench_action = a("&Bench mode for this item", self.bench_here, "Ctrl+B")
+        self.delete_action = a(translate("MainWindow", "&Delete…"), self.delete_record,
+                               "Ctrl+Delete", "delete")
+        self.find_action = a(translate("MainWindow", "&Find"), self.focus_filter, standard.Find,
+                             "find")
+        self.refresh_action = a(translate("MainWindow", "Re&fresh"), self.refresh,
+                                standard.Refresh, "refresh")
+        self.next_action = a(translate("MainWindow", "Ne&xt record"), lambda: self.step(1),
+                             "Ctrl+PgDown", "next")
+        self.previous_action = a(translate("MainWindow", "Pre&vious record"),
+                                 lambda: self.step(-1), "Ctrl+PgUp", "previous")
+        self.history_action = a(translate("MainWindow", "&History"), self.show_history,
+                                "Ctrl+H", "history")
+        self.search_action = a(translate("MainWindow", "&Search…"), self.show_search, "Ctrl+K",
+                               "search")
+        self.bench_action = a(translate("MainWindow", "&Bench mode for this item"),
+                              self.bench_here, "Ctrl+B")
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.store_menu.fill(file_menu)
         file_menu.addSeparator()
-        self.brief_action = file_menu.addAction("Write a &brief…",
+        self.brief_action = file_menu.addAction(translate("MainWindow", "Write a &brief…"),
                                                 lambda: write_brief_from(self.context, self))
         file_menu.addSeparator()
         self.import_action = file_menu.addAction(
-            "&Import spreadsheet…", lambda: show_import_dialog(self.context, self),
-            "Ctrl+Shift+I")
+            translate("MainWindow", "&Import spreadsheet…"),
+            lambda: show_import_dialog(self.context, self), "Ctrl+Shift+I")
         self.export_actions = ExportActions(self.context, self)
         self.export_actions.fill(file_menu)
         self.package_actions = PackageActions(self.context, self)
@@ -223,43 +252,53 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(self.context, self)
         self.backup_actions.fill(file_menu)
         file_menu.addSeparator()
-        file_menu.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        record_menu = self.menuBar().addMenu("&Record")
+        file_menu.addAction(translate("MainWindow", "&Quit"), self.close,
+                            QKeySequence.StandardKey.Quit)
+        record_menu = self.menuBar().addMenu(translate("MainWindow", "&Record"))
         for action in (self.new_action, self.save_action, self.revert_action,
                        self.delete_action, None, self.history_action, self.bench_action,
                        None, self.previous_action, self.next_action):
             record_menu.addSeparator() if action is None else record_menu.addAction(action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         for action in (self.search_action, self.find_action, self.refresh_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.editor_dock_action)
-        self.float_action = view_menu.addAction("Editor in its own &window")
+        self.float_action = view_menu.addAction(
+            translate("MainWindow", "Editor in its own &window"))
         self.float_action.setCheckable(True)
         self.float_action.toggled.connect(self._float_editor)
         self.editor_dock.topLevelChanged.connect(self.float_action.setChecked)
-        view_menu.addAction("&Columns…", self.choose_columns)
-        tools_menu = self.menuBar().addMenu("&Tools")
+        view_menu.addAction(translate("MainWindow", "&Columns…"), self.choose_columns)
+        view_menu.addSeparator()
+        self._build_language_menu(view_menu)
+        tools_menu = self.menuBar().addMenu(translate("MainWindow", "&Tools"))
         self.photo_tools = PhotoTools(self.context, self)
-        self.verify_photos_action = tools_menu.addAction("&Verify photo integrity…",
-                                                         self.photo_tools.verify)
+        self.verify_photos_action = tools_menu.addAction(
+            translate("MainWindow", "&Verify photo integrity…"), self.photo_tools.verify)
         self.verify_audit_action = tools_menu.addAction(
-            "Verify the &audit trail…", lambda: verify_audit_trail(self.context, self))
+            translate("MainWindow", "Verify the &audit trail…"),
+            lambda: verify_audit_trail(self.context, self))
         self.logins_action = tools_menu.addAction(
-            "&Logins and clearances…", lambda: show_logins(self.context, self))
+            translate("MainWindow", "&Logins and clearances…"),
+            lambda: show_logins(self.context, self))
         tools_menu.setToolTipsVisible(True)
         tools_menu.aboutToShow.connect(self._update_logins_action)
         self._update_logins_action()
-        self.export_photos_action = tools_menu.addAction("&Export photos…", self.export_photos)
-        self.gap_action = tools_menu.addAction("Sanctions &gap…", lambda: show_gap(
-            self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
-        help_menu = self.menuBar().addMenu("&Help")
-        self.guide_action = help_menu.addAction("&User guide", self.open_guide,
+        self.export_photos_action = tools_menu.addAction(
+            translate("MainWindow", "&Export photos…"), self.export_photos)
+        self.gap_action = tools_menu.addAction(
+            translate("MainWindow", "Sanctions &gap…"), lambda: show_gap(
+                self.context, self, lambda k, i: self.guard(lambda: self.open_record(k, i))))
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        self.guide_action = help_menu.addAction(translate("MainWindow", "&User guide"),
+                                                self.open_guide,
                                                 QKeySequence.StandardKey.HelpContents)
-        help_menu.addAction("&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/")
+        help_menu.addAction(translate("MainWindow", "&Keyboard shortcuts"), self.show_shortcuts,
+                            "Ctrl+/")
         help_menu.addSeparator()
-        help_menu.addAction("&About", self.about)
-        toolbar = self.addToolBar("Records")
+        help_menu.addAction(translate("MainWindow", "&About"), self.about)
+        toolbar = self.addToolBar(translate("MainWindow", "Records"))
         toolbar.setObjectName("records-toolbar")
         for action in (self.new_action, self.save_action, self.revert_action,
                        self.delete_action, None, self.previous_action, self.next_action,
@@ -267,16 +306,49 @@ class MainWindow(QMainWindow):
                        self.history_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
+    def _build_language_menu(self, view_menu: QMenu) -> None:
+        """View → Language: the system's, English or Ukrainian, kept in the settings; the
+        interface shows it from the next start."""
+        menu = view_menu.addMenu(translate("MainWindow", "&Language"))
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        chosen = i18n.chosen(self.context.settings)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so that anyone can find theirs.
+        names = {i18n.SYSTEM: translate("MainWindow", "System language"), **i18n.LANGUAGES}
+        for code, name in names.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.language_group.triggered.connect(self._language_chosen)
+
+    def _language_chosen(self, action: QAction) -> None:
+        """Keep the language chosen and say when it takes effect."""
+        code = str(action.data())
+        settings = self.context.settings
+        if code == i18n.chosen(settings):
+            return
+        settings.setValue(i18n.SETTING, code)
+        settings.sync()
+        text = translate("MainWindow", LANGUAGE_LATER)
+        later = _in_language(i18n.resolve(code), "MainWindow", LANGUAGE_LATER)
+        QMessageBox.information(self, translate("MainWindow", "Language"),
+                                text if later == text else f"{text}\n\n{later}")
+
     def _update_logins_action(self) -> None:
         """Logins are managed on a shared PostgreSQL store only."""
         store = self.context.store
         shared = store is not None and store.kind == "postgresql"
         self.logins_action.setEnabled(shared)
-        self.logins_action.setToolTip("Add, change or disable the logins of this shared store"
-                                      if shared else NOT_POSTGRESQL)
+        self.logins_action.setToolTip(
+            translate("MainWindow", "Add, change or disable the logins of this shared store")
+            if shared else translate("LoginsDialog", NOT_POSTGRESQL))
 
     def _build_status(self) -> None:
-        self.store_label = QLabel("No store open")
+        self.store_label = QLabel(translate("MainWindow", "No store open"))
         self.busy = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -297,33 +369,45 @@ class MainWindow(QMainWindow):
 
     def _still_busy(self) -> None:
         if not self._doing and self.context.runner.busy:
-            self.busy.setText("Working…")
+            self.busy.setText(translate("MainWindow", "Working…"))
 
     def _activity(self, text: str, done: int, total: int) -> None:
         """What a long task is doing, in the status bar (and in the empty editor pane while
         no record is open), so that the window stays usable meanwhile."""
         self._doing = text
-        self.busy.setText(text or ("Working…" if self.context.runner.busy else ""))
+        self.busy.setText(text or (translate("MainWindow", "Working…")
+                                   if self.context.runner.busy else ""))
         self.progress.setVisible(bool(text))
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(min(done, total) if total else 0)
-        self.placeholder.setText(f"{text}\n\nThe records appear as soon as the store is ready."
-                                 if text and self.context.store is None else PLACEHOLDER)
+        self.placeholder.setText(
+            translate("MainWindow", "{activity}\n\nThe records appear as soon as the store is "
+                      "ready.").format(activity=text)
+            if text and self.context.store is None else translate("MainWindow", PLACEHOLDER))
 
     # --------------------------------------------------------------- stores
     def _store_opened(self, summary: Any) -> None:
-        kind = {"sqlite": "SQLite file", "postgresql": "PostgreSQL"}.get(summary.kind, "")
-        read_only = " · read-only" if summary.read_only else ""
+        kind = {"sqlite": translate("MainWindow", "SQLite file"),
+                "postgresql": "PostgreSQL"}.get(summary.kind, "")
+        read_only = translate("MainWindow", " · read-only") if summary.read_only else ""
         cleared = summary.access.split(":")[0]
-        self.store_label.setText(f"{summary.location} · {kind} · acting as {summary.user}"
-                                 + (f" ({cleared})" if cleared else "") + read_only)
-        self.store_label.setToolTip(f"Schema {summary.schema_revision}" + (
-            f"\nOpened read-only: {summary.read_only}" if summary.read_only else "") + (
-            f"\nYour login: {summary.access}" if summary.access else ""))
+        self.store_label.setText(
+            translate("MainWindow", "{location} · {kind} · acting as {user}").format(
+                location=summary.location, kind=kind, user=summary.user)
+            + (f" ({cleared})" if cleared else "") + read_only)
+        self.store_label.setToolTip(
+            translate("MainWindow", "Schema {revision}").format(
+                revision=summary.schema_revision) + (
+                "\n" + translate("MainWindow", "Opened read-only: {why}").format(
+                    why=summary.read_only) if summary.read_only else "") + (
+                "\n" + translate("MainWindow", "Your login: {access}").format(
+                    access=summary.access) if summary.access else ""))
         if summary.read_only:
-            self.statusBar().showMessage(f"Opened read-only: {summary.read_only}; nothing can "
-                                         "be saved", 15_000)
-        self.setWindowTitle(f"{summary.location} — Forensic component database")
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Opened read-only: {why}; nothing can be saved").format(
+                    why=summary.read_only), 15_000)
+        self.setWindowTitle(translate("MainWindow", "{location} — Forensic component database")
+                            .format(location=summary.location))
         self.warning_bar.show_warnings(list(getattr(self.context.store, "warnings", ()) or ()))
         self.backup_actions.update_actions()
         self._update_logins_action()
@@ -339,9 +423,9 @@ class MainWindow(QMainWindow):
 
     def _caught_up(self, summary: Any) -> None:
         if summary is not None:
-            self.statusBar().showMessage(
-                "The newest version of a sanctions list had not been screened against; "
-                f"screened now: {summary.describe()}", 15_000)
+            self.statusBar().showMessage(translate(
+                "MainWindow", "The newest version of a sanctions list had not been screened "
+                "against; screened now: {summary}").format(summary=summary.describe()), 15_000)
 
     # ---------------------------------------------------------------- search
     def _navigate(self, row: int) -> None:
@@ -466,6 +550,7 @@ class MainWindow(QMainWindow):
         from forensics_gui.gui.exchange.conflicts_panel import conflicts_label
 
         self.conflicts_item.setText(conflicts_label(open_count))
+        self.conflicts_item.setToolTip(self.conflicts_item.text())
 
     def show_bench(self, item_id: Any) -> None:
         """Bench mode for one recovered item: its findings as a grid, typed row after row,
@@ -494,9 +579,9 @@ class MainWindow(QMainWindow):
         item_id = record.id if kind == "item" and record is not None else \
             getattr(record, "item_id", None) if kind == "finding" else None
         if item_id is None:
-            self.statusBar().showMessage(
-                "Bench mode works on a recovered item: open the item, or one of its findings, "
-                "first.", 6000)
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Bench mode works on a recovered item: open the item, or one of "
+                "its findings, first."), 6000)
             return
         self.guard(lambda: self.show_bench(item_id))
 
@@ -595,8 +680,9 @@ class MainWindow(QMainWindow):
             action()
             return
         answer = QMessageBox.question(
-            self, "Unsaved changes",
-            f"The {editor.spec.label} has changes that are not saved.",
+            self, translate("MainWindow", "Unsaved changes"),
+            translate("MainWindow", "The {kind} has changes that are not saved.").format(
+                kind=kind_label(editor.kind)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard |
             QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -750,8 +836,9 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from forensics_gui import __version__
 
-        QMessageBox.about(self, "About", f"<b>Forensic component database</b> {__version__}<br>"
-                          "Components found in recovered weapons and their supply chains.")
+        QMessageBox.about(self, translate("MainWindow", "About"), translate(
+            "MainWindow", "<b>Forensic component database</b> {version}<br>Components found in "
+            "recovered weapons and their supply chains.").format(version=__version__))
 
     # ------------------------------------------------------------ persistence
     def _restore_layout(self) -> None:
@@ -770,7 +857,8 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if not isinstance(splitter, QByteArray) or not self.splitter.restoreState(splitter) \
                 or self.splitter.count() != 2:
-            self.splitter.setSizes([180, 640])
+            self.splitter.setSizes([min(NAVIGATOR_WIDTH[1], max(180, self._navigator_wanted())),
+                                    640])
         for wide in (False, True):
             kept = settings.value(f"window/editor-{'wide' if wide else 'tables'}")
             if isinstance(kept, list) and len(kept) == 2:
@@ -813,9 +901,22 @@ class MainWindow(QMainWindow):
             self.close()
         else:
             QMessageBox.information(
-                self, "Rows not saved",
-                f"{self.bench_panel.unsaved()} row(s) at the bench could not be saved. Correct "
-                "them, or remove an unsaved row with Ctrl+Delete, then close again.")
+                self, translate("MainWindow", "Rows not saved"), translate(
+                    "MainWindow", "{count} row(s) at the bench could not be saved. Correct them, "
+                    "or remove an unsaved row with Ctrl+Delete, then close again.").format(
+                        count=self.bench_panel.unsaved()))
 
     def _close_now(self) -> None:
         self.close()
+
+
+def _in_language(language: str, context: str, text: str) -> str:
+    """`text` in `language` as its translation files have it (itself when they do not),
+    whatever language the interface shows now."""
+    for path in i18n.translation_files(language):
+        translator = QTranslator()
+        if translator.load(str(path)):
+            found = translator.translate(context, text)
+            if found:
+                return found
+    return text

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import StoreAuthError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.kit.context import settle_garbage_collector
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import demo, stores
 
@@ -31,7 +33,8 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 MAX_RECENT = 8
-FILE_FILTER = "Forensic stores (*.sqlite *.db);;All files (*)"
+MIN_DIALOG_WIDTH = 480
+FILE_FILTER = QT_TRANSLATE_NOOP("StoreMenu", "Forensic stores (*.sqlite *.db);;All files (*)")
 
 
 def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
@@ -46,15 +49,18 @@ def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
         if control is not None:
             # One scale for the whole opening: each step is 100 units.
             control.report((number - 1) * 100 + (done * 100 // total if total else 0),
-                           steps * 100, f"Step {number} of {steps}: {text}")
+                           steps * 100, translate("StoreMenu", "Step {number} of {steps}: {what}")
+                           .format(number=number, steps=steps, what=text))
 
-    step(1, "opening the store (its tables are created or upgraded if needed)…")
+    step(1, translate("StoreMenu",
+                      "opening the store (its tables are created or upgraded if needed)…"))
     store = opener(location, prompt=prompt)
     try:
         if demo_if_empty and store.read_only is None and stores.is_empty(store):
             demo.load_demo(store, lambda done, total, what: step(
-                2, f"loading the demo data: {what}…", done, total))
-        step(steps, "reading what the store holds…")
+                2, translate("StoreMenu", "loading the demo data: {what}…").format(what=what),
+                done, total))
+        step(steps, translate("StoreMenu", "reading what the store holds…"))
         return store, stores.summary(store, with_counts=False)
     except BaseException:
         store.close()
@@ -64,7 +70,7 @@ def open_and_prepare(location: str | None, create: bool, demo_if_empty: bool,
 def load_demo_data(store: Any, control: Any) -> dict[str, int]:
     """The demo data, loaded on the worker with its progress told to `control`."""
     return demo.load_demo(store, lambda done, total, what: control.report(
-        done, total, f"Loading the demo data: {what}…"))
+        done, total, translate("StoreMenu", "Loading the demo data: {what}…").format(what=what)))
 
 
 class PostgresDialog(QDialog):
@@ -72,16 +78,18 @@ class PostgresDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to PostgreSQL")
+        self.setWindowTitle(translate("StoreMenu", "Connect to PostgreSQL"))
         form = QFormLayout(self)
         self.url = QLineEdit()
-        self.url.setPlaceholderText("postgresql://user@host:5432/database")
+        self.url.setPlaceholderText(
+            translate("StoreMenu", "postgresql://user@host:5432/database"))
         self.service = QLineEdit()
-        self.service.setPlaceholderText("name in your pg_service.conf")
-        form.addRow("Server URL", self.url)
-        form.addRow("or service name", self.service)
-        note = QLabel("Leave the password out: it comes from your .pgpass or service file, or "
-                      "you will be asked for it. It is never saved.")
+        self.service.setPlaceholderText(translate("StoreMenu", "name in your pg_service.conf"))
+        form.addRow(translate("StoreMenu", "Server URL"), self.url)
+        form.addRow(translate("StoreMenu", "or service name"), self.service)
+        note = QLabel(translate(
+            "StoreMenu", "Leave the password out: it comes from your .pgpass or service file, "
+            "or you will be asked for it. It is never saved."))
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
@@ -89,6 +97,7 @@ class PostgresDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(MIN_DIALOG_WIDTH)  # the examples in the boxes stay readable
 
     def location(self) -> str:
         service = self.service.text().strip()
@@ -101,16 +110,17 @@ class StoreMenu:
     def __init__(self, context: AppContext, window: QWidget) -> None:
         self.context = context
         self.window = window
-        self.recent_menu = QMenu("Recent stores", window)
+        self.recent_menu = QMenu(translate("StoreMenu", "Recent stores"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     def fill(self, menu: QMenu) -> None:
-        menu.addAction(icon("new"), "&New store…", self.new_store)
-        menu.addAction(icon("open"), "&Open store file…", self.open_file)
-        menu.addAction(icon("database"), "Connect to &PostgreSQL…", self.connect_postgres)
+        menu.addAction(icon("new"), translate("StoreMenu", "&New store…"), self.new_store)
+        menu.addAction(icon("open"), translate("StoreMenu", "&Open store file…"), self.open_file)
+        menu.addAction(icon("database"), translate("StoreMenu", "Connect to &PostgreSQL…"),
+                       self.connect_postgres)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
-        menu.addAction("Load the &demo data", self.load_demo)
+        menu.addAction(translate("StoreMenu", "Load the &demo data"), self.load_demo)
 
     # ---------------------------------------------------------------- opening
     def open(self, location: str | None, create: bool = False, demo_if_empty: bool = False,
@@ -119,22 +129,25 @@ class StoreMenu:
         self.context.run(open_and_prepare, location, create, demo_if_empty, password,
                          on_done=lambda result: self._opened(location, *result),
                          on_error=lambda e, t: self._failed(location, create, e, t),
-                         label="Opening the store…", control=True, modal=False)
+                         label=translate("StoreMenu", "Opening the store…"), control=True,
+                         modal=False)
 
     def _opened(self, location: str | None, store: Any, summary: Any) -> None:
         self.context.set_store(store, summary)  # the window shows store.warnings in a bar
         if store.backup_path:
             self.window.statusBar().showMessage(
-                f"Store upgraded; the previous version is kept at {store.backup_path}", 10_000)
+                translate("StoreMenu", "Store upgraded; the previous version is kept at {path}")
+                .format(path=store.backup_path), 10_000)
         self._remember(location or summary.location)
 
     def _failed(self, location: str | None, create: bool, error: BaseException,
                 trace: str) -> None:
         settle_garbage_collector()  # no store to wait for (see quiet_start)
         if isinstance(error, StoreAuthError) and location and not location.endswith(".sqlite"):
-            password, ok = QInputDialog.getText(self.window, "Password",
-                                                f"Password for {stores.resolve(location)}:",
-                                                QLineEdit.EchoMode.Password)
+            password, ok = QInputDialog.getText(
+                self.window, translate("StoreMenu", "Password"),
+                translate("StoreMenu", "Password for {store}:").format(
+                    store=stores.resolve(location)), QLineEdit.EchoMode.Password)
             if ok and password:
                 self.open(location, create, password=password)
                 return
@@ -156,17 +169,19 @@ class StoreMenu:
         for location in self._recent():
             self.recent_menu.addAction(location, lambda loc=location: self.open(loc))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(translate("StoreMenu", "(none yet)")).setEnabled(False)
 
     # ---------------------------------------------------------------- actions
     def new_store(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "New store", "forensics.sqlite",
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("StoreMenu", "New store"),
+                                              "forensics.sqlite",
+                                              translate("StoreMenu", FILE_FILTER))
         if path:
             self.open(path, create=True)
 
     def open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open store", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("StoreMenu", "Open store"),
+                                              "", translate("StoreMenu", FILE_FILTER))
         if path:
             self.open(path)
 
@@ -175,14 +190,16 @@ class StoreMenu:
         if dialog.exec() and dialog.location():
             location = dialog.location()
             if stores.has_password(location):
-                QMessageBox.information(self.window, "Password in the URL",
-                                        "The password in the URL is used for this connection "
-                                        "only and is not saved.")
+                QMessageBox.information(
+                    self.window, translate("StoreMenu", "Password in the URL"),
+                    translate("StoreMenu", "The password in the URL is used for this connection "
+                              "only and is not saved."))
             self.open(location)
 
     def load_demo(self) -> None:
         store = self.context.store
         if store is None:
             return
-        self.context.run(load_demo_data, store, label="Loading the demo data…", control=True,
+        self.context.run(load_demo_data, store,
+                         label=translate("StoreMenu", "Loading the demo data…"), control=True,
                          modal=False)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.records import PhotoAnnotation
+from forensics_gui.gui.kit.i18n import translate
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 16.0
 ZOOM_STEP = 1.25
@@ -50,7 +51,8 @@ def annotation_text(annotation: PhotoAnnotation) -> str:
     finding = lines[0].strip() if lines else ""
     if finding and _said(finding, label):
         finding = ""
-    return " · ".join(p for p in (label, finding) if p) or "(no label)"
+    return " · ".join(p for p in (label, finding) if p) or translate("photo_canvas",
+                                                                      "(no label)")
 
 
 def _said(name: str, label: str) -> bool:
@@ -70,8 +72,9 @@ class AnnotationItem(QGraphicsRectItem):
         self.annotation = annotation
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(annotation_text(annotation) + ("\nClick to open the finding"
-                                                       if annotation.finding_id else ""))
+        self.setToolTip(annotation_text(annotation) + (
+            "\n" + translate("photo_canvas", "Click to open the finding")
+            if annotation.finding_id else ""))
         self.tag = QGraphicsRectItem(self)
         self.tag.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.tag.setPen(QPen(Qt.PenStyle.NoPen))

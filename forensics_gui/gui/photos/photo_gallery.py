@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.photos.photo_model import ICON_SIDE
 
 PADDING = 6
 CELL = QSize(ICON_SIDE + 2 * PADDING + 8, ICON_SIDE + 2 * PADDING + 22)
-EMPTY_TEXT = ("No photos yet. Drop pictures or folders here, use “Add photos…”, "
-              "or paste a picture with Ctrl+V.")
+EMPTY_TEXT = QT_TRANSLATE_NOOP("photo_gallery", "No photos yet. Drop pictures or folders here, "
+                               "use “Add photos…”, or paste a picture with Ctrl+V.")
 
 
 def local_paths(mime: QMimeData | None) -> list[str]:
@@ -128,5 +130,6 @@ class PhotoStrip(QListView):
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(self.viewport().rect().adjusted(12, 0, -12, 0),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, EMPTY_TEXT)
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             translate("photo_gallery", EMPTY_TEXT))
             painter.end()

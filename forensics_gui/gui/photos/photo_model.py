@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 
 from forensics_gui.core.records import Photo
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import photos as photo_service
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -77,9 +78,10 @@ def tooltip_of(photo: Photo) -> str:
     if photo.caption:
         lines.append(photo.caption)
     if photo.taken_at is not None:
-        lines.append(f"Taken {photo.taken_at:%Y-%m-%d %H:%M}")
+        lines.append(translate("photo_model", "Taken {moment}").format(
+            moment=f"{photo.taken_at:%Y-%m-%d %H:%M}"))
     if photo.finding_id is not None:
-        lines.append("Photo of a finding")
+        lines.append(translate("photo_model", "Photo of a finding"))
     return "\n".join(lines)
 
 
@@ -238,7 +240,7 @@ class PhotoListModel(QAbstractListModel):
 
     def _no_preview(self) -> QPixmap:
         if self._missing is None:
-            self._missing = _blank("no preview")
+            self._missing = _blank(translate("photo_model", "no preview"))
         return self._missing
 
     def _announce(self, rows: list[int]) -> None:

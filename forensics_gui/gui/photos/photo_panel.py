@@ -16,7 +16,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -26,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.records import Photo
+from forensics_gui.gui.kit.flow_layout import flow_row
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import photos as photo_service
 from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.kit.store_follower import StoreFollower
@@ -38,8 +40,9 @@ from forensics_gui.gui.photos.photo_viewer import PhotoViewer
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-IMAGE_FILTER = ("Pictures (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif "
-                "*.JPG *.JPEG *.PNG *.TIF *.TIFF *.WEBP *.HEIC *.HEIF);;All files (*)")
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "PhotoPanel", "Pictures (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.JPG *.JPEG "
+    "*.PNG *.TIF *.TIFF *.WEBP *.HEIC *.HEIF);;All files (*)")
 MAX_LISTED = 25  # refused files named in the summary; the rest are counted
 
 
@@ -51,6 +54,12 @@ def png_bytes(image: QImage) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
+
+
+def photos_text(n: int, grouped: bool = True) -> str:
+    """'1 photo', '1,200 photos' ('1200 photos' not `grouped`)."""
+    return (translate("PhotoPanel", "{count} photo") if n == 1 else
+            translate("PhotoPanel", "{count} photos")).format(count=f"{n:,}" if grouped else n)
 
 
 def pasted_name(now: datetime | None = None) -> str:
@@ -67,8 +76,10 @@ def skipped_in_folders(paths: list[str], taken: list[Any]) -> list[tuple[str, st
             continue
         for path in sorted(folder.rglob("*")):
             if path.is_file() and str(path) not in read:
-                kind = f"a “{path.suffix}” file" if path.suffix else "no file extension"
-                skipped.append((str(path.relative_to(folder)), f"{kind}, not a picture"))
+                skipped.append((str(path.relative_to(folder)), translate(
+                    "PhotoPanel", "a “{suffix}” file, not a picture").format(suffix=path.suffix)
+                    if path.suffix else
+                    translate("PhotoPanel", "no file extension, not a picture")))
     return skipped
 
 
@@ -84,26 +95,31 @@ def add_summary(report: Any, skipped: list[tuple[str, str]] | None = None) -> st
     """What a batch did, in words; the files of its folders left out as not pictures, the
     refused files with the reason for each, and where the store could not take more, the
     file it stopped at, why, and the files not attempted."""
-    added = len(report.added)
-    lines = [f"{added} {'photo' if added == 1 else 'photos'} added."]
+    lines = [translate("PhotoPanel", "{photos} added.").format(
+        photos=photos_text(len(report.added), grouped=False))]
     if skipped:
-        lines += ["", f"{len(skipped)} skipped (JPEG, PNG, TIFF, WebP and HEIC/HEIF pictures "
-                      "are added):"]
+        lines += ["", translate("PhotoPanel", "{count} skipped (JPEG, PNG, TIFF, WebP and "
+                                "HEIC/HEIF pictures are added):").format(count=len(skipped))]
         lines += _listed([f"{name}: {why}" for name, why in skipped])
     if report.cancelled:
-        lines.append("You cancelled: the files after that point were not added.")
+        lines.append(translate("PhotoPanel",
+                               "You cancelled: the files after that point were not added."))
     if report.already_attached:
-        lines.append(f"{len(report.already_attached)} already attached here (not added twice).")
+        lines.append(translate("PhotoPanel", "{count} already attached here (not added "
+                               "twice).").format(count=len(report.already_attached)))
     if report.refused:
-        lines += ["", f"{len(report.refused)} not added:"]
+        lines += ["", translate("PhotoPanel", "{count} not added:").format(
+            count=len(report.refused))]
         lines += _listed([f"{Path(r.path).name}: {r.reason}" for r in report.refused])
     if report.stopped is not None:
-        lines += ["", f"Stopped at {Path(report.stopped.path).name}, which was not added: "
-                      f"{report.stopped.reason}",
-                  "The photos added before it are kept; add the others again once the "
-                  "problem is solved."]
+        lines += ["", translate("PhotoPanel", "Stopped at {file}, which was not added: "
+                                "{reason}").format(file=Path(report.stopped.path).name,
+                                                   reason=report.stopped.reason),
+                  translate("PhotoPanel", "The photos added before it are kept; add the others "
+                            "again once the problem is solved.")]
     if report.not_attempted:
-        lines += ["", f"{len(report.not_attempted)} not attempted:"]
+        lines += ["", translate("PhotoPanel", "{count} not attempted:").format(
+            count=len(report.not_attempted))]
         lines += _listed([Path(p).name for p in report.not_attempted])
     return "\n".join(lines)
 
@@ -112,7 +128,8 @@ def _listed(names: list[str]) -> list[str]:
     """Bullet lines for at most MAX_LISTED names; the rest are counted."""
     lines = [f"• {name}" for name in names[:MAX_LISTED]]
     if len(names) > MAX_LISTED:
-        lines.append(f"…and {len(names) - MAX_LISTED} more.")
+        lines.append(translate("PhotoPanel", "…and {count} more.").format(
+            count=len(names) - MAX_LISTED))
     return lines
 
 
@@ -172,7 +189,8 @@ class PhotoController(QObject):
         if not paths or target is None:
             return
         self.context.run(partial(add_and_list_skipped, **target), self.context.store,
-                         list(paths), on_done=self._added, label="Adding photos…",
+                         list(paths), on_done=self._added,
+                         label=translate("PhotoPanel", "Adding photos…"),
                          control=True)
 
     def _added(self, result: tuple[Any, list[tuple[str, str]]]) -> None:
@@ -181,16 +199,18 @@ class PhotoController(QObject):
         if report.added:  # so that the viewer opens them at once later (no label: no dialog)
             self.context.run(photo_service.prepare_display_copies, self.context.store,
                              [p.id for p in report.added])
-        added = len(report.added)
-        stopped = (f"; stopped at {Path(report.stopped.path).name}"
-                   if report.stopped is not None else "")
-        left = f"; {len(skipped)} not pictures skipped" if skipped else ""
-        self.status.emit(f"{added} {'photo' if added == 1 else 'photos'} added{left}{stopped}")
+        stopped = (translate("PhotoPanel", "; stopped at {file}").format(
+            file=Path(report.stopped.path).name) if report.stopped is not None else "")
+        left = translate("PhotoPanel", "; {count} not pictures skipped").format(
+            count=len(skipped)) if skipped else ""
+        self.status.emit(translate("PhotoPanel", "{photos} added").format(
+            photos=photos_text(len(report.added), grouped=False)) + left + stopped)
         if report.stopped is not None:
-            QMessageBox.warning(self.parent_widget, "Adding photos stopped",
+            QMessageBox.warning(self.parent_widget,
+                                translate("PhotoPanel", "Adding photos stopped"),
                                 add_summary(report, skipped))
         elif report.refused or report.cancelled or report.already_attached or skipped:
-            QMessageBox.information(self.parent_widget, "Adding photos",
+            QMessageBox.information(self.parent_widget, translate("PhotoPanel", "Adding photos"),
                                     add_summary(report, skipped))
 
     def paste(self) -> None:
@@ -203,7 +223,7 @@ class PhotoController(QObject):
         elif mime is not None and mime.hasImage():
             self.add_image(clipboard.image())
         else:
-            self.status.emit("The clipboard holds no picture")
+            self.status.emit(translate("PhotoPanel", "The clipboard holds no picture"))
 
     def add_image(self, image: QImage) -> None:
         """Add a picture held in memory (pasted) under a generated file name."""
@@ -215,25 +235,28 @@ class PhotoController(QObject):
             ids = {"item_id": self.item.id, "finding_id": None}
         self.context.run(partial(photo_service.add_photo_bytes, **ids), self.context.store,
                          png_bytes(image), pasted_name(), on_done=self._pasted,
-                         label="Adding the pasted picture…")
+                         label=translate("PhotoPanel", "Adding the pasted picture…"))
 
     def _pasted(self, photo: Photo | None) -> None:
         if photo is None:
-            QMessageBox.information(self.parent_widget, "Paste",
-                                    "This picture is already attached here.")
+            QMessageBox.information(self.parent_widget, translate("PhotoPanel", "Paste"),
+                                    translate("PhotoPanel",
+                                              "This picture is already attached here."))
             return
         self.added.emit(photo)
-        self.status.emit(f"Pasted picture added as {photo.file_name}")
+        self.status.emit(translate("PhotoPanel", "Pasted picture added as {file}").format(
+            file=photo.file_name))
 
     # ------------------------------------------------------------ one photo
     def save_caption(self, photo: Photo, caption: str) -> None:
         self.context.run(records.update, self.context.store, "photo", photo.id, photo.version,
                          {"caption": caption}, on_done=self._caption_saved,
-                         on_error=self._caption_failed, label="Saving the caption…")
+                         on_error=self._caption_failed,
+                         label=translate("PhotoPanel", "Saving the caption…"))
 
     def _caption_saved(self, photo: Photo) -> None:
         self.model.replace(photo)
-        self.status.emit("Caption saved")
+        self.status.emit(translate("PhotoPanel", "Caption saved"))
 
     def _caption_failed(self, error: BaseException, trace: str) -> None:
         self.context.show_error(error, trace)
@@ -244,12 +267,14 @@ class PhotoController(QObject):
         if not photo.has_gps:
             return
         answer = QMessageBox.question(
-            self.parent_widget, "Use the photo's GPS position",
-            f"Fill the item's latitude and longitude with {photo.gps_latitude:.6f}, "
-            f"{photo.gps_longitude:.6f} from “{photo.file_name}”?\n\nA camera's position is "
-            "only a hint (the photo may have been taken elsewhere, or the clock and GPS may "
-            "be wrong): check it against the recovery report. Nothing is saved until you "
-            "save the item.",
+            self.parent_widget, translate("PhotoPanel", "Use the photo's GPS position"),
+            translate("PhotoPanel", "Fill the item's latitude and longitude with {latitude}, "
+                      "{longitude} from “{file}”?\n\nA camera's position is only a hint (the "
+                      "photo may have been taken elsewhere, or the clock and GPS may be wrong): "
+                      "check it against the recovery report. Nothing is saved until you save "
+                      "the item.").format(latitude=f"{photo.gps_latitude:.6f}",
+                                          longitude=f"{photo.gps_longitude:.6f}",
+                                          file=photo.file_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
@@ -287,25 +312,23 @@ class PhotoPanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        self.add_button = QPushButton("Add photos…")
-        self.add_folder_button = QPushButton("Add folder…")
-        self.paste_button = QPushButton("Paste")
-        self.paste_button.setToolTip("Add a picture or files from the clipboard (Ctrl+V)")
-        self.withdraw_button = QPushButton("Withdraw…")
-        self.withdraw_button.setToolTip("Withdraw the selected photo with a reason: it is kept "
-                                        "as evidence and leaves the gallery")
+        self.add_button = QPushButton(translate("PhotoPanel", "Add photos…"))
+        self.add_folder_button = QPushButton(translate("PhotoPanel", "Add folder…"))
+        self.paste_button = QPushButton(translate("PhotoPanel", "Paste"))
+        self.paste_button.setToolTip(translate(
+            "PhotoPanel", "Add a picture or files from the clipboard (Ctrl+V)"))
+        self.withdraw_button = QPushButton(translate("PhotoPanel", "Withdraw…"))
+        self.withdraw_button.setToolTip(translate(
+            "PhotoPanel", "Withdraw the selected photo with a reason: it is kept as evidence "
+            "and leaves the gallery"))
         self.withdraw_button.setEnabled(False)
         self.count = QLabel()
         self.message = QLabel()
         self.message.setEnabled(False)
-        for widget in (self.add_button, self.add_folder_button, self.paste_button,
-                       self.withdraw_button):
-            row.addWidget(widget)
-        row.addStretch()
-        row.addWidget(self.message)
-        row.addWidget(self.count)
-        layout.addLayout(row)
+        # On a narrow pane the buttons and the count wrap onto a second line.
+        layout.addLayout(flow_row(self.add_button, self.add_folder_button, self.paste_button,
+                                  self.withdraw_button, [self.message, self.count],
+                                  last_right=True))
         layout.addWidget(self.strip)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -317,7 +340,7 @@ class PhotoPanel(QWidget):
         scroll.viewport().setAutoFillBackground(False)  # the tab's own background
         self.details.setAutoFillBackground(False)
         layout.addWidget(scroll, 1)
-        paste = QAction("Paste photos", self)
+        paste = QAction(translate("PhotoPanel", "Paste photos"), self)
         paste.setShortcut(QKeySequence.StandardKey.Paste)
         paste.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         paste.triggered.connect(self.controller.paste)
@@ -343,11 +366,13 @@ class PhotoPanel(QWidget):
 
     # --------------------------------------------------------------- choosing
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add photos", "", IMAGE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("PhotoPanel", "Add photos"),
+                                                "", translate("PhotoPanel", IMAGE_FILTER))
         self.controller.add_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add every picture in a folder")
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("PhotoPanel", "Add every picture in a folder"))
         if folder:
             self.controller.add_paths([folder])
 
@@ -364,16 +389,17 @@ class PhotoPanel(QWidget):
         if photo is None:
             return
         reason, ok = QInputDialog.getMultiLineText(
-            self, "Withdraw photo", f"Why is {photo.file_name} withdrawn? It stays in the "
-            "store and in its history, and leaves this gallery.")
+            self, translate("PhotoPanel", "Withdraw photo"), translate(
+                "PhotoPanel", "Why is {file} withdrawn? It stays in the store and in its "
+                "history, and leaves this gallery.").format(file=photo.file_name))
         if ok and reason.strip():
             context = self.controller.context
             context.run(records.withdraw, context.store, "photo", photo.id, photo.version,
-                        reason, label="Withdrawing the photo…")
+                        reason, label=translate("PhotoPanel", "Withdrawing the photo…"))
 
     def _restore_selection(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(f"{n:,} {'photo' if n == 1 else 'photos'}")
+        self.count.setText(photos_text(n))
         row = self.model.row_of(self._selected)
         row = row if row >= 0 else (0 if n else -1)
         if row >= 0:

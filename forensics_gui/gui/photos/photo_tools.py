@@ -20,13 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import photos as photo_service
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-REDACTED = "Redacted copies: no GPS position, camera or other metadata (recommended)"
-ORIGINALS = "Originals, byte for byte (keep GPS and camera data; internal use only)"
+REDACTED = QT_TRANSLATE_NOOP("PhotoTools", "Redacted copies: no GPS position, camera or other "
+                             "metadata (recommended)")
+ORIGINALS = QT_TRANSLATE_NOOP("PhotoTools", "Originals, byte for byte (keep GPS and camera "
+                              "data; internal use only)")
 
 
 def export_item_photos(store: Any, item_id: UUID, folder: str, redacted: bool,
@@ -37,9 +41,9 @@ def export_item_photos(store: Any, item_id: UUID, folder: str, redacted: bool,
                                 control=control)
 
 
-MISMATCH = "Changed since it was added"
-MISSING = "Original missing"
-UNUSED = "No photo refers to this original"
+MISMATCH = QT_TRANSLATE_NOOP("PhotoTools", "Changed since it was added")
+MISSING = QT_TRANSLATE_NOOP("PhotoTools", "Original missing")
+UNUSED = QT_TRANSLATE_NOOP("PhotoTools", "No photo refers to this original")
 
 
 def _when(moment: Any) -> str:
@@ -48,7 +52,7 @@ def _when(moment: Any) -> str:
 
 def _photo_cells(photo: Any) -> tuple[str, str, str, str]:
     if photo is None:
-        return ("(no photo uses it)", "", "", "")
+        return (translate("PhotoTools", "(no photo uses it)"), "", "", "")
     return (photo.file_name, photo.item_case_reference, photo.created_by,
             _when(photo.created_at))
 
@@ -56,46 +60,60 @@ def _photo_cells(photo: Any) -> tuple[str, str, str, str]:
 def integrity_rows(report: Any) -> list[tuple[str, ...]]:
     """One row per problem a check found: (photo, item, added by, added at, stored SHA-256,
     SHA-256 now, problem). An original no photo refers to shows who stored it and when."""
-    rows = [(*_photo_cells(photo), failure.sha256, failure.actual, MISMATCH)
+    mismatch, missing, unused = (translate("PhotoTools", t) for t in (MISMATCH, MISSING, UNUSED))
+    rows = [(*_photo_cells(photo), failure.sha256, failure.actual, mismatch)
             for failure in report.failures for photo in failure.photos or (None,)]
-    rows += [(*_photo_cells(photo), photo.sha256, "(not in the store)", MISSING)
-             for photo in report.photos_without_original]
-    rows += [("(no photo)", "", original.created_by, _when(original.created_at),
-              original.sha256, "", UNUSED) for original in report.originals_without_photo]
+    rows += [(*_photo_cells(photo), photo.sha256, translate("PhotoTools", "(not in the store)"),
+              missing) for photo in report.photos_without_original]
+    rows += [(translate("PhotoTools", "(no photo)"), "", original.created_by,
+              _when(original.created_at), original.sha256, "", unused)
+             for original in report.originals_without_photo]
     return rows
 
 
 def integrity_summary(report: Any) -> str:
     """What a check found, in words."""
-    found = [f"{len(report.failures)} of {report.checked:,} originals no longer match their "
-             "SHA-256 (damaged or changed after they were added)" if report.failures else "",
-             f"{len(report.photos_without_original)} of {report.photos_checked:,} photos have "
-             "no original in the store" if report.photos_without_original else "",
-             f"{len(report.originals_without_photo)} originals are not referred to by any "
-             "photo" if report.originals_without_photo else ""]
-    recorded = ("Each problem is recorded in the audit trail" if report.recorded else
-                "The store is open read-only: the check is not recorded in the audit trail")
-    return (f"<b>{'; '.join(f for f in found if f)}.</b><br>{recorded}; keep the store as it "
-            "is and tell the person responsible for the evidence.")
+    found = [translate("PhotoTools", "{count} of {checked} originals no longer match their "
+                       "SHA-256 (damaged or changed after they were added)").format(
+                 count=len(report.failures), checked=f"{report.checked:,}")
+             if report.failures else "",
+             translate("PhotoTools", "{count} of {checked} photos have no original in the "
+                       "store").format(count=len(report.photos_without_original),
+                                       checked=f"{report.photos_checked:,}")
+             if report.photos_without_original else "",
+             translate("PhotoTools", "{count} originals are not referred to by any "
+                       "photo").format(count=len(report.originals_without_photo))
+             if report.originals_without_photo else ""]
+    recorded = (translate("PhotoTools", "Each problem is recorded in the audit trail")
+                if report.recorded else
+                translate("PhotoTools", "The store is open read-only: the check is not "
+                          "recorded in the audit trail"))
+    return f"<b>{'; '.join(f for f in found if f)}.</b><br>" + translate(
+        "PhotoTools", "{recorded}; keep the store as it is and tell the person responsible "
+        "for the evidence.").format(recorded=recorded)
 
 
 class IntegrityDialog(QDialog):
     """Originals whose bytes no longer match the SHA-256 they were stored under, photos whose
     original is missing, and originals no photo refers to."""
 
-    COLUMNS = ("Photo", "Item", "Added by", "Added at", "Stored SHA-256", "SHA-256 now",
-               "Problem")
+    COLUMNS = (QT_TRANSLATE_NOOP("PhotoTools", "Photo"), QT_TRANSLATE_NOOP("PhotoTools", "Item"),
+               QT_TRANSLATE_NOOP("PhotoTools", "Added by"),
+               QT_TRANSLATE_NOOP("PhotoTools", "Added at"),
+               QT_TRANSLATE_NOOP("PhotoTools", "Stored SHA-256"),
+               QT_TRANSLATE_NOOP("PhotoTools", "SHA-256 now"),
+               QT_TRANSLATE_NOOP("PhotoTools", "Problem"))
 
     def __init__(self, report: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Photo integrity: problems found")
+        self.setWindowTitle(translate("PhotoTools", "Photo integrity: problems found"))
         layout = QVBoxLayout(self)
         self.summary = QLabel(integrity_summary(report))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         rows = integrity_rows(report)
         self.table = QTableWidget(len(rows), len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("PhotoTools", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
@@ -125,15 +143,17 @@ class PhotoTools(QObject):
         if self.context.store is None:
             return
         self.context.run(photo_service.verify, self.context.store, on_done=self._verified,
-                         label="Checking every original photo…", control=True)
+                         label=translate("PhotoTools", "Checking every original photo…"),
+                         control=True)
 
     def _verified(self, report: Any) -> None:
         self.verified.emit(report)
         if not report.problems:
             QMessageBox.information(
-                self.parent_widget, "Photo integrity",
-                f"{report.checked:,} originals and {report.photos_checked:,} photos checked: "
-                "no problem found.")
+                self.parent_widget, translate("PhotoTools", "Photo integrity"),
+                translate("PhotoTools", "{originals} originals and {photos} photos checked: no "
+                          "problem found.").format(originals=f"{report.checked:,}",
+                                                   photos=f"{report.photos_checked:,}"))
             return
         self.dialog = IntegrityDialog(report, self.parent_widget)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -142,27 +162,35 @@ class PhotoTools(QObject):
     def export_item(self, item_id: UUID | None, case_reference: str = "") -> None:
         """Ask for a folder and redacted or originals, then write the item's photos."""
         if item_id is None or self.context.store is None:
-            QMessageBox.information(self.parent_widget, "Export photos",
-                                    "Open a recovered item (or one of its findings) first; "
-                                    "its photos are exported.")
+            QMessageBox.information(self.parent_widget, translate("PhotoTools", "Export photos"),
+                                    translate("PhotoTools", "Open a recovered item (or one of "
+                                              "its findings) first; its photos are exported."))
             return
         folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, f"Export the photos of {case_reference or 'the item'} to")
+            self.parent_widget, translate("PhotoTools", "Export the photos of {item} to").format(
+                item=case_reference or translate("PhotoTools", "the item")))
         if not folder:
             return
-        choice, ok = QInputDialog.getItem(self.parent_widget, "Export photos",
-                                          "What should be written?", [REDACTED, ORIGINALS], 0,
+        originals = translate("PhotoTools", ORIGINALS)
+        choice, ok = QInputDialog.getItem(self.parent_widget,
+                                          translate("PhotoTools", "Export photos"),
+                                          translate("PhotoTools", "What should be written?"),
+                                          [translate("PhotoTools", REDACTED), originals], 0,
                                           False)
         if not ok:
             return
-        redacted = choice != ORIGINALS
+        redacted = choice != originals
         self.context.run(export_item_photos, self.context.store, item_id, folder, redacted,
                          on_done=lambda written: self._exported(written, folder, redacted),
-                         label="Exporting photos…", control=True)
+                         label=translate("PhotoTools", "Exporting photos…"), control=True)
 
     def _exported(self, written: list[Any], folder: str, redacted: bool) -> None:
         self.exported.emit(written)
-        what = "redacted copies" if redacted else "originals"
-        text = (f"{len(written)} {what} written to {folder}." if written
-                else "The item has no photos; nothing was written.")
-        QMessageBox.information(self.parent_widget, "Export photos", text)
+        if not written:
+            text = translate("PhotoTools", "The item has no photos; nothing was written.")
+        elif redacted:
+            text = translate("PhotoTools", "{count} redacted copies written to {folder}.")
+        else:
+            text = translate("PhotoTools", "{count} originals written to {folder}.")
+        QMessageBox.information(self.parent_widget, translate("PhotoTools", "Export photos"),
+                                text.format(count=len(written), folder=folder))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.fields import describe
 from forensics_gui.core.records import Photo, PhotoAnnotation
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import photos as photo_service
 from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.photos.photo_canvas import ZOOM_STEP, PhotoCanvas
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 CACHED_PICTURES = 5
-NO_FINDING = "No finding (a label only)"
 
 
 def fetch_display(store: Any, photo: Photo) -> QImage:
@@ -74,7 +74,7 @@ class PhotoViewer(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Photo")
+        self.setWindowTitle(translate("PhotoViewer", "Photo"))
         self.resize(1100, 800)
         self.canvas = PhotoCanvas()
         self.caption = QLabel()
@@ -100,30 +100,41 @@ class PhotoViewer(QWidget):
 
     def _build_actions(self) -> None:
         a, c = self._action, self.canvas
-        self.previous_action = a("◀ Previous", (Qt.Key.Key_Left, Qt.Key.Key_PageUp),
-                                 lambda: self.controller.go(-1), "Previous photo")
-        self.next_action = a("Next ▶", (Qt.Key.Key_Right, Qt.Key.Key_PageDown),
-                             lambda: self.controller.go(1), "Next photo")
-        self.zoom_in_action = a("Zoom in", (Qt.Key.Key_Plus, Qt.Key.Key_Equal,
-                                            QKeySequence.StandardKey.ZoomIn),
-                                lambda: c.zoom_by(ZOOM_STEP))
-        self.zoom_out_action = a("Zoom out", (Qt.Key.Key_Minus, QKeySequence.StandardKey.ZoomOut),
+        self.previous_action = a(translate("PhotoViewer", "◀ Previous"),
+                                 (Qt.Key.Key_Left, Qt.Key.Key_PageUp),
+                                 lambda: self.controller.go(-1),
+                                 translate("PhotoViewer", "Previous photo"))
+        self.next_action = a(translate("PhotoViewer", "Next ▶"),
+                             (Qt.Key.Key_Right, Qt.Key.Key_PageDown),
+                             lambda: self.controller.go(1), translate("PhotoViewer", "Next photo"))
+        self.zoom_in_action = a(translate("PhotoViewer", "Zoom in"),
+                                (Qt.Key.Key_Plus, Qt.Key.Key_Equal,
+                                 QKeySequence.StandardKey.ZoomIn), lambda: c.zoom_by(ZOOM_STEP))
+        self.zoom_out_action = a(translate("PhotoViewer", "Zoom out"),
+                                 (Qt.Key.Key_Minus, QKeySequence.StandardKey.ZoomOut),
                                  lambda: c.zoom_by(1 / ZOOM_STEP))
-        self.fit_action = a("Fit", (Qt.Key.Key_F,), c.fit, "Fit the picture in the window")
-        self.actual_action = a("100%", (Qt.Key.Key_1,), c.actual_size, "Actual pixels")
-        self.rotate_action = a("Rotate view", (Qt.Key.Key_R,), c.rotate_view,
-                               "Turn the view a quarter turn (the photo is not changed)")
-        self.annotate_action = a("Annotate", (Qt.Key.Key_A,), self._annotate_toggled,
-                                 "Drag a rectangle around a component to mark it")
+        self.fit_action = a(translate("PhotoViewer", "Fit"), (Qt.Key.Key_F,), c.fit,
+                            translate("PhotoViewer", "Fit the picture in the window"))
+        self.actual_action = a("100%", (Qt.Key.Key_1,), c.actual_size,
+                               translate("PhotoViewer", "Actual pixels"))
+        self.rotate_action = a(translate("PhotoViewer", "Rotate view"), (Qt.Key.Key_R,),
+                               c.rotate_view, translate(
+                                   "PhotoViewer",
+                                   "Turn the view a quarter turn (the photo is not changed)"))
+        self.annotate_action = a(translate("PhotoViewer", "Annotate"), (Qt.Key.Key_A,),
+                                 self._annotate_toggled, translate(
+                                     "PhotoViewer",
+                                     "Drag a rectangle around a component to mark it"))
         self.annotate_action.setCheckable(True)
-        self.delete_action = a("Delete annotation", (Qt.Key.Key_Delete,),
-                               lambda: self.controller.delete_selected(),
-                               "Delete the selected annotation")
-        self.close_action = a("Close", (QKeySequence.StandardKey.Close,), self.close,
-                              "Close the viewer")
-        self.close_action.setToolTip("Close the viewer (Esc)")
-        self.escape_action = a("Leave annotate mode or close", (Qt.Key.Key_Escape,),
-                               self.escape)
+        self.delete_action = a(translate("PhotoViewer", "Delete annotation"),
+                               (Qt.Key.Key_Delete,), lambda: self.controller.delete_selected(),
+                               translate("PhotoViewer", "Delete the selected annotation"))
+        self.close_action = a(translate("PhotoViewer", "Close"),
+                              (QKeySequence.StandardKey.Close,), self.close,
+                              translate("PhotoViewer", "Close the viewer"))
+        self.close_action.setToolTip(translate("PhotoViewer", "Close the viewer (Esc)"))
+        self.escape_action = a(translate("PhotoViewer", "Leave annotate mode or close"),
+                               (Qt.Key.Key_Escape,), self.escape)
 
     def _build_layout(self) -> None:
         toolbar = QToolBar()
@@ -159,18 +170,23 @@ class PhotoViewer(QWidget):
     def _annotate_toggled(self) -> None:
         on = self.annotate_action.isChecked()
         self.canvas.set_annotating(on)
-        self.status.setText("Drag a rectangle around a component" if on else "")
+        self.status.setText(translate("PhotoViewer", "Drag a rectangle around a component")
+                            if on else "")
 
     def _show_zoom(self) -> None:
-        turned = f" · view turned {self.canvas.rotation}°" if self.canvas.rotation else ""
+        turned = translate("PhotoViewer", " · view turned {degrees}°").format(
+            degrees=self.canvas.rotation) if self.canvas.rotation else ""
         self.zoom_label.setText(f"{self.canvas.zoom * 100:.0f}%{turned}")
 
     def show_photo_info(self, photo: Photo, index: int, total: int) -> None:
         """Title, caption and position of the photo being shown."""
         name = photo.file_name or photo.sha256[:12]
-        self.setWindowTitle(f"{name} — {photo.item_case_reference or 'photo'}")
-        self.caption.setText(photo.caption or f"<i>{name}</i> (no caption)")
-        self.position.setText(f"{index + 1} of {total}")
+        self.setWindowTitle(f"{name} — "
+                            f"{photo.item_case_reference or translate('PhotoViewer', 'photo')}")
+        self.caption.setText(photo.caption or translate(
+            "PhotoViewer", "<i>{name}</i> (no caption)").format(name=name))
+        self.position.setText(translate("PhotoViewer", "{number} of {total}").format(
+            number=index + 1, total=total))
         self.previous_action.setEnabled(index > 0)
         self.next_action.setEnabled(index < total - 1)
 
@@ -225,7 +241,7 @@ class ViewerController(QObject):
         self.shown = None
         self.view.canvas.clear()
         if image is None:
-            self.view.status.setText("Loading…")
+            self.view.status.setText(translate("PhotoViewer", "Loading…"))
             if photo.id not in self._fetching:  # the thumbnail first: something at once
                 self.context.run(fetch_preview, self.context.store, photo,
                                  on_done=lambda preview: self._preview(photo, preview),
@@ -241,7 +257,7 @@ class ViewerController(QObject):
             return
         self.view.canvas.set_picture(QPixmap.fromImage(preview))
         self.view.canvas.set_annotations(self.annotations)
-        self.view.status.setText("Loading the full picture…")
+        self.view.status.setText(translate("PhotoViewer", "Loading the full picture…"))
 
     def _fetch(self, photo: Photo) -> None:
         if photo.id in self._fetching:
@@ -262,7 +278,7 @@ class ViewerController(QObject):
     def _fetch_failed(self, photo: Photo, error: BaseException, trace: str) -> None:
         self._fetching.discard(photo.id)
         if self.photo is not None and self.photo.id == photo.id:
-            self.view.status.setText("The picture cannot be shown")
+            self.view.status.setText(translate("PhotoViewer", "The picture cannot be shown"))
         self.context.show_error(error, trace)
 
     def _show_picture(self, photo: Photo, image: QImage) -> None:
@@ -291,7 +307,8 @@ class ViewerController(QObject):
 
     def annotation_clicked(self, annotation: PhotoAnnotation) -> None:
         if annotation.finding_id is not None:
-            self.view.status.setText(f"Opened the finding {annotation.finding_label}".strip())
+            self.view.status.setText(translate("PhotoViewer", "Opened the finding {label}").format(
+                label=annotation.finding_label).strip())
             self.view.open_finding_requested.emit(annotation.finding_id)
 
     def region_drawn(self, fractions: QRectF) -> None:
@@ -305,9 +322,10 @@ class ViewerController(QObject):
     def _ask_and_create(self, photo: Photo, fractions: QRectF, findings: list[Any]) -> None:
         names = finding_names(findings)
         default = next((n for n, f in enumerate(findings) if f.id == photo.finding_id), 0)
-        choice, ok = QInputDialog.getItem(self.view, "Mark a component",
-                                          "Which finding does the rectangle show?",
-                                          [*names, NO_FINDING], default, False)
+        choice, ok = QInputDialog.getItem(
+            self.view, translate("PhotoViewer", "Mark a component"),
+            translate("PhotoViewer", "Which finding does the rectangle show?"),
+            [*names, translate("PhotoViewer", "No finding (a label only)")], default, False)
         if not ok:
             return
         finding = findings[names.index(choice)] if choice in names else None
@@ -315,9 +333,11 @@ class ViewerController(QObject):
         # is for what the photo alone shows, such as the board position.
         shown = (finding.part_number or finding.marking or "").strip().split("\n")[0] \
             if finding is not None else ""
-        prompt = (f"Label shown on the photo beside {shown} (e.g. U12):" if shown
-                  else "Label shown on the photo (e.g. U12):")
-        label, ok = QInputDialog.getText(self.view, "Mark a component", prompt)
+        prompt = (translate("PhotoViewer", "Label shown on the photo beside {finding} (e.g. "
+                            "U12):").format(finding=shown) if shown
+                  else translate("PhotoViewer", "Label shown on the photo (e.g. U12):"))
+        label, ok = QInputDialog.getText(self.view, translate("PhotoViewer", "Mark a component"),
+                                         prompt)
         if ok:
             self.create_annotation(photo, finding.id if finding else None, label.strip(),
                                    fractions)
@@ -335,7 +355,8 @@ class ViewerController(QObject):
         if finding_id is not None:
             values["finding_id"] = finding_id
         self.context.run(records.create, self.context.store, "annotation", values,
-                         on_done=self._annotation_written, label="Saving the annotation…")
+                         on_done=self._annotation_written,
+                         label=translate("PhotoViewer", "Saving the annotation…"))
 
     def _annotation_written(self, annotation: PhotoAnnotation | None) -> None:
         if self.photo is not None:
@@ -345,12 +366,15 @@ class ViewerController(QObject):
         """Delete the selected annotation after asking."""
         chosen = self.view.canvas.selected_annotations()
         if not chosen:
-            self.view.status.setText("Click an annotation first, then press Delete")
+            self.view.status.setText(translate("PhotoViewer",
+                                               "Click an annotation first, then press Delete"))
             return
-        names = ", ".join(f"“{a.label or a.finding_label or 'unlabelled'}”" for a in chosen)
+        unlabelled = translate("PhotoViewer", "unlabelled")
+        names = ", ".join(f"“{a.label or a.finding_label or unlabelled}”" for a in chosen)
         answer = QMessageBox.question(
-            self.view, "Delete annotation", f"Delete the annotation {names}? The photo and "
-            "the finding stay; the deletion is recorded in the audit trail.",
+            self.view, translate("PhotoViewer", "Delete annotation"), translate(
+                "PhotoViewer", "Delete the annotation {names}? The photo and the finding stay; "
+                "the deletion is recorded in the audit trail.").format(names=names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:

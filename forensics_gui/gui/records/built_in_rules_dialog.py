@@ -20,14 +20,22 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.hs import hs_shown
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import identify
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-COLUMNS = (("rule_id", "Rule"), ("maker", "Maker"), ("now_part_of", "Now part of"),
-           ("pattern", "Pattern"), ("family", "Part family"), ("category", "Category"),
-           ("hs_code", "HS code"), ("confidence", "Confidence"), ("source", "Source"))
+COLUMNS = (("rule_id", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Rule")),
+           ("maker", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Maker")),
+           ("now_part_of", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Now part of")),
+           ("pattern", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Pattern")),
+           ("family", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Part family")),
+           ("category", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Category")),
+           ("hs_code", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "HS code")),
+           ("confidence", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Confidence")),
+           ("source", QT_TRANSLATE_NOOP("BuiltInRulesDialog", "Source")))
 
 
 class BuiltInRulesDialog(QDialog):
@@ -37,16 +45,17 @@ class BuiltInRulesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Built-in identification rules")
+        self.setWindowTitle(translate("BuiltInRulesDialog", "Built-in identification rules"))
         self.resize(1100, 600)
         layout = QVBoxLayout(self)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by rule, maker, pattern, family, category or "
-                                       "source…")
+        self.filter.setPlaceholderText(translate("BuiltInRulesDialog", "Filter by rule, maker, "
+                                                 "pattern, family, category or source…"))
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([label for _, label in COLUMNS])
+        self.model.setHorizontalHeaderLabels([translate("BuiltInRulesDialog", label)
+                                              for _, label in COLUMNS])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -62,7 +71,7 @@ class BuiltInRulesDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
-        self.count = QLabel("Reading the rules…")
+        self.count = QLabel(translate("BuiltInRulesDialog", "Reading the rules…"))
         layout.addWidget(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -72,7 +81,9 @@ class BuiltInRulesDialog(QDialog):
 
     def _failed(self, error: BaseException, trace: str) -> None:
         if isinstance(error, KnownError):
-            self.count.setText(f"The built-in rules cannot be read: {error}")
+            self.count.setText(translate("BuiltInRulesDialog",
+                                         "The built-in rules cannot be read: {error}").format(
+                error=error))
         else:
             self.context.show_error(error, trace)
 
@@ -97,5 +108,8 @@ class BuiltInRulesDialog(QDialog):
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{total} built-in rules" if shown == total
-                           else f"{shown} of {total} built-in rules")
+        self.count.setText(
+            translate("BuiltInRulesDialog", "{total} built-in rules").format(total=total)
+            if shown == total else translate("BuiltInRulesDialog",
+                                             "{shown} of {total} built-in rules").format(
+                shown=shown, total=total))

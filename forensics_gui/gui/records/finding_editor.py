@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.photos.photo_panel import PhotoPanel
 from forensics_gui.gui.records.identify_assist import FINDING_FILLS, IdentifyAssist
 from forensics_gui.gui.records.record_editor import RecordEditor
@@ -21,10 +22,11 @@ class FindingEditor(RecordEditor):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "finding", parent)
         self.photos = PhotoPanel(context, offer_place=False)
-        self.photos_tab = self.tabs.addTab(self.photos, "Photos")
+        self.photos_tab = self.tabs.addTab(self.photos, translate("FindingEditor", "Photos"))
         self.photos.controller.open_finding_requested.connect(
             lambda finding_id: self.open_requested.emit("finding", finding_id))
-        self.identify = IdentifyAssist(self, "marking", FINDING_FILLS, "marking")
+        self.identify = IdentifyAssist(self, "marking", FINDING_FILLS,
+                                       translate("FindingEditor", "marking"))
 
     def load(self, record: Any) -> None:
         super().load(record)

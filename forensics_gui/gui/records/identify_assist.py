@@ -20,7 +20,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from forensics_gui.core.errors import KnownError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.identify import rule_label
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import records
 from forensics_gui.gui.records.identify_strip import ACCEPT_KEY, IdentifyStrip
 
@@ -30,8 +32,9 @@ if TYPE_CHECKING:  # for typing only
 
 @dataclass(frozen=True)
 class Fill:
-    """A field Accept may fill: how the strip names it, its value in a proposal, and for a
-    reference the id of the record that value names (None when the store has none)."""
+    """A field Accept may fill: how the strip names it (marked for translation), its value
+    in a proposal, and for a reference the id of the record that value names (None when the
+    store has none)."""
 
     field: str
     name: str
@@ -47,23 +50,29 @@ def _reading(proposal: Any) -> Any:
     return proposal.identification.reading
 
 
-MAKER = Fill("manufacturer_id", "manufacturer", lambda p: _found(p).maker,
+MAKER = Fill("manufacturer_id", QT_TRANSLATE_NOOP("identify_assist", "manufacturer"),
+             lambda p: _found(p).maker,
              lambda p: p.maker_id)
 FINDING_FILLS = (
     # The part when the store has one with that number, else the number, which the
     # reference field's "Create part…" can turn into a part.
-    Fill("part_id", "part", lambda p: _reading(p) and _reading(p).part_number,
-         lambda p: p.part_id),
+    Fill("part_id", QT_TRANSLATE_NOOP("identify_assist", "part"),
+         lambda p: _reading(p) and _reading(p).part_number, lambda p: p.part_id),
     MAKER,
-    Fill("function", "function", lambda p: _found(p).category or _found(p).family),
-    Fill("date_code", "date code", lambda p: _reading(p) and _reading(p).date_code),
-    Fill("lot_code", "lot code", lambda p: _reading(p) and _reading(p).lot_code),
+    Fill("function", QT_TRANSLATE_NOOP("identify_assist", "function"),
+         lambda p: _found(p).category or _found(p).family),
+    Fill("date_code", QT_TRANSLATE_NOOP("identify_assist", "date code"),
+         lambda p: _reading(p) and _reading(p).date_code),
+    Fill("lot_code", QT_TRANSLATE_NOOP("identify_assist", "lot code"),
+         lambda p: _reading(p) and _reading(p).lot_code),
 )
 PART_FILLS = (
     MAKER,
-    Fill("function", "function", lambda p: _found(p).family or _found(p).category),
-    Fill("category", "category", lambda p: _found(p).category),
-    Fill("hs_code", "HS code", lambda p: _found(p).hs_code),
+    Fill("function", QT_TRANSLATE_NOOP("identify_assist", "function"),
+         lambda p: _found(p).family or _found(p).category),
+    Fill("category", QT_TRANSLATE_NOOP("identify_assist", "category"),
+         lambda p: _found(p).category),
+    Fill("hs_code", QT_TRANSLATE_NOOP("identify_assist", "HS code"), lambda p: _found(p).hs_code),
 )
 
 
@@ -145,23 +154,29 @@ class IdentifyAssist(QObject):
         if proposal.owner_id:
             values["successor_id"] = proposal.owner_id
         text = self._text()
-        self.strip.show_message(f"Adding {escape(found.maker)} to the organizations…")
+        self.strip.show_message(escape(translate(
+            "identify_assist", "Adding {maker} to the organizations…")).format(
+            maker=escape(found.maker)))
 
         def added(org: Any) -> None:
             if self._text() == text:
                 self._fill(proposal, org.id, added=found.maker)
 
         def failed(error: BaseException, trace: str) -> None:
-            self.strip.show_message(f"{escape(found.maker)} could not be added: "
-                                    f"{escape(str(error)[:200])}")
+            self.strip.show_message(escape(translate(
+                "identify_assist", "{maker} could not be added: {error}")).format(
+                maker=escape(found.maker), error=escape(str(error)[:200])))
             if not isinstance(error, KnownError):
                 self.editor.context.show_error(error, trace)
 
         self.editor.context.run(records.create, self.editor.context.store, "org", values,
-                                on_done=added, on_error=failed, label=f"Adding {found.maker}…")
+                                on_done=added, on_error=failed,
+                                label=translate("identify_assist", "Adding {maker}…").format(
+                                    maker=found.maker))
 
     def _fill(self, proposal: Any, maker_id: Any, added: str = "") -> None:
-        names = [fill.name for fill in self.fills if self._put(fill, proposal, maker_id)]
+        names = [translate("identify_assist", fill.name) for fill in self.fills
+                 if self._put(fill, proposal, maker_id)]
         if names:
             self.editor._on_edit()  # dirty as if typed: the user saves, or reverts
         if "part_id" in self._filled and proposal.part_id is None and \
@@ -171,8 +186,9 @@ class IdentifyAssist(QObject):
             self.editor.offer_create("part_id")
         self.strip.show_filled(names)
         if added:
-            self.strip.show_message(f"{escape(added)} added to the organizations. "
-                                    + self.strip.detail.text())
+            self.strip.show_message(escape(translate(
+                "identify_assist", "{maker} added to the organizations.")).format(
+                maker=escape(added)) + " " + self.strip.detail.text())
 
     def _would_fill(self, fill: Fill, proposal: Any) -> bool:
         value = fill.value(proposal)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 from forensics_gui.core.datecodes import parse_date_code
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.hs import hs_shown
-from forensics_gui.core.identify import rule_label, rule_source
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.core.identify import BUILT_IN, rule_source
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import identify
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -37,13 +39,31 @@ SMALLER = 0.92  # the strip's text beside the form's
 # What a proposal depends on besides the text: the store's rules, its organizations (the
 # maker's, its owner's), its parts and the company names recorded (Xilinx: now AMD).
 FOLLOWED = ("rule", "org", "part", "alias")
-IDLE = "Identification: type the {what} to see the maker the rules propose."
+IDLE = QT_TRANSLATE_NOOP("identify_strip",
+                         "Identification: type the {what} to see the maker the rules propose.")
+MONTHS = (QT_TRANSLATE_NOOP("identify_strip", "January"),
+          QT_TRANSLATE_NOOP("identify_strip", "February"),
+          QT_TRANSLATE_NOOP("identify_strip", "March"),
+          QT_TRANSLATE_NOOP("identify_strip", "April"),
+          QT_TRANSLATE_NOOP("identify_strip", "May"),
+          QT_TRANSLATE_NOOP("identify_strip", "June"),
+          QT_TRANSLATE_NOOP("identify_strip", "July"),
+          QT_TRANSLATE_NOOP("identify_strip", "August"),
+          QT_TRANSLATE_NOOP("identify_strip", "September"),
+          QT_TRANSLATE_NOOP("identify_strip", "October"),
+          QT_TRANSLATE_NOOP("identify_strip", "November"),
+          QT_TRANSLATE_NOOP("identify_strip", "December"))
 
 
 # ---------------------------------------------------------------- what the strip says
 def _cut(text: Any, most: int = LONGEST_VALUE) -> str:
     text = " ".join(str(text).split())  # a value read over several lines reads as one
     return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def _muted(html: str) -> str:
+    """`html` in the strip's muted colour."""
+    return f"<span style='color: {MUTED}'>{html}</span>"
 
 
 def _link(kind: str, record_id: Any, text: str) -> str:
@@ -60,9 +80,11 @@ def maker_html(proposal: Any) -> str:
     if owner and owner != found.maker:
         owner_shown = (_link("org", proposal.owner_id, owner) if proposal.owner_id
                        else escape(_cut(owner)))
-        maker += f" (now {owner_shown})"
+        maker += " " + escape(translate("identify_strip", "(now {owner})")).format(
+            owner=owner_shown)
     if not proposal.maker_id:
-        maker += f" <span style='color: {MUTED}'>(not in the store: Accept adds it)</span>"
+        maker += " " + _muted(escape(translate("identify_strip",
+                                               "(not in the store: Accept adds it)")))
     return maker
 
 
@@ -70,25 +92,42 @@ def verdict_html(proposal: Any) -> str:
     """The first line: what the rules propose, or why nothing is proposed."""
     found = proposal.identification
     if found.status != "identified":
-        return f"<b>Not identified</b>: {escape(_cut(not_identified_reason(found), 200))}"
+        return f"{not_identified()}: {escape(_cut(not_identified_reason(found), 200))}"
     facts = [maker_html(proposal)]
     facts += [escape(_cut(value)) for value in (found.family, found.category) if value]
     if found.family and found.category and found.category.lower() in found.family.lower():
         facts.pop()  # "STM32F7 … microcontroller · microcontroller" says it twice
     if found.hs_code:
-        facts.append(f"HS {escape(hs_shown(found.hs_code))}")
+        facts.append(escape(translate("identify_strip", "HS {code}").format(
+            code=hs_shown(found.hs_code))))
     if proposal.chpl_tier:
-        facts.append(f"CHPL tier {escape(str(proposal.chpl_tier))}")
+        facts.append(escape(translate("identify_strip", "CHPL tier {tier}").format(
+            tier=proposal.chpl_tier)))
     lowered = found.reason.partition("; confidence lowered from ")[2]
-    why = rule_text(found.rule) + (f"; lowered from {lowered}" if lowered else "")
-    return (f"<b>Identified</b>: {' · '.join(facts)} — {escape(found.confidence)} "
-            f"<span style='color: {MUTED}'>({escape(why)})</span>")
+    why = rule_text(found.rule) + (translate("identify_strip", "; lowered from {confidence}")
+                                   .format(confidence=lowered) if lowered else "")
+    identified = escape(translate("identify_strip", "Identified"))
+    return (f"<b>{identified}</b>: {' · '.join(facts)} — {escape(found.confidence)} "
+            f"{_muted(f'({escape(why)})')}")
+
+
+def not_identified() -> str:
+    """"<b>Not identified</b>", the start of the line when the rules propose nothing."""
+    return "<b>" + escape(translate("identify_strip", "Not identified")) + "</b>"
+
+
+def rule_name(rule: Any) -> str:
+    """How the interface names a rule: 'rule st-stm32', or 'your rule STM32F7' for the
+    store's (core.identify.rule_label in the interface's language)."""
+    if rule.origin == BUILT_IN:
+        return translate("identify_strip", "rule {id}").format(id=rule.rule_id)
+    return translate("identify_strip", "your rule {pattern}").format(pattern=rule.pattern)
 
 
 def rule_text(rule: Any) -> str:
     """"rule st-stm32: STM32F7 datasheet": which rule, and where it comes from (without the
     maker's name that sources often start with: the line names the maker already)."""
-    name = rule_label(rule)
+    name = rule_name(rule)
     source = rule_source(rule)
     return f"{name}: {_cut(source, 80)}" if source else name
 
@@ -98,8 +137,10 @@ def not_identified_reason(found: Any) -> str:
     engine's own words (a control character in the marking, no part number in it)."""
     makers = [m for m in dict.fromkeys(_maker_of(a) for a in found.alternatives or ()) if m]
     if found.status == "conflict" and len(makers) > 1:
-        return "rules disagree — " + ", ".join(makers[:-1]) + f" or {makers[-1]}"
-    return (found.reason or "no rule fits").removeprefix("not identified: ").rstrip(".")
+        return translate("identify_strip", "rules disagree — {makers} or {last}").format(
+            makers=", ".join(makers[:-1]), last=makers[-1])
+    return (found.reason or translate("identify_strip", "no rule fits")).removeprefix(
+        "not identified: ").rstrip(".")
 
 
 def _maker_of(alternative: Any) -> str:
@@ -112,9 +153,13 @@ def date_meaning(code: str) -> str:
     single = result.reading
     if single is not None:
         if single.week is not None:
-            return f" ({single.year} week {single.week})"
-        return f" ({single.start:%B %Y})"
-    return " (several readings)" if result.is_ambiguous else ""
+            return " " + translate("identify_strip", "({year} week {week})").format(
+                year=single.year, week=single.week)
+        return " " + translate("identify_strip", "({month} {year})").format(
+            month=translate("identify_strip", MONTHS[single.start.month - 1]),
+            year=single.start.year)
+    return " " + translate("identify_strip", "(several readings)") if result.is_ambiguous \
+        else ""
 
 
 def reading_html(proposal: Any, shown_part: Any = None) -> str:
@@ -127,19 +172,25 @@ def reading_html(proposal: Any, shown_part: Any = None) -> str:
     if reading.part_number:
         number = escape(_cut(reading.part_number))
         if proposal.part_id and proposal.part_id != shown_part:
-            number += f" ({_link('part', proposal.part_id, 'in the store')})"
-        facts.append(f"part number {number}")
+            link = _link("part", proposal.part_id, translate("identify_strip", "in the store"))
+            number += f" ({link})"
+        facts.append(escape(translate("identify_strip", "part number {number}")).format(
+            number=number))
     if reading.date_code:
         code = _cut(reading.date_code, 40)
-        facts.append(f"date code {escape(code)}{escape(date_meaning(code))}")
+        facts.append(escape(translate("identify_strip", "date code {code}")).format(
+            code=escape(code)) + escape(date_meaning(code)))
     if reading.lot_code:
-        facts.append(f"lot code {escape(_cut(reading.lot_code))}")
+        facts.append(escape(translate("identify_strip", "lot code {code}").format(
+            code=_cut(reading.lot_code))))
     if reading.country:
-        facts.append(f"origin {escape(_cut(reading.country))}")
+        facts.append(escape(translate("identify_strip", "origin {country}").format(
+            country=_cut(reading.country))))
     problem = getattr(reading, "problem", "")  # already the verdict's reason
-    facts += [f"<span style='color: {MUTED}'>{escape(_cut(note, 120))}</span>"
-              for note in _notes(reading.notes) if note != problem]
-    return "Read: " + " · ".join(facts) if facts else ""
+    facts += [_muted(escape(_cut(note, 120))) for note in _notes(reading.notes)
+              if note != problem]
+    return escape(translate("identify_strip", "Read: {facts}")).format(
+        facts=" · ".join(facts)) if facts else ""
 
 
 def _notes(notes: Any) -> list[str]:
@@ -162,7 +213,7 @@ class IdentifyStrip(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.idle = IDLE.format(what=what)
+        self.idle = translate("identify_strip", IDLE).format(what=what)
         self.proposal: Any = None
         self.shown_part: Any = None  # the part being edited, when the strip is a part's
         self.shown_for: str | None = None  # the text the proposal shown was made from
@@ -186,10 +237,11 @@ class IdentifyStrip(QWidget):
         # A small button on a row of its own, shown only when there is something to accept:
         # beside the text it would narrow every line of it.
         self.accept_button = QToolButton()
-        self.accept_button.setText(f"Accept ({ACCEPT_KEY})")
-        self.accept_button.setToolTip(
-            "Fill the empty fields from this proposal; nothing you typed is changed, and "
-            "nothing is saved until you save")
+        self.accept_button.setText(translate("identify_strip", "Accept ({key})").format(
+            key=ACCEPT_KEY))
+        self.accept_button.setToolTip(translate(
+            "identify_strip", "Fill the empty fields from this proposal; nothing you typed is "
+            "changed, and nothing is saved until you save"))
         self.accept_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.accept_button.clicked.connect(self.accept_requested)
         column = QVBoxLayout(self)
@@ -262,9 +314,10 @@ class IdentifyStrip(QWidget):
         self._set(None, text)
         message = getattr(error, "reason", None) or str(error)
         if isinstance(error, KnownError | ValueError):
-            self.verdict.setText(f"<b>Not identified</b>: {escape(_cut(message, LONGEST_MESSAGE))}")
+            self.verdict.setText(f"{not_identified()}: {escape(_cut(message, LONGEST_MESSAGE))}")
         else:
-            self.verdict.setText(f"<b>Identification failed</b>: {escape(_cut(message, 120))}")
+            failed = escape(translate("identify_strip", "Identification failed"))
+            self.verdict.setText(f"<b>{failed}</b>: {escape(_cut(message, 120))}")
             if not self._bug_shown:
                 self._bug_shown = True
                 self.context.show_error(error, trace)
@@ -299,11 +352,15 @@ class IdentifyStrip(QWidget):
         """Say which fields Accept filled, and how to take them back (Accept shows again
         with the next proposal)."""
         if not names:
-            self.show_message(f"<span style='color: {MUTED}'>Nothing filled: the fields "
-                              "already hold values (yours are never replaced).</span>")
+            self.show_message(_muted(escape(translate(
+                "identify_strip", "Nothing filled: the fields already hold values (yours are "
+                "never replaced)."))))
         else:
-            self.show_message(f"Filled: {escape(', '.join(names))} — "
-                              "<a href='undo:'>Undo</a> · Revert undoes every unsaved change")
+            self.show_message(
+                escape(translate("identify_strip", "Filled: {fields}")).format(
+                    fields=escape(", ".join(names))) + " — <a href='undo:'>"
+                + escape(translate("identify_strip", "Undo")) + "</a> · "
+                + escape(translate("identify_strip", "Revert undoes every unsaved change")))
 
     def show_message(self, html: str) -> None:
         """Say what Accept did (kept until the text changes)."""
@@ -322,7 +379,7 @@ class IdentifyStrip(QWidget):
 
     def _show_idle(self) -> None:
         self._set(None, self._wanted if not self._wanted.strip() else None)
-        self.verdict.setText(f"<span style='color: {MUTED}'>{escape(self.idle)}</span>")
+        self.verdict.setText(_muted(escape(self.idle)))
         self.detail.clear()
         self.detail.hide()
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.briefs.brief_actions import brief_button, subject_of
+from forensics_gui.gui.kit.flow_layout import flow_row
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.icons import icon
 from forensics_gui.gui.kit.lazy import custody
 from forensics_gui.gui.kit.record_table import RecordTable
@@ -34,6 +36,20 @@ from forensics_gui.gui.records.record_editor import RecordEditor
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
+
+# The transfer form's fields (required ones marked *), in the order of TransferDialog.inputs.
+TRANSFER_LABELS = (QT_TRANSLATE_NOOP("item_editor", "Released by *"),
+                   QT_TRANSLATE_NOOP("item_editor", "Received by *"),
+                   QT_TRANSLATE_NOOP("item_editor", "When (UTC) *"),
+                   QT_TRANSLATE_NOOP("item_editor", "Place"),
+                   QT_TRANSLATE_NOOP("item_editor", "Purpose"),
+                   QT_TRANSLATE_NOOP("item_editor", "Notes"))
+CUSTODY_COLUMNS = (QT_TRANSLATE_NOOP("item_editor", "When (UTC)"),
+                   QT_TRANSLATE_NOOP("item_editor", "Status"),
+                   QT_TRANSLATE_NOOP("item_editor", "Released by"),
+                   QT_TRANSLATE_NOOP("item_editor", "Received by"),
+                   QT_TRANSLATE_NOOP("item_editor", "Place"),
+                   QT_TRANSLATE_NOOP("item_editor", "Purpose"))
 
 
 class TransferDialog(QDialog):
@@ -44,8 +60,9 @@ class TransferDialog(QDialog):
                  correcting: Any = None) -> None:
         super().__init__(parent)
         self.context, self.item, self.correcting = context, item, correcting
-        self.setWindowTitle(f"Correct a transfer of {item.case_reference}" if correcting else
-                            f"Record a transfer of {item.case_reference}")
+        title = (translate("item_editor", "Correct a transfer of {item}") if correcting else
+                 translate("item_editor", "Record a transfer of {item}"))
+        self.setWindowTitle(title.format(item=item.case_reference))
         form = QFormLayout(self)
         self.inputs = {name: QLineEdit() for name in ("released_by", "received_by", "occurred_at",
                                                       "place", "purpose", "notes")}
@@ -55,13 +72,13 @@ class TransferDialog(QDialog):
             for name, widget in self.inputs.items():
                 value = getattr(correcting, name)
                 widget.setText(f"{value:%Y-%m-%d %H:%M}" if name == "occurred_at" else value)
-        labels = ("Released by *", "Received by *", "When (UTC) *", "Place", "Purpose", "Notes")
-        for label, widget in zip(labels, self.inputs.values(), strict=True):
-            form.addRow(label, widget)
+        for label, widget in zip(TRANSFER_LABELS, self.inputs.values(), strict=True):
+            form.addRow(translate("item_editor", label), widget)
         self.reason = QLineEdit()
         if correcting is not None:
-            self.reason.setPlaceholderText("why the recorded transfer was wrong")
-            form.addRow("Reason *", self.reason)
+            self.reason.setPlaceholderText(translate("item_editor",
+                                                     "why the recorded transfer was wrong"))
+            form.addRow(translate("item_editor", "Reason *"), self.reason)
         self.error = QLabel()
         self.error.setStyleSheet("color: #d64545;")
         self.error.setWordWrap(True)
@@ -105,25 +122,22 @@ class CustodyTab(QWidget):
         self.holder = QLabel()
         layout.addWidget(self.holder)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["When (UTC)", "Status", "Released by",
-                                              "Received by", "Place", "Purpose"])
+        self.table.setHorizontalHeaderLabels([translate("item_editor", text)
+                                              for text in CUSTODY_COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
-        row = QHBoxLayout()
-        self.transfer = QPushButton(icon("transfer"), "Record a transfer…")
+        self.transfer = QPushButton(icon("transfer"),
+                                    translate("item_editor", "Record a transfer…"))
         self.transfer.clicked.connect(self.record_transfer)
-        self.correct = QPushButton("Correct…")
+        self.correct = QPushButton(translate("item_editor", "Correct…"))
         self.correct.clicked.connect(self.correct_selected)
-        self.withdraw = QPushButton("Withdraw…")
+        self.withdraw = QPushButton(translate("item_editor", "Withdraw…"))
         self.withdraw.clicked.connect(self.withdraw_selected)
-        for button in (self.transfer, self.correct, self.withdraw):
-            row.addWidget(button)
-        row.addStretch()
-        layout.addLayout(row)
+        layout.addLayout(flow_row(self.transfer, self.correct, self.withdraw))
         self._selection_changed()
 
     def show_item(self, item: Any) -> None:
@@ -153,7 +167,9 @@ class CustodyTab(QWidget):
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
         holder = custody.current_custodian(events)
-        self.holder.setText(f"Current custodian: <b>{holder or 'none recorded'}</b>")
+        holder = holder or translate("item_editor", "none recorded")
+        self.holder.setText(translate("item_editor", "Current custodian: {holder}").format(
+            holder=f"<b>{holder}</b>"))
         self.transfer.setEnabled(not item.withdrawn)
         self._selection_changed()
 
@@ -184,10 +200,12 @@ class CustodyTab(QWidget):
         if event is None:
             return
         reason, ok = QInputDialog.getText(
-            self, "Withdraw a transfer",
-            f"Why did the transfer of {event.occurred_at:%Y-%m-%d %H:%M} from "
-            f"{event.released_by} to {event.received_by} not happen as recorded? It stays in "
-            "the list, struck through.")
+            self, translate("item_editor", "Withdraw a transfer"),
+            translate("item_editor", "Why did the transfer of {when} from {released_by} to "
+                                     "{received_by} not happen as recorded? It stays in the "
+                                     "list, struck through.").format(
+                when=f"{event.occurred_at:%Y-%m-%d %H:%M}", released_by=event.released_by,
+                received_by=event.received_by))
         if ok and reason.strip():
             self.context.run(custody.withdraw_transfer, self.context.store, event.id, reason,
                              on_done=lambda _: self.show_item(self.item))
@@ -203,13 +221,18 @@ class CustodyTab(QWidget):
 
 def _status(event: Any, later: Any) -> tuple[str, str]:
     """What a custody event's row says beside its values, and why (its tooltip)."""
-    text = {"correction": "correction", "withdrawal": "withdrawal"}.get(event.action, "")
+    text = {"correction": translate("item_editor", "correction"),
+            "withdrawal": translate("item_editor", "withdrawal")}.get(event.action, "")
     why = f"{text}: {event.reason}" if text else ""
     if later is not None:
-        done = "corrected" if later.action == "correction" else "withdrawn"
-        text = f"{text}, then {done}" if text else done
+        done = (translate("item_editor", "corrected") if later.action == "correction"
+                else translate("item_editor", "withdrawn"))
+        text = translate("item_editor", "{what}, then {done}").format(what=text, done=done) \
+            if text else done
         why = f"{why}\n" if why else ""
-        why += f"{done} on {later.created_at:%Y-%m-%d} by {later.created_by}: {later.reason}"
+        why += translate("item_editor", "{done} on {when} by {who}: {reason}").format(
+            done=done, when=f"{later.created_at:%Y-%m-%d}", who=later.created_by,
+            reason=later.reason)
     return text, why
 
 
@@ -226,17 +249,18 @@ class ItemEditor(RecordEditor):
         QVBoxLayout(self.findings_holder).setContentsMargins(0, 0, 0, 0)
         self.findings: RecordTable | None = None
         self.photos = PhotoPanel(context, offer_place=True)
-        self.tabs.addTab(self.custody, "Custody")
-        self.tabs.addTab(self.findings_holder, "Findings")
-        self.photos_tab = self.tabs.addTab(self.photos, "Photos")
+        self.tabs.addTab(self.custody, translate("item_editor", "Custody"))
+        self.tabs.addTab(self.findings_holder, translate("item_editor", "Findings"))
+        self.photos_tab = self.tabs.addTab(self.photos, translate("item_editor", "Photos"))
         self.photos.controller.gps_chosen.connect(self.use_position)
         self.photos.controller.open_finding_requested.connect(
             lambda finding_id: self.open_requested.emit("finding", finding_id))
         self.brief_button = brief_button(context, self, lambda: subject_of("item", self.record))
-        self.brief_button.setToolTip("Write the teardown report of this item (PDF)")
+        self.brief_button.setToolTip(translate("item_editor",
+                                               "Write the teardown report of this item (PDF)"))
         self.brief_button.setEnabled(False)
-        buttons = self.layout().itemAt(self.layout().count() - 1).layout()  # Save … History
-        buttons.insertWidget(buttons.indexOf(self.history_button), self.brief_button)
+        self.side_buttons.insertWidget(self.side_buttons.indexOf(self.history_button),
+                                       self.brief_button)
 
     def load(self, record: Any) -> None:
         super().load(record)
@@ -271,16 +295,14 @@ class ItemEditor(RecordEditor):
             self.findings.open_requested.connect(
                 lambda finding: self.open_requested.emit("finding", finding.id))
             layout.addWidget(self.findings)
-            add = QPushButton(icon("new"), "New finding in this item")
+            add = QPushButton(icon("new"), translate("item_editor", "New finding in this item"))
             add.clicked.connect(lambda: self.new_finding_requested.emit(self.record))
-            bench = QPushButton("Bench mode…")
-            bench.setToolTip("Record many findings of this item in a row: a grid edited with "
-                             "the keyboard, the item's photos and its template beside it")
+            bench = QPushButton(translate("item_editor", "Bench mode…"))
+            bench.setToolTip(translate("item_editor", "Record many findings of this item in a "
+                                                      "row: a grid edited with the keyboard, "
+                                                      "the item's photos and its template "
+                                                      "beside it"))
             bench.clicked.connect(lambda: self.bench_requested.emit(self.record.id))
-            buttons = QHBoxLayout()
-            buttons.addWidget(add)
-            buttons.addWidget(bench)
-            buttons.addStretch()
-            layout.addLayout(buttons)
+            layout.addLayout(flow_row(add, bench))
         self.findings.fixed_filters = {"item_id": item.id}
         self.findings.apply_filter()

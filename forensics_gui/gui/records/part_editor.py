@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.records.identify_assist import PART_FILLS, IdentifyAssist
 from forensics_gui.gui.records.record_editor import RecordEditor
 
@@ -20,7 +21,8 @@ class PartEditor(RecordEditor):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "part", parent)
-        self.identify = IdentifyAssist(self, "part_number", PART_FILLS, "part number")
+        self.identify = IdentifyAssist(self, "part_number", PART_FILLS,
+                                       translate("PartEditor", "part number"))
 
     def load(self, record: Any) -> None:
         super().load(record)

@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import ConflictError, ValidationError
-from forensics_gui.core.fields import REFERENCE_NAMES, WITHDRAWABLE, describe, label_of
+from forensics_gui.core.fields import REFERENCE_NAMES, WITHDRAWABLE, describe
 from forensics_gui.core.fields import kind as kind_spec
 from forensics_gui.gui.kit.create_dialog import CreateDialog, starting_values
 from forensics_gui.gui.kit.elided_label import ElidedLabel
 from forensics_gui.gui.kit.fields import FieldInput, SourceList
+from forensics_gui.gui.kit.flow_layout import FlowLayout, flow_row, keep_together
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.icons import icon
+from forensics_gui.gui.kit.labels import field_label, kind_label, spec_label
 from forensics_gui.gui.kit.lazy import records, suggest
 from forensics_gui.gui.kit.reference_field import ReferenceField, create_text
 from forensics_gui.gui.kit.table_model import display
@@ -105,7 +108,7 @@ class RecordEditor(QWidget):
         self.withdrawn_note.setVisible(False)
         outer.addWidget(self.withdrawn_note)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._form(), "Details")
+        self.tabs.addTab(self._form(), translate("RecordEditor", "Details"))
         # The tabs and the boxes below them share the height through a splitter: each keeps
         # the room it needs (nothing is drawn over its neighbour) and the user may move it.
         self.body = QSplitter(Qt.Orientation.Vertical)
@@ -185,7 +188,8 @@ class RecordEditor(QWidget):
             box.addWidget(error)
             if isinstance(widget, ReferenceField) and widget.creatable:
                 box.addWidget(self._create_button(spec.name), 0, Qt.AlignmentFlag.AlignLeft)
-            form.addRow(_one_line(f"{spec.label}{' *' if spec.required else ''}"), cell)
+            label = spec_label(spec) + (" *" if spec.required else "")
+            form.addRow(_one_line(label), cell)
             self.inputs[spec.name], self.errors[spec.name] = widget, error
             self.cells[spec.name] = cell
         self.derived: dict[str, QLabel] = {}
@@ -193,7 +197,7 @@ class RecordEditor(QWidget):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            form.addRow(_one_line(label_of(self.kind, name)), value)
+            form.addRow(_one_line(field_label(self.kind, name)), value)
             self.derived[name] = value
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -245,14 +249,15 @@ class RecordEditor(QWidget):
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(widget, 1)
-        button = QPushButton("Open")
-        button.setToolTip(f"Open the {spec.label.lower()}")
+        button = QPushButton(translate("RecordEditor", "Open"))
+        button.setToolTip(translate("RecordEditor", "Open the {what}").format(
+            what=spec_label(spec).lower()))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self._open_reference(spec))
         row.addWidget(button)
         if spec.ref == "source":
-            choose = QPushButton("Choose…")
-            choose.setToolTip("Pick a source, or create a new one")
+            choose = QPushButton(translate("RecordEditor", "Choose…"))
+            choose.setToolTip(translate("RecordEditor", "Pick a source, or create a new one"))
             choose.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             choose.clicked.connect(lambda: self._choose_source(widget))
             row.addWidget(choose)
@@ -267,25 +272,26 @@ class RecordEditor(QWidget):
 
         pick_source(self.context, self, chosen)
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.save_button = QPushButton(icon("save"), "Save")
-        self.revert_button = QPushButton(icon("revert"), "Revert")
+    def _buttons(self) -> FlowLayout:
+        """Save and Revert at the left, History and Delete at the right; on a narrow pane (or
+        with longer words) the right-hand group goes to a second line."""
+        self.save_button = QPushButton(icon("save"), translate("RecordEditor", "Save"))
+        self.revert_button = QPushButton(icon("revert"), translate("RecordEditor", "Revert"))
         # Evidence is withdrawn with a reason, never deleted.
         evidence = self.kind in WITHDRAWABLE
-        self.delete_button = QPushButton(icon("delete"), "Withdraw…" if evidence else "Delete…")
-        self.history_button = QPushButton(icon("history"), "History")
+        self.delete_button = QPushButton(icon("delete"),
+                                         translate("RecordEditor", "Withdraw…") if evidence
+                                         else translate("RecordEditor", "Delete…"))
+        self.history_button = QPushButton(icon("history"), translate("RecordEditor", "History"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.delete_button.clicked.connect(self.remove)
         self.history_button.clicked.connect(
             lambda: self.history_requested.emit(self.kind, self.record.id if self.record else None))
-        for button in (self.save_button, self.revert_button):
-            row.addWidget(button)
-        row.addStretch()
-        row.addWidget(self.history_button)
-        row.addWidget(self.delete_button)
-        return row
+        side = keep_together(self.history_button, self.delete_button)
+        # Editors of some kinds add their own buttons here, before History.
+        self.side_buttons = side.layout()
+        return flow_row([self.save_button, self.revert_button], side, last_right=True)
 
     # --------------------------------------------------------------- showing
     def load(self, record: Any) -> None:
@@ -362,19 +368,22 @@ class RecordEditor(QWidget):
     def _update_header(self) -> None:
         record = self.record
         if record is None:
-            self.title.setText(f"New {self.spec.label}")
-            self.meta.setText("Not saved yet")
+            self.title.setText(translate("RecordEditor", "New {kind}").format(kind=self._kind()))
+            self.meta.setText(translate("RecordEditor", "Not saved yet"))
         else:
-            self.title.setText(f"{self.spec.label.capitalize()}: {describe(self.kind, record)}")
-            self.meta.setText(f"Version {record.version} · changed "
-                              f"{record.updated_at:%Y-%m-%d %H:%M} UTC by {record.updated_by}")
+            self.title.setText(f"{self._kind().capitalize()}: {describe(self.kind, record)}")
+            self.meta.setText(translate("RecordEditor", "Version {version} · changed {when} UTC "
+                                                        "by {who}").format(
+                version=record.version, when=f"{record.updated_at:%Y-%m-%d %H:%M}",
+                who=record.updated_by))
         withdrawn = bool(getattr(record, "withdrawn", False))
         self.withdrawn_note.setVisible(withdrawn)
         if withdrawn:
-            self.withdrawn_note.setText(
-                f"Withdrawn on {record.withdrawn_at:%Y-%m-%d %H:%M} UTC by {record.withdrawn_by}: "
-                f"{record.withdrawal_reason}. It is kept as evidence and can no longer be "
-                "edited.")
+            self.withdrawn_note.setText(translate(
+                "RecordEditor", "Withdrawn on {when} UTC by {who}: {reason}. It is kept as "
+                "evidence and can no longer be edited.").format(
+                when=f"{record.withdrawn_at:%Y-%m-%d %H:%M}", who=record.withdrawn_by,
+                reason=record.withdrawal_reason))
         self.tabs.widget(0).setEnabled(not withdrawn)
         self.delete_button.setEnabled(record is not None and not withdrawn)
         self.history_button.setEnabled(record is not None)
@@ -435,19 +444,21 @@ class RecordEditor(QWidget):
         for button in self.create_buttons.values():
             button.hide()
 
-    def show_field_error(self, field: str, message: str) -> None:
+    def show_field_error(self, field: str, message: str, unknown: bool = False) -> None:
         """Mark the field that was refused, say why under it (offering to create the record
-        an unknown name means), scroll it into sight and put the cursor there."""
+        an unknown name means: `unknown`, or the store's "unknown <kind> …"), scroll it into
+        sight and put the cursor there."""
         if field not in self.inputs:
-            QMessageBox.warning(self, "Cannot save", f"{field}: {message}")
+            QMessageBox.warning(self, translate("RecordEditor", "Cannot save"),
+                                f"{field}: {message}")
             return
         self.tabs.setCurrentIndex(0)
         self.inputs[field].set_invalid(True)
         self.errors[field].setText(message)
         self.errors[field].show()
         widget = self.inputs[field]
-        if isinstance(widget, ReferenceField) and field in self.create_buttons and \
-                message.startswith(f"unknown {kind_spec(widget.kind).label} "):
+        if isinstance(widget, ReferenceField) and field in self.create_buttons and (
+                unknown or message.startswith(f"unknown {kind_spec(widget.kind).label} ")):
             self._retitle_create(field, offer=True)
         self.reveal(field)
 
@@ -480,14 +491,21 @@ class RecordEditor(QWidget):
             values = self.defaults | values
             self.context.run(records.create, self.context.store, self.kind, values,
                              on_done=lambda r: self._saved(r, then), on_error=self._save_failed,
-                             label=f"Saving the {self.spec.label}…")
+                             label=self._saving_text())
         else:
             self._update(self.record.version, self.changes(), then)
 
     def _update(self, version: int, changes: dict[str, Any], then: Any = None) -> None:
         self.context.run(records.update, self.context.store, self.kind, self.record.id, version,
                          self._sent(changes), on_done=lambda r: self._saved(r, then),
-                         on_error=self._save_failed, label=f"Saving the {self.spec.label}…")
+                         on_error=self._save_failed, label=self._saving_text())
+
+    def _saving_text(self) -> str:
+        return translate("RecordEditor", "Saving the {kind}…").format(kind=self._kind())
+
+    def _kind(self) -> str:
+        """The kind's name as the interface says it ("finding")."""
+        return kind_label(self.kind)
 
     def _saved(self, record: Any, then: Any) -> None:
         self.load(record)
@@ -531,18 +549,24 @@ class RecordEditor(QWidget):
                          on_done=lambda affected: self._confirm_delete(record, affected))
 
     def _confirm_delete(self, record: Any, affected: list[tuple[str, int, str]]) -> None:
-        blocking = [f"{n} {label}" for label, n, effect in affected if effect == "blocks"]
+        blocking = [_counted(n, label) for label, n, effect in affected if effect == "blocks"]
         title = describe(self.kind, record)
         if blocking:
-            QMessageBox.information(self, "Cannot delete", f"This {self.spec.label} is used by "
-                                    f"{', '.join(blocking)}. Remove or re-link those first.")
+            QMessageBox.information(
+                self, translate("RecordEditor", "Cannot delete"),
+                translate("RecordEditor", "This {kind} is used by {users}. Remove or re-link "
+                                          "those first.").format(kind=self._kind(),
+                                                                 users=", ".join(blocking)))
             return
-        lines = [f"{'Also deletes' if e == 'deletes' else 'Unlinks'} {n} {label}"
-                 for label, n, e in affected]
+        lines = [(translate("RecordEditor", "Also deletes {counted}") if e == "deletes"
+                  else translate("RecordEditor", "Unlinks {counted}")).format(
+            counted=_counted(n, label)) for label, n, e in affected]
         answer = QMessageBox.question(
-            self, f"Delete {self.spec.label}",
-            f"Delete {self.spec.label} “{title}”?\n\n" + "\n".join(lines) +
-            ("\n\n" if lines else "") + "The deletion is recorded in the audit trail.",
+            self, translate("RecordEditor", "Delete {kind}").format(kind=self._kind()),
+            translate("RecordEditor", "Delete {kind} “{title}”?").format(
+                kind=self._kind(), title=title) + "\n\n" + "\n".join(lines) +
+            ("\n\n" if lines else "") +
+            translate("RecordEditor", "The deletion is recorded in the audit trail."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -561,27 +585,33 @@ class RecordEditor(QWidget):
     def withdraw(self) -> None:
         """Ask why, then withdraw the record shown (evidence is never deleted)."""
         record = self.record
+        heading = translate("RecordEditor", "Withdraw {kind}").format(kind=self._kind())
         if record is None or self.dirty:
             if record is not None:
-                QMessageBox.information(self, f"Withdraw {self.spec.label}",
-                                        "Save or revert your changes first.")
+                QMessageBox.information(self, heading, translate(
+                    "RecordEditor", "Save or revert your changes first."))
             return
         title = describe(self.kind, record)
-        also = {"item": " Its findings and photos are withdrawn with it.",
-                "finding": " Its photos are withdrawn with it."}.get(self.kind, "")
+        also = {"item": translate("RecordEditor", " Its findings and photos are withdrawn with "
+                                                  "it."),
+                "finding": translate("RecordEditor", " Its photos are withdrawn with it.")
+                }.get(self.kind, "")
         reason, ok = QInputDialog.getMultiLineText(
-            self, f"Withdraw {self.spec.label}",
-            f"Why is {self.spec.label} “{title}” withdrawn? It stays in the store and in its "
-            f"history, hidden from lists, and can no longer be edited.{also}")
+            self, heading,
+            translate("RecordEditor", "Why is {kind} “{title}” withdrawn? It stays in the store "
+                                      "and in its history, hidden from lists, and can no longer "
+                                      "be edited.").format(kind=self._kind(), title=title) + also)
         if not ok:
             return
         if not reason.strip():
-            QMessageBox.information(self, f"Withdraw {self.spec.label}",
-                                    "Nothing was withdrawn: a reason is needed.")
+            QMessageBox.information(self, heading, translate(
+                "RecordEditor", "Nothing was withdrawn: a reason is needed."))
             return
         self.context.run(records.withdraw, self.context.store, self.kind, record.id,
                          record.version, reason, on_done=self._withdrawn,
-                         on_error=self._save_failed, label=f"Withdrawing the {self.spec.label}…")
+                         on_error=self._save_failed,
+                         label=translate("RecordEditor", "Withdrawing the {kind}…").format(
+                             kind=self._kind()))
 
     def _withdrawn(self, record: Any) -> None:
         self.load(record)
@@ -619,8 +649,10 @@ class RecordEditor(QWidget):
         if found is not None:
             self.open_requested.emit(spec.ref, found.id)
         else:
-            self.show_field_error(spec.name, f"unknown {kind_spec(spec.ref).label} "
-                                             f"{text[:80]!r}: nothing to open")
+            self.show_field_error(spec.name, translate(
+                "RecordEditor", "unknown {kind} {text}: nothing to open").format(
+                kind=kind_label(spec.ref), text=repr(text[:80])),
+                unknown=True)
 
     def _retitle_create(self, field: str, offer: bool = False) -> None:
         """Keep the Create… button under a field in step with its text (shown if `offer`)."""
@@ -666,6 +698,12 @@ class RecordEditor(QWidget):
 
         pick_source(self.context, self, lambda source: widget.add_source(source.id,
                                                                           source.title))
+
+
+def _counted(count: int, label: str) -> str:
+    """"3 component findings": how many records of a dependent `label` a deletion affects."""
+    return translate("RecordEditor", "{count} {what}").format(
+        count=count, what=translate("RecordEditor", label))
 
 
 def _one_line(text: str) -> QLabel:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from forensics_gui.core.patterns import check_pattern
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.records.record_editor import RecordEditor
 from forensics_gui.gui.records.rule_try_box import RuleTryBox
 
@@ -28,12 +29,13 @@ class RuleEditor(RecordEditor):
         self.body.addWidget(self.try_box)
         self.body.setStretchFactor(self.body.indexOf(self.try_box), 3)
         self.try_box.filled.connect(self.share_height)
-        self.built_in_button = QPushButton("Built-in rules…")
-        self.built_in_button.setToolTip("The rules the application comes with: look for one "
-                                        "before writing your own")
+        self.built_in_button = QPushButton(translate("RuleEditor", "Built-in rules…"))
+        self.built_in_button.setToolTip(translate("RuleEditor", "The rules the application "
+                                                                "comes with: look for one "
+                                                                "before writing your own"))
         self.built_in_button.clicked.connect(self.show_built_in_rules)
-        buttons = self.layout().itemAt(self.layout().count() - 1).layout()  # Save … History
-        buttons.insertWidget(buttons.indexOf(self.history_button), self.built_in_button)
+        self.side_buttons.insertWidget(self.side_buttons.indexOf(self.history_button),
+                                       self.built_in_button)
         self._check = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check.timeout.connect(self.check_pattern)
         for widget in self.inputs.values():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from forensics_gui.core.errors import KnownError
-from forensics_gui.core.fields import label_of
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.identify import (
     CONFLICT,
     IDENTIFIED,
@@ -33,11 +33,13 @@ from forensics_gui.core.identify import (
     RuleFileError,
     RuleSet,
     load_rules,
-    rule_label,
 )
 from forensics_gui.core.partnumbers import search_key
+from forensics_gui.gui.kit.i18n import translate
+from forensics_gui.gui.kit.labels import field_label
 from forensics_gui.gui.kit.lazy import identify
 from forensics_gui.gui.kit.store_follower import StoreFollower
+from forensics_gui.gui.records.identify_strip import rule_name
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -47,7 +49,10 @@ MOST_LINES = 50  # lines tried; more are left out, and the box says so
 LONGEST_LINE = 200
 DRAFT_ID = "this rule"
 WANTED_ANSWERS = 3  # answers the box asks room for
-COLUMNS = ("Typed", "The rules answer", "This rule")
+SAMPLE_LINES = ("STM32F405RGT6", "STM32F765 / VIT6 / CHN 2214")  # the box's example
+COLUMNS = (QT_TRANSLATE_NOOP("rule_try", "Typed"),
+           QT_TRANSLATE_NOOP("rule_try", "The rules answer"),
+           QT_TRANSLATE_NOOP("rule_try", "This rule"))
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def _draft_rules(values: dict[str, Any], makers: Any) -> RuleSet:
     row["rule_id"] = DRAFT_ID
     row["confidence"] = row["confidence"] or "low"  # tried as low until one is chosen
     if not str(row["maker"]).strip():
-        raise KnownError("give the maker to try this rule")
+        raise KnownError(translate("rule_try", "give the maker to try this rule"))
     return load_rules([row], STORE, where="this rule", first_row=0, makers=makers)
 
 
@@ -113,8 +118,10 @@ def try_rule(store: Any, values: dict[str, Any], replacing: str | None,
         problem = ""
     except RuleFileError as error:
         draft = None
-        problem = ("its pattern is not valid (the field says why)" if error.column == "pattern"
-                   else f"{label_of('rule', error.column).lower()}: {error.problem}")
+        problem = (translate("rule_try", "its pattern is not valid (the field says why)")
+                   if error.column == "pattern" else
+                   f"{field_label('rule', error.column).lower()}: "
+                   f"{error.problem}")
     except KnownError as error:
         draft, problem = None, str(error)
     together = others.merged(draft) if draft is not None else others
@@ -135,7 +142,8 @@ def _answer(found: Any) -> str:
     """What the rules answer, short (the family is in the tooltip)."""
     if found.status != IDENTIFIED:
         return found.reason[:1].upper() + found.reason[1:]
-    return f"Identified: {found.maker} — {found.confidence} ({rule_label(found.rule)})"
+    return translate("rule_try", "Identified: {maker} — {confidence} ({rule})").format(
+        maker=found.maker, confidence=found.confidence, rule=rule_name(found.rule))
 
 
 def _details(found: Any) -> str:
@@ -148,16 +156,17 @@ def _this_rule(found: Any, draft: RuleSet | None, fits: bool, decides: bool) -> 
     if draft is None:
         return "—"
     if not fits:
-        return "does not fit"
+        return translate("rule_try", "does not fit")
     if decides:
-        return "fits: its maker is proposed"
+        return translate("rule_try", "fits: its maker is proposed")
     if found.status == CONFLICT:
-        return "fits, and disagrees with another rule"
+        return translate("rule_try", "fits, and disagrees with another rule")
     if found.status == IDENTIFIED:
-        return f"fits; {rule_label(found.rule)} is preferred (same company)" \
-            if any(r.rule_id == DRAFT_ID for r in found.alternatives) \
-            else f"fits; {rule_label(found.rule)} is more specific"
-    return "fits"
+        preferred = any(r.rule_id == DRAFT_ID for r in found.alternatives)
+        return (translate("rule_try", "fits; {rule} is preferred (same company)") if preferred
+                else translate("rule_try", "fits; {rule} is more specific")).format(
+            rule=rule_name(found.rule))
+    return translate("rule_try", "fits")
 
 
 # ------------------------------------------------------------------ the box
@@ -168,19 +177,21 @@ class RuleTryBox(QGroupBox):
 
     def __init__(self, context: AppContext, draft: Callable[[], dict[str, Any]],
                  replacing: Callable[[], str | None] = lambda: None) -> None:
-        super().__init__("Try it")
+        super().__init__(translate("rule_try", "Try it"))
         self.context = context
         self._draft, self._replacing = draft, replacing
         self._asked: tuple[Any, ...] | None = None
         self.trial: Trial | None = None
         layout = QVBoxLayout(self)
-        hint = QLabel("One part number or marking a line, answered by the built-in rules, "
-                      "your store's rules and this rule as the form shows it (saved or not).")
+        hint = QLabel(translate("rule_try", "One part number or marking a line, answered by "
+                                            "the built-in rules, your store's rules and this "
+                                            "rule as the form shows it (saved or not)."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #6B7280;")
         layout.addWidget(hint)
         self.samples = QPlainTextEdit()
-        self.samples.setPlaceholderText("e.g.\nSTM32F405RGT6\nSTM32F765 / VIT6 / CHN 2214")
+        self.samples.setPlaceholderText("\n".join((translate("rule_try", "e.g."),
+                                                   *SAMPLE_LINES)))
         self.samples.setTabChangesFocus(True)
         self.samples.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.samples.textChanged.connect(lambda: self.refresh())
@@ -191,7 +202,7 @@ class RuleTryBox(QGroupBox):
         self.problem.hide()
         layout.addWidget(self.problem)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("rule_try", text) for text in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -201,7 +212,9 @@ class RuleTryBox(QGroupBox):
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         width = self.fontMetrics().horizontalAdvance
         self.table.setColumnWidth(0, width("STM32F405RGT6") + 16)
-        self.table.setColumnWidth(2, width("fits: its maker is") + 16)
+        # Room for the first words of the longest answer ("fits: its maker is"); it wraps.
+        fits = translate("rule_try", "fits: its maker is proposed")
+        self.table.setColumnWidth(2, width(fits[:18]) + 16)
         layout.addWidget(self.table, 1)
         self._pause = QTimer(self, singleShot=True, interval=TRY_DELAY_MS)
         self._pause.timeout.connect(self._ask)
@@ -273,10 +286,12 @@ class RuleTryBox(QGroupBox):
     def show_trial(self, trial: Trial, question: tuple[Any, ...] | None = None) -> None:
         """Show the answers of `trial`."""
         self.trial, self._shown_for = trial, question
-        problem = trial.problem and f"This rule cannot be tried yet: {trial.problem}"
+        problem = trial.problem and translate(
+            "rule_try", "This rule cannot be tried yet: {problem}").format(problem=trial.problem)
         if trial.left_out:
-            problem = (problem + "\n" if problem else "") + \
-                f"Only the first {MOST_LINES} lines are tried ({trial.left_out} left out)."
+            problem = (problem + "\n" if problem else "") + translate(
+                "rule_try", "Only the first {most} lines are tried ({count} left out).").format(
+                most=MOST_LINES, count=trial.left_out)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.table.setRowCount(len(trial.lines))

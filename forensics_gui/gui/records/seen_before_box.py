@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import search
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
@@ -34,11 +35,17 @@ def describe_seen(seen: Any) -> str:
     system types it was found."""
     subject = _escape(seen.subject[:1].upper() + seen.subject[1:])
     if not seen.findings:
-        return f"<b>{subject}</b>: no finding recorded yet."
-    plural = {True: "s", False: ""}
-    return (f"<b>{subject}</b><br>{seen.findings} finding{plural[seen.findings != 1]} in "
-            f"{seen.items} item{plural[seen.items != 1]} of {seen.systems} system "
-            f"type{plural[seen.systems != 1]}: {_escape(', '.join(seen.system_names))}")
+        return f"<b>{subject}</b>: " + _escape(translate("seen_before",
+                                                         "no finding recorded yet."))
+    findings = (translate("seen_before", "{count} finding") if seen.findings == 1
+                else translate("seen_before", "{count} findings")).format(count=seen.findings)
+    items = (translate("seen_before", "{count} item") if seen.items == 1
+             else translate("seen_before", "{count} items")).format(count=seen.items)
+    systems = (translate("seen_before", "{count} system type") if seen.systems == 1
+               else translate("seen_before", "{count} system types")).format(count=seen.systems)
+    return f"<b>{subject}</b><br>" + _escape(translate(
+        "seen_before", "{findings} in {items} of {systems}: {names}").format(
+        findings=findings, items=items, systems=systems, names=", ".join(seen.system_names)))
 
 
 def describe_dates(seen: Any) -> str:
@@ -48,8 +55,9 @@ def describe_dates(seen: Any) -> str:
         if seen.counted else ""
     if not seen.findings:
         return counted.removeprefix("<br>")
-    return (f"Recovered: {_span(seen.first_recovered, seen.last_recovered)} · "
-            f"produced: {_span(seen.first_produced, seen.last_produced)}{counted}")
+    return _escape(translate("seen_before", "Recovered: {recovered} · produced: {produced}")
+                   .format(recovered=_span(seen.first_recovered, seen.last_recovered),
+                           produced=_span(seen.first_produced, seen.last_produced))) + counted
 
 
 def describe_entries(seen: Any, most: int = SHOWN_ENTRIES) -> str:
@@ -58,20 +66,23 @@ def describe_entries(seen: Any, most: int = SHOWN_ENTRIES) -> str:
     lines = []
     for entry in seen.entries[:most]:
         facts = [_escape(entry.system)] if entry.system else []
-        facts += [f"recovered {entry.recovered_on}"] if entry.recovered_on else []
-        lines.append(f"• <a href='finding:{entry.finding_id}'>{_escape(entry.title)}</a> in "
-                     f"<a href='item:{entry.item_id}'>{_escape(entry.case_reference)}</a>"
-                     + (f" ({', '.join(facts)})" if facts else ""))
+        facts += [_escape(translate("seen_before", "recovered {date}").format(
+            date=entry.recovered_on))] if entry.recovered_on else []
+        finding = f"<a href='finding:{entry.finding_id}'>{_escape(entry.title)}</a>"
+        item = f"<a href='item:{entry.item_id}'>{_escape(entry.case_reference)}</a>"
+        lines.append("• " + _escape(translate("seen_before", "{finding} in {item}")).format(
+            finding=finding, item=item) + (f" ({', '.join(facts)})" if facts else ""))
     more = seen.findings - len(seen.entries[:most])
     if lines and more > 0:
-        lines.append(f"…and {more} more")
+        lines.append(_escape(translate("seen_before", "…and {count} more").format(count=more)))
     return "<br>".join(lines)
 
 
 def _span(first: Any, last: Any) -> str:
     if first is None:
-        return "unknown"
-    return str(first) if first == last else f"{first} to {last}"
+        return translate("seen_before", "unknown")
+    return str(first) if first == last else translate("seen_before", "{first} to {last}").format(
+        first=first, last=last)
 
 
 def _escape(text: str) -> str:
@@ -89,7 +100,7 @@ class SeenBeforeBox(QGroupBox):
     filled = Signal()  # an answer is shown
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Seen before", parent)
+        super().__init__(translate("seen_before", "Seen before"), parent)
         self.context = context
         self._asked: tuple[str, Any] | None = None
         self.seen: Any = None
@@ -117,7 +128,7 @@ class SeenBeforeBox(QGroupBox):
         layout.addWidget(scroll, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.search_button = QPushButton("Show all in Search")
+        self.search_button = QPushButton(translate("seen_before", "Show all in Search"))
         self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.search_button.clicked.connect(self.show_in_search)
         row.addWidget(self.search_button)
@@ -134,8 +145,8 @@ class SeenBeforeBox(QGroupBox):
 
     def clear(self) -> None:
         self._asked, self.seen = None, None
-        self.text.setText("Open a part, a finding or an organization to see where else it "
-                          "was found.")
+        self.text.setText(translate("seen_before", "Open a part, a finding or an organization "
+                                                   "to see where else it was found."))
         for label in (self.entries, self.dates):
             label.clear()
             label.hide()
@@ -146,7 +157,7 @@ class SeenBeforeBox(QGroupBox):
             self.clear()
             return
         asked = self._asked = (kind, record_id)
-        self.text.setText("Looking…")
+        self.text.setText(translate("seen_before", "Looking…"))
         self.entries.hide()
         self.dates.hide()
         self.search_button.hide()
@@ -194,12 +205,17 @@ def _search_text(seen: Any) -> str:
     """The button's words: a filter lists exactly the findings counted; a part number or a
     marking is searched as text (the findings whose marking reads it, and the part)."""
     if seen.search.get("filters"):
-        return f"Show all {seen.findings} in Search" if seen.findings > 1 else "Show in Search"
-    return f"Search for “{seen.search.get('text', '')[:40]}”"
+        return translate("seen_before", "Show all {count} in Search").format(
+            count=seen.findings) if seen.findings > 1 else translate("seen_before",
+                                                                     "Show in Search")
+    return translate("seen_before", "Search for “{text}”").format(
+        text=seen.search.get("text", "")[:40])
 
 
 def _search_tip(request: dict[str, Any]) -> str:
     if request.get("filters", {}).get("manufacturer_id"):
-        return (f"Search with the maker filter {request['filters']['manufacturer_id']!r} "
-                "(its predecessors included)")
-    return f"Search for {request.get('text', '')!r}" if request else ""
+        return translate("seen_before", "Search with the maker filter {maker} (its "
+                                        "predecessors included)").format(
+            maker=repr(request["filters"]["manufacturer_id"]))
+    return translate("seen_before", "Search for {text}").format(
+        text=repr(request.get("text", ""))) if request else ""

@@ -38,7 +38,10 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.errors import KnownError
 from forensics_gui.core.fields import LIST_FORMATS
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.screening import describe_topics, entry_topics
+from forensics_gui.gui.kit.flow_layout import FlowLayout, flow_row
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import sanctions_lists, screening
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -47,21 +50,39 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 
 ROLE_MATCH = Qt.ItemDataRole.UserRole
 MATCH_LIMIT = 2000
-STATES = (("Waiting for a decision", "candidate"), ("Confirmed", "confirmed"),
-          ("Rejected", "rejected"), ("All decisions", ""))
-CHANGES = (("Any change", ""), ("New", "new"), ("Changed", "changed"),
-           ("Removed from the list", "removed"), ("Unchanged", "unchanged"))
-MATCH_HEADERS = ("Score", "Organization", "Listed name", "Decision", "Change", "List",
-                 "Matched on")
+STATES = ((QT_TRANSLATE_NOOP("ScreeningPanel", "Waiting for a decision"), "candidate"),
+          (QT_TRANSLATE_NOOP("ScreeningPanel", "Confirmed"), "confirmed"),
+          (QT_TRANSLATE_NOOP("ScreeningPanel", "Rejected"), "rejected"),
+          (QT_TRANSLATE_NOOP("ScreeningPanel", "All decisions"), ""))
+CHANGES = ((QT_TRANSLATE_NOOP("ScreeningPanel", "Any change"), ""),
+           (QT_TRANSLATE_NOOP("ScreeningPanel", "New"), "new"),
+           (QT_TRANSLATE_NOOP("ScreeningPanel", "Changed"), "changed"),
+           (QT_TRANSLATE_NOOP("ScreeningPanel", "Removed from the list"), "removed"),
+           (QT_TRANSLATE_NOOP("ScreeningPanel", "Unchanged"), "unchanged"))
+MATCH_HEADERS = (QT_TRANSLATE_NOOP("ScreeningPanel", "Score"),
+                 QT_TRANSLATE_NOOP("ScreeningPanel", "Organization"),
+                 QT_TRANSLATE_NOOP("ScreeningPanel", "Listed name"),
+                 QT_TRANSLATE_NOOP("ScreeningPanel", "Decision"),
+                 QT_TRANSLATE_NOOP("ScreeningPanel", "Change"),
+                 QT_TRANSLATE_NOOP("ScreeningPanel", "List"),
+                 QT_TRANSLATE_NOOP("ScreeningPanel", "Matched on"))
 SCORE, DECISION, CHANGE = 0, 3, 4
 MAX_COLUMN_WIDTH = 230
-VERSION_HEADERS = ("List", "Version", "Published", "Format", "Entries", "Screened",
-                   "Waiting", "Confirmed", "Rejected")
+VERSION_HEADERS = (QT_TRANSLATE_NOOP("ScreeningPanel", "List"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Version"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Published"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Format"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Entries"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Screened"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Waiting"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Confirmed"),
+                   QT_TRANSLATE_NOOP("ScreeningPanel", "Rejected"))
 CHANGE_COLOURS = {"new": "#1565c0", "changed": "#b26a00", "removed": "#c62828"}
 MIN_DIALOG_WIDTH, MIN_DIALOG_HEIGHT = 620, 340
 NOT_STATED_COLOUR, ERROR_COLOUR = "#b26a00", "#c62828"
-FILE_FILTER = ("List files (*.csv *.json *.jsonl *.ndjson);;CSV files (*.csv);;"
-               "JSON lines (*.json *.jsonl *.ndjson);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP("ScreeningPanel",
+                                "List files (*.csv *.json *.jsonl *.ndjson);;CSV files (*.csv);;"
+                                "JSON lines (*.json *.jsonl *.ndjson);;All files (*)")
 
 
 def _text(text: str) -> str:
@@ -79,12 +100,13 @@ class ImportDialog(QDialog):
     def __init__(self, paths: list[str], parent: QWidget | None = None,
                  context: AppContext | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import sanctions list")
+        self.setWindowTitle(translate("ScreeningPanel", "Import sanctions list"))
         self.setMinimumSize(MIN_DIALOG_WIDTH, MIN_DIALOG_HEIGHT)
         self.defaults: Any = None
         layout = QVBoxLayout(self)
         names = ", ".join(p.replace("\\", "/").rsplit("/", 1)[-1] for p in paths)
-        self.files = self._hint(f"<b>Files:</b> {_text(names)}", plain=False)
+        self.files = self._hint(translate("ScreeningPanel", "<b>Files:</b> {names}").format(
+            names=_text(names)), plain=False)
         layout.addWidget(self.files)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -98,26 +120,33 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if context is not None:
-            self.published_hint.setText("Reading the date the file states…")
+            self.published_hint.setText(translate("ScreeningPanel",
+                                                  "Reading the date the file states…"))
             context.run(sanctions_lists.import_defaults, list(paths), on_done=self.show_defaults,
-                        on_error=self._unreadable, label="Reading the list files…")
+                        on_error=self._unreadable,
+                        label=translate("ScreeningPanel", "Reading the list files…"))
 
     def _fields(self, form: QFormLayout) -> None:
         self.format = QComboBox()
-        self.format.addItem("Recognise from the files", "")
+        self.format.addItem(translate("ScreeningPanel", "Recognise from the files"), "")
         for fmt in LIST_FORMATS:
             self.format.addItem(fmt, fmt)
         self.format_hint = self._hint("")
-        self.name = QLineEdit(placeholderText="default: OFAC SDN, Consolidated Screening List…")
-        self.version = QLineEdit(placeholderText="default: the version's date")
-        self.version_hint = self._hint("As the publisher names the version; by default its "
-                                       "date.")
-        self.published = QLineEdit(placeholderText="YYYY-MM-DD; default: from the file")
+        self.name = QLineEdit(placeholderText=translate(
+            "ScreeningPanel", "default: OFAC SDN, Consolidated Screening List…"))
+        self.version = QLineEdit(placeholderText=translate("ScreeningPanel",
+                                                           "default: the version's date"))
+        self.version_hint = self._hint(translate(
+            "ScreeningPanel", "As the publisher names the version; by default its date."))
+        self.published = QLineEdit(placeholderText=translate(
+            "ScreeningPanel", "YYYY-MM-DD; default: from the file"))
         self.published_hint = self._hint("")
-        for label, widget, hint in (("Format", self.format, self.format_hint),
-                                    ("List name", self.name, None),
-                                    ("Version", self.version, self.version_hint),
-                                    ("Published on", self.published, self.published_hint)):
+        for label, widget, hint in (
+                (translate("ScreeningPanel", "Format"), self.format, self.format_hint),
+                (translate("ScreeningPanel", "List name"), self.name, None),
+                (translate("ScreeningPanel", "Version"), self.version, self.version_hint),
+                (translate("ScreeningPanel", "Published on"), self.published,
+                 self.published_hint)):
             form.addRow(label, self._with_hint(widget, hint))
 
     def _hint(self, text: str, plain: bool = True) -> QLabel:
@@ -150,14 +179,16 @@ class ImportDialog(QDialog):
             self.version.setText(defaults.list_version)
         stated = defaults.origin == "stated"
         colour = "" if stated else f" style='color:{NOT_STATED_COLOUR}'"
-        self.published_hint.setText(f"<span{colour}>{_text(defaults.explanation)}</span>")
-        self.version_hint.setText(_text(
-            "The file states no version name: its date is used. Give the publisher's name "
-            "for the version if it has one." if stated else
-            "By default the version's date. Give the publisher's name for the version if "
-            "it has one."))
+        self.published_hint.setText(  # not translated: the service's explanation
+            f"<span{colour}>{_text(defaults.explanation)}</span>")
+        self.version_hint.setText(_text(translate(
+            "ScreeningPanel", "The file states no version name: its date is used. Give the "
+            "publisher's name for the version if it has one.") if stated else translate(
+            "ScreeningPanel", "By default the version's date. Give the publisher's name for "
+            "the version if it has one.")))
         if defaults.format_label and not self.format.currentData():
-            self.format_hint.setText(_text(f"Recognised: {defaults.format_label}."))
+            self.format_hint.setText(_text(translate("ScreeningPanel", "Recognised: {format}.")
+                                           .format(format=defaults.format_label)))
         self._fit()
 
     def _fit(self) -> None:
@@ -168,7 +199,7 @@ class ImportDialog(QDialog):
             self.resize(self.width(), needed)
 
     def _unreadable(self, error: BaseException, _trace: str) -> None:
-        self.published_hint.setText(
+        self.published_hint.setText(  # not translated: the error's message, in red
             f"<span style='color:{ERROR_COLOUR}'>{_text(str(error))}</span>")
         self._fit()
 
@@ -200,8 +231,9 @@ class ScreeningPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._top_row())
-        self.summary = QLabel("Import a list downloaded from its publisher to screen every "
-                              "organization against it.")
+        self.summary = QLabel(translate("ScreeningPanel",
+                                        "Import a list downloaded from its publisher to screen "
+                                        "every organization against it."))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -218,42 +250,38 @@ class ScreeningPanel(QWidget):
         layout.addWidget(self.details)
         layout.addLayout(self._decision_row())
 
-    def _top_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.import_button = QPushButton("Import list…")
+    def _top_row(self) -> FlowLayout:
+        self.import_button = QPushButton(translate("ScreeningPanel", "Import list…"))
         self.import_button.clicked.connect(self.choose_and_import)
-        self.screen_button = QPushButton("Screen again")
+        self.screen_button = QPushButton(translate("ScreeningPanel", "Screen again"))
         self.screen_button.clicked.connect(self.screen_again)
-        row.addWidget(self.import_button)
-        row.addWidget(self.screen_button)
-        row.addStretch(1)
         self.state_filter = self._combo(STATES)
         self.change_filter = self._combo(CHANGES)
-        row.addWidget(QLabel("Show:"))
-        row.addWidget(self.state_filter)
-        row.addWidget(self.change_filter)
-        return row
+        return flow_row([self.import_button, self.screen_button],
+                        [QLabel(translate("ScreeningPanel", "Show:")), self.state_filter,
+                         self.change_filter], last_right=True)
 
     def _combo(self, choices: tuple[tuple[str, str], ...]) -> QComboBox:
         combo = QComboBox()
         for label, value in choices:
-            combo.addItem(label, value)
+            combo.addItem(translate("ScreeningPanel", label), value)
         combo.currentIndexChanged.connect(lambda _i: self.load_matches())
         return combo
 
     def _versions_tree(self) -> QTreeWidget:
         self.versions = QTreeWidget()
-        self.versions.setHeaderLabels(list(VERSION_HEADERS))
+        self.versions.setHeaderLabels([translate("ScreeningPanel", h) for h in VERSION_HEADERS])
         self.versions.setRootIsDecorated(False)
         self.versions.setUniformRowHeights(True)
-        self.versions.setToolTip("Imported list versions; screening uses the newest (bold) "
-                                 "of each list")
+        self.versions.setToolTip(translate("ScreeningPanel",
+                                           "Imported list versions; screening uses the newest "
+                                           "(bold) of each list"))
         self.versions.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return self.versions
 
     def _matches_table(self) -> QTableWidget:
         table = QTableWidget(0, len(MATCH_HEADERS))
-        table.setHorizontalHeaderLabels(list(MATCH_HEADERS))
+        table.setHorizontalHeaderLabels([translate("ScreeningPanel", h) for h in MATCH_HEADERS])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -270,15 +298,18 @@ class ScreeningPanel(QWidget):
 
     def _decision_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.note = QLineEdit(placeholderText="Note for the decision (optional): why")
+        self.note = QLineEdit(placeholderText=translate(
+            "ScreeningPanel", "Note for the decision (optional): why"))
         row.addWidget(self.note, 1)
-        self.confirm_button = QPushButton("Confirm")
-        self.confirm_button.setToolTip("The organization is the listed entry: record a "
-                                       "designation citing the list")
-        self.reject_button = QPushButton("Reject")
-        self.reject_button.setToolTip("The organization is not the listed entry; not asked "
-                                      "again unless the entry changes")
-        self.open_button = QPushButton("Open organization")
+        self.confirm_button = QPushButton(translate("ScreeningPanel", "Confirm"))
+        self.confirm_button.setToolTip(translate(
+            "ScreeningPanel", "The organization is the listed entry: record a designation "
+            "citing the list"))
+        self.reject_button = QPushButton(translate("ScreeningPanel", "Reject"))
+        self.reject_button.setToolTip(translate(
+            "ScreeningPanel", "The organization is not the listed entry; not asked again "
+            "unless the entry changes"))
+        self.open_button = QPushButton(translate("ScreeningPanel", "Open organization"))
         for button, slot in ((self.confirm_button, self.confirm), (self.reject_button,
                                                                     self.reject),
                              (self.open_button, self.open_organization)):
@@ -308,15 +339,17 @@ class ScreeningPanel(QWidget):
         self.versions.clear()
         for version in versions:
             v = version.list
-            screened = f"{v.screened_at:%Y-%m-%d}" if v.screened else "not yet"
+            screened = (f"{v.screened_at:%Y-%m-%d}" if v.screened
+                        else translate("ScreeningPanel", "not yet"))
             item = QTreeWidgetItem([v.name, v.list_version, str(v.published_on or ""), v.format,
                                     f"{v.entry_count or 0:,}", screened,
                                     str(version.candidates), str(version.confirmed),
                                     str(version.rejected)])
             if version.newest and not v.screened:
                 item.setForeground(5, QColor("#c62828"))
-                item.setToolTip(5, "No screening against this version has completed: "
-                                   "Screen again (it also runs when the application starts)")
+                item.setToolTip(5, translate(
+                    "ScreeningPanel", "No screening against this version has completed: "
+                    "Screen again (it also runs when the application starts)"))
             item.setToolTip(0, f"{v.file_name}\nSHA-256 {v.sha256}\n{v.notes}".strip())
             if version.newest:
                 font = QFont(item.font(0))
@@ -349,7 +382,7 @@ class ScreeningPanel(QWidget):
     def _cell(self, match: Any, column: int, value: Any) -> QTableWidgetItem:
         item = QTableWidgetItem()
         if column == DECISION and match.state == "candidate" and match.change == "removed":
-            value = "none: no longer listed"
+            value = translate("ScreeningPanel", "none: no longer listed")
         item.setData(Qt.ItemDataRole.DisplayRole,
                      value if column == SCORE else str(value or ""))
         item.setData(ROLE_MATCH, match)
@@ -359,7 +392,8 @@ class ScreeningPanel(QWidget):
         if column in (1, 2, 6):
             item.setToolTip(str(value or ""))
         if column == 2:
-            item.setToolTip(f"{match.list_name} entry {match.entry_ref}")
+            item.setToolTip(translate("ScreeningPanel", "{list} entry {entry}").format(
+                list=match.list_name, entry=match.entry_ref))
         return item
 
     # --------------------------------------------------------------- selection
@@ -396,17 +430,22 @@ class ScreeningPanel(QWidget):
         removed = _removed_line(detail)
         entry = detail.entry
         if entry is None:
-            self.details.setText(removed + escape(f"Entry {detail.match.entry_ref} is in no "
-                                                  "imported version."))
+            self.details.setText(removed + escape(translate(
+                "ScreeningPanel", "Entry {entry} is in no imported version.").format(
+                entry=detail.match.entry_ref)))
             return
-        authority = entry.authority or "authority not given"
-        listed = f", listed {entry.listed_on}" if entry.listed_on else ""
+        authority = entry.authority or translate("ScreeningPanel", "authority not given")
+        listed = (translate("ScreeningPanel", ", listed {date}").format(date=entry.listed_on)
+                  if entry.listed_on else "")
         lines = [("", f"{entry.name} ({entry.entity_type}, {authority}{listed})"),
-                 ("Topics", describe_topics(entry_topics(entry.remarks))),
-                 ("Programmes", "; ".join(entry.programmes) or "none"),
-                 ("Also listed as", "; ".join(entry.names[:6])),
-                 ("Identifiers", ", ".join(entry.identifiers)),
-                 ("Notes", detail.match.notes)]
+                 (translate("ScreeningPanel", "Topics"),
+                  describe_topics(entry_topics(entry.remarks),
+                                  lambda label: translate("screening", label))),
+                 (translate("ScreeningPanel", "Programmes"),
+                  "; ".join(entry.programmes) or translate("ScreeningPanel", "none")),
+                 (translate("ScreeningPanel", "Also listed as"), "; ".join(entry.names[:6])),
+                 (translate("ScreeningPanel", "Identifiers"), ", ".join(entry.identifiers)),
+                 (translate("ScreeningPanel", "Notes"), detail.match.notes)]
         self.details.setText(removed + "<br>".join(
             f"{label}: {escape(text)}" if label else f"<b>{escape(text)}</b>"
             for label, text in lines if text))
@@ -414,8 +453,9 @@ class ScreeningPanel(QWidget):
     # ----------------------------------------------------------------- actions
     def choose_and_import(self) -> None:
         """Ask for the files (several at once for OFAC's three) and import them."""
-        paths, _filter = QFileDialog.getOpenFileNames(self, "Import sanctions list", "",
-                                                      FILE_FILTER)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, translate("ScreeningPanel", "Import sanctions list"), "",
+            translate("ScreeningPanel", FILE_FILTER))
         if not paths:
             return
         dialog = ImportDialog(paths, self, self.context)
@@ -426,9 +466,11 @@ class ScreeningPanel(QWidget):
         """Import one list version from `paths`, then screen; shows what changed."""
         given = {k: v for k, v in options.items() if v}
         work = partial(sanctions_lists.import_list, **given)
-        self.summary.setText(escape("Importing " + ", ".join(str(p) for p in paths) + "…"))
+        self.summary.setText(escape(translate("ScreeningPanel", "Importing {files}…").format(
+            files=", ".join(str(p) for p in paths))))
         self.context.run(work, self.context.store, [str(p) for p in paths], control=True,
-                         label="Importing the sanctions list…", on_done=self._imported,
+                         label=translate("ScreeningPanel", "Importing the sanctions list…"),
+                         on_done=self._imported,
                          on_error=self._failed)
 
     def _imported(self, result: Any) -> None:
@@ -437,14 +479,17 @@ class ScreeningPanel(QWidget):
 
     def _failed(self, error: BaseException, trace: str) -> None:
         if isinstance(error, KnownError):
-            self.summary.setText(f"<span style='color:#c62828'>Not imported: "
-                                 f"{escape(str(error))}</span>")
+            problem = translate("ScreeningPanel", "Not imported: {error}").format(
+                error=str(error))
+            self.summary.setText(  # not translated: the message above, in red
+                f"<span style='color:#c62828'>{escape(problem)}</span>")
         self.context.show_error(error, trace)
 
     def screen_again(self) -> None:
         """Screen every organization against the lists' newest versions."""
         self.context.run(screening.screen, self.context.store, control=True,
-                         label="Screening organizations…", on_done=self._screened)
+                         label=translate("ScreeningPanel", "Screening organizations…"),
+                         on_done=self._screened)
 
     def _screened(self, summary: Any) -> None:
         self.summary.setText(escape(summary.describe()))
@@ -452,11 +497,11 @@ class ScreeningPanel(QWidget):
 
     def confirm(self) -> None:
         """Confirm the selected match: a designation citing the list is recorded."""
-        self._decide(screening.confirm, "confirmed")
+        self._decide(screening.confirm, translate("ScreeningPanel", "confirmed"))
 
     def reject(self) -> None:
         """Reject the selected match."""
-        self._decide(screening.reject, "rejected")
+        self._decide(screening.reject, translate("ScreeningPanel", "rejected"))
 
     def _decide(self, decide: Any, verb: str) -> None:
         match = self.selected_match()
@@ -469,9 +514,12 @@ class ScreeningPanel(QWidget):
     def _decided(self, decision: Any, verb: str) -> None:
         self.note.clear()
         match = decision.match
-        text = f"{match.organization_name}: {verb} as {match.entry_name} ({match.list_name})."
+        text = translate("ScreeningPanel", "{organization}: {verb} as {entry} ({list}).").format(
+            organization=match.organization_name, verb=verb, entry=match.entry_name,
+            list=match.list_name)
         if decision.designation is not None:
-            text += f" Designation recorded ({decision.designation.authority})."
+            text += translate("ScreeningPanel", " Designation recorded ({authority}).").format(
+                authority=decision.designation.authority)
         self.summary.setText(escape(text))
 
     def open_organization(self) -> None:
@@ -486,8 +534,11 @@ def _removed_line(detail: Any) -> str:
     if detail.match.change != "removed":
         return ""
     version = detail.removed_in
-    where = f" in {version.name} version {version.list_version}" if version else ""
-    waiting = (" It no longer waits for a decision and cannot be confirmed."
+    removed = (translate("ScreeningPanel", "Removed from the list in {list} version {version}.")
+               .format(list=version.name, version=version.list_version) if version
+               else translate("ScreeningPanel", "Removed from the list."))
+    waiting = (translate("ScreeningPanel",
+                         " It no longer waits for a decision and cannot be confirmed.")
                if detail.match.state == "candidate" else "")
-    return (f"<span style='color:{ERROR_COLOUR}'><b>Removed from the list{escape(where)}."
-            f"</b>{waiting}</span><br>")
+    return (f"<span style='color:{ERROR_COLOUR}'><b>{escape(removed)}"
+            f"</b>{escape(waiting)}</span><br>")

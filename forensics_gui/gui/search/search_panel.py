@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError, ValidationError
-from forensics_gui.core.fields import CONFIDENCE, KINDS
+from forensics_gui.core.fields import CONFIDENCE
 from forensics_gui.core.hs import CHPL_TIERS
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.search import FILTER_LABELS, MATCH_LABELS
 from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_record
+from forensics_gui.gui.kit.i18n import translate
+from forensics_gui.gui.kit.labels import kind_label, kind_plural
 from forensics_gui.gui.kit.lazy import records, search, search_lists
 from forensics_gui.gui.kit.store_follower import StoreFollower
 
@@ -48,28 +51,48 @@ BRIEF_KINDS = ("part", "org", "item", "system", "finding")  # results a brief is
 ROLE_KIND = Qt.ItemDataRole.UserRole
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
+# The words of the yes/no filter, shown translated; the search is sent "yes" or "no".
+YES_NO = ("", QT_TRANSLATE_NOOP("SearchPanel", "yes"), QT_TRANSLATE_NOOP("SearchPanel", "no"))
 # (filter name, label, widget kind, choices)
 FILTERS = (
-    ("system_id", "System type", "combo", ()),
-    ("item_id", "Recovered item", "line", ()),
-    ("manufacturer_id", "Maker", "line", ()),
-    ("manufacturer_country", "Maker's country", "line", ()),
-    ("chpl_tier", "CHPL tier", "combo", ("", *CHPL_TIERS)),
-    ("hs_code", "HS code", "line", ()),
-    ("produced_after", "Made after", "line", ()),
-    ("produced_before", "Made before", "line", ()),
-    ("sanctioned", "Sanctioned company in chain", "combo", ("", "yes", "no")),
-    ("confidence", "Confidence", "combo", ("", *CONFIDENCE)),
-    ("source_id", "Source cited", "line", ()),
+    ("system_id", QT_TRANSLATE_NOOP("SearchPanel", "System type"), "combo", ()),
+    ("item_id", QT_TRANSLATE_NOOP("SearchPanel", "Recovered item"), "line", ()),
+    ("manufacturer_id", QT_TRANSLATE_NOOP("SearchPanel", "Maker"), "line", ()),
+    ("manufacturer_country", QT_TRANSLATE_NOOP("SearchPanel", "Maker's country"), "line", ()),
+    ("chpl_tier", QT_TRANSLATE_NOOP("SearchPanel", "CHPL tier"), "combo", ("", *CHPL_TIERS)),
+    ("hs_code", QT_TRANSLATE_NOOP("SearchPanel", "HS code"), "line", ()),
+    ("produced_after", QT_TRANSLATE_NOOP("SearchPanel", "Made after"), "line", ()),
+    ("produced_before", QT_TRANSLATE_NOOP("SearchPanel", "Made before"), "line", ()),
+    ("sanctioned", QT_TRANSLATE_NOOP("SearchPanel", "Sanctioned company in chain"), "combo",
+     YES_NO),
+    ("confidence", QT_TRANSLATE_NOOP("SearchPanel", "Confidence"), "combo", ("", *CONFIDENCE)),
+    ("source_id", QT_TRANSLATE_NOOP("SearchPanel", "Source cited"), "line", ()),
 )
-_HINTS = {"produced_after": "YYYY-MM-DD, e.g. 2022-02-24", "produced_before": "YYYY-MM-DD",
-          "manufacturer_country": "e.g. US", "hs_code": "e.g. 8542",
-          "item_id": "case reference", "manufacturer_id": "name; predecessors included",
-          "source_id": "title"}
+_HINTS = {
+    "produced_after": QT_TRANSLATE_NOOP("SearchPanel", "YYYY-MM-DD, e.g. 2022-02-24"),
+    "produced_before": QT_TRANSLATE_NOOP("SearchPanel", "YYYY-MM-DD"),
+    "manufacturer_country": QT_TRANSLATE_NOOP("SearchPanel", "e.g. US"),
+    "hs_code": QT_TRANSLATE_NOOP("SearchPanel", "e.g. 8542"),
+    "item_id": QT_TRANSLATE_NOOP("SearchPanel", "case reference"),
+    "manufacturer_id": QT_TRANSLATE_NOOP("SearchPanel", "name; predecessors included"),
+    "source_id": QT_TRANSLATE_NOOP("SearchPanel", "title"),
+}
 
 
-IDENTIFIED_TO = {"part": "a part", "manufacturer": "its maker only",
-                 "unidentified": "nothing (not identified)"}
+IDENTIFIED_TO = {"part": QT_TRANSLATE_NOOP("SearchPanel", "a part"),
+                 "manufacturer": QT_TRANSLATE_NOOP("SearchPanel", "its maker only"),
+                 "unidentified": QT_TRANSLATE_NOOP("SearchPanel", "nothing (not identified)")}
+
+
+def condition_label(name: str) -> str:
+    """What users call search condition `name` (core.search.FILTER_LABELS)."""
+    known = FILTER_LABELS.get(name)
+    return translate("SearchPanel", known) if known else name.replace("_", " ")
+
+
+def match_label(match: str) -> str:
+    """How a result matched, in users' words (core.search.MATCH_LABELS)."""
+    return translate("SearchPanel", MATCH_LABELS[match])
 
 
 class SearchPanel(QWidget):
@@ -104,7 +127,7 @@ class SearchPanel(QWidget):
         further_row = QHBoxLayout()
         self.further_label = QLabel()
         self.further_label.setWordWrap(True)
-        self.further_clear = QPushButton("Remove these conditions")
+        self.further_clear = QPushButton(translate("SearchPanel", "Remove these conditions"))
         self.further_clear.clicked.connect(self.clear_further)
         further_row.addWidget(self.further_label, 1)
         further_row.addWidget(self.further_clear)
@@ -122,22 +145,25 @@ class SearchPanel(QWidget):
     def _top_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Part number, marking, maker, system, case reference or "
-                                      "source… (Ctrl+K)")
+        self.query.setPlaceholderText(translate("SearchPanel", "Part number, marking, maker, "
+                                                               "system, case reference or "
+                                                               "source… (Ctrl+K)"))
         self.query.setClearButtonEnabled(True)
         self.query.textEdited.connect(lambda _text: self._timer.start())
         self.query.returnPressed.connect(self._open_first)
         self.query.installEventFilter(self)
         row.addWidget(self.query, 1)
-        self.filters_button = QToolButton(text="Filters", checkable=True)
+        self.filters_button = QToolButton(text=translate("SearchPanel", "Filters"),
+                                          checkable=True)
         row.addWidget(self.filters_button)
-        self.saved_button = QToolButton(text="Saved")
+        self.saved_button = QToolButton(text=translate("SearchPanel", "Saved"))
         self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.saved_menu = QMenu(self.saved_button)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
         row.addWidget(self.saved_button)
-        for text, slot in (("Save…", self.save_search), ("Export…", self.export)):
+        for text, slot in ((translate("SearchPanel", "Save…"), self.save_search),
+                           (translate("SearchPanel", "Export…"), self.export)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -161,11 +187,12 @@ class SearchPanel(QWidget):
             widget = self._filter_input(name, kind, choices)
             widget.setMinimumWidth(60)
             self.filter_inputs[name] = widget
-            grid.addWidget(QLabel(label), number // 2, (number % 2) * 2)
+            grid.addWidget(QLabel(translate("SearchPanel", label)), number // 2,
+                           (number % 2) * 2)
             grid.addWidget(widget, number // 2, (number % 2) * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        clear = QPushButton("Clear filters")
+        clear = QPushButton(translate("SearchPanel", "Clear filters"))
         clear.clicked.connect(self.clear_filters)
         grid.addWidget(clear, len(FILTERS) // 2, 3, Qt.AlignmentFlag.AlignRight)
         self.filters_button.toggled.connect(box.setVisible)
@@ -174,18 +201,24 @@ class SearchPanel(QWidget):
     def _filter_input(self, name: str, kind: str, choices: tuple[str, ...]) -> QWidget:
         if kind == "combo":
             combo = QComboBox()
-            combo.addItems(list(choices) or [""])
+            for choice in choices or ("",):  # the words shown; the value sent is the data
+                shown = translate("SearchPanel", choice) if choices is YES_NO and choice \
+                    else choice
+                combo.addItem(shown, choice)
             combo.currentIndexChanged.connect(lambda _i: self._timer.start())
             return combo
         line = QLineEdit()
-        line.setPlaceholderText(_HINTS.get(name, ""))
+        hint = _HINTS.get(name)
+        line.setPlaceholderText(translate("SearchPanel", hint) if hint else "")
         line.editingFinished.connect(self._timer.start)
         return line
 
     def _results_tree(self) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setColumnCount(3)
-        tree.setHeaderLabels(["Found", "Match", "Details"])
+        tree.setHeaderLabels([translate("SearchPanel", "Found"),
+                              translate("SearchPanel", "Match"),
+                              translate("SearchPanel", "Details")])
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.itemActivated.connect(lambda item, _column: self._open(item))
@@ -226,7 +259,8 @@ class SearchPanel(QWidget):
         conditions."""
         values: dict[str, Any] = dict(self.further)
         for name, widget in self.filter_inputs.items():
-            text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+            text = (widget.currentData() or widget.currentText()) \
+                if isinstance(widget, QComboBox) else widget.text()
             if text.strip():
                 values[name] = text.strip()
         return values
@@ -237,11 +271,13 @@ class SearchPanel(QWidget):
         self.run_search()
 
     def _show_further(self) -> None:
-        shown = "; ".join(f"{FILTER_LABELS.get(name, name.replace('_', ' '))}: "
+        shown = "; ".join(f"{condition_label(name)}: "
                           f"{', '.join(map(str, v)) if isinstance(v, list | tuple) else v}"
-                          for name, v in ((n, IDENTIFIED_TO.get(v, v) if n == "identification"
+                          for name, v in ((n, translate("SearchPanel", IDENTIFIED_TO[v])
+                                           if n == "identification" and v in IDENTIFIED_TO
                                            else v) for n, v in self.further.items()))
-        self.further_label.setText(f"Also narrowed by {shown}" if shown else "")
+        self.further_label.setText(translate("SearchPanel", "Also narrowed by {conditions}")
+                                   .format(conditions=shown) if shown else "")
         self.further_label.setVisible(bool(shown))
         self.further_clear.setVisible(bool(shown))
 
@@ -268,7 +304,8 @@ class SearchPanel(QWidget):
             value = {True: "yes", False: "no"}.get(value, value) if name == "sanctioned" else value
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
-                found = widget.findText(str(value))
+                found = widget.findData(str(value))
+                found = found if found >= 0 else widget.findText(str(value))
                 if found < 0:
                     widget.addItem(str(value))
                     found = widget.count() - 1
@@ -316,10 +353,11 @@ class SearchPanel(QWidget):
     def _summary(self, results: Any) -> str:
         if results.notice and not len(results):
             return results.notice
-        counts = [f"{len(hits)}{'+' if kind in results.more else ''} "
-                  f"{KINDS[kind].plural if len(hits) != 1 else KINDS[kind].label}"
-                  for kind, hits in results.groups.items()]
-        text = ", ".join(counts) if counts else "Nothing found."
+        counts = [translate("SearchPanel", "{count} {kind}").format(
+            count=f"{len(hits)}{'+' if kind in results.more else ''}",
+            kind=kind_plural(kind) if len(hits) != 1 else kind_label(kind))
+            for kind, hits in results.groups.items()]
+        text = ", ".join(counts) if counts else translate("SearchPanel", "Nothing found.")
         return f"{text}  {results.notice}".strip()
 
     def _set_status(self, text: str, problem: bool = False) -> None:
@@ -334,7 +372,7 @@ class SearchPanel(QWidget):
         bold.setBold(True)
         for kind, hits in results.groups.items():
             more = "+" if kind in results.more else ""
-            group = QTreeWidgetItem([f"{KINDS[kind].plural.capitalize()} ({len(hits)}{more})"])
+            group = QTreeWidgetItem([f"{kind_plural(kind).capitalize()} ({len(hits)}{more})"])
             group.setFont(0, bold)
             group.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(group)
@@ -357,7 +395,8 @@ class SearchPanel(QWidget):
 
     def _family(self, group: QTreeWidgetItem, family: str, count: int,
                 parents: dict[str, QTreeWidgetItem]) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{family}…", "", f"ordering-code family: {count} variants"])
+        item = QTreeWidgetItem([f"{family}…", "", translate(
+            "SearchPanel", "ordering-code family: {count} variants").format(count=count)])
         item.setForeground(2, self.palette().placeholderText())
         group.addChild(item)
         item.setExpanded(True)
@@ -365,7 +404,7 @@ class SearchPanel(QWidget):
         return item
 
     def _hit_item(self, kind: str, hit: Any) -> QTreeWidgetItem:
-        how = MATCH_LABELS[hit.match]
+        how = match_label(hit.match)
         item = QTreeWidgetItem([hit.title, how, hit.detail])
         tip = f"{how}: {hit.matched}" + (f"\n{hit.note}" if hit.note else "")
         for column in range(3):
@@ -428,20 +467,22 @@ class SearchPanel(QWidget):
     def _fill_saved_menu(self) -> None:
         self.saved_menu.clear()
         if not self._saved:
-            self.saved_menu.addAction("No saved searches yet").setEnabled(False)
+            self.saved_menu.addAction(translate("SearchPanel", "No saved searches yet")
+                                      ).setEnabled(False)
             return
         for saved in self._saved:
             action = self.saved_menu.addAction(saved.name)
             action.setToolTip(saved.query)
             action.triggered.connect(lambda _c=False, s=saved: self.set_search(s.query,
                                                                                s.filters))
-        remove = self.saved_menu.addMenu("Delete")
+        remove = self.saved_menu.addMenu(translate("SearchPanel", "Delete"))
         for saved in self._saved:
             remove.addAction(saved.name).triggered.connect(
                 lambda _c=False, s=saved: self.delete_saved(s))
 
     def save_search(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save search", "Name of this search:")
+        name, ok = QInputDialog.getText(self, translate("SearchPanel", "Save search"),
+                                        translate("SearchPanel", "Name of this search:"))
         if ok and name.strip():
             self._save(name.strip(), overwrite=False)
 
@@ -453,16 +494,20 @@ class SearchPanel(QWidget):
 
     def _save_failed(self, name: str, error: BaseException, trace: str) -> None:
         if isinstance(error, ValidationError) and "already exists" in error.reason:
-            answer = QMessageBox.question(self, "Save search",
-                                          f"A saved search named {name!r} exists. Replace it?")
+            answer = QMessageBox.question(
+                self, translate("SearchPanel", "Save search"),
+                translate("SearchPanel", "A saved search named {name} exists. Replace it?")
+                .format(name=repr(name)))
             if answer == QMessageBox.StandardButton.Yes:
                 self._save(name, overwrite=True)
             return
         self.context.show_error(error, trace)
 
     def delete_saved(self, saved: Any) -> None:
-        answer = QMessageBox.question(self, "Delete saved search",
-                                      f"Delete the saved search {saved.name!r}?")
+        answer = QMessageBox.question(
+            self, translate("SearchPanel", "Delete saved search"),
+            translate("SearchPanel", "Delete the saved search {name}?").format(
+                name=repr(saved.name)))
         if answer == QMessageBox.StandardButton.Yes:
             self.context.run(records.delete, self.context.store, "saved", saved.id,
                              saved.version)
@@ -470,14 +515,17 @@ class SearchPanel(QWidget):
     # ------------------------------------------------------------------ export
     def export(self) -> None:
         path, _chosen = QFileDialog.getSaveFileName(
-            self, "Export results", "search-results.xlsx",
-            "Excel workbook (*.xlsx);;Comma-separated values (*.csv)")
+            self, translate("SearchPanel", "Export results"), "search-results.xlsx",
+            translate("SearchPanel", "Excel workbook (*.xlsx)") + ";;" +
+            translate("SearchPanel", "Comma-separated values (*.csv)"))
         if path:
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
         """Write every record the current search finds (not only those shown) to a file."""
         self.context.run(search_lists.export_search, self.context.store, self.query.text(),
-                         self.filters(), path, label="Exporting search results",
-                         on_done=lambda count: self._set_status(
-                             f"Wrote {count} records to {path}."))
+                         self.filters(), path,
+                         label=translate("SearchPanel", "Exporting search results"),
+                         on_done=lambda count: self._set_status(translate(
+                             "SearchPanel", "Wrote {count} records to {path}.").format(
+                             count=count, path=path)))

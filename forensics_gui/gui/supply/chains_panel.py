@@ -28,14 +28,19 @@ from PySide6.QtWidgets import (
 
 from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.briefs.brief_actions import brief_button, brief_for_record
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import supply
-from forensics_gui.gui.supply.timing import TIMING_COLOURS
+from forensics_gui.gui.supply.timing import TIMING_COLOURS, chain_words, shown_timing
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
-COLUMNS = ("Chain / step", "Date", "Status", "Sources", "Designation at the link's date")
+COLUMNS = (QT_TRANSLATE_NOOP("ChainsPanel", "Chain / step"),
+           QT_TRANSLATE_NOOP("ChainsPanel", "Date"), QT_TRANSLATE_NOOP("ChainsPanel", "Status"),
+           QT_TRANSLATE_NOOP("ChainsPanel", "Sources"),
+           QT_TRANSLATE_NOOP("ChainsPanel", "Designation at the link's date"))
 ROLE_KIND = Qt.ItemDataRole.UserRole
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 DESIGNATED = "#c0392b"
@@ -45,15 +50,20 @@ SOURCES_WIDTH = 300
 def step_item(step: Any, today: Any) -> QTreeWidgetItem:
     """One link of a chain: parties with markers, date, status, sources, timing."""
     link = step.link
-    sources = "; ".join(f"{c.title} ({c.grade})" for c in link.citations) or "no source cited"
-    timing = f"seller {step.seller_timing.text}\nbuyer {step.buyer_timing.text}"
+    sources = ("; ".join(f"{c.title} ({c.grade})" for c in link.citations)
+               or translate("ChainsPanel", "no source cited"))
+    timing = translate("ChainsPanel", "seller {seller}\nbuyer {buyer}").format(
+        seller=shown_timing(step.seller_timing), buyer=shown_timing(step.buyer_timing))
     item = QTreeWidgetItem([
-        f"{party_label(step.seller, today)}\n→ {party_label(step.buyer, today)}",
-        str(link.shipped_on) if link.shipped_on else "undated", link.status,
-        sources.replace("; ", "\n"), timing])
+        f"{party_label(step.seller, today, chain_words)}\n"
+        f"→ {party_label(step.buyer, today, chain_words)}",
+        str(link.shipped_on) if link.shipped_on else translate("ChainsPanel", "undated"),
+        link.status, sources.replace("; ", "\n"), timing])
     item.setData(0, ROLE_KIND, "link")
     item.setData(0, ROLE_ID, link.id)
-    item.setToolTip(0, f"{step.seller.name} → {step.buyer.name}; double-click to open the link")
+    item.setToolTip(0, translate("ChainsPanel",
+                                 "{seller} → {buyer}; double-click to open the link").format(
+        seller=step.seller.name, buyer=step.buyer.name))
     item.setToolTip(3, sources)
     item.setToolTip(4, timing)
     states = [t.state for t in (step.seller_timing, step.buyer_timing)]
@@ -67,7 +77,7 @@ def step_item(step: Any, today: Any) -> QTreeWidgetItem:
 
 def chain_item(number: int, chain: Any, today: Any) -> QTreeWidgetItem:
     """A chain's summary with its steps below it."""
-    item = QTreeWidgetItem([f"#{number}  {chain_summary(chain)}"])
+    item = QTreeWidgetItem([f"#{number}  {chain_summary(chain, chain_words)}"])
     item.setToolTip(0, " → ".join(p.name for p in chain.parties))
     font = item.font(0)
     font.setBold(True)
@@ -82,8 +92,9 @@ def period_row(button_text: str, action: Callable[[], None]
     """"Links dated from [ ] to [ ] [button]": Enter in either box does what the button does."""
     row = QHBoxLayout()
     start, end = QLineEdit(), QLineEdit()
-    for label, box in (("Links dated from", start), ("to", end)):
-        box.setPlaceholderText("YYYY-MM-DD")
+    for label, box in ((translate("ChainsPanel", "Links dated from"), start),
+                       (translate("ChainsPanel", "to"), end)):
+        box.setPlaceholderText(translate("ChainsPanel", "YYYY-MM-DD"))
         box.setMaximumWidth(120)
         box.returnPressed.connect(action)
         row.addWidget(QLabel(label))
@@ -107,7 +118,7 @@ class ChainsPanel(QWidget):
         self.context, self.kind, self.record_id = context, kind, record_id
         self.report: Any = None
         layout = QVBoxLayout(self)
-        self.heading = QLabel("Looking for chains…")
+        self.heading = QLabel(translate("ChainsPanel", "Looking for chains…"))
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         font = self.heading.font()
@@ -117,7 +128,7 @@ class ChainsPanel(QWidget):
         layout.addLayout(self._period_row())
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setHeaderLabels([translate("ChainsPanel", column) for column in COLUMNS])
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
@@ -128,7 +139,7 @@ class ChainsPanel(QWidget):
 
     def _period_row(self) -> QHBoxLayout:
         row, self.period_from, self.period_to, self.find_button = period_row(
-            "Find chains", self.run)
+            translate("ChainsPanel", "Find chains"), self.run)
         self.brief_button = brief_button(self.context, self, lambda: brief_for_record(
             self.context, self, self.kind, self.record_id,  # the dossier of the part
             (self.period_from.text().strip(), self.period_to.text().strip())))
@@ -142,17 +153,20 @@ class ChainsPanel(QWidget):
         self.context.run(_chains, self.context.store, self.kind, self.record_id,
                          self.period_from.text(), self.period_to.text(),
                          on_done=self._show, on_error=self._failed,
-                         label="Looking for supply chains…")
+                         label=translate("ChainsPanel", "Looking for supply chains…"))
 
     def _show(self, report: Any) -> None:
         self.find_button.setEnabled(True)
         self.report = report
         today = supply.today()
-        maker = report.manufacturer.name if report.manufacturer else "no manufacturer"
+        maker = (report.manufacturer.name if report.manufacturer
+                 else translate("ChainsPanel", "no manufacturer"))
         count = len(report.chains)
         label = report.subject_label[:1].upper() + report.subject_label[1:]
-        self.heading.setText(f"{label} — from {maker}: {count} "
-                             f"probable chain{'s' * (count != 1)}")
+        heading = (translate("ChainsPanel", "{subject} — from {maker}: {count} probable chain")
+                   if count == 1 else
+                   translate("ChainsPanel", "{subject} — from {maker}: {count} probable chains"))
+        self.heading.setText(heading.format(subject=label, maker=maker, count=count))
         self.tree.clear()
         for number, chain in enumerate(report.chains, 1):
             item = chain_item(number, chain, today)
@@ -195,14 +209,15 @@ class ChainsDialog(QDialog):
     def __init__(self, context: AppContext, kind: str, record_id: UUID,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Probable supply chains")
+        self.setWindowTitle(translate("ChainsPanel", "Probable supply chains"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         self.panel = ChainsPanel(context, kind, record_id, self)
         layout.addWidget(self.panel)
         self.panel.shown.connect(
-            lambda report: self.setWindowTitle(f"Probable supply chains — "
-                                               f"{report.subject_label}"))
+            lambda report: self.setWindowTitle(translate(
+                "ChainsPanel", "Probable supply chains — {subject}").format(
+                subject=report.subject_label)))
         self.resize(1180, 560)
         self.panel.run()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.chains import chain_summary, party_label
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.gui.briefs.brief_actions import brief_button
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import gap, supply
 from forensics_gui.gui.supply.chains_panel import (
     COLUMNS,
@@ -29,6 +30,7 @@ from forensics_gui.gui.supply.chains_panel import (
     period_row,
     step_item,
 )
+from forensics_gui.gui.supply.timing import chain_words
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
@@ -39,7 +41,11 @@ def _record_item(texts: list[str], kind: str, record_id: Any, bold: bool = False
     item = QTreeWidgetItem(texts)
     item.setData(0, ROLE_KIND, kind)
     item.setData(0, ROLE_ID, record_id)
-    item.setToolTip(0, f"Double-click to open the {'organization' if kind == 'org' else kind}")
+    tips = {"org": translate("GapPanel", "Double-click to open the organization"),
+            "part": translate("GapPanel", "Double-click to open the part"),
+            "finding": translate("GapPanel", "Double-click to open the finding")}
+    item.setToolTip(0, tips.get(kind) or translate("GapPanel", "Double-click to open the {kind}")
+                    .format(kind=kind))
     if bold:
         font = item.font(0)
         font.setBold(True)
@@ -65,12 +71,14 @@ def _span_headings(item: QTreeWidgetItem) -> None:
 
 def part_item(part: Any, today: Any) -> QTreeWidgetItem:
     """A part, its chains in the gap, and their steps."""
-    maker = f" — {party_label(part.manufacturer, today)}" if part.manufacturer else ""
+    maker = (f" — {party_label(part.manufacturer, today, chain_words)}" if part.manufacturer
+             else "")
     count = len(part.chains)
-    item = _record_item([f"{part.label}{maker} · {count} chain{'s' * (count != 1)}"],
-                        part.kind, part.id, bold=True)
+    chains = (translate("GapPanel", "{count} chain") if count == 1
+              else translate("GapPanel", "{count} chains")).format(count=count)
+    item = _record_item([f"{part.label}{maker} · {chains}"], part.kind, part.id, bold=True)
     for number, chain in enumerate(part.chains, 1):
-        child = QTreeWidgetItem([f"#{number}  {chain_summary(chain)}"])
+        child = QTreeWidgetItem([f"#{number}  {chain_summary(chain, chain_words)}"])
         for step in chain.steps:
             child.addChild(step_item(step, today))
         item.addChild(child)
@@ -80,8 +88,12 @@ def part_item(part: Any, today: Any) -> QTreeWidgetItem:
 def org_item(org: Any, today: Any) -> QTreeWidgetItem:
     """A company designated nowhere, the parts it carried, and its links with their evidence."""
     count = len(org.links)
-    item = _record_item([f"{party_label(org.party, today)} · on chains of "
-                         f"{', '.join(org.subjects)} · {count} link{'s' * (count != 1)}"],
+    links = (translate("GapPanel", "{count} link") if count == 1
+             else translate("GapPanel", "{count} links")).format(count=count)
+    on_chains = translate("GapPanel", "on chains of {parts}").format(
+        parts=", ".join(org.subjects))
+    item = _record_item([f"{party_label(org.party, today, chain_words)} · {on_chains} · "
+                         f"{links}"],
                         "org", org.party.id, bold=True)
     for view in org.links:
         item.addChild(step_item(view, today))
@@ -99,16 +111,18 @@ class GapPanel(QWidget):
         self.context = context
         self.result: Any = None
         layout = QVBoxLayout(self)
-        explanation = QLabel(
+        explanation = QLabel(translate(
+            "GapPanel",
             "Parts whose probable chains to a Russian importer or end user pass through no "
             "company designated today (the manufacturer apart), and the companies on those "
-            "chains with the evidence behind each link.")
+            "chains with the evidence behind each link."))
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         layout.addLayout(self._controls())
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(("Part, company, chain or link", *COLUMNS[1:]))
+        self.tree.setHeaderLabels([translate("GapPanel", "Part, company, chain or link"),
+                                   *(translate("ChainsPanel", column) for column in COLUMNS[1:])])
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
@@ -118,7 +132,7 @@ class GapPanel(QWidget):
 
     def _controls(self) -> QHBoxLayout:
         row, self.period_from, self.period_to, self.refresh_button = period_row(
-            "Refresh", self.refresh)
+            translate("GapPanel", "Refresh"), self.refresh)
         self.brief_button = brief_button(self.context, self, lambda: (
             "gap", "", (self.period_from.text().strip(), self.period_to.text().strip())))
         row.addWidget(self.brief_button)
@@ -128,21 +142,24 @@ class GapPanel(QWidget):
         """Examine every part with links again (in the background; it can be cancelled)."""
         self.refresh_button.setEnabled(False)
         self.status.setStyleSheet("")
-        self.status.setText("Examining the supply chains…")
+        self.status.setText(translate("GapPanel", "Examining the supply chains…"))
         self.context.run(_gap, self.context.store, self.period_from.text(),
                          self.period_to.text(), on_done=self._show, on_error=self._failed,
-                         label="Looking for the sanctions gap…", control=True)
+                         label=translate("GapPanel", "Looking for the sanctions gap…"),
+                         control=True)
 
     def _show(self, result: Any) -> None:
         self.refresh_button.setEnabled(True)
         self.result = result
         today = supply.today()
         self.tree.clear()
-        parts = _group(f"Parts with chains through no designated company ({len(result.parts)})")
+        parts = _group(translate("GapPanel",
+                                 "Parts with chains through no designated company ({count})")
+                       .format(count=len(result.parts)))
         for part in result.parts:
             parts.addChild(part_item(part, today))
-        orgs = _group(f"Companies designated nowhere on those chains "
-                      f"({len(result.organizations)})")
+        orgs = _group(translate("GapPanel", "Companies designated nowhere on those chains "
+                                            "({count})").format(count=len(result.organizations)))
         for org in result.organizations:
             orgs.addChild(org_item(org, today))
         self.tree.addTopLevelItems([parts, orgs])
@@ -154,8 +171,11 @@ class GapPanel(QWidget):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 520))
         self.tree.setColumnWidth(3, min(self.tree.columnWidth(3), SOURCES_WIDTH))
-        lines = [f"{result.subjects_examined} part{'s' * (result.subjects_examined != 1)} with "
-                 f"supply links examined", *result.notices, *result.cut_short]
+        examined = (translate("GapPanel", "{count} part with supply links examined")
+                    if result.subjects_examined == 1 else
+                    translate("GapPanel", "{count} parts with supply links examined"))
+        lines = [examined.format(count=result.subjects_examined), *result.notices,
+                 *result.cut_short]
         self.status.setText("\n".join(lines))
         self.shown.emit(result)
 
@@ -184,7 +204,7 @@ class GapDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sanctions gap")
+        self.setWindowTitle(translate("GapPanel", "Sanctions gap"))
         self.setModal(False)
         layout = QVBoxLayout(self)
         self.panel = GapPanel(context, self)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,17 +27,25 @@ from PySide6.QtWidgets import (
 from forensics_gui.core.chains import CHAIN_KINDS
 from forensics_gui.core.changes import Changes
 from forensics_gui.core.fields import describe
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
+from forensics_gui.gui.kit.flow_layout import FlowLayout, flow_row
+from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import supply
 from forensics_gui.gui.kit.store_follower import StoreFollower
 from forensics_gui.gui.supply.chains_panel import ChainsDialog
-from forensics_gui.gui.supply.timing import TIMING_COLOURS
+from forensics_gui.gui.supply.timing import TIMING_COLOURS, shown_timing
 
 if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
     from forensics_gui.gui.kit.context import AppContext
 
 LINK_BOX_KINDS = ("part", "finding", "org")
 # The status comes right after the date: it must be readable without scrolling sideways.
-COLUMNS = ("Date", "Status", "Seller", "Buyer", "Sources", "Part")
+COLUMNS = (QT_TRANSLATE_NOOP("SupplyLinksBox", "Date"),
+           QT_TRANSLATE_NOOP("SupplyLinksBox", "Status"),
+           QT_TRANSLATE_NOOP("SupplyLinksBox", "Seller"),
+           QT_TRANSLATE_NOOP("SupplyLinksBox", "Buyer"),
+           QT_TRANSLATE_NOOP("SupplyLinksBox", "Sources"),
+           QT_TRANSLATE_NOOP("SupplyLinksBox", "Part"))
 PART_COLUMN = COLUMNS.index("Part")
 PARTY_COLUMNS = (COLUMNS.index("Seller"), COLUMNS.index("Buyer"))
 FITTED_COLUMNS = (COLUMNS.index("Date"), COLUMNS.index("Status"))  # always as wide as their text
@@ -50,15 +57,16 @@ ROLE_ID = Qt.ItemDataRole.UserRole
 def party_cell(party: Any, timing: Any) -> QTableWidgetItem:
     """'Name (HK, hub)' over 'designated before the link (OFAC 2023-05-19)', coloured when
     the party is, or may have been, designated at the link's date."""
-    item = QTableWidgetItem(f"{party_text(party)}\n{timing.text}")
-    item.setToolTip(f"{party.name}: {timing.text}")
+    text = shown_timing(timing)
+    item = QTableWidgetItem(f"{party_text(party)}\n{text}")
+    item.setToolTip(f"{party.name}: {text}")
     if timing.state in TIMING_COLOURS:
         item.setForeground(QBrush(QColor(TIMING_COLOURS[timing.state])))
     return item
 
 
 def party_text(party: Any) -> str:
-    details = [party.country or "?"] + (["hub"] if party.hub else [])
+    details = [party.country or "?"] + ([translate("SupplyLinksBox", "hub")] if party.hub else [])
     return f"{party.name} ({', '.join(details)})"
 
 
@@ -70,7 +78,7 @@ class SupplyLinksBox(QGroupBox):
     filled = Signal()  # the links (or none) are shown
 
     def __init__(self, context: AppContext, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__("Supply links", parent)
+        super().__init__(translate("SupplyLinksBox", "Supply links"), parent)
         self.context = context
         self.kind = kind
         self.record: Any = None
@@ -78,7 +86,7 @@ class SupplyLinksBox(QGroupBox):
         self._chains: list[Any] = []  # open chain windows, kept alive
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("SupplyLinksBox", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -103,32 +111,33 @@ class SupplyLinksBox(QGroupBox):
                                       self._follow, forget=self.clear, gated=False)
         self.clear()
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.new_button = QPushButton("New link…")
-        self.new_button.setToolTip("Record a supply link for this record")
+    def _buttons(self) -> FlowLayout:
+        self.new_button = QPushButton(translate("SupplyLinksBox", "New link…"))
+        self.new_button.setToolTip(translate("SupplyLinksBox",
+                                             "Record a supply link for this record"))
         self.new_button.clicked.connect(self.new_link)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(translate("SupplyLinksBox", "Open"))
         self.open_button.clicked.connect(self.open_selected)
-        self.chains_button = QPushButton("Probable chains…")
-        self.chains_button.setToolTip("Paths from the maker to a Russian importer or end user")
+        self.chains_button = QPushButton(translate("SupplyLinksBox", "Probable chains…"))
+        self.chains_button.setToolTip(translate(
+            "SupplyLinksBox", "Paths from the maker to a Russian importer or end user"))
         self.chains_button.clicked.connect(self.show_chains)
-        self.graph_button = QPushButton("Graph")
-        self.graph_button.setToolTip("Show these supply links in the supply graph")
+        self.graph_button = QPushButton(translate("SupplyLinksBox", "Graph"))
+        self.graph_button.setToolTip(translate("SupplyLinksBox",
+                                               "Show these supply links in the supply graph"))
         self.graph_button.clicked.connect(self.show_graph)
-        for button in (self.new_button, self.open_button, self.chains_button,
-                       self.graph_button):
+        buttons = (self.new_button, self.open_button, self.chains_button, self.graph_button)
+        for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+        return flow_row(*buttons)
 
     # ----------------------------------------------------------------- showing
     def clear(self) -> None:
         self.record, self.listing = None, None
-        self.setTitle("Supply links")
+        self.setTitle(translate("SupplyLinksBox", "Supply links"))
         self.table.setRowCount(0)
-        self.status.setText("Save the record to record its supply links.")
+        self.status.setText(translate("SupplyLinksBox",
+                                      "Save the record to record its supply links."))
         self._fit(False)
         for button in (self.new_button, self.open_button, self.chains_button,
                        self.graph_button):
@@ -147,7 +156,7 @@ class SupplyLinksBox(QGroupBox):
         self.graph_button.setEnabled(True)
         self.open_button.setEnabled(False)
         self.table.setRowCount(0)
-        self.status.setText("Looking…")
+        self.status.setText(translate("SupplyLinksBox", "Looking…"))
         self.context.run(supply.links_for, self.context.store, kind, record.id,
                          on_done=lambda listing, asked=record: self._shown(asked, listing),
                          on_error=lambda error, _trace, asked=record: self._failed(asked, error))
@@ -164,10 +173,14 @@ class SupplyLinksBox(QGroupBox):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), NAME_WIDTH))
         self.table.resizeRowsToContents()
         count = len(listing.links)
-        self.setTitle(f"Supply links ({listing.total})")
-        more = f"; the newest {count} are shown" if listing.total > count else ""
-        self.status.setText(f"{listing.total} link{'s' * (listing.total != 1)}{more}"
-                            if count else "No supply links recorded yet.")
+        self.setTitle(translate("SupplyLinksBox", "Supply links ({count})").format(
+            count=listing.total))
+        more = (translate("SupplyLinksBox", "; the newest {count} are shown").format(count=count)
+                if listing.total > count else "")
+        total = (translate("SupplyLinksBox", "{count} link") if listing.total == 1
+                 else translate("SupplyLinksBox", "{count} links")).format(count=listing.total)
+        self.status.setText(total + more if count else
+                            translate("SupplyLinksBox", "No supply links recorded yet."))
         self._fit(bool(count))
 
     def _fit(self, rows: bool) -> None:
@@ -188,14 +201,16 @@ class SupplyLinksBox(QGroupBox):
 
     def _fill_row(self, row: int, view: Any) -> None:
         link = view.link
-        when = QTableWidgetItem(str(link.shipped_on) if link.shipped_on else "undated")
+        when = QTableWidgetItem(str(link.shipped_on) if link.shipped_on
+                                else translate("SupplyLinksBox", "undated"))
         when.setData(ROLE_ID, link.id)
-        when.setToolTip(f"recorded for {view.recorded_for}" if view.recorded_for
-                        else "recorded with no part")
+        when.setToolTip(translate("SupplyLinksBox", "recorded for {record}").format(
+            record=view.recorded_for) if view.recorded_for
+            else translate("SupplyLinksBox", "recorded with no part"))
         sources = QTableWidgetItem(f"{len(link.citations)}"
                                    f"{' (' + link.grades + ')' if link.citations else ''}")
         sources.setToolTip("\n".join(f"{c.title} ({c.grade})" for c in link.citations)
-                           or "No source cited")
+                           or translate("SupplyLinksBox", "No source cited"))
         cells = (when, QTableWidgetItem(link.status), party_cell(view.seller, view.seller_timing),
                  party_cell(view.buyer, view.buyer_timing), sources,
                  QTableWidgetItem(link.part_number or "—"))
