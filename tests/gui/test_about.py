@@ -48,3 +48,11 @@ def test_version_on_the_command_line(capsys: Any) -> None:
         assert done.code == 0
     out = capsys.readouterr().out
     assert out.strip() == f"forensics {VERSION} (store schema {stores.schema_head()})"
+
+
+def test_help_about_opens_it(qtbot: Any, window: Any) -> None:
+    window.about()
+    dialog = window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() > 10
+    dialog.close()

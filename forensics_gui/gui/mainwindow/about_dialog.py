@@ -68,6 +68,8 @@ class AboutDialog(QDialog):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.verticalHeader().hide()
+        self.table.resizeRowsToContents()
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -87,7 +89,9 @@ class AboutDialog(QDialog):
         else:
             lines.append(translate(CONTEXT, "Store in use: {location} ({kind}, schema "
                                             "{schema}).").format(
-                location=escape(summary.location), kind=escape(summary.kind),
+                location=escape(summary.location),
+                kind=escape({"sqlite": translate(CONTEXT, "SQLite file"),
+                             "postgresql": "PostgreSQL"}.get(summary.kind, summary.kind)),
                 schema=escape(summary.schema_revision)))
         lines.append(translate(CONTEXT, "Python {python}, Qt {qt}, on {system}.").format(
             python=platform.python_version(), qt=qVersion(),

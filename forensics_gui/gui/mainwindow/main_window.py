@@ -834,11 +834,10 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def about(self) -> None:
-        from forensics_gui import __version__
+        """The version, the store schema and the store in use, and the libraries' licences."""
+        from forensics_gui.gui.mainwindow.about_dialog import show_about
 
-        QMessageBox.about(self, translate("MainWindow", "About"), translate(
-            "MainWindow", "<b>Forensic component database</b> {version}<br>Components found in "
-            "recovered weapons and their supply chains.").format(version=__version__))
+        show_about(self.context.summary, self)
 
     # ------------------------------------------------------------ persistence
     def _restore_layout(self) -> None:
