@@ -1,12 +1,15 @@
-"""Help holds the user guide and every keyboard shortcut, read from the menus."""
+"""Help holds the user guide (an overview linking a page per kind of user) and every keyboard
+shortcut, read from the menus."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from forensics_gui.gui.mainwindow.help import GuideDialog, ShortcutsDialog
+from forensics_gui.gui.mainwindow.help import PICTURE_WIDTH, GuideDialog, ShortcutsDialog
 from forensics_gui.gui.mainwindow.main_window import MainWindow
 
 
@@ -44,3 +47,27 @@ def test_the_user_guide_opens_inside_the_application(qtbot: Any, window: MainWin
         assert part in text
     assert "# " not in text.splitlines()[0], "Markdown is shown formatted, not as source"
     guide.close()
+
+
+def test_the_guide_follows_a_link_to_a_page_and_back(qtbot: Any, window: MainWindow) -> None:
+    guide = GuideDialog(window)
+    qtbot.addWidget(guide)
+    guide.show()
+    browser = guide.browser
+    browser.setFocus()
+    # Tab goes to the first link (Field teams), Enter follows it, as a reader would.
+    qtbot.keyClick(browser, Qt.Key.Key_Tab)
+    assert browser.textCursor().selectedText() == "Field teams"
+    qtbot.keyClick(browser, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: browser.source().path().endswith("guide/field-teams.md"))
+    text = browser.toPlainText()
+    assert text.splitlines()[0] == "Field teams"
+    assert "Bench mode: recording a whole board" in text
+    # Its screenshots load from the page's own folder, shrunk to the dialog's width.
+    picture = browser.document().resource(QTextDocument.ResourceType.ImageResource.value,
+                                          QUrl("screenshots/bench.png"))
+    assert isinstance(picture, QImage) and not picture.isNull()
+    assert picture.width() == PICTURE_WIDTH
+    browser.backward()
+    assert browser.source().path().endswith("user-guide.md")
+    assert "Field teams" in browser.toPlainText()

@@ -261,6 +261,7 @@ def audit_screens(app: QApplication, context: AppContext, window: MainWindow, ou
 
 GUIDE_OUT = Path(__file__).resolve().parents[2] / "docs" / "guide" / "screenshots"
 FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+LOGINS_PICTURE = "logins.png"  # taken only on PostgreSQL (--pg-url)
 # Chips on the photographed board: label, marking as printed, left, top, width, height (pixels
 # of a 1600x1200 picture).
 BOARD = (("U2", "STM32F765\nVIT6\nCHN 2214", 240, 260, 300, 300),
@@ -361,7 +362,7 @@ def open_shahed(app: QApplication, context: AppContext, window: MainWindow) -> o
 
 
 def field_screens(app: QApplication, context: AppContext, window: MainWindow,
-                  shoot: Shooter, work: Path) -> None:
+                  shoot: Shooter) -> None:
     """A field team's screens: a new item's form, an item with its custody and findings,
     photos with an annotation and the viewer, the case package to send."""
     from forensics_gui.gui.exchange.package_actions import export_choices
@@ -378,12 +379,12 @@ def field_screens(app: QApplication, context: AppContext, window: MainWindow,
     editor.revert()
     item = open_shahed(app, context, window)
     shoot(window, "window")
-    finding = records.list_records(context.store, "finding",
-                                   filters={"item_id": item.id}).rows  # type: ignore[attr-defined]
+    findings = records.list_records(context.store, "finding",
+                                    filters={"item_id": item.id}).rows  # type: ignore[attr-defined]
     added = [photos.add_photo_bytes(context.store, board_photo(n), f"IMG_47{n + 11}.JPG",
                                     item_id=item.id)  # type: ignore[attr-defined]
              for n in range(2)]
-    marked = next(f for f in finding if (f.part_number or "").startswith("STM32F765"))
+    marked = next(f for f in findings if (f.part_number or "").startswith("STM32F765"))
     records.create(context.store, "annotation", {
         "photo_id": added[0].id, "finding_id": marked.id, "label": "U2",
         "x": 0.14, "y": 0.205, "width": 0.2, "height": 0.265})
@@ -406,7 +407,7 @@ def field_screens(app: QApplication, context: AppContext, window: MainWindow,
     wait_until(app, lambda: len(viewer.canvas.annotation_items()) == 1)
     shoot(viewer, "photo-viewer")
     viewer.close()
-    items, me = export_choices(context.store)
+    items, _me = export_choices(context.store)
     dialog = ExportPackageDialog(items, "Field laptop 3", window)
     actions = window.package_actions
     actions.export_dialog = dialog
@@ -497,7 +498,7 @@ def logins_screen(app: QApplication, window: MainWindow, shoot: Shooter, pg_url:
         dialog = show_logins(context, second)
         settle(app, context)
         shoot.context = context
-        shoot(dialog, "logins")
+        shoot(dialog, LOGINS_PICTURE.removesuffix(".png"))
         dialog.close()
         context.shutdown()
         shared.close()
@@ -514,7 +515,7 @@ def guide_screens(app: QApplication, context: AppContext, window: MainWindow, ou
                   work: Path, pg_url: str) -> list[Path]:
     """Every picture the user guide's pages show, by the page that shows it."""
     shoot = Shooter(app, context, out)
-    field_screens(app, context, window, shoot, work)
+    field_screens(app, context, window, shoot)
     shoot.paths += search_screens(app, context, window, out, "")
     shoot.paths += supply_screens(app, context, window, out, "")
     shoot.paths += bench_screens(app, context, window, out, "")
@@ -545,7 +546,10 @@ def main() -> int:
     if args.guide:  # the folder holds exactly the pictures the pages use, of a fictional user
         os.environ["LOGNAME"] = os.environ["USER"] = "okarpenko"
         for old in out.glob("*.png"):
-            old.unlink()
+            if args.pg_url or old.name != LOGINS_PICTURE:
+                old.unlink()
+        if not args.pg_url:
+            print(f"{LOGINS_PICTURE} is kept as it was: --pg-url takes it again", file=sys.stderr)
     work = Path(tempfile.mkdtemp())
     app = QApplication(sys.argv[:1])
     if args.dark:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +26,7 @@ from forensics_gui.gui.bench.bench_delegate import KEYS as BENCH_KEYS
 from forensics_gui.gui.kit.i18n import translate
 
 GUIDE = "user-guide.md"
+PICTURE_WIDTH = 820  # the guide's screenshots, shrunk to fit the dialog's width
 DOES_WIDTH = 300  # the room kept for the "Does" column
 # Keys that work where they are, without a menu entry.
 IN_PLACE_KEYS = (
@@ -62,6 +65,19 @@ def guide_path() -> str:
     return str(resource_dir("docs") / GUIDE)
 
 
+class GuideBrowser(QTextBrowser):
+    """Shows the guide's pages; its screenshots are shrunk to the page's width."""
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        data = super().loadResource(kind, name)
+        if kind == QTextDocument.ResourceType.ImageResource.value and data:
+            image = QImage.fromData(data)
+            if image.width() > PICTURE_WIDTH:
+                return image.scaledToWidth(PICTURE_WIDTH,
+                                           Qt.TransformationMode.SmoothTransformation)
+        return data
+
+
 class GuideDialog(QDialog):
     """The user guide (Markdown, with its pictures and links between its pages)."""
 
@@ -70,7 +86,7 @@ class GuideDialog(QDialog):
         self.setWindowTitle(translate("help", "User guide"))
         self.resize(900, 700)
         layout = QVBoxLayout(self)
-        self.browser = QTextBrowser()
+        self.browser = GuideBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setSource(QUrl.fromLocalFile(guide_path()),
                                QTextDocument.ResourceType.MarkdownResource)
