@@ -245,8 +245,13 @@ def _try_inside() -> dict[str, object]:
     brief = ROOTFS / str(report["brief"]).lstrip("/")
     if not brief.is_file() or not brief.read_bytes().startswith(b"%PDF"):
         raise SystemExit(f"the brief was not written: {brief}")
+    if not report.get("fonts"):
+        raise SystemExit("the desktop client found no font to write its text with")
+    picture = ROOTFS / "root" / "try" / "window.png"
+    shutil.copy(picture, DIST / "tried-window.png")
     print(f"    store with {report['items']} recovered items; brief of {report['pages']} "
-          f"page(s), {brief.stat().st_size / 1e3:.0f} kB; exited cleanly")
+          f"page(s), {brief.stat().st_size / 1e3:.0f} kB; {report['fonts']} font families; "
+          f"exited cleanly; its window: dist/tried-window.png")
     step("Inside: five starts on that store, timed to the first rows on screen")
     starts = []
     for _ in range(5):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from forensics_gui.gui.kit import i18n, lazy
 from forensics_gui.gui.kit.context import SETTINGS_ORG, AppContext, quiet_start
+from forensics_gui.gui.kit.fonts import ensure_fonts
 from forensics_gui.gui.kit.icons import icon
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(lazy.stores.version_line("forensics-gui"))
         return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    ensure_fonts(app)
     app.setOrganizationName(SETTINGS_ORG)
     app.setApplicationName(SETTINGS_ORG)
     # The interface's language is chosen before any window text is made; the window's

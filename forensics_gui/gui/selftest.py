@@ -6,8 +6,10 @@ writes a teardown brief of the first recovered item to `FOLDER/brief.pdf` (unles
 
 It prints one JSON line: when the window became usable (`usable_at`, seconds since the epoch,
 for the caller to subtract its own start time), the items shown, and the brief's path and
-pages. Used to try a bundle on a clean system (installer/build_bundle.py); exit code 1 and the
-reason on standard error when anything fails or takes more than `LIMIT_S`.
+pages, and how many font families Qt found; it leaves a picture of the window in
+`FOLDER/window.png`. Used to try a bundle on a clean system (installer/build_bundle.py);
+exit code 1 and the reason on standard error when anything fails or takes more than
+`LIMIT_S`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from forensics_gui.gui.kit import lazy
@@ -67,6 +70,9 @@ class SelfTest(QObject):
         if event.type() == QEvent.Type.Paint and "usable_at" not in self.report:
             self.report["usable_at"] = time.time()
             self.report["items"] = self.window.tables["item"].model.rowCount()
+            self.report["fonts"] = len(QFontDatabase.families())
+            QTimer.singleShot(0, lambda: self.window.grab().save(str(self.folder /
+                                                                      "window.png")))
             QTimer.singleShot(0, self._write_brief if self.brief else self._finish)
         return False
 
