@@ -24,6 +24,10 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._last_right = last_right
+        # The width last laid out in, and the height that took: the height the layout asks
+        # for (its parents keep no room for a second line otherwise).
+        self._width = 0
+        self._height = 0
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -53,7 +57,11 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        self._width = rect.width()
+        height = self._arrange(rect, apply=True)
+        if height != self._height:
+            self._height = height
+            self.update()  # wrapped (or unwrapped): the parents make room for its lines
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
@@ -63,19 +71,22 @@ class FlowLayout(QLayout):
         return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def sizeHint(self) -> QSize:
-        """Everything on one line."""
+        """Everything on one line (as high as the lines it takes at its width)."""
         items = self._shown()
         width = sum(item.sizeHint().width() for item in items)
         width += self._gap() * max(0, len(items) - 1)
         height = max((item.sizeHint().height() for item in items), default=0)
-        return QSize(width, height) + self._margins()
+        return (QSize(width, height) + self._margins()).expandedTo(self.minimumSize())
 
     def minimumSize(self) -> QSize:
-        """As narrow as the widest item, one item a line."""
+        """As narrow as the widest item; as high as the lines it takes at its width."""
         items = self._shown()
         width = max((item.minimumSize().width() for item in items), default=0)
         height = max((item.minimumSize().height() for item in items), default=0)
-        return QSize(width, height) + self._margins()
+        least = QSize(width, height) + self._margins()
+        if self._width > 0:
+            least.setHeight(max(least.height(), self.heightForWidth(self._width)))
+        return least
 
     def _gap(self) -> int:
         if self.spacing() >= 0:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -325,10 +326,13 @@ class PhotoPanel(QWidget):
         self.count = QLabel()
         self.message = QLabel()
         self.message.setEnabled(False)
-        # On a narrow pane the buttons and the count wrap onto a second line.
+        # On a narrow pane (or with longer words) the buttons wrap onto a second line.
         layout.addLayout(flow_row(self.add_button, self.add_folder_button, self.paste_button,
-                                  self.withdraw_button, [self.message, self.count],
-                                  last_right=True))
+                                  self.withdraw_button))
+        about = QHBoxLayout()
+        about.addWidget(self.message, 1)
+        about.addWidget(self.count)
+        layout.addLayout(about)
         layout.addWidget(self.strip)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
