@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from forensics_gui.gui.kit import i18n
 from forensics_gui.gui.kit.context import AppContext
 from forensics_gui.gui.mainwindow.main_window import MainWindow
 from forensics_gui.gui.mainwindow.store_menu import open_and_prepare
@@ -74,3 +75,19 @@ def window(qtbot: Any, context: AppContext) -> MainWindow:
 def settle(qtbot: Any, context: AppContext) -> None:
     """Wait until the worker has nothing left to do."""
     qtbot.waitUntil(lambda: not context.runner.busy, timeout=10_000)
+
+
+def install_language(folder: Path, language: str) -> str:
+    """Install the interface's translation into `language` (a setting kept in `folder`)."""
+    settings = QSettings(str(folder / f"language-{language}.ini"), QSettings.Format.IniFormat)
+    settings.setValue(i18n.SETTING, language)
+    return i18n.install(QApplication.instance(), settings)
+
+
+@pytest.fixture
+def ukrainian(qapp: Any, tmp_path: Path) -> Iterator[None]:
+    """The interface in Ukrainian while the test runs; English again afterwards, for the
+    other tests."""
+    assert install_language(tmp_path, "uk") == "uk"
+    yield
+    install_language(tmp_path, "en")

@@ -4,63 +4,32 @@ administrator may; on a SQLite file the entry is off and says why."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
-from psycopg import sql
 from PySide6.QtCore import QSettings, Qt
 
 from forensics_gui.gui.kit.context import AppContext
 from forensics_gui.gui.mainwindow.logins_dialog import NOT_POSTGRESQL, LoginsDialog
 from forensics_gui.gui.mainwindow.main_window import MainWindow
 from forensics_gui.gui.mainwindow.store_menu import open_and_prepare
-from forensics_gui.services import access, demo, stores
+from forensics_gui.services import access
 from tests.gui.conftest import Answers, settle
+from tests.shared_store import SharedStore, shared_store
 
-
-@dataclass
-class Shared:
-    urls: dict[str, str]  # group: the store's address as a login of that group
-    logins: dict[str, str]  # group: its login
-    added: str  # the login the test adds through the dialog
-
-
-def _as(url: str, login: str) -> str:
-    scheme, rest = url.split("://", 1)
-    return f"{scheme}://{login}@{rest.split('@', 1)[-1]}"
+ADDED = "carol"  # the login the test adds through the dialog: fx_carol_<suffix>
 
 
 @pytest.fixture(scope="module")
-def shared(pg_server_url: str) -> Iterator[Shared]:
-    name = f"forensics_logins_{uuid.uuid4().hex[:8]}"
-    server = pg_server_url.rsplit("/", 1)[0]
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = f"{server}/{name}"
-    suffix = uuid.uuid4().hex[:6]
-    logins = {"viewer": f"fx_vera_{suffix}", "editor": f"fx_bob_{suffix}",
-              "admin": f"fx_alice_{suffix}"}
-    clearance = {"viewer": "UNCLASSIFIED", "editor": "OFFICIAL", "admin": "SECRET"}
-    added = f"fx_carol_{suffix}"
-    store = stores.init(url)
-    try:
-        demo.load_demo(store)
-        access.set_up_roles(store)
-        for group, login in logins.items():
-            access.set_login(store, login, group, clearance[group], "pw-" + suffix)
-    finally:
-        store.close()
-    yield Shared({g: _as(url, login) for g, login in logins.items()}, logins, added)
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
-        for login in (*logins.values(), added):
-            admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+def shared(pg_server_url: str) -> Iterator[SharedStore]:
+    with shared_store(pg_server_url, "logins", more_logins=[ADDED]) as store:
+        yield store
+
+
+def _added(shared: SharedStore) -> str:
+    return f"fx_{ADDED}_{shared.suffix}"
 
 
 def _window(qtbot: Any, tmp_path: Path, answers: Answers, monkeypatch: pytest.MonkeyPatch,
@@ -82,13 +51,13 @@ def _window(qtbot: Any, tmp_path: Path, answers: Answers, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def admin_window(qtbot: Any, tmp_path: Path, answers: Answers,
-                 monkeypatch: pytest.MonkeyPatch, shared: Shared) -> Iterator[MainWindow]:
+                 monkeypatch: pytest.MonkeyPatch, shared: SharedStore) -> Iterator[MainWindow]:
     yield from _window(qtbot, tmp_path, answers, monkeypatch, shared.urls["admin"])
 
 
 @pytest.fixture
 def editor_window(qtbot: Any, tmp_path: Path, answers: Answers,
-                  monkeypatch: pytest.MonkeyPatch, shared: Shared) -> Iterator[MainWindow]:
+                  monkeypatch: pytest.MonkeyPatch, shared: SharedStore) -> Iterator[MainWindow]:
     yield from _window(qtbot, tmp_path, answers, monkeypatch, shared.urls["editor"])
 
 
@@ -109,7 +78,7 @@ def _listed(dialog: LoginsDialog) -> dict[str, list[str]]:
 
 @pytest.mark.postgres
 def test_an_administrator_lists_adds_and_disables_logins(
-        qtbot: Any, admin_window: MainWindow, shared: Shared, answers: Answers) -> None:
+        qtbot: Any, admin_window: MainWindow, shared: SharedStore, answers: Answers) -> None:
     dialog = _open(qtbot, admin_window)
     assert shared.logins["admin"] in dialog.who.text()
     assert "administrator" in dialog.who.text()
@@ -128,7 +97,7 @@ def test_an_administrator_lists_adds_and_disables_logins(
     assert dialog.clearance.currentText() == "UNCLASSIFIED"
 
     # Passwords that differ change nothing.
-    dialog.name.setText(shared.added)
+    dialog.name.setText(_added(shared))
     dialog.password.setText("one")
     dialog.again.setText("two")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -138,25 +107,25 @@ def test_an_administrator_lists_adds_and_disables_logins(
     dialog.group.setCurrentIndex(dialog.group.findData("editor"))
     dialog.clearance.setCurrentIndex(dialog.clearance.findText("OFFICIAL-SENSITIVE"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: shared.added in _listed(dialog), timeout=10_000)
+    qtbot.waitUntil(lambda: _added(shared) in _listed(dialog), timeout=10_000)
     settle(qtbot, admin_window.context)
     assert "password set" in dialog.outcome.text()
     assert dialog.password.text() == "" and dialog.again.text() == ""
     found = {login.login: login for login in access.logins(admin_window.context.store)}
-    assert (found[shared.added].group, found[shared.added].clearance) == (
+    assert (found[_added(shared)].group, found[_added(shared)].clearance) == (
         "editor", "OFFICIAL-SENSITIVE")
-    assert found[shared.added].can_log_in
-    assert _listed(dialog)[shared.added][1:4] == ["editor", "OFFICIAL-SENSITIVE", "yes"]
+    assert found[_added(shared)].can_log_in
+    assert _listed(dialog)[_added(shared)][1:4] == ["editor", "OFFICIAL-SENSITIVE", "yes"]
 
-    dialog.table.selectRow(list(_listed(dialog)).index(shared.added))
+    dialog.table.selectRow(list(_listed(dialog)).index(_added(shared)))
     qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _listed(dialog)[shared.added][3] == "no: disabled",
+    qtbot.waitUntil(lambda: _listed(dialog)[_added(shared)][3] == "no: disabled",
                     timeout=10_000)
     settle(qtbot, admin_window.context)
     assert "stays on record" in answers.asked[-1]
     assert "may no longer log in" in dialog.outcome.text()
     found = {login.login: login for login in access.logins(admin_window.context.store)}
-    assert not found[shared.added].can_log_in
+    assert not found[_added(shared)].can_log_in
     assert not answers.errors
 
 
@@ -172,7 +141,7 @@ def test_a_bad_name_is_refused_in_the_dialog(qtbot: Any, admin_window: MainWindo
 
 @pytest.mark.postgres
 def test_an_editor_is_told_that_only_an_administrator_may(
-        qtbot: Any, editor_window: MainWindow, shared: Shared, answers: Answers) -> None:
+        qtbot: Any, editor_window: MainWindow, shared: SharedStore, answers: Answers) -> None:
     dialog = _open(qtbot, editor_window)
     assert shared.logins["editor"] in dialog.who.text()
     assert dialog.refusal.isVisible()

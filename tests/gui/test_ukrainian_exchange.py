@@ -4,18 +4,16 @@ shown as it was written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from forensics_gui.gui.exchange.export_actions import PlacesDialog
 from forensics_gui.gui.exchange.import_mapping import REFUSED_COLOUR
 from forensics_gui.gui.exchange.package_dialogs import ExportPackageDialog, StatusDialog
-from forensics_gui.gui.kit import i18n
 from forensics_gui.gui.mainwindow.main_window import MainWindow
 from forensics_gui.services import records
 from forensics_gui.services.exchange import packages
@@ -27,17 +25,6 @@ from tests.integration.exchange_support import FieldCase
 
 __all__ = ["conflicted"]  # the fixture, used by a test below
 
-
-@pytest.fixture
-def ukrainian(tmp_path: Path) -> Iterator[None]:
-    """The interface in Ukrainian while the test runs; English again afterwards."""
-    app = QApplication.instance()
-    settings = QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
-    settings.setValue(i18n.SETTING, "uk")
-    assert i18n.install(app, settings) == "uk"
-    yield
-    settings.setValue(i18n.SETTING, "en")
-    i18n.install(app, settings)
 
 
 @pytest.fixture

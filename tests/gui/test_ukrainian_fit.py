@@ -8,30 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
-from forensics_gui.gui.kit import i18n
 from forensics_gui.gui.kit.context import AppContext
 from forensics_gui.gui.mainwindow.main_window import NAVIGATION, MainWindow
 from forensics_gui.services import records
-from tests.gui.conftest import settle
+from tests.gui.conftest import install_language, settle
 
 SCREEN = (1280, 800)
-
-
-def _install(tmp_path: Path, language: str) -> str:
-    settings = QSettings(str(tmp_path / f"language-{language}.ini"), QSettings.Format.IniFormat)
-    settings.setValue(i18n.SETTING, language)
-    return i18n.install(QApplication.instance(), settings)
 
 
 @pytest.fixture(params=["uk", "en"])
 def language(request: Any, qapp: Any, tmp_path: Path) -> Iterator[str]:
     """The interface in each language; English again afterwards, for the other tests."""
-    assert _install(tmp_path, request.param) == request.param
+    assert install_language(tmp_path, request.param) == request.param
     yield request.param
-    _install(tmp_path, "en")
+    install_language(tmp_path, "en")
 
 
 def _fits(qtbot: Any, window: MainWindow, where: str) -> None:

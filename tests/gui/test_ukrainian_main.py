@@ -3,13 +3,10 @@ View → Language; what people recorded shown as it is, in any language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 
 from forensics_gui.gui import app as app_module
 from forensics_gui.gui.kit import i18n
@@ -18,20 +15,6 @@ from forensics_gui.gui.kit.history import HistoryDialog
 from forensics_gui.gui.kit.labels import kind_plural
 from forensics_gui.gui.mainwindow.audit_check import AuditCheckDialog
 from forensics_gui.gui.mainwindow.main_window import MainWindow
-
-
-def _install(tmp_path: Path, language: str) -> str:
-    settings = QSettings(str(tmp_path / f"language-{language}.ini"), QSettings.Format.IniFormat)
-    settings.setValue(i18n.SETTING, language)
-    return i18n.install(QApplication.instance(), settings)
-
-
-@pytest.fixture
-def ukrainian(qapp: Any, tmp_path: Path) -> Iterator[None]:
-    """The Ukrainian translation installed; English again afterwards, for the other tests."""
-    assert _install(tmp_path, "uk") == "uk"
-    yield
-    _install(tmp_path, "en")
 
 
 @pytest.fixture

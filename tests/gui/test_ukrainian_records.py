@@ -4,19 +4,16 @@ makers' names) shown as it was written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
 from forensics_gui.core.bench import HEADINGS
 from forensics_gui.core.search import FILTER_LABELS, MATCH_LABELS
 from forensics_gui.gui.bench.bench_model import COLUMNS
 from forensics_gui.gui.bench.bench_panel import BenchPanel
-from forensics_gui.gui.kit import i18n
 from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.mainwindow.main_window import MainWindow
 from forensics_gui.services import records
@@ -28,17 +25,6 @@ from tests.gui.test_search_gui import _groups, _leaves, _type
 SHAHED = "DEMO-SHAHED-136-001"
 PART = "STM32F765VIT6"
 
-
-@pytest.fixture
-def ukrainian(tmp_path: Path) -> Iterator[None]:
-    """The interface in Ukrainian while the test runs; English again afterwards."""
-    app = QApplication.instance()
-    settings = QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
-    settings.setValue(i18n.SETTING, "uk")
-    assert i18n.install(app, settings) == "uk"
-    yield
-    settings.setValue(i18n.SETTING, "en")
-    i18n.install(app, settings)
 
 
 @pytest.fixture

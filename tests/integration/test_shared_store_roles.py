@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
@@ -19,9 +18,10 @@ from psycopg import sql
 from forensics_gui.cli.main import main as cli_main
 from forensics_gui.core.errors import NotFoundError, StoreReadOnlyError, StoreRefusedError
 from forensics_gui.reports import briefs
-from forensics_gui.services import access, audit, demo, photos, records, search, stores
+from forensics_gui.services import access, audit, photos, records, search, stores
 from forensics_gui.services.exchange.export import export_table
 from tests import pdf_tools
+from tests.shared_store import SharedStore, as_login, shared_store
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -55,50 +55,14 @@ def expected(group: str, table: str) -> set[str]:
     return {"SELECT", "INSERT", "UPDATE", "DELETE"}
 
 
-@dataclass
-class Shared:
-    admin_url: str  # the superuser who set the store up
-    urls: dict[str, str]  # group: a login of that group
-    logins: dict[str, str]
-
-
-def _as(url: str, login: str) -> str:
-    scheme, rest = url.split("://", 1)
-    return f"{scheme}://{login}@{rest.split('@', 1)[-1]}"
-
-
 @pytest.fixture(scope="module")
-def shared(pg_server_url: str) -> Iterator[Shared]:
-    name = f"forensics_roles_{uuid.uuid4().hex[:8]}"
-    server = pg_server_url.rsplit("/", 1)[0]
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = f"{server}/{name}"
-    suffix = uuid.uuid4().hex[:6]
-    logins = {"viewer": f"fx_vera_{suffix}", "editor": f"fx_bob_{suffix}",
-              "admin": f"fx_alice_{suffix}"}
-    clearance = {"viewer": "UNCLASSIFIED", "editor": "OFFICIAL", "admin": "SECRET"}
-    store = stores.init(url)
-    try:
-        demo.load_demo(store)
-        with psycopg.connect(url, autocommit=True) as db:
-            db.execute("UPDATE recovered_item SET handling_marking = 'SECRET' "
-                       "WHERE case_reference = ANY(%s)", [list(SECRET_ITEMS)])
-        access.set_up_roles(store)
-        for group, login in logins.items():
-            access.set_login(store, login, group, clearance[group], "pw-" + suffix)
-    finally:
-        store.close()
-    yield Shared(url, {g: _as(url, login) for g, login in logins.items()}, logins)
-    with psycopg.connect(pg_server_url, autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
-        for login in logins.values():
-            admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+def shared(pg_server_url: str) -> Iterator[SharedStore]:
+    with shared_store(pg_server_url, "roles", secret=SECRET_ITEMS) as store:
+        yield store
 
 
 @pytest.fixture
-def open_as(shared: Shared) -> Iterator[dict[str, stores.Store]]:
+def open_as(shared: SharedStore) -> Iterator[dict[str, stores.Store]]:
     opened = {group: stores.open_existing(url) for group, url in shared.urls.items()}
     opened["owner"] = stores.open_existing(shared.admin_url)
     yield opened
@@ -127,7 +91,7 @@ def _statement(operation: str, table: sql.Identifier, column: sql.Identifier) ->
 
 
 def test_every_operation_on_every_table_is_allowed_or_refused_as_designed(
-        shared: Shared) -> None:
+        shared: SharedStore) -> None:
     with psycopg.connect(shared.admin_url) as owner:
         tables = owner.execute(
             "SELECT c.relname, (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid "
@@ -155,7 +119,7 @@ def test_every_operation_on_every_table_is_allowed_or_refused_as_designed(
     assert cells == 3 * len(tables) * len(OPERATIONS)
 
 
-def test_no_login_or_group_is_a_superuser_or_escapes_the_policies(shared: Shared) -> None:
+def test_no_login_or_group_is_a_superuser_or_escapes_the_policies(shared: SharedStore) -> None:
     names = [*shared.logins.values(), "forensics_viewer", "forensics_editor",
              "forensics_admin", "forensics_owner"]
     with psycopg.connect(shared.admin_url) as db:
@@ -199,7 +163,7 @@ def test_no_login_or_group_is_a_superuser_or_escapes_the_policies(shared: Shared
     ("admin", "DELETE FROM recovered_item", "evidence"),
 ])
 def test_attacks_from_psql_are_refused_by_the_database_and_change_nothing(
-        shared: Shared, group: str, statement: str, refusal: str) -> None:
+        shared: SharedStore, group: str, statement: str, refusal: str) -> None:
     with psycopg.connect(shared.admin_url) as owner:
         before = _fingerprint(owner)
     with psycopg.connect(shared.urls[group], autocommit=True) as db, pytest.raises(
@@ -219,7 +183,7 @@ def _fingerprint(db: psycopg.Connection) -> tuple[object, ...]:
     ).fetchone()
 
 
-def test_clearance_hides_records_in_psql(shared: Shared) -> None:
+def test_clearance_hides_records_in_psql(shared: SharedStore) -> None:
     seen = {}
     for group, url in shared.urls.items():
         with psycopg.connect(url) as db:
@@ -311,7 +275,7 @@ def test_a_viewer_opens_the_store_read_only_and_an_editor_may_not_delete(
 
 
 def test_an_editor_does_not_manage_logins_and_an_administrator_does(
-        shared: Shared, open_as: dict[str, stores.Store]) -> None:
+        shared: SharedStore, open_as: dict[str, stores.Store]) -> None:
     newcomer = f"fx_nina_{uuid.uuid4().hex[:6]}"
     try:
         with pytest.raises(StoreRefusedError):
@@ -320,14 +284,14 @@ def test_an_editor_does_not_manage_logins_and_an_administrator_does(
         listed = {login.login: login for login in access.logins(open_as["admin"])}
         assert listed[newcomer].group == "viewer" and listed[newcomer].clearance == "OFFICIAL"
         assert listed[newcomer].changed_by == shared.logins["admin"]
-        nina = stores.open_existing(_as(shared.admin_url, newcomer))
+        nina = stores.open_existing(as_login(shared.admin_url, newcomer))
         try:
             assert len(records.list_records(nina, "item").rows) == 4
         finally:
             nina.close()
         access.disable_login(open_as["admin"], newcomer)
         with pytest.raises(Exception, match=r"not permitted to log in|refused"):
-            stores.open_existing(_as(shared.admin_url, newcomer)).close()
+            stores.open_existing(as_login(shared.admin_url, newcomer)).close()
         events = [e for e in audit.history(open_as["admin"], limit=50) if e.record_kind == "login"]
         assert {e.action for e in events} >= {"add login", "disable login"}
         assert all(e.actor == shared.logins["admin"] for e in events
@@ -346,7 +310,7 @@ def test_the_chain_is_checked_past_events_above_the_clearance(
     assert full.unread == 0 and partial.unread > 0
 
 
-def test_db_check_reports_a_broken_set_up(shared: Shared, open_as: dict[str, stores.Store]
+def test_db_check_reports_a_broken_set_up(shared: SharedStore, open_as: dict[str, stores.Store]
                                           ) -> None:
     owner = open_as["owner"]
     assert stores.check(owner) == []
@@ -385,7 +349,7 @@ def test_db_check_reports_a_broken_set_up(shared: Shared, open_as: dict[str, sto
 
 
 def test_the_command_line_sets_up_roles_and_logins(
-        shared: Shared, capsys: pytest.CaptureFixture[str]) -> None:
+        shared: SharedStore, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["db", "roles", "--store", shared.admin_url]) == 0
     assert "each group granted its rights" in capsys.readouterr().out
     assert cli_main(["db", "logins", "--store", shared.urls["admin"]]) == 0
