@@ -162,14 +162,21 @@ def run(*command: str, **options: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, check=True, text=True, **options)  # type: ignore[call-overload]
 
 
+def apt_install(*packages: str) -> None:
+    step(f"Installing {', '.join(packages)} with apt-get")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "--quiet", env=env, stdout=subprocess.DEVNULL)
+    run("apt-get", "install", "--yes", "--quiet", "--no-install-recommends", *packages, env=env,
+        stdout=subprocess.DEVNULL)
+
+
 def make_rootfs() -> None:
     """A minimal Debian system (debootstrap's minbase): no X11, xcb, Qt or font library."""
     stamp = ROOTFS / ".forensics-rootfs"
     if stamp.exists():
         return
     if not shutil.which("debootstrap"):
-        step("Installing debootstrap")
-        run("apt-get", "install", "--yes", "--no-install-recommends", "debootstrap")
+        apt_install("debootstrap")
     step(f"Making a minimal Debian {SUITE} system in {ROOTFS.relative_to(ROOT)} (once)")
     shutil.rmtree(ROOTFS, ignore_errors=True)
     ROOTFS.parent.mkdir(parents=True, exist_ok=True)
@@ -217,8 +224,7 @@ def try_bundle() -> dict[str, object]:
         raise SystemExit(f"the minimal system holds client libraries it must not: {found}")
     figures: dict[str, object] = {"system_libraries_checked_absent": list(SYSTEM_MUST_LACK)}
     if not shutil.which("Xvfb"):
-        step("Installing Xvfb (outside the minimal system)")
-        run("apt-get", "install", "--yes", "--no-install-recommends", "xvfb")
+        apt_install("xvfb")  # outside the minimal system
     Path("/tmp/.X11-unix").mkdir(exist_ok=True)
     server = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten",
                                "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
