@@ -33,10 +33,14 @@ AREAS: dict[str, tuple[Path, ...]] = {
     "main": (GUI / "app.py", GUI / "mainwindow", GUI / "kit", ROOT / "forensics_gui" / "core",
              # what a deletion affects (DEPENDENTS), shown by the record editor
              ROOT / "forensics_gui" / "storage" / "repository.py"),
-    "records": (GUI / "records", GUI / "bench", GUI / "search"),
+    "records": (GUI / "records", GUI / "bench", GUI / "search",
+                # what the Seen before box says it looked for and counted
+                ROOT / "forensics_gui" / "services" / "search.py"),
     "exchange": (GUI / "exchange", GUI / "photos"),
     "analysis": (GUI / "analytics", GUI / "graph", GUI / "screening", GUI / "supply",
-                 GUI / "briefs"),
+                 GUI / "briefs",
+                 # the dashboard's figures (titles, notes, bar labels), made by the services
+                 ROOT / "forensics_gui" / "services" / "analytics"),
 }
 
 

@@ -1069,6 +1069,297 @@ buyer {buyer}</source>
     </message>
 </context>
 <context>
+    <name>charts</name>
+    <message>
+        <source>no manufacturer identified</source>
+        <translation>виробника не встановлено</translation>
+    </message>
+    <message>
+        <source>no part identified</source>
+        <translation>деталь не встановлено</translation>
+    </message>
+    <message>
+        <source>the part has no HS code</source>
+        <translation>для деталі не вказано код УКТЗЕД (HS)</translation>
+    </message>
+    <message>
+        <source>HS code not on the CHPL</source>
+        <translation>код HS відсутній у CHPL</translation>
+    </message>
+    <message>
+        <source>Components by manufacturer country</source>
+        <translation>Компоненти за країною виробника</translation>
+    </message>
+    <message>
+        <source>manufacturer&apos;s country not recorded</source>
+        <translation>країну виробника не записано</translation>
+    </message>
+    <message>
+        <source>The country is the manufacturer&apos;s as recorded, not where the component was made or bought.</source>
+        <translation>Країна — це країна виробника, як її записано, а не місце виготовлення чи придбання компонента.</translation>
+    </message>
+    <message>
+        <source>other makers ({count})</source>
+        <translation>інші виробники ({count})</translation>
+    </message>
+    <message>
+        <source>{count} makers with fewer findings each</source>
+        <translation>виробників із меншою кількістю виявлених компонентів: {count}</translation>
+    </message>
+    <message>
+        <source>Components by manufacturer (the {count} most found)</source>
+        <translation>Компоненти за виробником ({count} найчастіше виявлених)</translation>
+    </message>
+    <message>
+        <source>Makers as recorded: a company taken over is counted under its own name, its successor named beside it.</source>
+        <translation>Виробники як їх записано: поглинуту компанію враховано під її власною назвою, поруч зазначено правонаступника.</translation>
+    </message>
+    <message>
+        <source>now part of {successor}</source>
+        <translation>тепер у складі {successor}</translation>
+    </message>
+    <message>
+        <source>other countries</source>
+        <translation>інші країни</translation>
+    </message>
+    <message>
+        <source>made by Russian or Belarusian makers</source>
+        <translation>виготовлено російськими або білоруськими виробниками</translation>
+    </message>
+    <message>
+        <source>Foreign components by the maker&apos;s country</source>
+        <translation>Іноземні компоненти за країною виробника</translation>
+    </message>
+    <message>
+        <source>Foreign: made by a maker whose country is recorded and is neither Russia nor Belarus. The European Union is its 27 member states.</source>
+        <translation>Іноземні: виготовлені виробником, країну якого записано і яка не є ні Росією, ні Білоруссю. Європейський Союз — це 27 його держав-членів.</translation>
+    </message>
+    <message>
+        <source>A maker is listed when its components were found in items recovered in at least two different half-years (January to June, July to December); {count} makers are, the {shown} with the longest span of recoveries first (then the most found). Counted: each maker&apos;s findings in items with a recovery date.</source>
+        <translation>Виробника наведено, якщо його компоненти виявлено у зразках, вилучених щонайменше у двох різних півріччях (січень–червень, липень–грудень); таких виробників: {count}, спершу {shown} з найдовшим проміжком вилучень (далі — з найбільшою кількістю виявлених). Враховано: виявлені компоненти кожного виробника у зразках із датою вилучення.</translation>
+    </message>
+    <message>
+        <source>Makers whose components keep being recovered</source>
+        <translation>Виробники, чиї компоненти вилучають знову і знову</translation>
+    </message>
+    <message>
+        <source>in an item with no recovery date</source>
+        <translation>у зразку без дати вилучення</translation>
+    </message>
+    <message>
+        <source>recovered from {first} to {last}, over {count} half-years</source>
+        <translation>вилучено з {first} по {last}, півріч: {count}</translation>
+    </message>
+    <message>
+        <source>recovered, over {count} half-years</source>
+        <translation>вилучено, півріч: {count}</translation>
+    </message>
+    <message>
+        <source>other categories ({count})</source>
+        <translation>інші категорії ({count})</translation>
+    </message>
+    <message>
+        <source>Components by category</source>
+        <translation>Компоненти за категорією</translation>
+    </message>
+    <message>
+        <source>the part has no category or function</source>
+        <translation>для деталі не вказано категорію чи призначення</translation>
+    </message>
+    <message>
+        <source>The category is the identified part&apos;s (its function where it has no category).</source>
+        <translation>Категорія — це категорія встановленої деталі (її призначення, якщо категорії немає).</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>рівень {tier}</translation>
+    </message>
+    <message>
+        <source>Components by tier of the Common High Priority List</source>
+        <translation>Компоненти за рівнем Спільного переліку високопріоритетних товарів (CHPL)</translation>
+    </message>
+    <message>
+        <source>Tiers are those of the parts&apos; HS codes on the CHPL of 23 February 2024; tier 1 is of the highest concern.</source>
+        <translation>Рівні — це рівні кодів HS деталей у CHPL від 23 лютого 2024 року; рівень 1 — найвищого пріоритету.</translation>
+    </message>
+    <message>
+        <source>CHPL tier 1</source>
+        <translation>CHPL, рівень 1</translation>
+    </message>
+    <message>
+        <source>CHPL tier 2</source>
+        <translation>CHPL, рівень 2</translation>
+    </message>
+    <message>
+        <source>other CHPL tiers</source>
+        <translation>інші рівні CHPL</translation>
+    </message>
+    <message>
+        <source>Components in CHPL tiers 1 and 2</source>
+        <translation>Компоненти рівнів 1 і 2 CHPL</translation>
+    </message>
+    <message>
+        <source>{count} components ({share} of those whose part has an HS code) fall in tiers 1 and 2, the items of highest concern.</source>
+        <translation>Компонентів рівнів 1 і 2 (товари найвищого пріоритету): {count} ({share} від тих, для деталі яких вказано код HS).</translation>
+    </message>
+    <message>
+        <source>identified to a part</source>
+        <translation>встановлено до деталі</translation>
+    </message>
+    <message>
+        <source>maker identified only</source>
+        <translation>встановлено лише виробника</translation>
+    </message>
+    <message>
+        <source>not identified</source>
+        <translation>не встановлено</translation>
+    </message>
+    <message>
+        <source>How far components were identified</source>
+        <translation>Наскільки повно встановлено компоненти</translation>
+    </message>
+    <message>
+        <source>Dates from date codes are production dates, not shipment dates.</source>
+        <translation>Дати з кодів дати — це дати виготовлення, а не відвантаження.</translation>
+    </message>
+    <message>
+        <source>By month of the first day of the period each date code reads.</source>
+        <translation>За місяцем першого дня періоду, який означає кожен код дати.</translation>
+    </message>
+    <message>
+        <source>By quarter of the first day of the period each date code reads.</source>
+        <translation>За кварталом першого дня періоду, який означає кожен код дати.</translation>
+    </message>
+    <message>
+        <source>By year of the first day of the period each date code reads.</source>
+        <translation>За роком першого дня періоду, який означає кожен код дати.</translation>
+    </message>
+    <message>
+        <source>By month of recovery.</source>
+        <translation>За місяцем вилучення.</translation>
+    </message>
+    <message>
+        <source>By quarter of recovery.</source>
+        <translation>За кварталом вилучення.</translation>
+    </message>
+    <message>
+        <source>By year of recovery.</source>
+        <translation>За роком вилучення.</translation>
+    </message>
+    <message>
+        <source>no date code</source>
+        <translation>немає коду дати</translation>
+    </message>
+    <message>
+        <source>ambiguous date code</source>
+        <translation>неоднозначний код дати</translation>
+    </message>
+    <message>
+        <source>unreadable date code</source>
+        <translation>нерозбірливий код дати</translation>
+    </message>
+    <message>
+        <source>{ambiguous} date codes can be read in several ways and {unreadable} in none; they are in no bar.</source>
+        <translation>Кодів дати, які можна прочитати кількома способами: {ambiguous}, які не вдається прочитати: {unreadable}; їх не враховано в жодному стовпці.</translation>
+    </message>
+    <message>
+        <source>{count} date codes could not be read; they are in no bar.</source>
+        <translation>Не вдалося прочитати кодів дати: {count}; їх не враховано в жодному стовпці.</translation>
+    </message>
+    <message>
+        <source>Production dates of the components</source>
+        <translation>Дати виготовлення компонентів</translation>
+    </message>
+    <message>
+        <source>produced after {day}</source>
+        <translation>виготовлено після {day}</translation>
+    </message>
+    <message>
+        <source>produced on or before {day}</source>
+        <translation>виготовлено {day} або раніше</translation>
+    </message>
+    <message>
+        <source>production period spans {day} (undetermined)</source>
+        <translation>період виготовлення охоплює {day} (не визначено)</translation>
+    </message>
+    <message>
+        <source>After {day}: the period the date code reads starts after that day.</source>
+        <translation>Після {day}: період, який означає код дати, починається після цього дня.</translation>
+    </message>
+    <message>
+        <source>{count} date codes read a week or month that runs across {day}: whether made before or after is undetermined.</source>
+        <translation>Кодів дати, що означають тиждень або місяць, який охоплює {day}: {count}; виготовлено до чи після — не визначено.</translation>
+    </message>
+    <message>
+        <source>Components produced after {day}</source>
+        <translation>Компоненти, виготовлені після {day}</translation>
+    </message>
+    <message>
+        <source>after {day} (the invasion)</source>
+        <translation>після {day} (вторгнення)</translation>
+    </message>
+    <message>
+        <source>after {day} (CHPL {version})</source>
+        <translation>після {day} (CHPL {version})</translation>
+    </message>
+    <message>
+        <source>{share} of {count} with a production date</source>
+        <translation>{share} з {count} із датою виготовлення</translation>
+    </message>
+    <message>
+        <source>Produced after the invasion and after each CHPL publication, by system type</source>
+        <translation>Виготовлено після вторгнення та після кожної публікації CHPL, за типом системи озброєння</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s share is of that system type&apos;s findings with a production date.</source>
+        <translation>Частка в кожному рядку — від виявлених компонентів цього типу системи озброєння з датою виготовлення.</translation>
+    </message>
+    <message>
+        <source>Newest production date by system type</source>
+        <translation>Найпізніша дата виготовлення за типом системи озброєння</translation>
+    </message>
+    <message>
+        <source>The newest period a date code reads among each type&apos;s findings, and the finding it is read from.</source>
+        <translation>Найпізніший період, який означає код дати серед виявлених компонентів кожного типу, і виявлений компонент, з якого його прочитано.</translation>
+    </message>
+    <message>
+        <source>a finding</source>
+        <translation>виявлений компонент</translation>
+    </message>
+    <message>
+        <source>produced {period} · {what} in {case}, date code {code}</source>
+        <translation>виготовлено {period} · {what} у {case}, код дати {code}</translation>
+    </message>
+    <message>
+        <source>in {reading}</source>
+        <translation>у період: {reading}</translation>
+    </message>
+    <message>
+        <source>on {day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>з {first} по {last}</translation>
+    </message>
+    <message>
+        <source>Recovered items over time</source>
+        <translation>Вилучені зразки в часі</translation>
+    </message>
+    <message>
+        <source>no recovery date</source>
+        <translation>немає дати вилучення</translation>
+    </message>
+    <message>
+        <source>designated: {names} and {count} more</source>
+        <translation>під санкціями: {names} та ще {count}</translation>
+    </message>
+    <message>
+        <source>designated: {names}</source>
+        <translation>під санкціями: {names}</translation>
+    </message>
+</context>
+<context>
     <name>graph_drawing</name>
     <message>
         <source>Role (fill)</source>

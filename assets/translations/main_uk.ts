@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About the forensic component database</source>
+        <translation>Про криміналістичну базу компонентів</translation>
+    </message>
+    <message>
+        <source>Forensic component database</source>
+        <translation>Криміналістична база компонентів</translation>
+    </message>
+    <message>
+        <source>Components found in recovered weapons, and their supply chains.</source>
+        <translation>Компоненти, виявлені у вилученому озброєнні, та ланцюги їх постачання.</translation>
+    </message>
+    <message>
+        <source>Libraries it runs with, and their licences (their full texts are installed with them):</source>
+        <translation>Бібліотеки, з якими працює програма, та їхні ліцензії (повні тексти встановлено разом із ними):</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Бібліотека</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версія</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Ліцензія</translation>
+    </message>
+    <message>
+        <source>Writes stores of schema {schema}.</source>
+        <translation>Записує сховища схеми {schema}.</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Сховище не відкрито.</translation>
+    </message>
+    <message>
+        <source>Store in use: {location} ({kind}, schema {schema}).</source>
+        <translation>Сховище: {location} ({kind}, схема {schema}).</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>файл SQLite</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt}, on {system}.</source>
+        <translation>Python {python}, Qt {qt}, система {system}.</translation>
+    </message>
+</context>
+<context>
     <name>AuditCheckDialog</name>
     <message>
         <source>Every change recorded in this store is numbered and sealed with SHA-256 over its values and the seal of the change before it. An event edited, deleted, inserted or moved, even with the database&apos;s own tools, breaks the chain. Briefs and case packages print the chain&apos;s head; paste heads printed earlier below to check that the trail was not rewritten since.</source>
@@ -726,14 +777,6 @@ The records appear as soon as the store is ready.</source>
         <translation>Запис ({kind}) має незбережені зміни.</translation>
     </message>
     <message>
-        <source>About</source>
-        <translation>Про програму</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Forensic component database&lt;/b&gt; {version}&lt;br&gt;Components found in recovered weapons and their supply chains.</source>
-        <translation>&lt;b&gt;Криміналістична база даних компонентів&lt;/b&gt; {version}&lt;br&gt;Компоненти, виявлені у вилучених зразках озброєння, та їхні ланцюги постачання.</translation>
-    </message>
-    <message>
         <source>Rows not saved</source>
         <translation>Рядки не збережено</translation>
     </message>
@@ -1313,6 +1356,14 @@ The records appear as soon as the store is ready.</source>
 <context>
     <name>chains</name>
     <message>
+        <source>(listing date unknown)</source>
+        <translation>(дата внесення до списку невідома)</translation>
+    </message>
+    <message>
+        <source>{listing}, delisted {day}</source>
+        <translation>{listing}, виключено зі списку {day}</translation>
+    </message>
+    <message>
         <source>not designated</source>
         <translation>не під санкціями</translation>
     </message>
@@ -1394,6 +1445,10 @@ The records appear as soon as the store is ready.</source>
     <message>
         <source>recovered items</source>
         <translation>вилучені зразки</translation>
+    </message>
+    <message>
+        <source>CHPL published ({version})</source>
+        <translation>Опубліковано CHPL ({version})</translation>
     </message>
     <message>
         <source>Full-scale invasion of Ukraine</source>

@@ -1365,5 +1365,53 @@
         <source>Search for {text}</source>
         <translation>Шукати {text}</translation>
     </message>
+    <message>
+        <source>Withdrawn findings are not counted, nor this finding.</source>
+        <translation>Відкликані виявлені компоненти не враховано, як і цей виявлений компонент.</translation>
+    </message>
+    <message>
+        <source>Withdrawn findings are not counted.</source>
+        <translation>Відкликані виявлені компоненти не враховано.</translation>
+    </message>
+    <message>
+        <source>{subject}, other than this finding</source>
+        <translation>{subject}, крім цього виявленого компонента</translation>
+    </message>
+    <message>
+        <source>this finding: no part, maker or marking to compare</source>
+        <translation>цей виявлений компонент: немає деталі, виробника чи маркування для порівняння</translation>
+    </message>
+    <message>
+        <source>marking {marking}</source>
+        <translation>маркування {marking}</translation>
+    </message>
+    <message>
+        <source>part {part_number}</source>
+        <translation>деталь {part_number}</translation>
+    </message>
+    <message>
+        <source>parts that {role} {name} sold or bought</source>
+        <translation>деталі, які продала або купила організація {name} ({role})</translation>
+    </message>
+    <message>
+        <source>parts that {role} {name} sold or bought (the {count} parts of its newest links)</source>
+        <translation>деталі, які продала або купила організація {name} ({role}; {count} деталей її найновіших ланок постачання)</translation>
+    </message>
+    <message>
+        <source>maker {name}</source>
+        <translation>виробник {name}</translation>
+    </message>
+    <message>
+        <source>maker {name} and its predecessors</source>
+        <translation>виробник {name} та його попередники</translation>
+    </message>
+    <message>
+        <source>company {name}</source>
+        <translation>організація {name}</translation>
+    </message>
+    <message>
+        <source>company {name} and its predecessors</source>
+        <translation>організація {name} та її попередники</translation>
+    </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
@@ -184,9 +185,12 @@ def chpl_publications() -> tuple[ChplPublication, ...]:
     return tuple(sorted(found, key=lambda p: p.published_on))
 
 
-def reference_markers() -> tuple[Marker, ...]:
-    """The invasion and every CHPL publication, in time order."""
-    chpl = tuple(Marker(p.published_on, f"CHPL published ({p.version})", "chpl")
+def reference_markers(words: Callable[[str], str] = str) -> tuple[Marker, ...]:
+    """The invasion and every CHPL publication, in time order; `words` turns the fixed
+    words of the publications' labels (the desktop client's translation; the invasion's
+    label is translated where it is drawn)."""
+    published = words(QT_TRANSLATE_NOOP("charts", "CHPL published ({version})"))
+    chpl = tuple(Marker(p.published_on, published.format(version=p.version), "chpl")
                  for p in chpl_publications())
     return (Marker(INVASION, QT_TRANSLATE_NOOP("charts", "Full-scale invasion of Ukraine"),
                    "event"), *chpl)

@@ -49,8 +49,16 @@ class Listing:
     @property
     def label(self) -> str:
         """'OFAC 2023-05-19', with the delisting date when there is one."""
-        text = f"{self.authority} {self.listed_on or '(listing date unknown)'}"
-        return f"{text}, delisted {self.delisted_on}" if self.delisted_on else text
+        return self.label_in(str)
+
+    def label_in(self, words: Callable[[str], str]) -> str:
+        """The label, its fixed words turned by `words` (the desktop client's translation)."""
+        listed = self.listed_on or words(QT_TRANSLATE_NOOP("chains", "(listing date unknown)"))
+        text = f"{self.authority} {listed}"
+        if self.delisted_on is None:
+            return text
+        return words(QT_TRANSLATE_NOOP("chains", "{listing}, delisted {day}")).format(
+            listing=text, day=self.delisted_on)
 
     def in_force_on(self, day: date) -> bool:
         """Listed on or before `day` and not delisted by then (unknown listing date: False)."""
@@ -295,10 +303,12 @@ def timing_text(timing: Timing, words: Callable[[str], str] = str) -> str:
     shown = timing.listing
     listing = "" if shown is None else shown.authority if timing.state == "listing-undated" \
         else shown.label
+    shown_words = "" if shown is None else shown.authority \
+        if timing.state == "listing-undated" else shown.label_in(words)
     for wording in (timing.state, f"{timing.state} delisted"):
         template = TIMING_TEXTS.get(wording)
         if template is not None and template.format(listing=listing) == timing.text:
-            return words(template).format(listing=listing)
+            return words(template).format(listing=shown_words)
     return timing.text
 
 

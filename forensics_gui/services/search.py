@@ -21,6 +21,7 @@ from uuid import UUID
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.core.fields import finding_title
 from forensics_gui.core.fields import kind as kind_spec
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.core.names import name_key
 from forensics_gui.core.partnumbers import search_key
 from forensics_gui.core.search import (
@@ -399,6 +400,12 @@ SEEN_LISTED = 12  # findings named (and openable) in a seen-before answer; the r
 SEEN_PARTS, SEEN_PARTS_LISTED = 200, 25
 
 
+def as_is(text: str) -> str:
+    """Fixed words as they are (English): what `words` is unless the desktop client
+    translates them."""
+    return text
+
+
 @dataclass(frozen=True)
 class _Seen:
     """One definition of "seen", for a part, a maker, a company's supply links or a
@@ -411,14 +418,16 @@ class _Seen:
 
 
 def seen_before(store: Store, kind: str, record_id: str | UUID,
-                listed: int = SEEN_LISTED) -> SeenBefore:
+                listed: int = SEEN_LISTED, words: Callable[[str], str] = as_is) -> SeenBefore:
     """Where else a part, a maker (its predecessors included), the parts a distributor or
     an importer handled, or a finding's part, maker or marking has been found.
 
     "Seen" means the same for every caller (the editors' box, `forensics seen`, the search
     it opens): findings that are not withdrawn, the finding asked about left out. Counts
     and first and last dates, the `listed` most recently recorded of those findings (each
-    with its item, to be opened), and the search that lists them all."""
+    with its item, to be opened), and the search that lists them all. `words` gives the
+    fixed words of the subject and of what was counted in the desktop client's language
+    (English as they are otherwise)."""
     if kind not in ("part", "org", "finding"):
         raise ValidationError("kind", "seen-before is about a part, a maker or a finding")
     with store.reading() as uow:
@@ -426,36 +435,40 @@ def seen_before(store: Store, kind: str, record_id: str | UUID,
         if found is None:
             raise ValidationError("record", f"there is no {kind_label(kind)} "
                                             f"{str(record_id)[:80]!r}")
-        seen = _seen(uow, kind, found)
+        seen = _seen(uow, kind, found, words)
         counts = sq.seen_before(uow, seen.condition)
         entries = _seen_entries(uow, seen, found if kind == "finding" else None, listed)
-    counted = ("Withdrawn findings are not counted" +
-               (", nor this finding." if kind == "finding" else "."))
+    counted = words(QT_TRANSLATE_NOOP("seen_before", "Withdrawn findings are not counted, nor "
+                                      "this finding.") if kind == "finding" else
+                    QT_TRANSLATE_NOOP("seen_before", "Withdrawn findings are not counted."))
     return SeenBefore(subject=seen.subject, counted=counted, entries=entries,
                       search=seen.search, **counts)
 
 
-def _seen(uow: Any, kind: str, record_id: UUID) -> _Seen:
+def _seen(uow: Any, kind: str, record_id: UUID, words: Callable[[str], str]) -> _Seen:
     if kind == "part":
-        return _seen_part(uow, uow.get("part", record_id))
+        return _seen_part(uow, uow.get("part", record_id), words)
     if kind == "org":
-        return _seen_org(uow, uow.get("org", record_id))
+        return _seen_org(uow, uow.get("org", record_id), words)
     finding = uow.get("finding", record_id)
-    seen = _seen_of_finding(uow, finding)
+    seen = _seen_of_finding(uow, finding, words)
     others = seen.condition & ~sq.finding_itself(finding.id)
-    return replace(seen, subject=f"{seen.subject}, other than this finding", condition=others)
+    return replace(seen, subject=words(QT_TRANSLATE_NOOP(
+        "seen_before", "{subject}, other than this finding")).format(subject=seen.subject),
+        condition=others)
 
 
-def _seen_of_finding(uow: Any, finding: Any) -> _Seen:
+def _seen_of_finding(uow: Any, finding: Any, words: Callable[[str], str]) -> _Seen:
     """A finding is compared by its part; without one, by its maker; without either, by
     the first line of its marking."""
     if finding.part_id is not None:
-        return _seen_part(uow, uow.get("part", finding.part_id))
+        return _seen_part(uow, uow.get("part", finding.part_id), words)
     if finding.manufacturer_id is not None:
-        return _seen_made_by(uow, uow.get("org", finding.manufacturer_id), "maker")
+        return _seen_made_by(uow, uow.get("org", finding.manufacturer_id), "maker", words)
     lines = [line.strip() for line in finding.marking.splitlines() if search_key(line)]
     if not lines:
-        return _Seen("this finding: no part, maker or marking to compare",
+        return _Seen(words(QT_TRANSLATE_NOOP(
+                         "seen_before", "this finding: no part, maker or marking to compare")),
                      sq.findings_of_makers([]), lambda _n: [])
     key = make_term("marking", lines[0]).key
 
@@ -464,39 +477,53 @@ def _seen_of_finding(uow: Any, finding: Any) -> _Seen:
         return sorted({row.record_id for row in rows if row.key == key}, key=str,
                       reverse=True)
 
-    return _Seen(f"marking {lines[0]}", sq.findings_marked(key), listing,
+    return _Seen(words(QT_TRANSLATE_NOOP("seen_before", "marking {marking}")).format(
+                     marking=lines[0]), sq.findings_marked(key), listing,
                  {"text": lines[0], "filters": {}})
 
 
-def _seen_part(uow: Any, part: Any) -> _Seen:
-    return _Seen(f"part {part.part_number}", sq.findings_of_part(part.id),
+def _seen_part(uow: Any, part: Any, words: Callable[[str], str]) -> _Seen:
+    return _Seen(words(QT_TRANSLATE_NOOP("seen_before", "part {part_number}")).format(
+                     part_number=part.part_number), sq.findings_of_part(part.id),
                  lambda n: _findings_where(uow, "part_id", [part.id], n),
                  {"text": "", "filters": {"part_id": part.part_number}})
 
 
-def _seen_org(uow: Any, org: Any) -> _Seen:
+def _seen_org(uow: Any, org: Any, words: Callable[[str], str]) -> _Seen:
     """A maker is seen in the findings it made; a distributor, an importer or any other
     company that is not a maker, in the findings of the parts it sold or bought."""
     roles = [role for role in org.roles if role != "other"]
     if "manufacturer" in roles or not roles:
-        return _seen_made_by(uow, org, "maker" if roles else "company")
+        return _seen_made_by(uow, org, "maker" if roles else "company", words)
     links = sorted((*uow.list_page("link", filters={"seller_id": org.id}, limit=10_000).rows,
                     *uow.list_page("link", filters={"buyer_id": org.id}, limit=10_000).rows),
                    key=lambda link: str(link.id), reverse=True)
     parts = list(dict.fromkeys(link.part_id for link in links if link.part_id is not None))
-    also = ""
+    subject = QT_TRANSLATE_NOOP("seen_before", "parts that {role} {name} sold or bought")
     if len(parts) > SEEN_PARTS:
-        parts, also = parts[:SEEN_PARTS], f" (the {SEEN_PARTS} parts of its newest links)"
+        parts, subject = parts[:SEEN_PARTS], QT_TRANSLATE_NOOP(
+            "seen_before", "parts that {role} {name} sold or bought (the {count} parts of its "
+                           "newest links)")
     condition = (reduce(operator.or_, [sq.findings_of_part(p) for p in parts]) if parts
                  else sq.findings_of_makers([]))
-    return _Seen(f"parts that {roles[0]} {org.name} sold or bought{also}", condition,
+    return _Seen(words(subject).format(role=roles[0], name=org.name, count=SEEN_PARTS),
+                 condition,
                  lambda n: _findings_where(uow, "part_id", parts[:SEEN_PARTS_LISTED], n))
 
 
-def _seen_made_by(uow: Any, org: Any, role: str) -> _Seen:
+# What a maker (or a company with no role) is called in the box: {(role, with its
+# predecessors?): subject}.
+MADE_BY = {("maker", False): QT_TRANSLATE_NOOP("seen_before", "maker {name}"),
+           ("maker", True): QT_TRANSLATE_NOOP("seen_before", "maker {name} and its predecessors"),
+           ("company", False): QT_TRANSLATE_NOOP("seen_before", "company {name}"),
+           ("company", True): QT_TRANSLATE_NOOP("seen_before",
+                                                "company {name} and its predecessors")}
+
+
+def _seen_made_by(uow: Any, org: Any, role: str, words: Callable[[str], str]) -> _Seen:
     makers = sorted(sq.predecessors(uow, [org.id]), key=str)
-    also = " and its predecessors" if len(makers) > 1 else ""
-    return _Seen(f"{role} {org.name}{also}", sq.findings_of_makers(makers),
+    subject = words(MADE_BY[role, len(makers) > 1]).format(name=org.name)
+    return _Seen(subject, sq.findings_of_makers(makers),
                  lambda n: _findings_where(uow, "manufacturer_id", makers, n),
                  {"text": "", "filters": {"manufacturer_id": org.name}})
 

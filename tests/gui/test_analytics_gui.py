@@ -339,4 +339,6 @@ def test_the_filter_row_reaches_the_service_as_analytics_filters(
     filters, options = asked[-1]
     assert filters.system_id == records.get(store, "system", system).id
     assert filters.item_ids == (item.id,) and filters.recovered_from == date(2023, 1, 1)
-    assert options == {"after": date(2022, 2, 24), "top": 7}
+    # the figures' fixed words come in the interface's language
+    assert options == {"after": date(2022, 2, 24), "top": 7,
+                       "words": dashboard_panel.chart_words}

@@ -17,7 +17,7 @@ from forensics_gui.gui.briefs import brief_task
 from forensics_gui.gui.briefs.brief_actions import show_brief_dialog
 from forensics_gui.gui.kit import i18n
 from forensics_gui.reports import briefs
-from forensics_gui.services import records
+from forensics_gui.services import analytics, records
 from tests.gui.conftest import settle
 
 ITEM = "DEMO-SHAHED-136-001"
@@ -61,6 +61,25 @@ def test_the_dashboard_speaks_ukrainian(qtbot: Any, shown: Any) -> None:
     chart = panel.grid.charts[0]
     assert chart.menu.actions()[0].text() == "&Копіювати зображення"
     assert chart.menu_button.toolTip().startswith("Копіювати")
+    # the figures' own titles, notes and labels too; the names and numbers stay as recorded
+    shown_figures = {figure.name: figure for figure in panel.dashboard.figures}
+    english = {figure.name: figure for figure in analytics.dashboard(
+        shown.context.store, panel.dashboard.filters, top=panel.choice()["top"]).figures}
+    assert shown_figures["by_country"].title == "Компоненти за країною виробника"
+    assert shown_figures["by_maker"].title == \
+        f"Компоненти за виробником ({panel.choice()['top']} найчастіше виявлених)"
+    assert shown_figures["identified"].title == "Наскільки повно встановлено компоненти"
+    assert english["by_country"].title == "Components by manufacturer country"
+    for name, figure in shown_figures.items():
+        assert [bar.value for bar in figure.bars] == [bar.value for bar in english[name].bars]
+        assert (figure.total, figure.missing) == (english[name].total, english[name].missing)
+    makers = [bar.label for bar in shown_figures["by_maker"].bars]
+    assert makers[:3] == [bar.label for bar in english["by_maker"].bars][:3]
+    assert "STMicroelectronics" in makers
+    assert "Дати з кодів дати — це дати виготовлення, а не відвантаження." in \
+        shown_figures["production_timeline"].notes
+    assert [chart.accessibleName() for chart in panel.grid.charts][:2] == \
+        [figure.title for figure in panel.dashboard.figures][:2]
 
 
 def test_the_supply_graph_speaks_ukrainian_and_keeps_part_numbers(qtbot: Any,

@@ -86,6 +86,9 @@ def test_the_part_editor_tells_the_identification_in_ukrainian(qtbot: Any,
     assert f"<b>{seen.seen.subject[:1].upper()}{seen.seen.subject[1:]}</b><br>Виявлених " \
         "компонентів — " in seen.text.text()
     assert seen.dates.text().startswith("Вилучено: ")
+    assert seen.seen.subject == f"деталь {PART}"  # the part number as recorded
+    assert seen.seen.counted == "Відкликані виявлені компоненти не враховано."
+    assert f"<b>Деталь {PART}</b>" in seen.text.text()
 
 
 def test_the_bench_speaks_ukrainian_and_keeps_the_data(qtbot: Any, ukrainian: None,

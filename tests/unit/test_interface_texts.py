@@ -86,3 +86,19 @@ def test_every_translation_is_made_and_compiled() -> None:
     except SystemExit as missing:  # lrelease is not beside this Python
         pytest.skip(str(missing))
     assert found == []
+
+
+def test_every_translation_names_its_context_and_text_as_written() -> None:
+    """lupdate reads `translate("Context", "text")` from the source: a context or text held
+    in a variable is never collected, so it would never be translated."""
+    found = []
+    for path in sorted((ROOT / "forensics_gui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ("translate", "QT_TRANSLATE_NOOP") if GUI in path.parents else (
+                "QT_TRANSLATE_NOOP",)  # (storage has a `translate` of its own: errors)
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in names and node.args
+                    and not (isinstance(node.args[0], ast.Constant)
+                             and isinstance(node.args[0].value, str))):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -22,24 +22,43 @@ def mark(text: str) -> str:
     return f"[{text}]"
 
 
-@pytest.mark.parametrize(("listings", "on", "said"), [
-    ((), date(2024, 1, 1), "not designated"),
-    ((OFAC,), None, "designated, link undated (OFAC 2023-05-19)"),
-    ((Listing("EU", date(2020, 1, 1), date(2021, 1, 1)),), None,
-     "delisted, link undated (EU 2020-01-01, delisted 2021-01-01)"),
-    ((OFAC,), date(2024, 1, 1), "designated before the link (OFAC 2023-05-19)"),
-    ((OFAC,), date(2022, 1, 1), "designated after the link (OFAC 2023-05-19)"),
-    ((Listing("UK"),), date(2022, 1, 1), "designated, listing date unknown (UK)"),
-    ((Listing("EU", date(2020, 1, 1), date(2021, 1, 1)),), date(2022, 1, 1),
-     "delisted before the link (EU 2020-01-01, delisted 2021-01-01)"),
+DELISTED = Listing("EU", date(2020, 1, 1), date(2021, 1, 1))
+
+
+@pytest.mark.parametrize(("listings", "on", "said", "translated"), [
+    ((), date(2024, 1, 1), "not designated", "[not designated]"),
+    ((OFAC,), None, "designated, link undated (OFAC 2023-05-19)",
+     "[designated, link undated (OFAC 2023-05-19)]"),
+    ((DELISTED,), None, "delisted, link undated (EU 2020-01-01, delisted 2021-01-01)",
+     "[delisted, link undated ([EU 2020-01-01, delisted 2021-01-01])]"),
+    ((OFAC,), date(2024, 1, 1), "designated before the link (OFAC 2023-05-19)",
+     "[designated before the link (OFAC 2023-05-19)]"),
+    ((OFAC,), date(2022, 1, 1), "designated after the link (OFAC 2023-05-19)",
+     "[designated after the link (OFAC 2023-05-19)]"),
+    ((Listing("UK"),), date(2022, 1, 1), "designated, listing date unknown (UK)",
+     "[designated, listing date unknown (UK)]"),
+    ((DELISTED,), date(2022, 1, 1),
+     "delisted before the link (EU 2020-01-01, delisted 2021-01-01)",
+     "[delisted before the link ([EU 2020-01-01, delisted 2021-01-01])]"),
 ])
 def test_designation_timing_reads_as_before_and_translates_its_words_only(
-        listings: tuple[Listing, ...], on: date | None, said: str) -> None:
+        listings: tuple[Listing, ...], on: date | None, said: str, translated: str) -> None:
     timing = designation_timing(Party(uuid4(), "Vektor (fictional)", "RU", listings=listings),
                                 on, TODAY)
     assert timing.text == said
     assert timing_text(timing) == said
-    assert timing_text(timing, mark) == f"[{said}]"
+    assert timing_text(timing, mark) == translated
+
+
+def test_a_listing_label_reads_as_before_and_translates_its_words_only() -> None:
+    assert OFAC.label == OFAC.label_in(str) == "OFAC 2023-05-19"
+    assert OFAC.label_in(mark) == "OFAC 2023-05-19"
+    assert Listing("UK").label == "UK (listing date unknown)"
+    assert Listing("UK").label_in(mark) == "UK [(listing date unknown)]"
+    assert DELISTED.label == "EU 2020-01-01, delisted 2021-01-01"
+    assert DELISTED.label_in(mark) == "[EU 2020-01-01, delisted 2021-01-01]"
+    assert Listing("UK", None, date(2021, 1, 1)).label_in(mark) == \
+        "[UK [(listing date unknown)], delisted 2021-01-01]"
 
 
 def test_other_fixed_words_translate_and_leave_the_data_alone() -> None:

@@ -28,7 +28,7 @@ from forensics_gui.core.changes import EVERY_KIND, Changes
 from forensics_gui.core.errors import KnownError, ValidationError
 from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.gui.analytics.chart_grid import ChartGrid
-from forensics_gui.gui.analytics.chart_view import ChartView
+from forensics_gui.gui.analytics.chart_view import ChartView, chart_words
 from forensics_gui.gui.kit.flow_layout import FlowLayout, flow_row
 from forensics_gui.gui.kit.i18n import translate
 from forensics_gui.gui.kit.lazy import analytics, records
@@ -51,7 +51,9 @@ def compute(store: Any, choice: dict[str, Any]) -> Dashboard:
                                     items=choice["items"],
                                     recovered_from=choice["recovered_from"],
                                     recovered_to=choice["recovered_to"])
-    return analytics.dashboard(store, filters, after=choice["after"], top=choice["top"])
+    # the figures' own words (titles, notes, bar labels) in the interface's language
+    return analytics.dashboard(store, filters, after=choice["after"], top=choice["top"],
+                               words=chart_words)
 
 
 class DashboardPanel(QWidget):

@@ -24,8 +24,6 @@ from forensics_gui.core.licences import bundled
 from forensics_gui.gui.kit import lazy
 from forensics_gui.gui.kit.i18n import translate
 
-CONTEXT = "AboutDialog"
-
 
 class AboutDialog(QDialog):
     """What this program is, which version, on which store, and whose code it carries."""
@@ -34,15 +32,14 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         from forensics_gui import __version__
 
-        self.setWindowTitle(translate(CONTEXT, "About the forensic component database"))
+        self.setWindowTitle(translate("AboutDialog", "About the forensic component database"))
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        heading = QLabel(
-            f"<h2>{escape(translate(CONTEXT, 'Forensic component database'))} "
-            f"{escape(__version__)}</h2><p>"
-            + escape(translate(CONTEXT, "Components found in recovered weapons, and their "
-                                        "supply chains."))
-            + "</p>")
+        name = translate("AboutDialog", "Forensic component database")
+        purpose = translate("AboutDialog", "Components found in recovered weapons, and their "
+                                           "supply chains.")
+        heading = QLabel(f"<h2>{escape(name)} {escape(__version__)}</h2>"
+                         f"<p>{escape(purpose)}</p>")
         heading.setWordWrap(True)
         layout.addWidget(heading)
         facts = QLabel(self._facts(summary))
@@ -51,13 +48,13 @@ class AboutDialog(QDialog):
         facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(facts)
         layout.addWidget(QLabel(translate(
-            CONTEXT, "Libraries it runs with, and their licences (their full texts are "
+            "AboutDialog", "Libraries it runs with, and their licences (their full texts are "
                      "installed with them):")))
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("about-licences")
-        self.table.setHorizontalHeaderLabels([translate(CONTEXT, "Library"),
-                                              translate(CONTEXT, "Version"),
-                                              translate(CONTEXT, "Licence")])
+        self.table.setHorizontalHeaderLabels([translate("AboutDialog", "Library"),
+                                              translate("AboutDialog", "Version"),
+                                              translate("AboutDialog", "Licence")])
         rows = [("Python", platform.python_version(), "PSF-2.0"),
                 ("Qt", qVersion(), "LGPL-3.0-only"),
                 *((lib.name, lib.version, lib.licence) for lib in bundled())]
@@ -82,18 +79,18 @@ class AboutDialog(QDialog):
 
     @staticmethod
     def _facts(summary: Any) -> str:
-        lines = [translate(CONTEXT, "Writes stores of schema {schema}.").format(
+        lines = [translate("AboutDialog", "Writes stores of schema {schema}.").format(
             schema=escape(lazy.stores.schema_head()))]
         if summary is None:
-            lines.append(translate(CONTEXT, "No store is open."))
+            lines.append(translate("AboutDialog", "No store is open."))
         else:
-            lines.append(translate(CONTEXT, "Store in use: {location} ({kind}, schema "
+            lines.append(translate("AboutDialog", "Store in use: {location} ({kind}, schema "
                                             "{schema}).").format(
                 location=escape(summary.location),
-                kind=escape({"sqlite": translate(CONTEXT, "SQLite file"),
+                kind=escape({"sqlite": translate("AboutDialog", "SQLite file"),
                              "postgresql": "PostgreSQL"}.get(summary.kind, summary.kind)),
                 schema=escape(summary.schema_revision)))
-        lines.append(translate(CONTEXT, "Python {python}, Qt {qt}, on {system}.").format(
+        lines.append(translate("AboutDialog", "Python {python}, Qt {qt}, on {system}.").format(
             python=platform.python_version(), qt=qVersion(),
             system=escape(f"{platform.system()} {platform.machine()}")))
         return "<br>".join(lines)

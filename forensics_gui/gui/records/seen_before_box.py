@@ -4,6 +4,7 @@ lists them all."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -28,6 +29,12 @@ if TYPE_CHECKING:  # for typing only: the context is passed in, never made here
 SEEN_KINDS = ("part", "org", "finding")
 OPENED_KINDS = ("finding", "item")
 SHOWN_ENTRIES = 5  # findings named in the box; "Show all in Search" lists the others
+
+
+def seen_words(text: str) -> str:
+    """The fixed words the services put in the box (what was looked for, what was counted)
+    in the interface's language."""
+    return translate("seen_before", text)
 
 
 def describe_seen(seen: Any) -> str:
@@ -161,7 +168,8 @@ class SeenBeforeBox(QGroupBox):
         self.entries.hide()
         self.dates.hide()
         self.search_button.hide()
-        self.context.run(search.seen_before, self.context.store, kind, record_id,
+        self.context.run(partial(search.seen_before, words=seen_words), self.context.store,
+                         kind, record_id,
                          on_done=lambda seen: self._shown(asked, seen),
                          on_error=lambda error, _trace: self._failed(asked, error))
 

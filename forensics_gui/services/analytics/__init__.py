@@ -26,6 +26,7 @@ from forensics_gui.core.analytics import (
     Figure,
     country_codes,
 )
+from forensics_gui.core.chart_shapes import Words, same
 from forensics_gui.core.errors import ValidationError
 from forensics_gui.services.analytics import figures as makers
 from forensics_gui.services.analytics import timelines
@@ -51,14 +52,15 @@ MAX_TOP = 100
 
 def dashboard(store: Store, filters: AnalyticsFilters | None = None, *,
               after: date = INVASION, top: int = DEFAULT_TOP,
-              names: Sequence[str] = FIGURE_NAMES) -> Dashboard:
+              names: Sequence[str] = FIGURE_NAMES, words: Words = same) -> Dashboard:
     """Every figure (or those named) for the findings the filters cover, in one reading of
     the store. `after`: the day of the share produced after it (default: the invasion);
-    `top`: how many makers and categories get a bar of their own."""
+    `top`: how many makers and categories get a bar of their own; `words`: the figures' fixed
+    words in the desktop client's language (English as they are otherwise)."""
     filters = filters or AnalyticsFilters()
     wanted = _checked(names, top)
     with store.reading() as uow:
-        board = Board(uow, filters, after=after, top=top)
+        board = Board(uow, filters, after=after, top=top, words=words)
         built = tuple(BUILDERS[name](board) for name in wanted)
         covered_items = sum(board.items.values())
         return Dashboard(filters, built, board.findings, covered_items,
@@ -66,11 +68,12 @@ def dashboard(store: Store, filters: AnalyticsFilters | None = None, *,
 
 
 def figure(store: Store, name: str, filters: AnalyticsFilters | None = None, *,
-           after: date = INVASION, top: int = DEFAULT_TOP) -> Figure:
+           after: date = INVASION, top: int = DEFAULT_TOP, words: Words = same) -> Figure:
     """One figure of the dashboard (FIGURE_NAMES), computed on its own."""
     _checked([name], top)
     with store.reading() as uow:
-        return BUILDERS[name](Board(uow, filters or AnalyticsFilters(), after=after, top=top))
+        return BUILDERS[name](Board(uow, filters or AnalyticsFilters(), after=after, top=top,
+                                    words=words))
 
 
 def _checked(names: Sequence[str], top: int) -> list[str]:

@@ -11,6 +11,8 @@ from typing import Any
 from uuid import UUID
 
 from forensics_gui.core.analytics import INVASION, AnalyticsFilters, Marker, country_codes
+from forensics_gui.core.chart_shapes import Words, same
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.storage import analytics_query as aq
 from forensics_gui.storage import analytics_recovery as ar
 from forensics_gui.storage.repository import UnitOfWork
@@ -34,8 +36,11 @@ class Board:
     """The counts behind the figures (read once each), and the search filters of a bar."""
 
     def __init__(self, uow: UnitOfWork, filters: AnalyticsFilters, *, after: date = INVASION,
-                 top: int = 15) -> None:
+                 top: int = 15, words: Words = same) -> None:
         self.uow, self.filters, self.after, self.top = uow, filters, after, top
+        # the figures' fixed words (titles, notes, bar labels): English unless the desktop
+        # client passes its translation
+        self.words = words
         self.coverage = coverage_of(filters)
         self._organizations: dict[UUID, tuple[str, str, str]] = {}
         aq.begin(uow)
@@ -86,7 +91,7 @@ class Board:
         by_day: dict[date, list[str]] = {}
         for day, authority, name in self.ask(ar.designations):
             by_day.setdefault(day, []).append(f"{authority}: {name}" if authority else name)
-        return tuple(Marker(day, _listed(names), "designation")
+        return tuple(Marker(day, _listed(names, self.words), "designation")
                      for day, names in sorted(by_day.items()))
 
     # -------------------------------------------------------------- click-through
@@ -141,9 +146,12 @@ def _one_or_list(codes: Any) -> Any:
     return codes[0] if len(codes) == 1 else codes
 
 
-def _listed(names: list[str], shown: int = 3) -> str:
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return "designated: " + "; ".join(names[:shown]) + more
+def _listed(names: list[str], words: Words, shown: int = 3) -> str:
+    listed = "; ".join(names[:shown])
+    if len(names) > shown:
+        return words(QT_TRANSLATE_NOOP("charts", "designated: {names} and {count} more")).format(
+            names=listed, count=len(names) - shown)
+    return words(QT_TRANSLATE_NOOP("charts", "designated: {names}")).format(names=listed)
 
 
 def day_after(day: date) -> date:

@@ -28,11 +28,15 @@ from forensics_gui.core.analytics import (
 )
 from forensics_gui.core.countries import country_name
 from forensics_gui.core.hs import CHPL_TIERS
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.services.analytics.board import Board
 from forensics_gui.storage import analytics_query as aq
 from forensics_gui.storage import analytics_recovery as ar
 
-NO_MAKER = "no manufacturer identified"
+NO_MAKER = QT_TRANSLATE_NOOP("charts", "no manufacturer identified")
+NO_PART = QT_TRANSLATE_NOOP("charts", "no part identified")
+NO_HS_CODE = QT_TRANSLATE_NOOP("charts", "the part has no HS code")
+NOT_ON_CHPL = QT_TRANSLATE_NOOP("charts", "HS code not on the CHPL")
 
 
 def share(value: int, whole: int) -> float:
@@ -69,12 +73,16 @@ def by_country(board: Board) -> Figure:
     counted = total - no_maker - no_country
     bars = bars_of(per_country, counted, country_name,
                    lambda code: board.filters_for(manufacturer_country=code), lambda code: code)
-    return Figure("by_country", "Components by manufacturer country", FINDINGS, BARS,
-                  tuple(bars), total, no_maker + no_country,
-                  listed([(NO_MAKER, no_maker), ("manufacturer's country not recorded",
-                                                 no_country)]),
-                  notes=("The country is the manufacturer's as recorded, not where the "
-                         "component was made or bought.",))
+    w = board.words
+    return Figure("by_country",
+                  w(QT_TRANSLATE_NOOP("charts", "Components by manufacturer country")),
+                  FINDINGS, BARS, tuple(bars), total, no_maker + no_country,
+                  listed([(w(NO_MAKER), no_maker),
+                          (w(QT_TRANSLATE_NOOP("charts", "manufacturer's country not recorded")),
+                           no_country)]),
+                  notes=(w(QT_TRANSLATE_NOOP("charts", "The country is the manufacturer's as "
+                                             "recorded, not where the component was made or "
+                                             "bought.")),))
 
 
 def by_maker(board: Board) -> Figure:
@@ -86,16 +94,23 @@ def by_maker(board: Board) -> Figure:
     ranked = sorted(makers, key=lambda org: (-makers[org], _name(board, org)))
     shown, rest = ranked[:board.top], ranked[board.top:]
     bars = [_maker_bar(board, org, makers[org], counted) for org in shown]
+    w = board.words
     if rest:
-        n = sum(makers[org] for org in rest)
-        bars.append(Bar(f"other makers ({len(rest):,})", n, share(n, counted),
+        n, others = sum(makers[org] for org in rest), f"{len(rest):,}"
+        bars.append(Bar(w(QT_TRANSLATE_NOOP("charts", "other makers ({count})")).format(
+                            count=others), n, share(n, counted),
                         board.filters_for(manufacturer_other_than=[str(org) for org in shown]),
-                        detail=f"{len(rest):,} makers with fewer findings each"))
-    return Figure("by_maker", f"Components by manufacturer (the {board.top} most found)",
+                        detail=w(QT_TRANSLATE_NOOP(
+                            "charts", "{count} makers with fewer findings each")).format(
+                            count=others)))
+    return Figure("by_maker", w(QT_TRANSLATE_NOOP(
+                      "charts", "Components by manufacturer (the {count} most found)")).format(
+                      count=board.top),
                   FINDINGS, BARS, tuple(bars), total, no_maker,
-                  listed([(NO_MAKER, no_maker)]),
-                  notes=("Makers as recorded: a company taken over is counted under its own "
-                         "name, its successor named beside it.",))
+                  listed([(w(NO_MAKER), no_maker)]),
+                  notes=(w(QT_TRANSLATE_NOOP("charts", "Makers as recorded: a company taken "
+                                             "over is counted under its own name, its "
+                                             "successor named beside it.")),))
 
 
 def _name(board: Board, org: UUID) -> str:
@@ -104,8 +119,9 @@ def _name(board: Board, org: UUID) -> str:
 
 def _maker_bar(board: Board, org: UUID, n: int, counted: int) -> Bar:
     name, country, successor = board.organization(org)
-    detail = " · ".join(p for p in (country, f"now part of {successor}" if successor else "")
-                        if p)
+    now = board.words(QT_TRANSLATE_NOOP("charts", "now part of {successor}")).format(
+        successor=successor) if successor else ""
+    detail = " · ".join(p for p in (country, now) if p)
     return Bar(name, n, share(n, counted), _maker_filters(board, org), detail=detail)
 
 
@@ -134,19 +150,23 @@ def foreign_makers_share(board: Board) -> Figure:
     bars = [Bar(name, per_group[name], share(per_group[name], foreign),
                 board.filters_for(manufacturer_country=list(codes)))
             for name, codes in FOREIGN_GROUPS if per_group[name]]
+    w = board.words
     if others:
         n = sum(others.values())
-        bars.append(Bar("other countries", n, share(n, foreign),
+        bars.append(Bar(w(QT_TRANSLATE_NOOP("charts", "other countries")), n, share(n, foreign),
                         board.filters_for(manufacturer_country=sorted(others)),
                         detail=", ".join(sorted(others))))
-    left = [("made by Russian or Belarusian makers", domestic), (NO_MAKER, no_maker),
-            ("manufacturer's country not recorded", no_country)]
-    return Figure("foreign_makers_share", "Foreign components by the maker's country",
+    left = [(w(QT_TRANSLATE_NOOP("charts", "made by Russian or Belarusian makers")), domestic),
+            (w(NO_MAKER), no_maker),
+            (w(QT_TRANSLATE_NOOP("charts", "manufacturer's country not recorded")), no_country)]
+    return Figure("foreign_makers_share",
+                  w(QT_TRANSLATE_NOOP("charts", "Foreign components by the maker's country")),
                   FINDINGS, SHARE, tuple(bars), sum(board.makers.values()),
                   sum(board.makers.values()) - foreign,
-                  listed(left), notes=(
-                      "Foreign: made by a maker whose country is recorded and is neither "
-                      "Russia nor Belarus. The European Union is its 27 member states.",))
+                  listed(left), notes=(w(QT_TRANSLATE_NOOP(
+                      "charts", "Foreign: made by a maker whose country is recorded and is "
+                      "neither Russia nor Belarus. The European Union is its 27 member "
+                      "states.")),))
 
 
 def persistent_makers(board: Board) -> Figure:
@@ -165,15 +185,20 @@ def persistent_makers(board: Board) -> Figure:
                                       -makers[org].findings, _name(board, org)))
     bars = [_persistent_bar(board, org, makers[org], halves, counted)
             for org in lasting[:board.top]]
-    notes = [f"A maker is listed when its components were found in items recovered in at "
-             f"least two different half-years (January to June, July to December); "
-             f"{len(lasting):,} makers are, the {min(board.top, len(lasting))} with the "
-             "longest span of recoveries first (then the most found). Counted: each maker's "
-             "findings in items with a recovery date."]
+    w = board.words
+    notes = [w(QT_TRANSLATE_NOOP(
+        "charts", "A maker is listed when its components were found in items recovered in at "
+        "least two different half-years (January to June, July to December); {count} makers "
+        "are, the {shown} with the longest span of recoveries first (then the most found). "
+        "Counted: each maker's findings in items with a recovery date.")).format(
+        count=f"{len(lasting):,}", shown=min(board.top, len(lasting)))]
     total = counted + no_maker + undated if over_time else sum(board.makers.values())
-    return Figure("persistent_makers", "Makers whose components keep being recovered",
+    return Figure("persistent_makers",
+                  w(QT_TRANSLATE_NOOP("charts", "Makers whose components keep being recovered")),
                   FINDINGS, TABLE, tuple(bars), total, total - counted,
-                  listed([(NO_MAKER, no_maker), ("in an item with no recovery date", undated)]),
+                  listed([(w(NO_MAKER), no_maker),
+                          (w(QT_TRANSLATE_NOOP("charts", "in an item with no recovery date")),
+                           undated)]),
                   notes=tuple(notes))
 
 
@@ -193,8 +218,12 @@ def _persistent_bar(board: Board, org: UUID, recovery: ar.MakerRecovery,
     first = recovery.first or ar.recovered_with(board.uow, org, n, first_half)
     last = recovery.last or ar.recovered_with(board.uow, org, n, last_half[::-1])
     spanned = recovery.last_half - recovery.first_half + 1
-    detail = (f"recovered from {day_text(first)} to {day_text(last)}" if first and last
-              else "recovered") + f", over {spanned} half-years"
+    w = board.words
+    detail = (w(QT_TRANSLATE_NOOP(
+        "charts", "recovered from {first} to {last}, over {count} half-years")).format(
+        first=day_text(first), last=day_text(last), count=spanned) if first and last
+        else w(QT_TRANSLATE_NOOP("charts", "recovered, over {count} half-years")).format(
+            count=spanned))
     # The maker's findings in items with a recovery date: those recovered from the first
     # half-year on.
     filters = board.filters_for(manufacturer_id=str(org), manufacturer_exact=True,
@@ -212,16 +241,20 @@ def by_category(board: Board) -> Figure:
     shown, rest = ranked[:board.top], ranked[board.top:]
     bars = [Bar(c, counts[c], share(counts[c], counted), board.filters_for(category=c))
             for c in shown]
+    w = board.words
     if rest:
         n = sum(counts[c] for c in rest)
-        bars.append(Bar(f"other categories ({len(rest):,})", n, share(n, counted),
+        bars.append(Bar(w(QT_TRANSLATE_NOOP("charts", "other categories ({count})")).format(
+                            count=f"{len(rest):,}"), n, share(n, counted),
                         board.filters_for(category=rest)))
-    return Figure("by_category", "Components by category", FINDINGS, BARS, tuple(bars),
-                  total, no_part + no_category,
-                  listed([("no part identified", no_part),
-                          ("the part has no category or function", no_category)]),
-                  notes=("The category is the identified part's (its function where it has "
-                         "no category).",))
+    return Figure("by_category", w(QT_TRANSLATE_NOOP("charts", "Components by category")),
+                  FINDINGS, BARS, tuple(bars), total, no_part + no_category,
+                  listed([(w(NO_PART), no_part),
+                          (w(QT_TRANSLATE_NOOP("charts",
+                                               "the part has no category or function")),
+                           no_category)]),
+                  notes=(w(QT_TRANSLATE_NOOP("charts", "The category is the identified part's "
+                                             "(its function where it has no category).")),))
 
 
 def _tier_counts(board: Board) -> tuple[Counter[str], int, int, int]:
@@ -248,44 +281,57 @@ def _tier_order(tier: str) -> tuple[int, str]:
 def by_chpl_tier(board: Board) -> Figure:
     tiers, no_part, no_code, not_listed = _tier_counts(board)
     counted = sum(tiers.values())
-    bars = [Bar(f"tier {t}", tiers[t], share(tiers[t], counted),
-                board.filters_for(chpl_tier=t)) for t in sorted(tiers, key=_tier_order)]
+    w = board.words
+    bars = [Bar(w(QT_TRANSLATE_NOOP("charts", "tier {tier}")).format(tier=t), tiers[t],
+                share(tiers[t], counted), board.filters_for(chpl_tier=t))
+            for t in sorted(tiers, key=_tier_order)]
     total = counted + no_part + no_code + not_listed
-    return Figure("by_chpl_tier", "Components by tier of the Common High Priority List",
+    return Figure("by_chpl_tier", w(QT_TRANSLATE_NOOP(
+                      "charts", "Components by tier of the Common High Priority List")),
                   FINDINGS, BARS, tuple(bars), total, total - counted,
-                  listed([("no part identified", no_part), ("the part has no HS code", no_code),
-                          ("HS code not on the CHPL", not_listed)]),
-                  notes=("Tiers are those of the parts' HS codes on the CHPL of "
-                         "23 February 2024; tier 1 is of the highest concern.",))
+                  listed([(w(NO_PART), no_part), (w(NO_HS_CODE), no_code),
+                          (w(NOT_ON_CHPL), not_listed)]),
+                  notes=(w(QT_TRANSLATE_NOOP("charts", "Tiers are those of the parts' HS codes "
+                                             "on the CHPL of 23 February 2024; tier 1 is of "
+                                             "the highest concern.")),))
 
 
 def chpl_tier_1_2(board: Board) -> Figure:
     tiers, no_part, no_code, not_listed = _tier_counts(board)
     others = sorted((t for t in tiers if t not in ("1", "2")), key=_tier_order)
     counted = sum(tiers.values()) + not_listed
-    slices = [("CHPL tier 1", tiers["1"], "1"), ("CHPL tier 2", tiers["2"], "2"),
-              ("other CHPL tiers", sum(tiers[t] for t in others), others),
-              ("HS code not on the CHPL", not_listed, "none")]
-    bars = tuple(Bar(label, n, share(n, counted), board.filters_for(chpl_tier=tier))
+    w = board.words
+    slices = [(QT_TRANSLATE_NOOP("charts", "CHPL tier 1"), tiers["1"], "1"),
+              (QT_TRANSLATE_NOOP("charts", "CHPL tier 2"), tiers["2"], "2"),
+              (QT_TRANSLATE_NOOP("charts", "other CHPL tiers"),
+               sum(tiers[t] for t in others), others),
+              (NOT_ON_CHPL, not_listed, "none")]
+    bars = tuple(Bar(w(label), n, share(n, counted), board.filters_for(chpl_tier=tier))
                  for label, n, tier in slices if n)
     top = tiers["1"] + tiers["2"]
-    return Figure("chpl_tier_1_2", "Components in CHPL tiers 1 and 2", FINDINGS, SHARE, bars,
-                  counted + no_part + no_code, no_part + no_code,
-                  listed([("no part identified", no_part), ("the part has no HS code",
-                                                            no_code)]),
-                  notes=(f"{top:,} components ({share(top, counted):.0%} of those whose part "
-                         "has an HS code) fall in tiers 1 and 2, the items of highest concern.",))
+    return Figure("chpl_tier_1_2", w(QT_TRANSLATE_NOOP("charts",
+                                                       "Components in CHPL tiers 1 and 2")),
+                  FINDINGS, SHARE, bars, counted + no_part + no_code, no_part + no_code,
+                  listed([(w(NO_PART), no_part), (w(NO_HS_CODE), no_code)]),
+                  notes=(w(QT_TRANSLATE_NOOP(
+                      "charts", "{count} components ({share} of those whose part has an HS "
+                      "code) fall in tiers 1 and 2, the items of highest concern.")).format(
+                      count=f"{top:,}", share=f"{share(top, counted):.0%}"),))
 
 
-IDENTIFICATION = {"part": "identified to a part", "manufacturer": "maker identified only",
-                  "unidentified": "not identified"}
+IDENTIFICATION = {"part": QT_TRANSLATE_NOOP("charts", "identified to a part"),
+                  "manufacturer": QT_TRANSLATE_NOOP("charts", "maker identified only"),
+                  "unidentified": QT_TRANSLATE_NOOP("charts", "not identified")}
 
 
 def identified(board: Board) -> Figure:
     counts = board.ask(aq.identification_counts)
     total = sum(counts.values())
     order = list(IDENTIFICATION) + sorted(set(counts) - set(IDENTIFICATION))
-    bars = tuple(Bar(IDENTIFICATION.get(key, key), counts[key], share(counts[key], total),
-                     board.filters_for(identification=key)) for key in order if counts.get(key))
-    return Figure("identified", "How far components were identified", FINDINGS, SHARE, bars,
-                  total)
+    w = board.words
+    bars = tuple(Bar(w(IDENTIFICATION[key]) if key in IDENTIFICATION else key, counts[key],
+                     share(counts[key], total), board.filters_for(identification=key))
+                 for key in order if counts.get(key))
+    return Figure("identified", w(QT_TRANSLATE_NOOP("charts",
+                                                    "How far components were identified")),
+                  FINDINGS, SHARE, bars, total)

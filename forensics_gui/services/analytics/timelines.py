@@ -17,9 +17,12 @@ from forensics_gui.core.analytics import (
     FINDINGS,
     INVASION,
     ITEMS,
+    MONTH,
+    QUARTER,
     SHARE,
     TABLE,
     TIMELINE,
+    YEAR,
     Bar,
     Figure,
     Marker,
@@ -30,38 +33,58 @@ from forensics_gui.core.analytics import (
     periods,
     reference_markers,
 )
+from forensics_gui.core.chart_shapes import Words
 from forensics_gui.core.datecodes import parse_date_code
+from forensics_gui.core.i18n import QT_TRANSLATE_NOOP
 from forensics_gui.services.analytics.board import Board, day_after
 from forensics_gui.services.analytics.figures import listed, share
 from forensics_gui.storage import analytics_query as aq
 from forensics_gui.storage import analytics_recovery as ar
 
-SHIPMENT_NOTE = "Dates from date codes are production dates, not shipment dates."
+SHIPMENT_NOTE = QT_TRANSLATE_NOOP("charts", "Dates from date codes are production dates, "
+                                  "not shipment dates.")
+# The note saying what a timeline's bars are, per grain (a whole sentence each, so that a
+# translation can inflect the period's name).
+PRODUCTION_GRAIN = {
+    MONTH: QT_TRANSLATE_NOOP("charts", "By month of the first day of the period each date "
+                                       "code reads."),
+    QUARTER: QT_TRANSLATE_NOOP("charts", "By quarter of the first day of the period each date "
+                                         "code reads."),
+    YEAR: QT_TRANSLATE_NOOP("charts", "By year of the first day of the period each date code "
+                                      "reads.")}
+RECOVERY_GRAIN = {MONTH: QT_TRANSLATE_NOOP("charts", "By month of recovery."),
+                  QUARTER: QT_TRANSLATE_NOOP("charts", "By quarter of recovery."),
+                  YEAR: QT_TRANSLATE_NOOP("charts", "By year of recovery.")}
 
 
 def _no_date(board: Board) -> tuple[int, str]:
     """How many covered findings have no production date, and why."""
-    u = board.undated
-    return sum(u.values()), listed([("no date code", u["no date code"]),
-                                    ("ambiguous date code", u["ambiguous"]),
-                                    ("unreadable date code", u["unreadable"])])
+    u, w = board.undated, board.words
+    return sum(u.values()), listed([
+        (w(QT_TRANSLATE_NOOP("charts", "no date code")), u["no date code"]),
+        (w(QT_TRANSLATE_NOOP("charts", "ambiguous date code")), u["ambiguous"]),
+        (w(QT_TRANSLATE_NOOP("charts", "unreadable date code")), u["unreadable"])])
 
 
 def _date_code_notes(board: Board) -> tuple[str, ...]:
-    u = board.undated
+    u, w = board.undated, board.words
     notes = []
     if u["ambiguous"]:
-        notes.append(f"{u['ambiguous']:,} date codes can be read in several ways and "
-                     f"{u['unreadable']:,} in none; they are in no bar.")
+        notes.append(w(QT_TRANSLATE_NOOP(
+            "charts", "{ambiguous} date codes can be read in several ways and {unreadable} in "
+            "none; they are in no bar.")).format(ambiguous=f"{u['ambiguous']:,}",
+                                                   unreadable=f"{u['unreadable']:,}"))
     elif u["unreadable"]:
-        notes.append(f"{u['unreadable']:,} date codes could not be read; they are in no bar.")
+        notes.append(w(QT_TRANSLATE_NOOP(
+            "charts", "{count} date codes could not be read; they are in no bar.")).format(
+            count=f"{u['unreadable']:,}"))
     return tuple(notes)
 
 
 def _marked(board: Board, first: date, last: date, *, designations: bool) -> tuple[Marker, ...]:
     """The invasion and the CHPL publications always; the designations of the companies
     involved from the earliest to the latest of the bars and those reference dates."""
-    references = reference_markers()
+    references = reference_markers(board.words)
     low = min(first, *(m.on for m in references))
     high = max(last, *(m.on for m in references))
     listed_ = tuple(m for m in board.designation_markers if low <= m.on <= high) \
@@ -76,7 +99,8 @@ def production_timeline(board: Board) -> Figure:
     span = board.production_span
     bars: tuple[Bar, ...] = ()
     markers: tuple[Marker, ...] = ()
-    notes = [SHIPMENT_NOTE, *_date_code_notes(board)]
+    w = board.words
+    notes = [w(SHIPMENT_NOTE), *_date_code_notes(board)]
     if span:
         grain = grain_for(*span)
         spans = periods(*span, grain)
@@ -87,9 +111,10 @@ def production_timeline(board: Board) -> Figure:
                          board.filters_for(produced_after=first, produced_starts_before=last),
                          first, last) for (first, last), n in zip(spans, counts, strict=True))
         markers = _marked(board, spans[0][0], spans[-1][1], designations=True)
-        notes.insert(0, f"By {grain} of the first day of the period each date code reads.")
-    return Figure("production_timeline", "Production dates of the components", FINDINGS,
-                  TIMELINE, bars, total, missing, why, markers, tuple(notes))
+        notes.insert(0, w(PRODUCTION_GRAIN[grain]))
+    return Figure("production_timeline",
+                  w(QT_TRANSLATE_NOOP("charts", "Production dates of the components")),
+                  FINDINGS, TIMELINE, bars, total, missing, why, markers, tuple(notes))
 
 
 def produced_after(board: Board) -> Figure:
@@ -97,31 +122,42 @@ def produced_after(board: Board) -> Figure:
     split = board.ask(aq.production_split, day)
     missing, why = _no_date(board)
     counted = sum(split.values())
+    w, when = board.words, day_text(day)
     slices = [
-        (f"produced after {day_text(day)}", "after", {"produced_after": day_after(day)}),
-        (f"produced on or before {day_text(day)}", "before", {"produced_before": day}),
-        (f"production period spans {day_text(day)} (undetermined)", "spanning",
+        (QT_TRANSLATE_NOOP("charts", "produced after {day}"), "after",
+         {"produced_after": day_after(day)}),
+        (QT_TRANSLATE_NOOP("charts", "produced on or before {day}"), "before",
+         {"produced_before": day}),
+        (QT_TRANSLATE_NOOP("charts", "production period spans {day} (undetermined)"), "spanning",
          {"produced_starts_before": day, "produced_ends_after": day_after(day)})]
-    bars = tuple(Bar(label, split[key], share(split[key], counted), board.filters_for(**extra))
-                 for label, key, extra in slices if split[key])
-    notes = [f"After {day_text(day)}: the period the date code reads starts after that day.",
-             SHIPMENT_NOTE]
+    bars = tuple(Bar(w(label).format(day=when), split[key], share(split[key], counted),
+                     board.filters_for(**extra)) for label, key, extra in slices if split[key])
+    notes = [w(QT_TRANSLATE_NOOP("charts", "After {day}: the period the date code reads starts "
+                                 "after that day.")).format(day=when), w(SHIPMENT_NOTE)]
     if split["spanning"]:
-        notes.insert(1, f"{split['spanning']:,} date codes read a week or month that runs "
-                        f"across {day_text(day)}: whether made before or after is undetermined.")
-    return Figure("produced_after", f"Components produced after {day_text(day)}", FINDINGS,
+        notes.insert(1, w(QT_TRANSLATE_NOOP(
+            "charts", "{count} date codes read a week or month that runs across {day}: "
+            "whether made before or after is undetermined.")).format(
+            count=f"{split['spanning']:,}", day=when))
+    return Figure("produced_after", w(QT_TRANSLATE_NOOP(
+                      "charts", "Components produced after {day}")).format(day=when), FINDINGS,
                   SHARE, bars, counted + missing, missing, why,
                   notes=(*notes, *_date_code_notes(board)))
 
 
-def _references() -> list[tuple[date, str]]:
-    found = [(INVASION, f"after {day_text(INVASION)} (the invasion)")]
-    return found + [(p.published_on, f"after {day_text(p.published_on)} (CHPL {p.version})")
+def _references(board: Board) -> list[tuple[date, str]]:
+    w = board.words
+    found = [(INVASION, w(QT_TRANSLATE_NOOP("charts", "after {day} (the invasion)")).format(
+        day=day_text(INVASION)))]
+    return found + [(p.published_on, w(QT_TRANSLATE_NOOP(
+        "charts", "after {day} (CHPL {version})")).format(day=day_text(p.published_on),
+                                                          version=p.version))
                     for p in chpl_publications()]
 
 
 def after_invasion_by_system(board: Board) -> Figure:
-    references = _references()
+    references = _references(board)
+    w = board.words
     per_type = board.ask(ar.system_production, [day for day, _ in references])
     names = ar.system_names(board.uow, per_type)
     missing, why = _no_date(board)
@@ -132,14 +168,18 @@ def after_invasion_by_system(board: Board) -> Figure:
             bars.append(Bar(f"{names.get(system, system)}: {words}", n, share(n, dated),
                             board.filters_for(system_id=str(system),
                                               produced_after=day_after(day)),
-                            detail=f"{share(n, dated):.0%} of {dated:,} with a production date",
+                            detail=w(QT_TRANSLATE_NOOP(
+                                "charts", "{share} of {count} with a production date")).format(
+                                share=f"{share(n, dated):.0%}", count=f"{dated:,}"),
                             group=names.get(system, str(system))))
-    return Figure("after_invasion_by_system",
-                  "Produced after the invasion and after each CHPL publication, by system type",
+    return Figure("after_invasion_by_system", w(QT_TRANSLATE_NOOP(
+                      "charts", "Produced after the invasion and after each CHPL publication, "
+                      "by system type")),
                   FINDINGS, TABLE, tuple(bars),
                   sum(counts[0] for counts in per_type.values()) + missing, missing, why,
-                  notes=("Each row's share is of that system type's findings with a "
-                         "production date.", SHIPMENT_NOTE))
+                  notes=(w(QT_TRANSLATE_NOOP("charts", "Each row's share is of that system "
+                                             "type's findings with a production date.")),
+                         w(SHIPMENT_NOTE)))
 
 
 def newest_production_by_system(board: Board) -> Figure:
@@ -149,33 +189,45 @@ def newest_production_by_system(board: Board) -> Figure:
     rows = sorted(newest.items(), key=lambda kv: (-kv[1][1].toordinal(), names.get(kv[0], "")))
     bars = tuple(_newest_bar(board, system, names.get(system, str(system)), *found)
                  for system, found in rows)
-    return Figure("newest_production_by_system", "Newest production date by system type",
+    w = board.words
+    return Figure("newest_production_by_system",
+                  w(QT_TRANSLATE_NOOP("charts", "Newest production date by system type")),
                   FINDINGS, TABLE, bars, board.findings, missing, why,
-                  notes=("The newest period a date code reads among each type's findings, "
-                         "and the finding it is read from.", SHIPMENT_NOTE), unit="date")
+                  notes=(w(QT_TRANSLATE_NOOP("charts", "The newest period a date code reads "
+                                             "among each type's findings, and the finding it "
+                                             "is read from.")), w(SHIPMENT_NOTE)), unit="date")
 
 
 def _newest_bar(board: Board, system: Any, name: str, finding: Any, first: date,
                 last: date | None) -> Bar:
     facts = ar.finding_facts(board.uow, finding)
     marking = (facts["marking"] or "").strip().splitlines()
-    what = facts["part_number"] or (marking[0] if marking else "a finding")
+    w = board.words
+    what = facts["part_number"] or (marking[0] if marking else
+                                    w(QT_TRANSLATE_NOOP("charts", "a finding")))
     maker = f" ({facts['maker']})" if facts["maker"] else ""
-    detail = (f"produced {_period_words(first, last, facts)} · {what}{maker} in "
-              f"{facts['case_reference']}, date code {facts['date_code']}")
+    detail = w(QT_TRANSLATE_NOOP(
+        "charts", "produced {period} · {what} in {case}, date code {code}")).format(
+        period=_period_words(first, last, facts, w), what=what + maker,
+        case=facts["case_reference"], code=facts["date_code"])
     return Bar(name, 0, 0.0, board.filters_for(system_id=str(system), produced_after=first),
                first, last or first, detail, record_id=finding)
 
 
-def _period_words(first: date, last: date | None, facts: dict[str, Any]) -> str:
+def _period_words(first: date, last: date | None, facts: dict[str, Any],
+                  w: Words) -> str:
     """'in week 31 of 2022 (August 2022)' as the date code reads, else the days."""
     if facts["date_code_format"]:
         reading = parse_date_code(facts["date_code"], formats=(facts["date_code_format"],))
         for option in reading.readings:
             if option.start == first:
-                return "in " + option.describe().split(": ", 1)[1]
+                return w(QT_TRANSLATE_NOOP("charts", "in {reading}")).format(
+                    reading=option.describe().split(": ", 1)[1])
     end = last or first
-    return f"on {day_text(first)}" if end == first else f"{day_text(first)} to {day_text(end)}"
+    if end == first:
+        return w(QT_TRANSLATE_NOOP("charts", "on {day}")).format(day=day_text(first))
+    return w(QT_TRANSLATE_NOOP("charts", "{first} to {last}")).format(first=day_text(first),
+                                                                       last=day_text(end))
 
 
 # ------------------------------------------------------------------ recovered items
@@ -183,9 +235,11 @@ def items_over_time(board: Board) -> Figure:
     items = dict(board.items)
     missing = items.pop(None, 0)
     total = missing + sum(items.values())
+    w = board.words
+    title = w(QT_TRANSLATE_NOOP("charts", "Recovered items over time"))
+    no_date = w(QT_TRANSLATE_NOOP("charts", "no recovery date"))
     if not items:
-        return Figure("items_over_time", "Recovered items over time", ITEMS, TIMELINE, (),
-                      total, missing, "no recovery date")
+        return Figure("items_over_time", title, ITEMS, TIMELINE, (), total, missing, no_date)
     grain = grain_for(min(items), max(items))
     spans = periods(min(items), max(items), grain)
     counts = [sum(n for day, n in items.items() if first <= day <= last)
@@ -194,7 +248,7 @@ def items_over_time(board: Board) -> Figure:
     bars = tuple(Bar(period_label(first, grain), n, share(n, counted),
                      board.filters_for(recovered_from=first, recovered_to=last), first, last)
                  for (first, last), n in zip(spans, counts, strict=True))
-    return Figure("items_over_time", "Recovered items over time", ITEMS, TIMELINE, bars,
-                  total, missing, "no recovery date" if missing else "",
+    return Figure("items_over_time", title, ITEMS, TIMELINE, bars,
+                  total, missing, no_date if missing else "",
                   _marked(board, spans[0][0], spans[-1][1], designations=False),
-                  (f"By {grain} of recovery.",))
+                  (w(RECOVERY_GRAIN[grain]),))
