@@ -25,6 +25,28 @@ from PySide6.QtWidgets import QApplication
 from forensics_gui.gui.kit.context import AppContext
 from forensics_gui.gui.mainwindow.main_window import MainWindow
 
+# Scratch paths of this run -> how the pictures show them (where a user keeps a store).
+PLACES: dict[str, str] = {}
+
+
+def hide_scratch(widget: object) -> None:
+    """Show the paths of `PLACES` in `widget`'s fields and labels as a user's (display only:
+    no signal is sent, nothing is read again)."""
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    fields = [widget, *widget.findChildren(QLineEdit),  # type: ignore[attr-defined]
+              *widget.findChildren(QLabel)]  # type: ignore[attr-defined]
+    for field in fields:
+        if not isinstance(field, (QLineEdit, QLabel)):
+            continue
+        text = field.text()
+        for scratch, shown_as in PLACES.items():
+            text = text.replace(scratch, shown_as)
+        if text != field.text():
+            blocked = field.blockSignals(True)
+            field.setText(text)
+            field.blockSignals(blocked)
+
 
 def wait_until(app: QApplication, condition, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
     import time
@@ -240,6 +262,7 @@ def exchange_screens(app: QApplication, context: AppContext, window: MainWindow,
     wait_until(app, lambda: dialog.preview is not None)
     settle(app, context)
     shot = out / f"import{suffix}.png"
+    hide_scratch(dialog)
     dialog.grab().save(str(shot))
     dialog.close()
     return [shot]
@@ -315,6 +338,7 @@ class Shooter:
     def __call__(self, widget: object, name: str) -> None:
         settle(self.app, self.context)
         path = self.out / f"{name}.png"
+        hide_scratch(widget)
         widget.grab().save(str(path))  # type: ignore[attr-defined]
         self.paths.append(path)
 
@@ -330,6 +354,8 @@ class Shooter:
             shown: list[bool] = []
 
             def information(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+                for scratch, shown_as in PLACES.items():
+                    text = text.replace(scratch, shown_as)
                 box = QMessageBox(QMessageBox.Icon.Information, title, text,
                                   QMessageBox.StandardButton.Ok, parent)
                 box.show()
@@ -568,6 +594,11 @@ def main() -> int:
     window.store_menu.open(str(work / "demo.sqlite"), create=True, demo_if_empty=True)
     wait_until(app, lambda: context.store is not None)
     settle(app, context)
+    # The pictures show where a user would keep a store, not this run's scratch folder.
+    PLACES.update({str(work / "demo.sqlite"): "~/Documents/forensics/cases.sqlite",
+                   str(work): "~/Documents/forensics"})
+    window.store_label.setText(window.store_label.text().replace(
+        str(work / "demo.sqlite"), PLACES[str(work / "demo.sqlite")]))
     if args.guide:
         shots = guide_screens(app, context, window, out, work, args.pg_url)
         print("\n".join(str(p) for p in shots))
