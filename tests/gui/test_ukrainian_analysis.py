@@ -5,17 +5,14 @@ the store's codes stay exactly as recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from forensics_gui.gui.briefs import brief_task
 from forensics_gui.gui.briefs.brief_actions import show_brief_dialog
-from forensics_gui.gui.kit import i18n
 from forensics_gui.reports import briefs
 from forensics_gui.services import analytics, records
 from tests.gui.conftest import settle
@@ -26,21 +23,6 @@ HARBOUR = "Harbour Star Electronics Ltd (fictional)"
 VEKTOR = "OOO Vektor Komponent (fictional)"
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "lists"
 MAY = [str(LISTS / "ofac-2024-05" / name) for name in ("sdn.csv", "alt.csv", "add.csv")]
-
-
-def _language(tmp_path: Path, code: str) -> str:
-    settings = QSettings(str(tmp_path / f"language-{code}.ini"), QSettings.Format.IniFormat)
-    settings.setValue(i18n.SETTING, code)
-    return i18n.install(QApplication.instance(), settings)
-
-
-@pytest.fixture
-def ukrainian(qtbot: Any, tmp_path: Path) -> Iterator[None]:
-    """The interface in Ukrainian for one test (ask for it before `window`: texts are
-    translated when the screens are made); English again afterwards for the other tests."""
-    assert _language(tmp_path, "uk") == "uk"
-    yield
-    _language(tmp_path, "en")
 
 
 @pytest.fixture
