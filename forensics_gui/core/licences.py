@@ -73,8 +73,9 @@ def licence_of(dist: metadata.Distribution) -> str:
         return stated
     classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
                    if c.startswith("License ::")]
-    return "; ".join(classifiers) or stated.splitlines()[0][:_SHORT] if (
-        classifiers or stated) else "not stated"
+    if classifiers:
+        return "; ".join(classifiers)
+    return stated.splitlines()[0][:_SHORT] if stated else "not stated"
 
 
 def bundled() -> list[Licence]:

@@ -21,7 +21,6 @@ from forensics_gui.core.errors import (
     KnownError,
     MediaError,
     StoreError,
-    StoreRefusedError,
     ValidationError,
 )
 from forensics_gui.core.sizes import readable_sizes
@@ -282,11 +281,8 @@ def picture(store: Store, photo: records.Photo | UUID, kind: str = "display") ->
         original = uow.blobs.original(photo.sha256) or b""
     data, width, height = images.make_display_copy(original, DISPLAY_SIDE)
     if store.read_only is None:  # a store open read-only shows the copy without keeping it
-        try:
-            with store.writing() as uow:
-                uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
-        except StoreRefusedError:
-            pass  # a viewer of a shared store: shown, not kept (the refusal is logged)
+        with store.writing() as uow:  # (a viewer's shared store is open read-only)
+            uow.blobs.add_derivative(photo.sha256, kind, data, width, height)
     return data
 
 

@@ -117,6 +117,7 @@ class Store:
         self.backup_path: str | None = None
         self.open_file: Path | None = None  # the SQLite file, while this store holds it
         self._listeners: list[Callable[[Changes], None]] = []
+        self._standing: access.Standing | None = None
 
     @property
     def kind(self) -> str:
@@ -198,12 +199,16 @@ class Store:
     # ------------------------------------------------------------ who may do what (PostgreSQL)
 
     def standing(self) -> access.Standing:
-        """Who this store is open as: login, group and clearance (SQLite: the file's user,
-        who sees everything)."""
-        if self.kind != "postgresql":
-            return access.Standing(self.actor, None, None, True)
-        with known_errors(self.location.display), self.engine.connect() as connection:
-            return access.standing(connection)
+        """Who this store is open as: login, group and clearance as they were when it was
+        first asked (SQLite: the file's user, who sees everything). The database applies
+        the login's rights as they are at each statement; this is what is shown."""
+        if self._standing is None:
+            if self.kind != "postgresql":
+                self._standing = access.Standing(self.actor, None, None, True)
+            else:
+                with known_errors(self.location.display), self.engine.connect() as connection:
+                    self._standing = access.standing(connection)
+        return self._standing
 
     def set_up_roles(self) -> access.Installed:
         """Create the roles and grants of a shared store (`access.install`; a superuser)."""
@@ -221,11 +226,13 @@ class Store:
         self._postgresql_only("logins")
         with known_errors(self.location.display), self.engine.begin() as connection:
             access.set_login(connection, login, group, clearance, password)
+        self._standing = None  # the login may have changed its own
 
     def disable_login(self, login: str) -> None:
         self._postgresql_only("logins")
         with known_errors(self.location.display), self.engine.begin() as connection:
             access.disable_login(connection, login)
+        self._standing = None  # the login may have changed its own
 
     def _postgresql_only(self, what: str) -> None:
         if self.kind != "postgresql":
