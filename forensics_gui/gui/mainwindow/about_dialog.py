@@ -65,6 +65,7 @@ class AboutDialog(QDialog):
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line a library, however narrow the window
         self.table.resizeRowsToContents()
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
